@@ -1,0 +1,121 @@
+// Lint rules, including the layer rules that keep shared/ pure and renderer/ away from Electron.
+// The import bans here are the enforced form of docs/architecture.md; change both together.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const sheetjsOwner = 'shared/excel/sheetjs.ts';
+const dexieOwner = 'renderer/store/db.ts';
+
+const noSheetjs = { name: 'xlsx', message: `Only ${sheetjsOwner} may import SheetJS.` };
+const noDexie = [
+  { name: 'dexie', message: `Only ${dexieOwner} may import Dexie.` },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'bench/data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'electron', message: 'shared/ is pure: no Electron.' },
+          { name: 'react', message: 'shared/ is pure: no React.' },
+          { name: 'react-dom', message: 'shared/ is pure: no React.' },
+          { name: 'dexie', message: 'shared/ is pure: no Dexie.' },
+        ],
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ is pure: no Node built-ins.' },
+          { group: ['**/electron/**', '**/renderer/**', 'electron/*', 'renderer/*'], message: 'shared/ may not import electron/ or renderer/.' },
+          { group: ['dexie-*', 'react-*'], message: 'shared/ is pure.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'self'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: [sheetjsOwner],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'electron', message: 'shared/ is pure: no Electron.' },
+          { name: 'react', message: 'shared/ is pure: no React.' },
+          { name: 'react-dom', message: 'shared/ is pure: no React.' },
+          { name: 'dexie', message: 'shared/ is pure: no Dexie.' },
+          noSheetjs,
+        ],
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ is pure: no Node built-ins.' },
+          { group: ['**/electron/**', '**/renderer/**', 'electron/*', 'renderer/*'], message: 'shared/ may not import electron/ or renderer/.' },
+          { group: ['dexie-*', 'react-*', 'xlsx/*'], message: 'shared/ is pure.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: [dexieOwner],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'renderer/ never imports Electron; use the DesktopApi.' }, ...noDexie, noSheetjs],
+        patterns: [
+          { group: ['**/electron/**', 'electron/*'], message: 'renderer/ never imports electron/.' },
+          { group: ['xlsx/*'], message: `Only ${sheetjsOwner} may import SheetJS.` },
+        ],
+      }],
+    },
+  },
+  {
+    files: [dexieOwner],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'renderer/ never imports Electron.' }, noSheetjs],
+        patterns: [{ group: ['**/electron/**'], message: 'renderer/ never imports electron/.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'react', message: 'The main process has no React.' }, ...noDexie, noSheetjs],
+        patterns: [{ group: ['**/renderer/**'], message: 'electron/ may not import renderer/.' }],
+      }],
+    },
+  },
+  {
+    files: ['cli/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.{ts,tsx}', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The CLI runs in plain Node.' }, ...noDexie, noSheetjs],
+        patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'The CLI builds on shared/ only.' }],
+      }],
+    },
+  },
+  {
+    files: ['*.config.{js,ts}', 'tests/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs}'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,79 @@
+// The application frame: side navigation, the current screen (loaded lazily), and native-menu commands.
+import { lazy, Suspense, useEffect } from 'react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { desktopApi } from '../platform/desktop-api';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { SCREENS, hrefFor, navigate, useRoute } from './routes';
+import type { Route, ScreenId } from './routes';
+
+type ScreenModule = { default: ComponentType<{ route: Route }> };
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType<{ route: Route }>>>, key: K) =>
+  lazy(async (): Promise<ScreenModule> => ({ default: (await load())[key] }));
+
+const screens: Record<ScreenId, ComponentType<{ route: Route }>> = {
+  dashboard: named(() => import('../features/dashboard/DashboardScreen'), 'DashboardScreen'),
+  programs: named(() => import('../features/programs/ProgramsScreen'), 'ProgramsScreen'),
+  projects: named(() => import('../features/projects/ProjectsScreen'), 'ProjectsScreen'),
+  deadlines: named(() => import('../features/deadlines/DeadlinesScreen'), 'DeadlinesScreen'),
+  timeline: named(() => import('../features/timeline/TimelineScreen'), 'TimelineScreen'),
+  reports: named(() => import('../features/reports/ReportsScreen'), 'ReportsScreen'),
+  importExport: named(() => import('../features/import-export/ImportExportScreen'), 'ImportExportScreen'),
+  settings: named(() => import('../features/settings/SettingsScreen'), 'SettingsScreen'),
+};
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const Screen = screens[route.screen];
+
+  useEffect(() => {
+    // Alt+1…8 jumps to a screen, in navigation order.
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const index = Number(e.key) - 1;
+      const target = SCREENS[index];
+      if (target) {
+        e.preventDefault();
+        navigate(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(
+    () =>
+      desktopApi.onMenuCommand((command) => {
+        if (command === 'import-excel' || command === 'export') navigate('importExport');
+        else if (command === 'backup' || command === 'restore' || command === 'navigate-settings') navigate('settings');
+        else if (command === 'about') navigate('settings', 'about');
+      }),
+    [],
+  );
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">{t('nav.' + route.screen)}</a>
+      <nav className="side-nav" aria-label={t('navLabel')}>
+        <div className="brand">{t('appName')}</div>
+        <ul>
+          {SCREENS.map((s, i) => (
+            <li key={s}>
+              <a href={hrefFor(s)} aria-current={route.screen === s ? 'page' : undefined} title={`Alt+${i + 1}`} data-screen={s}>
+                {t(`nav.${s}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        <ErrorBoundary key={route.screen}>
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <Screen route={route} />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

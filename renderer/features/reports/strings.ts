@@ -1,0 +1,5 @@
+// Strings of the Reports screen.
+export const reportsStrings = {
+  ja: { title: 'レポート' },
+  en: { title: 'Reports' },
+};

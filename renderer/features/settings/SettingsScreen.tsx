@@ -1,0 +1,98 @@
+// Settings: UI language, the user's name for the audit log, amount unit, reminder window and year-end closure.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../shared/api/desktop-api';
+import { YEN_UNITS } from '../../../shared/money/yen';
+import type { YenUnit } from '../../../shared/money/yen';
+import { savePreferences, usePreferences } from '../../app/preferences';
+import { changeLanguage, currentLanguage } from '../../i18n/i18n';
+import type { UiLanguage } from '../../i18n/i18n';
+import { desktopApi } from '../../platform/desktop-api';
+
+export function SettingsScreen() {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation();
+  const prefs = usePreferences();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    void desktopApi.getAppInfo().then(setInfo);
+  }, []);
+
+  const onLanguage = async (lang: UiLanguage) => {
+    await changeLanguage(lang);
+    await desktopApi.setUiLanguage(lang);
+  };
+
+  return (
+    <section className="settings">
+      <h1>{t('title')}</h1>
+      <div className="form-grid">
+        <label htmlFor="ui-language">{t('language')}</label>
+        <select id="ui-language" value={currentLanguage()} onChange={(e) => void onLanguage(e.target.value as UiLanguage)}>
+          <option value="ja">日本語</option>
+          <option value="en">English</option>
+        </select>
+
+        <label htmlFor="user-name">{t('userName')}</label>
+        <div className="inline-form">
+          <UserNameForm key={prefs.userName} initial={prefs.userName} onSaved={() => setStatus(tc('saved'))} />
+          <span role="status" className="muted" id="user-name-status">{status}</span>
+        </div>
+
+        <label htmlFor="amount-unit">{t('amountUnit')}</label>
+        <select id="amount-unit" value={prefs.amountUnit} onChange={(e) => void savePreferences({ amountUnit: e.target.value as YenUnit })}>
+          {YEN_UNITS.map((u) => (
+            <option key={u} value={u}>{tc(`unit.${u}`)}</option>
+          ))}
+        </select>
+
+        <label htmlFor="reminder-days">{t('reminderDays')}</label>
+        <input
+          id="reminder-days"
+          type="number"
+          min={0}
+          max={365}
+          value={prefs.reminderDays}
+          onChange={(e) => {
+            const n = Math.max(0, Math.min(365, Math.round(Number(e.target.value))));
+            if (Number.isFinite(n)) void savePreferences({ reminderDays: n });
+          }}
+        />
+
+        <span>{t('closure')}</span>
+        <span>
+          {prefs.closureStart.replace('-', '/')} – {prefs.closureEnd.replace('-', '/')}
+        </span>
+      </div>
+
+      <h2 id="about">{t('about')}</h2>
+      <dl className="about">
+        <dt>{t('version')}</dt>
+        <dd>{info?.version ?? '…'}</dd>
+        <dt>{t('host')}</dt>
+        <dd>{info ? t(info.host === 'electron' ? 'hostElectron' : 'hostBrowser') : '…'}</dd>
+        <dt>{t('dataFolder')}</dt>
+        <dd>{info?.dataFolder ?? t('browserStorage')}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/** Keyed by the stored name, so it restarts from the database value whenever that changes. */
+function UserNameForm({ initial, onSaved }: { initial: string; onSaved: () => void }) {
+  const { t: tc } = useTranslation();
+  const [userName, setUserName] = useState(initial);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void savePreferences({ userName: userName.trim() }).then(onSaved);
+      }}
+    >
+      <input id="user-name" value={userName} maxLength={100} onChange={(e) => setUserName(e.target.value)} />
+      <button type="submit">{tc('save')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+// Strings of the Settings screen.
+export const settingsStrings = {
+  ja: {
+    title: '設定',
+    language: '表示言語',
+    userName: '担当者名（変更履歴に記録されます）',
+    amountUnit: '金額の表示単位',
+    reminderDays: '締切通知（何日前から）',
+    closure: '年末年始休業（営業日計算で除外）',
+    about: 'このアプリについて',
+    version: 'バージョン',
+    host: '実行環境',
+    dataFolder: 'データの保存場所',
+    browserStorage: 'ブラウザ内（IndexedDB）',
+    hostElectron: 'デスクトップアプリ',
+    hostBrowser: 'ブラウザ版',
+  },
+  en: {
+    title: 'Settings',
+    language: 'Display language',
+    userName: 'Your name (recorded in the change log)',
+    amountUnit: 'Amounts shown in',
+    reminderDays: 'Deadline reminders (days ahead)',
+    closure: 'Year-end closure (skipped by working-day arithmetic)',
+    about: 'About',
+    version: 'Version',
+    host: 'Running as',
+    dataFolder: 'Data folder',
+    browserStorage: 'In the browser (IndexedDB)',
+    hostElectron: 'Desktop app',
+    hostBrowser: 'Web build',
+  },
+};

@@ -1,0 +1,29 @@
+// Strings shared by every screen: navigation, common verbs, units. Feature screens keep their own strings beside them.
+export const commonStrings = {
+  ja: {
+    appName: 'Grant Portfolio',
+    nav: {
+      dashboard: 'ダッシュボード', programs: '事業カタログ', projects: '課題一覧', deadlines: '締切', timeline: 'タイムライン',
+      reports: 'レポート', importExport: '取込・出力', settings: '設定',
+    },
+    navLabel: 'メインメニュー',
+    save: '保存', cancel: 'キャンセル', delete: '削除', edit: '編集', add: '追加', close: '閉じる', undo: '元に戻す', confirm: '確認',
+    search: '検索', loading: '読み込み中…', none: 'なし', saved: '保存しました', all: 'すべて', yes: 'はい', no: 'いいえ',
+    unit: { yen: '円', thousand: '千円', million: '百万円', oku: '億円' },
+    errorBoundary: '画面の表示中にエラーが起きました。データは失われていません。',
+    reload: '再読み込み',
+  },
+  en: {
+    appName: 'Grant Portfolio',
+    nav: {
+      dashboard: 'Dashboard', programs: 'Programs', projects: 'Projects', deadlines: 'Deadlines', timeline: 'Timeline',
+      reports: 'Reports', importExport: 'Import/Export', settings: 'Settings',
+    },
+    navLabel: 'Main menu',
+    save: 'Save', cancel: 'Cancel', delete: 'Delete', edit: 'Edit', add: 'Add', close: 'Close', undo: 'Undo', confirm: 'Confirm',
+    search: 'Search', loading: 'Loading…', none: 'None', saved: 'Saved', all: 'All', yes: 'Yes', no: 'No',
+    unit: { yen: 'JPY', thousand: 'k JPY', million: 'M JPY', oku: '100M JPY' },
+    errorBoundary: 'Something went wrong while showing this screen. No data was lost.',
+    reload: 'Reload',
+  },
+};

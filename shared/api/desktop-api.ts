@@ -1,0 +1,68 @@
+// The one bridge between the UI and its host. Electron's preload and the browser build both implement DesktopApi,
+// so every screen works the same in either; the renderer never touches ipcRenderer.
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface OpenFileRequest {
+  title?: string;
+  filters: FileFilter[];
+}
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveFileRequest {
+  title?: string;
+  suggestedName: string;
+  filters: FileFilter[];
+  bytes: Uint8Array;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where it went: a file path in Electron, the download name in the browser. */
+  location: string | null;
+}
+
+export interface NotificationRequest {
+  title: string;
+  body: string;
+}
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  /** Folder holding the app's data (Electron's userData), or null in the browser. */
+  dataFolder: string | null;
+  /** Operating-system or browser language tag, used for the first start's UI language. */
+  locale: string;
+  platform: string;
+}
+
+export interface PrintToPdfRequest {
+  suggestedName: string;
+}
+
+/** Commands the native menu sends to the UI. */
+export const MENU_COMMANDS = ['import-excel', 'export', 'backup', 'restore', 'navigate-settings', 'about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface DesktopApi {
+  getAppInfo(): Promise<AppInfo>;
+  /** Lets the user pick one file; resolves null when cancelled. */
+  openFile(request: OpenFileRequest): Promise<PickedFile | null>;
+  /** Lets the user choose where to save bytes (a save dialog, or a download in the browser). */
+  saveFile(request: SaveFileRequest): Promise<SaveResult>;
+  notify(request: NotificationRequest): Promise<void>;
+  /** Prints the current page to a PDF file (Electron), or opens the print dialog (browser). */
+  printToPdf(request: PrintToPdfRequest): Promise<SaveResult>;
+  /** Subscribes to native menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Tells the host which language the UI uses, so native menus follow it. */
+  setUiLanguage(lang: 'ja' | 'en'): Promise<void>;
+}

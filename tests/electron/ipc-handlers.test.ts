@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createIpcHandlers, guardSender } from '../../electron/ipc-handlers';
+import type { IpcDeps } from '../../electron/ipc-handlers';
+import { IPC } from '../../shared/api/ipc-contract';
+import { isAppUrl } from '../../electron/url-policy';
+
+function fakeDeps(overrides: Partial<IpcDeps> = {}): IpcDeps {
+  return {
+    appInfo: () => ({ version: '1.0.0', host: 'electron', dataFolder: '/data', locale: 'ja', platform: 'linux' }),
+    showOpenDialog: async () => '/home/u/課題.xlsx',
+    showSaveDialog: async ({ defaultPath }) => defaultPath,
+    fileSize: async () => 10,
+    readFile: async () => new Uint8Array([1, 2, 3]),
+    writeFile: vi.fn(async () => undefined),
+    defaultSaveFolder: () => '/home/u/Documents',
+    notify: vi.fn(),
+    printToPdf: async () => new Uint8Array([37, 80, 68, 70]),
+    setUiLanguage: vi.fn(),
+    ...overrides,
+  };
+}
+
+const app = { senderUrl: 'app://grant-portfolio/index.html', isMainFrame: true };
+
+describe('IPC handlers', () => {
+  it('opens a chosen file and returns its bytes', async () => {
+    const h = createIpcHandlers(fakeDeps());
+    const result = await h[IPC.openFile]!(app, { filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+    expect(result).toEqual({ name: '課題.xlsx', bytes: new Uint8Array([1, 2, 3]) });
+  });
+  it('returns null when the dialog is cancelled, and refuses oversized files', async () => {
+    expect(await createIpcHandlers(fakeDeps({ showOpenDialog: async () => null }))[IPC.openFile]!(app, { filters: [] })).toBeNull();
+    const big = createIpcHandlers(fakeDeps({ fileSize: async () => 10 ** 10 }));
+    await expect(big[IPC.openFile]!(app, { filters: [] })).rejects.toThrow(/larger/);
+  });
+  it('saves into the chosen path, suggesting the documents folder', async () => {
+    const deps = fakeDeps();
+    const h = createIpcHandlers(deps);
+    const result = await h[IPC.saveFile]!(app, { suggestedName: 'out.xlsx', filters: [], bytes: new Uint8Array([9]) });
+    expect(result).toEqual({ saved: true, location: expect.stringContaining('out.xlsx') });
+    expect(deps.writeFile).toHaveBeenCalledOnce();
+  });
+  it('validates arguments before acting', async () => {
+    const deps = fakeDeps();
+    const h = createIpcHandlers(deps);
+    await expect(h[IPC.saveFile]!(app, { suggestedName: '../x', filters: [], bytes: new Uint8Array() })).rejects.toThrow();
+    await expect(h[IPC.notify]!(app, { title: 1 })).rejects.toThrow();
+    await expect(h[IPC.setUiLanguage]!(app, 'de')).rejects.toThrow();
+    expect(deps.writeFile).not.toHaveBeenCalled();
+  });
+  it('refuses messages from other frames or origins', async () => {
+    const handler = guardSender(async () => 'ok', (u) => isAppUrl(u, null));
+    expect(await handler(app, null)).toBe('ok');
+    await expect(handler({ senderUrl: 'https://evil.example/', isMainFrame: true }, null)).rejects.toThrow(/untrusted/);
+    await expect(handler({ senderUrl: 'app://grant-portfolio/', isMainFrame: false }, null)).rejects.toThrow(/untrusted/);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { defaultIndirect, formatYen, yenChange } from '../../../shared/money/yen';
+
+describe('yen', () => {
+  it('formats in each unit', () => {
+    expect(formatYen(3_600_000_000, 'oku', 'ja')).toBe('36億円');
+    expect(formatYen(1_234_567, 'thousand', 'ja')).toBe('1,235千円');
+    expect(formatYen(1_250_000, 'million', 'en')).toBe('1.3 M JPY');
+    expect(formatYen(12_345, 'yen', 'ja')).toBe('12,345円');
+    expect(formatYen(null, 'yen', 'ja')).toBe('—');
+  });
+  it('computes change and the default indirect rate', () => {
+    expect(yenChange(110, 100)).toEqual({ delta: 10, percent: 10 });
+    expect(yenChange(null, 100)).toBeNull();
+    expect(defaultIndirect(1_000_001)).toBe(300_000);
+  });
+});

@@ -1,0 +1,30 @@
+// Builds the renderer (React UI) once for both hosts: Electron loads it over app://, the web build serves it over http.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+const root = fileURLToPath(new URL('./renderer', import.meta.url));
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+
+export const viteConfig = defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  publicDir: false,
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+  },
+  worker: { format: 'es' },
+  server: { fs: { allow: [projectRoot] } },
+});
+
+// Vite needs a default export to find the config.
+export default viteConfig;
