@@ -16,7 +16,8 @@ export const viteConfig = defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   publicDir: false,
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    // GP_OUT_DIR lets parallel test runs build into their own folder; the e2e harness reads the same variable.
+    outDir: process.env.GP_OUT_DIR ?? fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',

@@ -24,7 +24,7 @@ export interface AppSession {
 }
 
 export async function startApp(opts: { locale?: string } = {}): Promise<AppSession> {
-  const root = path.resolve('dist/renderer');
+  const root = path.resolve(process.env.GP_OUT_DIR ?? 'dist/renderer');
   if (!existsSync(path.join(root, 'index.html'))) throw new Error('dist/renderer is missing: run `vite build` first (npm run test:e2e does).');
   const { server, url } = (await startStaticServer(root, 0)) as { server: Server; url: string };
   const profile = mkdtempSync(path.join(tmpdir(), 'gp-e2e-'));
