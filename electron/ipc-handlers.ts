@@ -1,7 +1,8 @@
 // The main-process side of DesktopApi: one handler per IPC channel, each checking who sent it and what it carries.
 // Electron's modules arrive as injected dependencies so the logic runs in unit tests without the Electron binary.
 import path from 'node:path';
-import type { AppInfo, PickedFile, SaveResult } from '../shared/api/desktop-api';
+import type { AppInfo, PickedFile, SaveResult, SnapshotInfo } from '../shared/api/desktop-api';
+import { snapshotsToPrune } from '../shared/backup/backup-format';
 import {
   IPC,
   MAX_IPC_FILE_BYTES,
@@ -9,7 +10,9 @@ import {
   checkOpenFileRequest,
   checkPrintToPdfRequest,
   checkSaveFileRequest,
+  checkSaveSnapshotRequest,
   checkUiLanguage,
+  isSnapshotFileName,
 } from '../shared/api/ipc-contract';
 
 export interface IpcDeps {
@@ -23,6 +26,13 @@ export interface IpcDeps {
   notify: (title: string, body: string) => void;
   printToPdf: () => Promise<Uint8Array>;
   setUiLanguage: (lang: 'ja' | 'en') => void;
+  /** Folder for automatic backups (userData/backups); created on first use. */
+  snapshotFolder: () => string;
+  ensureFolder: (folder: string) => Promise<void>;
+  listFolder: (folder: string) => Promise<{ name: string; size: number; modified: string }[]>;
+  removeFile: (filePath: string) => Promise<void>;
+  /** Atomic replace (write elsewhere, then rename), so a crash never leaves a half-written backup. */
+  renameFile: (from: string, to: string) => Promise<void>;
 }
 
 export interface IpcSender {
@@ -70,6 +80,36 @@ export function createIpcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
       if (!req.ok) throw new IpcRejection(req.error);
       const pdf = await deps.printToPdf();
       return save(pdf, req.value.suggestedName, [{ name: 'PDF', extensions: ['pdf'] }]);
+    },
+    [IPC.saveSnapshot]: async (_sender, arg): Promise<SaveResult> => {
+      const req = checkSaveSnapshotRequest(arg);
+      if (!req.ok) throw new IpcRejection(req.error);
+      const folder = deps.snapshotFolder();
+      await deps.ensureFolder(folder);
+      const target = path.join(folder, req.value.fileName);
+      const temp = `${target}.partial`;
+      await deps.writeFile(temp, req.value.bytes);
+      await deps.renameFile(temp, target);
+      const names = (await deps.listFolder(folder)).map((f) => f.name);
+      for (const old of snapshotsToPrune(names, req.value.keep)) await deps.removeFile(path.join(folder, old));
+      return { saved: true, location: target };
+    },
+    [IPC.listSnapshots]: async (): Promise<SnapshotInfo[]> => {
+      const folder = deps.snapshotFolder();
+      await deps.ensureFolder(folder);
+      return (await deps.listFolder(folder))
+        .filter((f) => isSnapshotFileName(f.name))
+        .map((f) => ({ fileName: f.name, sizeBytes: f.size, createdAt: f.modified }))
+        .sort((a, b) => b.fileName.localeCompare(a.fileName));
+    },
+    [IPC.readSnapshot]: async (_sender, arg): Promise<Uint8Array | null> => {
+      if (!isSnapshotFileName(arg)) throw new IpcRejection('bad snapshot name');
+      const file = path.join(deps.snapshotFolder(), arg);
+      try {
+        return await deps.readFile(file);
+      } catch {
+        return null;
+      }
     },
     [IPC.setUiLanguage]: async (_sender, arg) => {
       const req = checkUiLanguage(arg);

@@ -92,6 +92,21 @@ function installIpc(): void {
       uiLanguage = lang;
       installMenu();
     },
+    snapshotFolder: () => path.join(app.getPath('userData'), 'backups'),
+    ensureFolder: async (folder) => {
+      await fs.mkdir(folder, { recursive: true });
+    },
+    listFolder: async (folder) => {
+      const names = await fs.readdir(folder);
+      return Promise.all(
+        names.map(async (name) => {
+          const st = await fs.stat(path.join(folder, name));
+          return { name, size: st.size, modified: st.mtime.toISOString() };
+        }),
+      );
+    },
+    removeFile: (p) => fs.rm(p, { force: true }),
+    renameFile: (from, to) => fs.rename(from, to),
   });
   for (const [channel, handler] of Object.entries(handlers)) {
     const guarded = guardSender(handler, isOurs);
@@ -122,6 +137,8 @@ async function createWindow(): Promise<void> {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   mainWindow = win;

@@ -11,6 +11,9 @@ const desktopApi = {
   notify: (request) => ipcRenderer.invoke(IPC.notify, request),
   printToPdf: (request) => ipcRenderer.invoke(IPC.printToPdf, request),
   setUiLanguage: (lang) => ipcRenderer.invoke(IPC.setUiLanguage, lang),
+  saveSnapshot: (request) => ipcRenderer.invoke(IPC.saveSnapshot, request),
+  listSnapshots: () => ipcRenderer.invoke(IPC.listSnapshots),
+  readSnapshot: (fileName) => ipcRenderer.invoke(IPC.readSnapshot, fileName),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const wrapped = (_event: unknown, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../platform/desktop-api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { HealthBanner } from '../components/HealthBanner';
 import { SCREENS, hrefFor, navigate, useRoute } from './routes';
 import type { Route, ScreenId } from './routes';
 
@@ -68,6 +69,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        <HealthBanner />
         <ErrorBoundary key={route.screen}>
           <Suspense fallback={<p className="muted">{t('loading')}</p>}>
             <Screen route={route} />

@@ -12,6 +12,7 @@ export const commonStrings = {
     unit: { yen: '円', thousand: '千円', million: '百万円', oku: '億円' },
     errorBoundary: '画面の表示中にエラーが起きました。データは失われていません。',
     reload: '再読み込み',
+    health: { versionChange: '別のウインドウでアプリが更新されました。続けるには再読み込みしてください。' },
   },
   en: {
     appName: 'Grant Portfolio',
@@ -25,5 +26,6 @@ export const commonStrings = {
     unit: { yen: 'JPY', thousand: 'k JPY', million: 'M JPY', oku: '100M JPY' },
     errorBoundary: 'Something went wrong while showing this screen. No data was lost.',
     reload: 'Reload',
+    health: { versionChange: 'The app was updated in another window. Reload to continue.' },
   },
 };

@@ -1,6 +1,9 @@
 // DesktopApi for the plain browser build: a file input for opening, a download link for saving, the Notification API,
 // and window.print for PDF. It lets every feature run (and be tested) without the Electron binary.
-import type { AppInfo, DesktopApi, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult } from '../../shared/api/desktop-api';
+import type { AppInfo, DesktopApi, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult, SnapshotInfo } from '../../shared/api/desktop-api';
+import { isSnapshotFileName } from '../../shared/api/ipc-contract';
+import { snapshotsToPrune } from '../../shared/backup/backup-format';
+import { SnapshotVault } from '../store/db';
 
 declare const __APP_VERSION__: string;
 
@@ -40,6 +43,8 @@ function download(bytes: Uint8Array, name: string): SaveResult {
 }
 
 const menuListeners = new Set<(command: MenuCommand) => void>();
+let vault: SnapshotVault | null = null;
+const snapshotVault = () => (vault ??= new SnapshotVault());
 
 export function createBrowserApi(): DesktopApi {
   return {
@@ -68,6 +73,27 @@ export function createBrowserApi(): DesktopApi {
     onMenuCommand(listener) {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
+    },
+    async saveSnapshot(request) {
+      if (!isSnapshotFileName(request.fileName)) throw new Error('bad snapshot name');
+      const v = snapshotVault();
+      await v.transaction('rw', v.snapshots, async () => {
+        await v.snapshots.put({ fileName: request.fileName, bytes: request.bytes, sizeBytes: request.bytes.byteLength, createdAt: new Date().toISOString() });
+        const names = (await v.snapshots.toCollection().primaryKeys()) as string[];
+        await v.snapshots.bulkDelete(snapshotsToPrune(names, request.keep));
+      });
+      return { saved: true, location: `IndexedDB: ${request.fileName}` };
+    },
+    async listSnapshots(): Promise<SnapshotInfo[]> {
+      const rows: SnapshotInfo[] = [];
+      await snapshotVault().snapshots.each((r) => {
+        rows.push({ fileName: r.fileName, sizeBytes: r.sizeBytes, createdAt: r.createdAt });
+      });
+      return rows.sort((a, b) => b.fileName.localeCompare(a.fileName));
+    },
+    async readSnapshot(fileName) {
+      if (!isSnapshotFileName(fileName)) return null;
+      return (await snapshotVault().snapshots.get(fileName))?.bytes ?? null;
     },
     async setUiLanguage() {
       // The browser build has no native menu to relabel.

@@ -93,3 +93,42 @@ export async function getSetting<T>(key: string, fallback: T): Promise<T> {
 export async function putSetting(key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });
 }
+
+/** An automatic backup kept by the browser build (the desktop app writes files instead). */
+export interface SnapshotRow {
+  fileName: string;
+  bytes: Uint8Array;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+/**
+ * A separate database for the browser build's automatic backups, so that restoring or clearing the main database
+ * never touches them, and a backup is never inside the data it backs up.
+ */
+export class SnapshotVault extends Dexie {
+  snapshots!: EntityTable<SnapshotRow, 'fileName'>;
+
+  constructor(name = `${DB_NAME}-snapshots`) {
+    super(name);
+    this.version(1).stores({ snapshots: 'fileName, createdAt' });
+  }
+}
+
+type VersionChangeListener = () => void;
+const versionChangeListeners = new Set<VersionChangeListener>();
+
+/**
+ * Another window or tab is opening the database with a newer schema: close our connection so its upgrade can run,
+ * and tell the UI, which offers a reload.
+ */
+db.on('versionchange', () => {
+  db.close();
+  versionChangeListeners.forEach((l) => l());
+  return false;
+});
+
+export function onVersionChange(listener: VersionChangeListener): () => void {
+  versionChangeListeners.add(listener);
+  return () => versionChangeListeners.delete(listener);
+}

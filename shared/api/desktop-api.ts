@@ -48,6 +48,21 @@ export interface PrintToPdfRequest {
   suggestedName: string;
 }
 
+/** An automatic backup kept by the host: files in the data folder's backups/ (desktop) or a separate IndexedDB (browser). */
+export interface SnapshotInfo {
+  fileName: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface SaveSnapshotRequest {
+  /** Must match backupFileName()'s pattern. */
+  fileName: string;
+  bytes: Uint8Array;
+  /** How many snapshots to keep; older ones are deleted after this one is written. */
+  keep: number;
+}
+
 /** Commands the native menu sends to the UI. */
 export const MENU_COMMANDS = ['import-excel', 'export', 'backup', 'restore', 'navigate-settings', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
@@ -63,6 +78,10 @@ export interface DesktopApi {
   printToPdf(request: PrintToPdfRequest): Promise<SaveResult>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Writes an automatic backup and prunes old ones; resolves with where it went. */
+  saveSnapshot(request: SaveSnapshotRequest): Promise<SaveResult>;
+  listSnapshots(): Promise<SnapshotInfo[]>;
+  readSnapshot(fileName: string): Promise<Uint8Array | null>;
   /** Tells the host which language the UI uses, so native menus follow it. */
   setUiLanguage(lang: 'ja' | 'en'): Promise<void>;
 }

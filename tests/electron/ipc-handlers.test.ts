@@ -16,6 +16,11 @@ function fakeDeps(overrides: Partial<IpcDeps> = {}): IpcDeps {
     notify: vi.fn(),
     printToPdf: async () => new Uint8Array([37, 80, 68, 70]),
     setUiLanguage: vi.fn(),
+    snapshotFolder: () => '/data/backups',
+    ensureFolder: async () => undefined,
+    listFolder: async () => [],
+    removeFile: vi.fn(async () => undefined),
+    renameFile: vi.fn(async () => undefined),
     ...overrides,
   };
 }
@@ -53,5 +58,30 @@ describe('IPC handlers', () => {
     expect(await handler(app, null)).toBe('ok');
     await expect(handler({ senderUrl: 'https://evil.example/', isMainFrame: true }, null)).rejects.toThrow(/untrusted/);
     await expect(handler({ senderUrl: 'app://grant-portfolio/', isMainFrame: false }, null)).rejects.toThrow(/untrusted/);
+  });
+});
+
+describe('snapshot handlers', () => {
+  const names = ['grant-portfolio-2026-01-01T000000-daily.json', 'grant-portfolio-2026-01-02T000000-daily.json', 'grant-portfolio-2026-01-03T000000-daily.json'];
+  it('writes atomically into the backups folder and prunes the oldest', async () => {
+    const deps = fakeDeps({ listFolder: async () => names.map((name) => ({ name, size: 1, modified: '2026-01-01T00:00:00Z' })) });
+    const h = createIpcHandlers(deps);
+    const result = await h[IPC.saveSnapshot]!(app, { fileName: names[2], bytes: new Uint8Array([1]), keep: 2 });
+    expect(result).toEqual({ saved: true, location: '/data/backups/' + names[2] });
+    expect(deps.writeFile).toHaveBeenCalledWith('/data/backups/' + names[2] + '.partial', new Uint8Array([1]));
+    expect(deps.renameFile).toHaveBeenCalledWith('/data/backups/' + names[2] + '.partial', '/data/backups/' + names[2]);
+    expect(deps.removeFile).toHaveBeenCalledWith('/data/backups/' + names[0]);
+    expect(deps.removeFile).toHaveBeenCalledTimes(1);
+  });
+  it('refuses names that are not snapshot names', async () => {
+    const h = createIpcHandlers(fakeDeps());
+    await expect(h[IPC.saveSnapshot]!(app, { fileName: '../../.bashrc', bytes: new Uint8Array([1]), keep: 2 })).rejects.toThrow();
+    await expect(h[IPC.readSnapshot]!(app, '/etc/passwd')).rejects.toThrow();
+    await expect(h[IPC.saveSnapshot]!(app, { fileName: names[0], bytes: new Uint8Array([1]), keep: 0 })).rejects.toThrow();
+  });
+  it('lists only snapshot files, newest first', async () => {
+    const h = createIpcHandlers(fakeDeps({ listFolder: async () => [...names, 'x.txt'].map((name) => ({ name, size: 2048, modified: 'm' })) }));
+    const list = (await h[IPC.listSnapshots]!(app, undefined)) as { fileName: string }[];
+    expect(list.map((s) => s.fileName)).toEqual([...names].reverse());
   });
 });

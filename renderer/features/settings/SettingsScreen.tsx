@@ -8,6 +8,7 @@ import { savePreferences, usePreferences } from '../../app/preferences';
 import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 import type { UiLanguage } from '../../i18n/i18n';
 import { desktopApi } from '../../platform/desktop-api';
+import { BackupPanel } from './BackupPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
@@ -65,6 +66,8 @@ export function SettingsScreen() {
           {prefs.closureStart.replace('-', '/')} – {prefs.closureEnd.replace('-', '/')}
         </span>
       </div>
+
+      <BackupPanel />
 
       <h2 id="about">{t('about')}</h2>
       <dl className="about">

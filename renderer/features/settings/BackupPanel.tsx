@@ -1,0 +1,136 @@
+// Backup and restore: manual backups to a file, the list of automatic backups, and a restore that validates the whole
+// file and shows what it holds before anything is replaced (the current data is backed up first).
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SnapshotInfo } from '../../../shared/api/desktop-api';
+import { backupFileName } from '../../../shared/backup/backup-format';
+import type { BackupFile } from '../../../shared/backup/backup-format';
+import { savePreferences, usePreferences } from '../../app/preferences';
+import { describeStorageError } from '../../app/storage-health';
+import { desktopApi } from '../../platform/desktop-api';
+import { backupToBytes, exportBackup, readBackupBytes, restoreBackup, takeSnapshot } from '../../store/backup';
+
+type Pending = { backup: BackupFile; source: string };
+
+export function BackupPanel() {
+  const { t, i18n } = useTranslation('settings');
+  const prefs = usePreferences();
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+
+  const refresh = useCallback(() => {
+    void desktopApi.listSnapshots().then(setSnapshots, () => setSnapshots([]));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const guarded = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await work();
+    } catch (e) {
+      setMessage({ kind: 'error', text: describeStorageError(e)[lang] });
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  };
+
+  const backupNow = () =>
+    guarded(async () => {
+      const bytes = backupToBytes(await exportBackup());
+      const result = await desktopApi.saveFile({ suggestedName: backupFileName('manual', new Date()), filters: [{ name: 'Grant Portfolio backup', extensions: ['json'] }], bytes });
+      if (result.saved) setMessage({ kind: 'ok', text: t('backupSaved', { location: result.location ?? '' }) });
+    });
+
+  const validate = (bytes: Uint8Array, source: string) => {
+    const parsed = readBackupBytes(bytes);
+    if (!parsed.ok) {
+      setMessage({ kind: 'error', text: t('restoreInvalid'), details: parsed.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`) });
+      return;
+    }
+    setPending({ backup: parsed.backup, source });
+  };
+
+  const chooseFile = () =>
+    guarded(async () => {
+      const file = await desktopApi.openFile({ filters: [{ name: 'Grant Portfolio backup', extensions: ['json'] }] });
+      if (file) validate(file.bytes, file.name);
+    });
+
+  const chooseSnapshot = (name: string) =>
+    guarded(async () => {
+      const bytes = await desktopApi.readSnapshot(name);
+      if (!bytes) throw new Error(t('snapshotMissing'));
+      validate(bytes, name);
+    });
+
+  const confirmRestore = () =>
+    guarded(async () => {
+      if (!pending) return;
+      await restoreBackup(pending.backup, { api: desktopApi, keep: prefs.backupsToKeep, user: prefs.userName });
+      setPending(null);
+      setMessage({ kind: 'ok', text: t('restoreDone') });
+    });
+
+  return (
+    <section className="backup-panel" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">{t('backupTitle')}</h2>
+      <p className="muted">{t('backupIntro')}</p>
+      <div className="inline-form">
+        <button type="button" className="primary" disabled={busy} onClick={() => void backupNow()} data-testid="backup-now">{t('backupNow')}</button>
+        <button type="button" disabled={busy} onClick={() => void chooseFile()} data-testid="restore-file">{t('restoreFromFile')}</button>
+        <button type="button" disabled={busy} onClick={() => void guarded(async () => void (await takeSnapshot(desktopApi, 'manual', prefs.backupsToKeep)))}>{t('snapshotNow')}</button>
+        <label htmlFor="backups-keep">{t('backupsToKeep')}</label>
+        <input id="backups-keep" type="number" min={1} max={365} value={prefs.backupsToKeep} style={{ width: 70 }}
+          onChange={(e) => {
+            const n = Math.round(Number(e.target.value));
+            if (n >= 1 && n <= 365) void savePreferences({ backupsToKeep: n });
+          }} />
+      </div>
+      {/* The browser build's file input for restores, also used by tests. */}
+      <input type="file" accept=".json" aria-label={t('restoreFromFile')} data-testid="restore-input" className="visually-hidden"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void f.arrayBuffer().then((b) => validate(new Uint8Array(b), f.name));
+        }} />
+      {message && (
+        <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error-panel' : 'ok-panel'} data-testid="backup-message">
+          <p>{message.text}</p>
+          {message.details && <ul>{message.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+        </div>
+      )}
+      {pending && (
+        <div role="dialog" aria-modal="true" aria-labelledby="restore-confirm-title" className="panel confirm-panel">
+          <h3 id="restore-confirm-title">{t('restoreConfirmTitle')}</h3>
+          <p>{t('restoreConfirmBody', { source: pending.source, createdAt: pending.backup.createdAt, projects: pending.backup.tables.projects.length, milestones: pending.backup.tables.milestones.length })}</p>
+          <div className="inline-form">
+            <button type="button" className="danger" disabled={busy} onClick={() => void confirmRestore()} data-testid="restore-confirm">{t('restoreConfirm')}</button>
+            <button type="button" onClick={() => setPending(null)}>{t('cancel', { ns: 'common' })}</button>
+          </div>
+        </div>
+      )}
+      <h3>{t('snapshots')}</h3>
+      {snapshots.length === 0 ? (
+        <p className="muted">{t('noSnapshots')}</p>
+      ) : (
+        <table className="data" data-testid="snapshot-list">
+          <thead><tr><th>{t('snapshotName')}</th><th className="num">{t('snapshotSize')}</th><th /></tr></thead>
+          <tbody>
+            {snapshots.map((s) => (
+              <tr key={s.fileName}>
+                <td>{s.fileName}</td>
+                <td className="num">{(s.sizeBytes / 1024).toFixed(0)} KB</td>
+                <td><button type="button" disabled={busy} onClick={() => void chooseSnapshot(s.fileName)}>{t('restoreThis')}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

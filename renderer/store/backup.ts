@@ -1,0 +1,129 @@
+// Backups: the whole database as one JSON file, written on demand (Backup…), automatically (daily, and before every
+// import, restore and schema upgrade) and read back through parseBackup before a restore may replace anything.
+import type { DesktopApi } from '../../shared/api/desktop-api';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, parseBackup } from '../../shared/backup/backup-format';
+import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
+import { Dexie, db } from './db';
+import type { GrantDatabase } from './db';
+
+declare const __APP_VERSION__: string;
+const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0');
+
+/** Largest backup file a restore will read (bytes). */
+export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
+
+/** Reads every backed-up table in one read transaction, so the snapshot is consistent. */
+export async function exportBackup(database: GrantDatabase = db): Promise<BackupFile> {
+  const tables = BACKUP_TABLES.map((t) => database.table(t));
+  return database.transaction('r', tables, async () => {
+    const [projects, budgetLines, milestones, programs, editions, settings, auditLog, importMappings, milestoneTemplates] = await Promise.all(
+      tables.map((t) => t.toArray()),
+    );
+    return {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      schemaVersion: database.verno,
+      appVersion: appVersion(),
+      createdAt: new Date().toISOString(),
+      tables: { projects, budgetLines, milestones, programs, editions, settings, auditLog, importMappings, milestoneTemplates },
+    } as BackupFile;
+  });
+}
+
+export function backupToBytes(backup: BackupFile): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(backup));
+}
+
+/** The customs gate for backup files: size, JSON, then parseBackup. Never throws. */
+export function readBackupBytes(bytes: Uint8Array, currentSchemaVersion: number = db.verno): BackupParse {
+  if (bytes.byteLength === 0) return { ok: false, problems: [{ path: '(file)', message: 'The file is empty / ファイルが空です' }] };
+  if (bytes.byteLength > MAX_BACKUP_BYTES) return { ok: false, problems: [{ path: '(file)', message: 'The file is too large to be a backup / バックアップとしては大きすぎるファイルです' }] };
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return { ok: false, problems: [{ path: '(file)', message: 'The file is not a readable backup (not JSON) / バックアップとして読めないファイルです（JSONではありません）' }] };
+  }
+  return parseBackup(json, currentSchemaVersion);
+}
+
+/** Writes an automatic backup through the host (files in the desktop app, a separate IndexedDB in the browser). */
+export async function takeSnapshot(api: DesktopApi, reason: 'daily' | 'before-import' | 'before-restore' | 'before-upgrade' | 'manual', keep: number, database: GrantDatabase = db) {
+  const backup = await exportBackup(database);
+  return api.saveSnapshot({ fileName: backupFileName(reason, new Date()), bytes: backupToBytes(backup), keep });
+}
+
+/**
+ * Replaces the whole database with a validated backup in one transaction: either everything is replaced or nothing.
+ * The current data is snapshotted first, so a restore can itself be undone from the backups list.
+ */
+export async function restoreBackup(backup: BackupFile, opts: { api: DesktopApi; keep: number; user: string; database?: GrantDatabase }): Promise<void> {
+  const database = opts.database ?? db;
+  await takeSnapshot(opts.api, 'before-restore', opts.keep, database);
+  const tables = BACKUP_TABLES.map((t) => database.table(t));
+  await database.transaction('rw', tables, async () => {
+    for (const t of tables) await t.clear();
+    for (const name of BACKUP_TABLES) {
+      const rows = backup.tables[name] as unknown[];
+      if (rows.length) await database.table(name).bulkAdd(rows);
+    }
+    await database.auditLog.add({
+      at: new Date().toISOString(),
+      user: opts.user || '(unknown)',
+      entity: 'settings',
+      entityId: 'backup',
+      projectId: null,
+      action: 'restore',
+      summary: `Restored backup of ${backup.createdAt} (${backup.tables.projects.length} projects)`,
+      before: null,
+      after: { createdAt: backup.createdAt, appVersion: backup.appVersion },
+    });
+  });
+}
+
+const LAST_DAILY_KEY = 'lastDailySnapshotAt';
+
+/** Takes the daily automatic backup when the last one is more than a day old. Returns true when one was written. */
+export async function dailySnapshotIfDue(api: DesktopApi, keep: number, now = new Date(), database: GrantDatabase = db): Promise<boolean> {
+  const last = (await database.settings.get(LAST_DAILY_KEY))?.value;
+  if (typeof last === 'string' && now.getTime() - Date.parse(last) < 24 * 3600 * 1000) return false;
+  if ((await database.projects.count()) === 0) return false;
+  await takeSnapshot(api, 'daily', keep, database);
+  await database.settings.put({ key: LAST_DAILY_KEY, value: now.toISOString() });
+  return true;
+}
+
+/**
+ * Before the app opens its database with a newer schema, backs up the data in its old shape (read with Dexie's
+ * dynamic mode, which opens whatever version exists). A no-op when the database is new or already current.
+ */
+export async function snapshotBeforeUpgrade(api: DesktopApi, keep: number, database: GrantDatabase = db): Promise<boolean> {
+  const existing = await existingVersion(database.name);
+  if (existing === null || existing >= database.verno) return false;
+  const old = new Dexie(database.name);
+  try {
+    await old.open();
+    const tables: Record<string, unknown[]> = {};
+    for (const t of old.tables) tables[t.name] = await t.toArray();
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: old.verno, appVersion: appVersion(), createdAt: new Date().toISOString(), tables }),
+    );
+    await api.saveSnapshot({ fileName: backupFileName('before-upgrade', new Date()), bytes, keep });
+    return true;
+  } finally {
+    old.close();
+  }
+}
+
+/** The Dexie schema version of an existing database, or null when none exists. */
+async function existingVersion(name: string): Promise<number | null> {
+  const names = await Dexie.getDatabaseNames();
+  if (!names.includes(name)) return null;
+  const probe = new Dexie(name);
+  try {
+    await probe.open();
+    return probe.verno;
+  } finally {
+    probe.close();
+  }
+}

@@ -1,0 +1,115 @@
+// Backups on fake-indexeddb: a round trip changes nothing, a failing restore changes nothing, and an older database
+// is snapshotted before the schema upgrade.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DesktopApi, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
+import { Dexie, GrantDatabase } from '../../../renderer/store/db';
+import { backupToBytes, dailySnapshotIfDue, exportBackup, readBackupBytes, restoreBackup, snapshotBeforeUpgrade } from '../../../renderer/store/backup';
+import type { Project } from '../../../shared/domain/types';
+
+let n = 0;
+const open: Dexie[] = [];
+afterEach(async () => {
+  for (const d of open.splice(0)) await d.delete();
+});
+
+function fresh(): GrantDatabase {
+  const d = new GrantDatabase(`backup-test-${n++}`);
+  open.push(d);
+  return d;
+}
+
+function fakeApi(): DesktopApi & { saved: SaveSnapshotRequest[] } {
+  const saved: SaveSnapshotRequest[] = [];
+  return {
+    saved,
+    saveSnapshot: async (r) => {
+      saved.push(r);
+      return { saved: true, location: r.fileName };
+    },
+    listSnapshots: async () => [],
+    readSnapshot: async () => null,
+  } as unknown as DesktopApi & { saved: SaveSnapshotRequest[] };
+}
+
+function project(code: string): Project {
+  return {
+    id: `id-${code}`, code, title: `課題${code}`, pi: '山田', department: '医学部', coInvestigators: [], partners: ['分担大学'], programId: 'binds',
+    trackId: null, funderName: 'AMED', amedNumber: 'JP25am0101', eradNumber: '25123456', startDate: '2025-04-01', endDate: '2027-03-31',
+    status: 'active', tags: ['創薬'], notes: '', archived: false, deletedAt: null, createdAt: '2025-04-01T00:00:00Z', updatedAt: '2025-04-01T00:00:00Z',
+  };
+}
+
+async function seed(d: GrantDatabase) {
+  await d.projects.bulkAdd([project('A-1'), project('A-2')]);
+  await d.budgetLines.add({ id: 'b1', projectId: 'id-A-1', fiscalYear: 2025, directYen: 10_000_000, indirectYen: 3_000_000 });
+  await d.milestones.add({ id: 'm1', projectId: 'id-A-1', kind: 'stage-gate', title: 'SG1', dueDate: '2026-03-31', status: 'planned', doneDate: null, notes: '', origin: 'catalog' });
+  await d.settings.put({ key: 'preferences', value: { userName: '山田' } });
+}
+
+describe('backup and restore', () => {
+  it('round-trips every table through the file format', async () => {
+    const a = fresh();
+    await seed(a);
+    const bytes = backupToBytes(await exportBackup(a));
+    const parsed = readBackupBytes(bytes, a.verno);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const b = fresh();
+    await b.projects.add(project('OLD-1'));
+    const api = fakeApi();
+    await restoreBackup(parsed.backup, { api, keep: 5, user: 'tester', database: b });
+    expect((await b.projects.toArray()).map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
+    expect(await b.budgetLines.get('b1')).toMatchObject({ directYen: 10_000_000 });
+    expect(await b.milestones.count()).toBe(1);
+    // The data it replaced was snapshotted first.
+    expect(api.saved).toHaveLength(1);
+    expect(api.saved[0]!.fileName).toMatch(/before-restore/);
+    const snap = readBackupBytes(api.saved[0]!.bytes, b.verno);
+    expect(snap.ok && snap.backup.tables.projects.map((p) => p.code)).toEqual(['OLD-1']);
+  });
+
+  it('writes nothing when the restore fails part-way', async () => {
+    const a = fresh();
+    await seed(a);
+    const backup = await exportBackup(a);
+    // Corrupt after validation: a duplicate office ID makes the unique index refuse the second row mid-transaction.
+    backup.tables.projects.push({ ...project('A-1'), id: 'another-id' });
+    const b = fresh();
+    await b.projects.add(project('KEEP-1'));
+    await expect(restoreBackup(backup, { api: fakeApi(), keep: 5, user: 't', database: b })).rejects.toThrow();
+    expect((await b.projects.toArray()).map((p) => p.code)).toEqual(['KEEP-1']);
+  });
+
+  it('refuses junk files with a message', () => {
+    expect(readBackupBytes(new Uint8Array()).ok).toBe(false);
+    expect(readBackupBytes(new TextEncoder().encode('PK\u0003\u0004 not json'))).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/not JSON/) }] });
+  });
+
+  it('takes the daily backup once a day, and only when there is data', async () => {
+    const d = fresh();
+    const api = fakeApi();
+    expect(await dailySnapshotIfDue(api, 5, new Date('2026-01-01T09:00:00Z'), d)).toBe(false);
+    await seed(d);
+    expect(await dailySnapshotIfDue(api, 5, new Date('2026-01-01T09:00:00Z'), d)).toBe(true);
+    expect(await dailySnapshotIfDue(api, 5, new Date('2026-01-01T20:00:00Z'), d)).toBe(false);
+    expect(await dailySnapshotIfDue(api, 5, new Date('2026-01-02T10:00:00Z'), d)).toBe(true);
+    expect(api.saved.map((s) => s.keep)).toEqual([5, 5]);
+  });
+
+  it('snapshots an older database before the schema upgrade, and not a current one', async () => {
+    const name = `backup-test-${n++}`;
+    const old = new Dexie(name);
+    old.version(0.5).stores({ projects: 'id, code' });
+    await old.open();
+    await old.table('projects').add({ id: 'x', code: 'OLD' });
+    old.close();
+    const current = new GrantDatabase(name);
+    open.push(current);
+    const api = fakeApi();
+    expect(await snapshotBeforeUpgrade(api, 5, current)).toBe(true);
+    const saved = JSON.parse(new TextDecoder().decode(api.saved[0]!.bytes));
+    expect(saved.tables.projects).toEqual([{ id: 'x', code: 'OLD' }]);
+    await current.open();
+    expect(await snapshotBeforeUpgrade(fakeApi(), 5, current)).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, backupFileName, parseBackup, snapshotsToPrune } from '../../../shared/backup/backup-format';
+
+function project(id: string, code: string) {
+  return {
+    id, code, title: 't', pi: 'p', department: 'd', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '',
+    amedNumber: '', eradNumber: '', startDate: '2025-04-01', endDate: null, status: 'active', tags: [], notes: '', archived: false,
+    deletedAt: null, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z',
+  };
+}
+
+function backup(overrides: Record<string, unknown> = {}, tables: Record<string, unknown[]> = {}) {
+  return {
+    format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 1, appVersion: '0.1.0', createdAt: '2026-01-01T00:00:00Z',
+    tables: {
+      projects: [project('p1', 'A-1')],
+      budgetLines: [{ id: 'b1', projectId: 'p1', fiscalYear: 2025, directYen: 100, indirectYen: 30 }],
+      milestones: [], programs: [], editions: [], settings: [{ key: 'preferences', value: {} }], auditLog: [], importMappings: [], milestoneTemplates: [],
+      ...tables,
+    },
+    ...overrides,
+  };
+}
+
+describe('parseBackup', () => {
+  it('accepts a well-formed backup', () => {
+    const r = parseBackup(backup(), 1);
+    expect(r.ok).toBe(true);
+  });
+  it('refuses other files, wrong shapes and newer schemas with a reason', () => {
+    expect(parseBackup({ hello: 1 }, 1)).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/Not a Grant Portfolio backup/) }] });
+    expect(parseBackup(null, 1).ok).toBe(false);
+    expect(parseBackup(backup({ schemaVersion: 99 }), 1)).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/newer version/) }] });
+    expect(parseBackup(backup({ formatVersion: 2 }), 1).ok).toBe(false);
+    const badAmount = parseBackup(backup({}, { budgetLines: [{ id: 'b1', projectId: 'p1', fiscalYear: 2025, directYen: -5, indirectYen: 0 }] }), 1);
+    expect(badAmount.ok).toBe(false);
+    const badDate = parseBackup(backup({}, { projects: [{ ...project('p1', 'A-1'), startDate: '2025/04/01' }] }), 1);
+    expect(badDate.ok).toBe(false);
+  });
+  it('refuses duplicate keys and dangling references', () => {
+    const dupCode = parseBackup(backup({}, { projects: [project('p1', 'A-1'), project('p2', 'A-1')], budgetLines: [] }), 1);
+    expect(dupCode).toMatchObject({ ok: false, problems: [{ message: 'duplicate code A-1' }] });
+    const dangling = parseBackup(backup({}, { budgetLines: [{ id: 'b1', projectId: 'nope', fiscalYear: 2025, directYen: 1, indirectYen: 0 }] }), 1);
+    expect(dangling).toMatchObject({ ok: false, problems: [{ message: 'unknown project nope' }] });
+  });
+});
+
+describe('snapshot names', () => {
+  it('sort by time and prune the oldest', () => {
+    const a = backupFileName('daily', new Date(2026, 0, 2, 9, 5, 1));
+    expect(a).toBe('grant-portfolio-2026-01-02T090501-daily.json');
+    const names = [a, 'grant-portfolio-2026-01-01T000000-daily.json', 'grant-portfolio-2026-01-03T000000-before-import.json', 'notes.txt'];
+    expect(snapshotsToPrune(names, 2)).toEqual(['grant-portfolio-2026-01-01T000000-daily.json']);
+    expect(snapshotsToPrune(names, 10)).toEqual([]);
+  });
+});
