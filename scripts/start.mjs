@@ -28,7 +28,7 @@ function electronBinary() {
 
 async function serveWeb() {
   run('npx', ['vite', 'build', '--logLevel', 'warn']);
-  const { url } = await startStaticServer('dist/renderer', port);
+  const { url } = await startStaticServer(process.env.GP_OUT_DIR ?? 'dist/renderer', port);
   console.log(`Grant Portfolio (web build) is running at ${url}`);
   console.log('Press Ctrl+C to stop.');
 }
