@@ -9,12 +9,19 @@ import type { StoredProgram } from './db';
 export interface ProgramEntry extends CatalogProgram {
   /** Where this entry comes from: the built-in edition (read-only) or the office's database. */
   source: 'builtin' | 'office';
+  /** Imported edition the office row came from; null for the office's own rows and built-in entries. */
+  editionId: string | null;
+  /** An office row that replaces a built-in program with the same id (deleting it reverts to the built-in one). */
+  overridesBuiltin: boolean;
+  /** Last change of the office row (ISO timestamp); null for built-in entries. */
+  updatedAt: string | null;
 }
 
+/** Built-in programs first (in catalog order, replaced in place by office rows with the same id), then the office's own. */
 export function mergePrograms(builtin: readonly CatalogProgram[], stored: readonly StoredProgram[]): ProgramEntry[] {
   const byId = new Map<string, ProgramEntry>();
-  for (const p of builtin) byId.set(p.id, { ...p, source: 'builtin' });
-  for (const p of stored) byId.set(p.id, { ...p, source: 'office' });
+  for (const p of builtin) byId.set(p.id, { ...p, source: 'builtin', editionId: null, overridesBuiltin: false, updatedAt: null });
+  for (const p of stored) byId.set(p.id, { ...p, source: 'office', overridesBuiltin: byId.get(p.id)?.source === 'builtin' });
   return [...byId.values()];
 }
 

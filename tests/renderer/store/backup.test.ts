@@ -23,7 +23,7 @@ function fakeApi(): DesktopApi & { saved: SaveSnapshotRequest[] } {
   const saved: SaveSnapshotRequest[] = [];
   return {
     saved,
-    saveSnapshot: async (r) => {
+    saveSnapshot: async (r: SaveSnapshotRequest) => {
       saved.push(r);
       return { saved: true, location: r.fileName };
     },

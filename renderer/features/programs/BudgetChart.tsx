@@ -1,0 +1,69 @@
+// Budget by top-level program: previous year beside this year's request, with the supplementary budget stacked on the
+// request, largest first. Selecting a bar opens the program.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BarChart } from '../../components/BarChart';
+import type { BarGroup, BarSeries } from '../../components/BarChart';
+import { fiscalYearLabelJa } from '../../../shared/calendar/wareki';
+import { sortPrograms } from '../../../shared/catalog/program-search';
+import type { ProgramEntry } from '../../store/catalog';
+
+interface Props {
+  programs: readonly ProgramEntry[];
+  fiscalYear: number;
+  selectedId: string | null;
+  lang: 'ja' | 'en';
+  onSelect: (id: string) => void;
+}
+
+export function BudgetChart({ programs, fiscalYear, selectedId, lang, onSelect }: Props) {
+  const { t } = useTranslation('programs');
+  const fy = lang === 'ja' ? fiscalYearLabelJa(fiscalYear) : `FY${fiscalYear}`;
+  const series: BarSeries[] = useMemo(
+    () => [
+      { key: 'previous', label: t('legendPrevious'), color: '#9db2d3' },
+      { key: 'request', label: `${t('legendRequest')}（${fy}）`, color: '#1f5fbf' },
+      { key: 'supplementary', label: t('legendSupplementary'), color: '#e39a2d' },
+    ],
+    [t, fy],
+  );
+  const groups: BarGroup[] = useMemo(() => {
+    const top = programs.filter((p) => p.parentId === null && (p.budgetYen.request !== null || p.budgetYen.previous !== null || p.budgetYen.supplementary !== null));
+    return sortPrograms(top, 'budget-desc').map((p) => {
+      const name = lang === 'en' && p.nameEn ? p.nameEn : p.nameJa;
+      return {
+        id: p.id,
+        label: p.abbreviation ? `${p.abbreviation} ${name}` : name,
+        title: name,
+        bars: [
+          { key: 'previous', segments: [{ seriesKey: 'previous', value: p.budgetYen.previous ?? 0 }] },
+          {
+            key: 'request',
+            segments: [
+              { seriesKey: 'request', value: p.budgetYen.request ?? 0 },
+              { seriesKey: 'supplementary', value: p.budgetYen.supplementary ?? 0 },
+            ],
+          },
+        ],
+      };
+    });
+  }, [programs, lang]);
+
+  const fmt = (yen: number) => {
+    const oku = yen / 100_000_000;
+    const n = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: oku < 10 ? 1 : 0 }).format(lang === 'ja' ? oku : yen / 1e9);
+    return lang === 'ja' ? `${n}億円` : `¥${n}bn`;
+  };
+
+  return (
+    <section className="budget-chart panel" aria-labelledby="budget-chart-title">
+      <h2 id="budget-chart-title">{t('chartTitle')}</h2>
+      <p className="muted">{t('chartCaption', { fy })}</p>
+      {groups.length === 0 ? (
+        <p className="muted">{t('chartEmpty')}</p>
+      ) : (
+        <BarChart groups={groups} series={series} formatValue={fmt} ariaLabel={t('chartLabel')} onSelect={onSelect} selectedId={selectedId} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+// Import and export of catalog editions (JSON and Excel). Imports pass the catalog gate and are confirmed before
+// anything is written; invalid files are explained in plain language and change nothing.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { desktopApi } from '../../platform/desktop-api';
+import { catalogToSheets } from '../../../shared/catalog/catalog-sheet';
+import { describeImportProblems, importCatalogJson, importCatalogSheets } from '../../../shared/catalog/catalog-import';
+import type { CatalogEdition } from '../../../shared/catalog/schema';
+import { fiscalYearLabel } from '../../../shared/calendar/wareki';
+import { readWorkbookGrids, writeWorkbookBytes } from '../../../shared/excel/sheetjs';
+import { currentCatalogEdition, importEdition } from '../../store/catalog-edit';
+import type { ProgramEntry } from '../../store/catalog';
+
+type Pending = { fileName: string; catalog: CatalogEdition; added: number; replaced: number };
+type Status = { kind: 'ok' | 'error'; text: string; lines?: string[] } | null;
+
+interface Props {
+  programs: readonly ProgramEntry[];
+  lang: 'ja' | 'en';
+}
+
+export function CatalogTransfer({ programs, lang }: Props) {
+  const { t } = useTranslation('programs');
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      setStatus({ kind: 'error', text: t('exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportAs = (format: 'json' | 'xlsx') =>
+    run(async () => {
+      const catalog = await currentCatalogEdition();
+      const stamp = new Date().toISOString().slice(0, 10);
+      const suggestedName = `catalog-${catalog.edition.id}-${stamp}.${format}`;
+      const bytes = format === 'json' ? new TextEncoder().encode(JSON.stringify(catalog, null, 2) + '\n') : writeWorkbookBytes(catalogToSheets(catalog));
+      const result = await desktopApi.saveFile({
+        title: format === 'json' ? t('exportJson') : t('exportExcel'),
+        suggestedName,
+        filters: format === 'json' ? [{ name: 'JSON', extensions: ['json'] }] : [{ name: 'Excel', extensions: ['xlsx'] }],
+        bytes,
+      });
+      if (result.saved) setStatus({ kind: 'ok', text: t('exported', { name: result.location ?? suggestedName }) });
+    });
+
+  const pick = () =>
+    run(async () => {
+      setStatus(null);
+      setPending(null);
+      const file = await desktopApi.openFile({ title: t('importFile'), filters: [{ name: 'Catalog', extensions: ['json', 'xlsx', 'xls'] }] });
+      if (!file) return;
+      const isJson = /\.json$/i.test(file.name) || file.bytes[0] === 0x7b || file.bytes[0] === 0xef;
+      let result;
+      if (isJson) {
+        result = importCatalogJson(new TextDecoder('utf-8').decode(file.bytes));
+      } else {
+        let sheets;
+        try {
+          sheets = readWorkbookGrids(file.bytes, { maxRows: 20_000, maxCols: 60 }).sheets;
+        } catch {
+          setStatus({ kind: 'error', text: t('importReadFailed', { name: file.name }) });
+          return;
+        }
+        result = importCatalogSheets(sheets);
+      }
+      if (!result.ok) {
+        setStatus({ kind: 'error', text: t('importInvalid', { name: file.name }), lines: describeImportProblems(result, lang) });
+        return;
+      }
+      const ids = new Set(programs.map((p) => p.id));
+      const replaced = result.catalog.programs.filter((p) => ids.has(p.id)).length;
+      setPending({ fileName: file.name, catalog: result.catalog, added: result.catalog.programs.length - replaced, replaced });
+    });
+
+  const confirmImport = () =>
+    run(async () => {
+      if (!pending) return;
+      const r = await importEdition(pending.catalog);
+      const title = lang === 'en' ? pending.catalog.edition.titleEn || pending.catalog.edition.titleJa : pending.catalog.edition.titleJa || pending.catalog.edition.titleEn;
+      setPending(null);
+      setStatus({ kind: 'ok', text: t('imported', { title, added: r.added, replaced: r.replaced }) });
+    });
+
+  const pendingTitle = pending ? (lang === 'en' ? pending.catalog.edition.titleEn : pending.catalog.edition.titleJa) || pending.catalog.edition.id : '';
+
+  return (
+    <div className="catalog-transfer no-print">
+      <div className="inline-form" role="group" aria-label={t('importExport')}>
+        <button type="button" onClick={pick} disabled={busy} data-action="import-edition">
+          {t('importFile')}
+        </button>
+        <button type="button" onClick={() => exportAs('json')} disabled={busy} data-action="export-json">
+          {t('exportJson')}
+        </button>
+        <button type="button" onClick={() => exportAs('xlsx')} disabled={busy} data-action="export-excel">
+          {t('exportExcel')}
+        </button>
+        {busy && <span className="muted" role="status">{t('working')}</span>}
+      </div>
+      {pending && (
+        <div className="panel confirm-panel" role="alertdialog" aria-label={t('importConfirm', { title: pendingTitle, fy: fiscalYearLabel(pending.catalog.edition.fiscalYear, lang), count: pending.catalog.programs.length })}>
+          <p>
+            <strong>{t('importConfirm', { title: pendingTitle, fy: fiscalYearLabel(pending.catalog.edition.fiscalYear, lang), count: pending.catalog.programs.length })}</strong>
+          </p>
+          <p>{t('importConfirmDetail', { added: pending.added, replaced: pending.replaced })}</p>
+          <div className="inline-form">
+            <button type="button" className="primary" onClick={confirmImport} disabled={busy} data-action="confirm-import">
+              {t('importYes')}
+            </button>
+            <button type="button" onClick={() => setPending(null)} disabled={busy}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {status && (
+        <div className={status.kind === 'ok' ? 'ok-panel' : 'error-panel'} role={status.kind === 'ok' ? 'status' : 'alert'} data-status={status.kind}>
+          <p>{status.text}</p>
+          {status.lines && (
+            <ul>
+              {status.lines.map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={() => setStatus(null)}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+// The program edit form's model: text fields as typed (amounts like "36億", "1,200万円", years like "令和7" or 2025)
+// converted to a CatalogProgram with field-level problems, so the screen stays thin and the rules are tested.
+// Fields the form does not show (the JSON's extra fields) are carried over from the program being edited.
+import { parseFiscalYearLabel } from '../calendar/wareki';
+import type { CatalogProgram, CatalogTrack, StageGate } from './schema';
+
+export interface GateDraft {
+  afterYear: string;
+  nameJa: string;
+  nameEn: string;
+  note: string;
+}
+
+export interface TrackDraft {
+  /** Empty for a new track (an id is made on save). */
+  id: string;
+  nameJa: string;
+  nameEn: string;
+  durationYears: string;
+  maxAnnualYen: string;
+  gates: GateDraft[];
+  /** The track as loaded, so fields the form does not edit survive. */
+  base: CatalogTrack | null;
+}
+
+export interface ProgramDraft {
+  id: string;
+  parentId: string;
+  nameJa: string;
+  nameEn: string;
+  abbreviation: string;
+  managedBy: string;
+  division: string;
+  request: string;
+  previous: string;
+  supplementary: string;
+  budgetNote: string;
+  startFiscalYear: string;
+  endFiscalYear: string;
+  researchPeriodYears: string;
+  summaryJa: string;
+  summaryEn: string;
+  tracks: TrackDraft[];
+}
+
+export interface FormProblem {
+  /** Field key, e.g. "request" or "tracks.0.durationYears". */
+  field: string;
+  messageJa: string;
+  messageEn: string;
+}
+
+const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+export function emptyTrackDraft(): TrackDraft {
+  return { id: '', nameJa: '', nameEn: '', durationYears: '', maxAnnualYen: '', gates: [], base: null };
+}
+
+export function emptyGateDraft(): GateDraft {
+  return { afterYear: '', nameJa: '', nameEn: '', note: '' };
+}
+
+/** A blank draft for a new office program (optionally under a parent). */
+export function newProgramDraft(parentId: string | null = null, managedBy = ''): ProgramDraft {
+  return {
+    id: '', parentId: parentId ?? '', nameJa: '', nameEn: '', abbreviation: '', managedBy, division: '', request: '', previous: '', supplementary: '',
+    budgetNote: '', startFiscalYear: '', endFiscalYear: '', researchPeriodYears: '', summaryJa: '', summaryEn: '', tracks: [],
+  };
+}
+
+export function programToDraft(p: CatalogProgram): ProgramDraft {
+  return {
+    id: p.id, parentId: p.parentId ?? '', nameJa: p.nameJa, nameEn: p.nameEn, abbreviation: p.abbreviation ?? '', managedBy: p.managedBy,
+    division: p.division ?? '', request: str(p.budgetYen.request), previous: str(p.budgetYen.previous), supplementary: str(p.budgetYen.supplementary),
+    budgetNote: p.budgetYen.note ?? '', startFiscalYear: str(p.period.startFiscalYear), endFiscalYear: str(p.period.endFiscalYear),
+    researchPeriodYears: str(p.researchPeriodYears), summaryJa: p.summaryJa, summaryEn: p.summaryEn,
+    tracks: p.tracks.map((t) => ({
+      id: t.id, nameJa: t.nameJa, nameEn: t.nameEn, durationYears: str(t.durationYears), maxAnnualYen: str(t.maxAnnualYen), base: t,
+      gates: t.stageGates.map((g) => ({ afterYear: String(g.afterYear), nameJa: g.nameJa, nameEn: g.nameEn, note: g.note ?? '' })),
+    })),
+  };
+}
+
+const MULTIPLIERS: Record<string, number> = { 億: 100_000_000, 万: 10_000, 千: 1_000 };
+
+/**
+ * Whole yen from an amount as typed: "3600000000", "3,600,000,000円", "36億", "36億円", "1.2億", "1億2000万", "500万".
+ * Empty → null; anything else → 'invalid'. Fractions of a yen are refused.
+ */
+export function parseYenInput(text: string): number | null | 'invalid' {
+  const s = text.normalize('NFKC').replace(/[\s,円¥]/g, '');
+  if (s === '') return null;
+  if (/^\d+$/.test(s)) return Number(s);
+  const re = /(\d+(?:\.\d+)?)([億万千])/g;
+  let total = 0;
+  let consumed = '';
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    total += Number(m[1]) * MULTIPLIERS[m[2]!]!;
+    consumed += m[0];
+  }
+  const tail = s.slice(consumed.length);
+  if (!consumed || !s.startsWith(consumed)) return 'invalid';
+  if (tail && !/^\d+$/.test(tail)) return 'invalid';
+  total += tail ? Number(tail) : 0;
+  const rounded = Math.round(total);
+  return Math.abs(rounded - total) < 1e-6 && Number.isSafeInteger(rounded) ? rounded : 'invalid';
+}
+
+/** Western fiscal year from "2025", "FY2025", "令和7", "R7年度"; empty → null; otherwise 'invalid'. */
+export function parseYearInput(text: string): number | null | 'invalid' {
+  const s = text.trim();
+  if (!s) return null;
+  const fy = parseFiscalYearLabel(s);
+  return fy !== null && fy >= 1900 && fy <= 2200 ? fy : 'invalid';
+}
+
+function parseCount(text: string, max: number): number | null | 'invalid' {
+  const s = text.normalize('NFKC').trim().replace(/年$/, '');
+  if (!s) return null;
+  if (!/^\d+$/.test(s)) return 'invalid';
+  const n = Number(s);
+  return n >= 1 && n <= max ? n : 'invalid';
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/**
+ * Builds the program from the draft on top of `base` (the program being edited, whose extra fields are kept).
+ * `id` must already be set; new tracks get `${id}/track-N` ids not in `takenTrackIds`. Returns field problems
+ * (required names, unreadable amounts/years, start after end) or the program, which still goes through the catalog gate.
+ */
+export function draftToProgram(
+  draft: ProgramDraft,
+  base: CatalogProgram | null,
+  takenTrackIds: ReadonlySet<string> = new Set(),
+): { ok: true; program: CatalogProgram } | { ok: false; problems: FormProblem[] } {
+  const problems: FormProblem[] = [];
+  const need = (field: string, value: string, ja: string, en: string) => {
+    if (!value.trim()) problems.push({ field, messageJa: `${ja}を入力してください。`, messageEn: `Enter the ${en}.` });
+  };
+  need('nameJa', draft.nameJa, '名称', 'name');
+  need('managedBy', draft.managedBy, '所管・配分機関', 'managing body');
+  const yen = (field: string, value: string) => {
+    const v = parseYenInput(value);
+    if (v === 'invalid') {
+      problems.push({ field, messageJa: '金額は「3600000000」「36億」「1,200万円」のように入力してください。', messageEn: 'Enter an amount like 3600000000, 36億 or 1,200万円.' });
+      return null;
+    }
+    return v;
+  };
+  const year = (field: string, value: string) => {
+    const v = parseYearInput(value);
+    if (v === 'invalid') {
+      problems.push({ field, messageJa: '年度は「2025」「令和7」のように入力してください。', messageEn: 'Enter a fiscal year like 2025 or 令和7 (R7).' });
+      return null;
+    }
+    return v;
+  };
+  const count = (field: string, value: string, max: number) => {
+    const v = parseCount(value, max);
+    if (v === 'invalid') {
+      problems.push({ field, messageJa: `1〜${max}の整数で入力してください。`, messageEn: `Enter a whole number from 1 to ${max}.` });
+      return null;
+    }
+    return v;
+  };
+
+  const request = yen('request', draft.request);
+  const previous = yen('previous', draft.previous);
+  const supplementary = yen('supplementary', draft.supplementary);
+  const start = year('startFiscalYear', draft.startFiscalYear);
+  const end = year('endFiscalYear', draft.endFiscalYear);
+  if (start !== null && end !== null && start > end) {
+    problems.push({ field: 'endFiscalYear', messageJa: '終了年度が開始年度より前になっています。', messageEn: 'The end year is before the start year.' });
+  }
+  const researchPeriodYears = count('researchPeriodYears', draft.researchPeriodYears, 30);
+
+  const used = new Set([...takenTrackIds, ...draft.tracks.map((t) => t.id).filter(Boolean)]);
+  let next = 1;
+  const tracks: CatalogTrack[] = draft.tracks.map((t, i) => {
+    need(`tracks.${i}.nameJa`, t.nameJa, '類型の名称', 'track name');
+    let id = t.id;
+    if (!id) {
+      while (used.has(`${draft.id}/track-${next}`)) next++;
+      id = `${draft.id}/track-${next}`;
+      used.add(id);
+    }
+    const stageGates: StageGate[] = t.gates.map((g, j) => {
+      const afterYear = count(`tracks.${i}.gates.${j}.afterYear`, g.afterYear, 20);
+      if (afterYear === null && !problems.some((p) => p.field === `tracks.${i}.gates.${j}.afterYear`)) {
+        problems.push({ field: `tracks.${i}.gates.${j}.afterYear`, messageJa: '何年目の後かを入力してください。', messageEn: 'Enter the year after which the gate falls.' });
+      }
+      return { afterYear: afterYear ?? 1, nameJa: g.nameJa.trim() || 'ステージゲート評価', nameEn: g.nameEn.trim() || 'Stage-gate review', note: orNull(g.note) };
+    });
+    return {
+      ...(t.base ?? {}),
+      id,
+      nameJa: t.nameJa.trim(),
+      nameEn: t.nameEn.trim(),
+      durationYears: count(`tracks.${i}.durationYears`, t.durationYears, 30),
+      maxAnnualYen: yen(`tracks.${i}.maxAnnualYen`, t.maxAnnualYen),
+      stageGates: stageGates.sort((a, b) => a.afterYear - b.afterYear),
+    };
+  });
+  if (problems.length) return { ok: false, problems };
+
+  const program: CatalogProgram = {
+    ...(base ?? {}),
+    id: draft.id,
+    parentId: orNull(draft.parentId),
+    nameJa: draft.nameJa.trim(),
+    nameEn: draft.nameEn.trim(),
+    abbreviation: orNull(draft.abbreviation),
+    managedBy: draft.managedBy.trim(),
+    division: orNull(draft.division),
+    budgetYen: { ...(base?.budgetYen ?? {}), request, previous, supplementary, note: orNull(draft.budgetNote) },
+    period: { ...(base?.period ?? {}), startFiscalYear: start, endFiscalYear: end },
+    researchPeriodYears,
+    tracks,
+    summaryJa: draft.summaryJa.trim(),
+    summaryEn: draft.summaryEn.trim(),
+  };
+  return { ok: true, program };
+}

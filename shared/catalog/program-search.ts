@@ -1,0 +1,167 @@
+// Finding programs in the catalog the way an office looks for them: by any of their names or abbreviation, typed in
+// either width, with or without spaces and 中黒; narrowed by managing body and by "still running in fiscal year N";
+// ordered by budget. Pure, so the Programs screen, the dashboard and the CLI share one definition.
+import { normalizeProgramName } from './name-matcher';
+import type { CatalogProgram } from './schema';
+
+export type ProgramSort = 'catalog' | 'budget-desc' | 'budget-asc' | 'name';
+
+export interface ProgramQuery {
+  /** Free text; every whitespace-separated word must occur in one of the program's names (or a track's). */
+  text?: string;
+  /** Managing body (AMED, MEXT, RIKEN, an office's own funder…); null/undefined = any. */
+  managedBy?: string | null;
+  /** Western fiscal year the program must be running in; null/undefined = any. */
+  runningInFiscalYear?: number | null;
+}
+
+/**
+ * True when the program's period (inclusive western fiscal years) overlaps fiscal year `fiscalYear`.
+ * A missing start or end is open (unbounded) on that side.
+ */
+export function programRunsInFiscalYear(program: Pick<CatalogProgram, 'period'>, fiscalYear: number): boolean {
+  const { startFiscalYear: start, endFiscalYear: end } = program.period;
+  return (start === null || start <= fiscalYear) && (end === null || end >= fiscalYear);
+}
+
+/**
+ * Fiscal years left from `currentFiscalYear` to the end of the program, counting the current year (inclusive):
+ * ending FY2026 seen from FY2025 → 2. 0 when it already ended, null when the end is open.
+ */
+export function fiscalYearsLeft(program: Pick<CatalogProgram, 'period'>, currentFiscalYear: number): number | null {
+  const end = program.period.endFiscalYear;
+  if (end === null) return null;
+  const start = program.period.startFiscalYear;
+  const from = start !== null && start > currentFiscalYear ? start : currentFiscalYear;
+  return Math.max(0, end - from + 1);
+}
+
+function haystack(p: CatalogProgram): string {
+  const extra = p as Record<string, unknown>;
+  const alt = [extra.altNamesJa, extra.nameJaAsPrinted, extra.nameEnSource].flat().filter((v): v is string => typeof v === 'string');
+  return [p.id, p.nameJa, p.nameEn, p.abbreviation ?? '', ...alt, ...p.tracks.flatMap((t) => [t.nameJa, t.nameEn])]
+    .map(normalizeProgramName)
+    .join('\u0000');
+}
+
+/** Normalised search words of a query text (empty when the text has none). */
+export function queryWords(text: string | undefined): string[] {
+  return (text ?? '').normalize('NFKC').split(/[\s\u3000]+/).map(normalizeProgramName).filter(Boolean);
+}
+
+/**
+ * Builds a reusable predicate for a query; the per-program search text is computed once per program object,
+ * so re-filtering on each keystroke stays cheap.
+ */
+export function createProgramFilter(query: ProgramQuery): (program: CatalogProgram) => boolean {
+  const words = queryWords(query.text);
+  const body = query.managedBy ?? null;
+  const fy = query.runningInFiscalYear ?? null;
+  return (p) => {
+    if (body !== null && p.managedBy !== body) return false;
+    if (fy !== null && !programRunsInFiscalYear(p, fy)) return false;
+    if (words.length === 0) return true;
+    const text = cachedHaystack(p);
+    return words.every((w) => text.includes(w));
+  };
+}
+
+const haystacks = new WeakMap<object, string>();
+function cachedHaystack(p: CatalogProgram): string {
+  let text = haystacks.get(p);
+  if (text === undefined) {
+    text = haystack(p);
+    haystacks.set(p, text);
+  }
+  return text;
+}
+
+/** Programs matching the query, in their original order. */
+export function searchPrograms<T extends CatalogProgram>(programs: readonly T[], query: ProgramQuery): T[] {
+  const keep = createProgramFilter(query);
+  return programs.filter(keep);
+}
+
+/** Managing bodies present in the list, sorted (for the filter menu). */
+export function managingBodies(programs: readonly CatalogProgram[]): string[] {
+  return [...new Set(programs.map((p) => p.managedBy))].sort((a, b) => a.localeCompare(b, 'ja'));
+}
+
+/** Comparator for a sort order; budget sorts use the request (yen), programs without one last. Stable for 'catalog'. */
+export function programComparator(sort: ProgramSort, lang: 'ja' | 'en' = 'ja'): ((a: CatalogProgram, b: CatalogProgram) => number) | null {
+  if (sort === 'catalog') return null;
+  if (sort === 'name') {
+    return (a, b) => (lang === 'ja' ? a.nameJa.localeCompare(b.nameJa, 'ja') : (a.nameEn || a.nameJa).localeCompare(b.nameEn || b.nameJa, 'en'));
+  }
+  const sign = sort === 'budget-desc' ? -1 : 1;
+  return (a, b) => {
+    const x = a.budgetYen.request;
+    const y = b.budgetYen.request;
+    if (x === null && y === null) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return sign * (x - y);
+  };
+}
+
+/** Programs sorted by `sort` (a new array; the input is untouched). */
+export function sortPrograms<T extends CatalogProgram>(programs: readonly T[], sort: ProgramSort, lang: 'ja' | 'en' = 'ja'): T[] {
+  const cmp = programComparator(sort, lang);
+  return cmp ? [...programs].sort(cmp) : [...programs];
+}
+
+export interface ProgramTreeRow<T extends CatalogProgram = CatalogProgram> {
+  program: T;
+  depth: number;
+  hasChildren: boolean;
+  /** True when the program itself matches the query (false for an ancestor shown only for context). */
+  matches: boolean;
+}
+
+/**
+ * Flattens the parent → sub-program hierarchy into visible rows, depth-first, siblings ordered by `sort`.
+ * With a query, a program is shown when it or one of its descendants matches (ancestors give context);
+ * `collapsed` ids hide their descendants unless a query is active. Programs whose parent is missing become roots.
+ */
+export function programTreeRows<T extends CatalogProgram>(
+  programs: readonly T[],
+  options: { query?: ProgramQuery; sort?: ProgramSort; lang?: 'ja' | 'en'; collapsed?: ReadonlySet<string> } = {},
+): ProgramTreeRow<T>[] {
+  const { query = {}, sort = 'catalog', lang = 'ja', collapsed = new Set<string>() } = options;
+  const ids = new Set(programs.map((p) => p.id));
+  const children = new Map<string | null, T[]>();
+  for (const p of programs) {
+    const parent = p.parentId !== null && ids.has(p.parentId) ? p.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(p);
+    else children.set(parent, [p]);
+  }
+  const keep = createProgramFilter(query);
+  const filtering = queryWords(query.text).length > 0 || query.managedBy != null || query.runningInFiscalYear != null;
+  const matched = new Set(programs.filter(keep).map((p) => p.id));
+  const visible = new Set<string>();
+  if (filtering) {
+    const byId = new Map(programs.map((p) => [p.id, p]));
+    for (const id of matched) {
+      let cursor: string | null = id;
+      for (let guard = 0; cursor !== null && !visible.has(cursor) && guard <= programs.length; guard++) {
+        visible.add(cursor);
+        cursor = byId.get(cursor)?.parentId ?? null;
+      }
+    }
+  }
+  const rows: ProgramTreeRow<T>[] = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | null, depth: number) => {
+    const list = sortPrograms(children.get(parent) ?? [], sort, lang);
+    for (const p of list) {
+      if (seen.has(p.id) || (filtering && !visible.has(p.id))) continue;
+      seen.add(p.id);
+      const kids = children.get(p.id) ?? [];
+      rows.push({ program: p, depth, hasChildren: kids.length > 0, matches: matched.has(p.id) });
+      if (filtering || !collapsed.has(p.id)) walk(p.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return rows;
+}

@@ -1,0 +1,146 @@
+// The Programs screen end to end: search by abbreviation, the detail's budget and period wording, keyboard in the
+// tree, an office program that survives a restart, the budget chart, and an invalid catalog import that changes nothing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startApp } from './harness';
+import type { AppSession } from './harness';
+
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('programs screen', () => {
+  it('finds BINDS and shows its budget and period', async () => {
+    app = await startApp({ locale: 'ja-JP' });
+    const page = app.page;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.click('nav a[data-screen="programs"]');
+    await page.fill('#program-search', 'BINDS');
+    await expect.poll(() => page.locator('#program-count').textContent()).toBe('1件の事業');
+    const row = page.locator('[role="treeitem"][data-program="binds"]');
+    await expect.poll(() => row.textContent()).toContain('生命科学・創薬研究支援基盤事業');
+    await row.click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/programs/binds');
+    const detail = page.locator('.program-detail');
+    await expect.poll(() => detail.locator('h2').textContent()).toContain('生命科学・創薬研究支援基盤事業');
+    expect(await detail.locator('[data-field="request"]').textContent()).toBe('36億円（3,600,000,000円）');
+    expect(await detail.locator('[data-field="previous"]').textContent()).toContain('36億円');
+    expect(await detail.locator('[data-field="supplementary"]').textContent()).toContain('12億円');
+    expect(await detail.textContent()).toContain('令和6年度補正予算額');
+    expect(await detail.locator('[data-field="period"]').textContent()).toContain('令和4年度〜令和8年度 (FY2022–FY2026)');
+    // Built-in entries are read-only: delete is disabled with an explanation.
+    expect(await detail.locator('[data-action="delete"]').isDisabled()).toBe(true);
+
+    // Full-width search finds the same program; the route selects directly.
+    await page.fill('#program-search', 'ｂｉｎｄｓ');
+    await expect.poll(() => page.locator('#program-count').textContent()).toBe('1件の事業');
+    await page.fill('#program-search', '');
+    await page.evaluate(() => { window.location.hash = '#/programs/b-cure'; });
+    await expect.poll(() => detail.locator('[data-field="period"]').textContent()).toContain('令和3年度〜令和7年度');
+
+    // Keyboard: the tree moves with arrow keys and selects with Enter.
+    await page.locator('.program-tree').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/programs/advanced-medical-rd');
+    // ArrowDown to the next parent, ArrowLeft collapses it and the active row stays on it; ArrowRight re-expands.
+    await page.keyboard.press('ArrowDown');
+    const brain = page.locator('[role="treeitem"][data-program="brain-neuroscience-integrated"]');
+    await expect.poll(() => brain.getAttribute('class')).toContain('active');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => brain.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[role="treeitem"][data-program="brain-neuroscience-core-hub"]').count()).toBe(0);
+    expect(await brain.getAttribute('class')).toContain('active');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => brain.getAttribute('aria-expanded')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+
+  it('adds an office program with a track that survives a restart, and draws the budget chart', async () => {
+    app = await startApp({ locale: 'ja-JP' });
+    let page = app.page;
+    await page.evaluate(() => { window.location.hash = '#/programs'; });
+    await page.click('[data-action="add-program"]');
+    const form = page.locator('form.program-form');
+    await form.locator('input[name="nameJa"]').fill('科学研究費助成事業');
+    await form.locator('input[name="nameEn"]').fill('JSPS KAKENHI');
+    await form.locator('input[name="abbreviation"]').fill('科研費');
+    await form.locator('input[name="managedBy"]').fill('JSPS');
+    await form.locator('input[name="request"]').fill('2,400億');
+    await form.locator('input[name="startFiscalYear"]').fill('令和7');
+    await form.locator('[data-action="add-track"]').click();
+    await form.locator('[data-track-index="0"] input').first().fill('基盤研究(B)');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/programs/office-jsps-kakenhi');
+    await expect.poll(() => page.locator('.program-detail [data-field="request"]').textContent()).toBe('2,400億円（240,000,000,000円）');
+    await expect.poll(() => page.locator('[role="treeitem"][data-program="office-jsps-kakenhi"]').count()).toBe(1);
+    expect(await page.locator('[role="treeitem"][data-track="office-jsps-kakenhi/track-1"]').count()).toBe(1);
+
+    page = await app.restart();
+    await page.evaluate(() => { window.location.hash = '#/programs'; });
+    await page.fill('#program-search', '科研費');
+    await expect.poll(() => page.locator('[role="treeitem"][data-program="office-jsps-kakenhi"]').count()).toBe(1);
+    await page.locator('[role="treeitem"][data-program="office-jsps-kakenhi"]').click();
+    await expect.poll(() => page.locator('.program-detail .track-card').textContent()).toContain('基盤研究(B)');
+
+    // Delete (with confirmation), then undo.
+    await page.click('.program-detail [data-action="delete"]');
+    await page.click('[data-action="confirm-delete"]');
+    await expect.poll(() => page.locator('[role="treeitem"][data-program="office-jsps-kakenhi"]').count()).toBe(0);
+    await page.click('[data-action="undo-delete"]');
+    await expect.poll(() => page.locator('[role="treeitem"][data-program="office-jsps-kakenhi"]').count()).toBe(1);
+
+    await page.fill('#program-search', '');
+    await page.click('[data-tab="chart"]');
+    const chart = page.locator('svg.gp-bar-chart-svg');
+    await expect.poll(() => chart.count()).toBe(1);
+    expect(await chart.locator('[data-group="binds"] rect[data-series="request"]').count()).toBe(1);
+    expect(await chart.locator('[data-group="binds"] rect[data-series="supplementary"]').count()).toBe(1);
+    expect(await chart.locator('[data-group="office-jsps-kakenhi"]').count()).toBe(1);
+    expect(await chart.textContent()).toContain('革新的先端研究開発支援事業');
+    await chart.locator('[data-group="binds"]').click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/programs/binds');
+  });
+
+  it('refuses an invalid catalog file with plain-language problems and writes nothing', async () => {
+    app = await startApp({ locale: 'ja-JP' });
+    const page = app.page;
+    await page.evaluate(() => { window.location.hash = '#/programs'; });
+    const bad = path.join(app.downloadsDir, 'bad-catalog.json');
+    writeFileSync(bad, JSON.stringify({ edition: { id: 'x', fiscalYear: 2026, titleJa: '', titleEn: '', source: '', totals: {} }, programs: [{ id: 'Bad Id' }] }));
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('[data-action="import-edition"]');
+    await (await chooser).setFiles(bad);
+    const panel = page.locator('.catalog-transfer [data-status="error"]');
+    await expect.poll(() => panel.textContent()).toContain('取り込めません');
+    expect(await panel.textContent()).toContain('半角の英小文字');
+    expect(await page.evaluate(() => new Promise<number>((resolve) => {
+      const req = indexedDB.open('grant-portfolio');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('programs', 'readonly');
+        const count = tx.objectStore('programs').count();
+        count.onsuccess = () => resolve(count.result);
+      };
+    }))).toBe(0);
+
+    // A good round trip: export the catalog as Excel, import it back (confirmed), and every program is stored by id.
+    const download = page.waitForEvent('download');
+    await page.click('[data-action="export-excel"]');
+    const file = path.join(app.downloadsDir, 'catalog.xlsx');
+    await (await download).saveAs(file);
+    const chooser2 = page.waitForEvent('filechooser');
+    await page.click('[data-action="import-edition"]');
+    await (await chooser2).setFiles(file);
+    await expect.poll(() => page.locator('.catalog-transfer [role="alertdialog"]').textContent()).toContain('46事業');
+    await page.click('[data-action="confirm-import"]');
+    await expect.poll(() => page.locator('.catalog-transfer [data-status="ok"]').textContent()).toContain('置換 46件');
+    await page.evaluate(() => { window.location.hash = '#/programs/binds'; });
+    await expect.poll(() => page.locator('.program-detail [data-field="request"]').textContent()).toBe('36億円（3,600,000,000円）');
+    expect(await page.locator('.program-detail').textContent()).toContain('版: mext-life-science-fy2025');
+  });
+});

@@ -1,0 +1,89 @@
+// Catalog search and tree: names in any width/spacing, filters by managing body and running fiscal year, budget order.
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
+import {
+  fiscalYearsLeft, managingBodies, programRunsInFiscalYear, programTreeRows, searchPrograms, sortPrograms,
+} from '../../../shared/catalog/program-search';
+
+const programs = BUILTIN_CATALOG.programs;
+const ids = (list: readonly { id: string }[]) => list.map((p) => p.id);
+
+describe('searchPrograms', () => {
+  it('finds a program by abbreviation, Japanese and English names, in any width and spacing', () => {
+    expect(ids(searchPrograms(programs, { text: 'BINDS' }))).toEqual(['binds']);
+    expect(ids(searchPrograms(programs, { text: 'ｂｉｎｄｓ' }))).toEqual(['binds']);
+    expect(ids(searchPrograms(programs, { text: '生命科学 創薬' }))).toEqual(['binds']);
+    expect(ids(searchPrograms(programs, { text: '生命科学創薬研究支援' }))).toEqual(['binds']);
+    expect(ids(searchPrograms(programs, { text: 'drug discovery life science' }))).toEqual(['binds']);
+    expect(ids(searchPrograms(programs, { text: '東北メディカルメガバンク' }))).toEqual(['tohoku-medical-megabank']);
+  });
+  it('finds programs by a track name and returns all for an empty query', () => {
+    expect(ids(searchPrograms(programs, { text: '開発実践' }))).toEqual(['medical-device-development']);
+    expect(searchPrograms(programs, { text: '  ' })).toHaveLength(programs.length);
+    expect(searchPrograms(programs, { text: 'no-such-program-anywhere' })).toEqual([]);
+  });
+  it('filters by managing body', () => {
+    const amed = searchPrograms(programs, { managedBy: 'AMED' });
+    expect(amed.length).toBeGreaterThan(0);
+    expect(amed.every((p) => p.managedBy === 'AMED')).toBe(true);
+    expect(ids(amed)).toContain('medical-device-development');
+    expect(managingBodies(programs)).toEqual(expect.arrayContaining(['AMED', 'MEXT', 'RIKEN']));
+  });
+  it('filters by running fiscal year with open ends', () => {
+    const fy2026 = ids(searchPrograms(programs, { runningInFiscalYear: 2026 }));
+    expect(fy2026).toContain('binds'); // 2022–2026
+    expect(fy2026).not.toContain('b-cure'); // 2021–2025
+    expect(ids(searchPrograms(programs, { runningInFiscalYear: 2025 }))).toContain('b-cure');
+    const open = { period: { startFiscalYear: null, endFiscalYear: null } };
+    expect(programRunsInFiscalYear(open, 1990)).toBe(true);
+    expect(programRunsInFiscalYear({ period: { startFiscalYear: 2027, endFiscalYear: null } }, 2026)).toBe(false);
+    expect(programRunsInFiscalYear({ period: { startFiscalYear: 2027, endFiscalYear: null } }, 2040)).toBe(true);
+  });
+  it('counts fiscal years left inclusively', () => {
+    expect(fiscalYearsLeft({ period: { startFiscalYear: 2022, endFiscalYear: 2026 } }, 2025)).toBe(2);
+    expect(fiscalYearsLeft({ period: { startFiscalYear: 2022, endFiscalYear: 2026 } }, 2026)).toBe(1);
+    expect(fiscalYearsLeft({ period: { startFiscalYear: 2022, endFiscalYear: 2024 } }, 2025)).toBe(0);
+    expect(fiscalYearsLeft({ period: { startFiscalYear: 2027, endFiscalYear: 2029 } }, 2025)).toBe(3);
+    expect(fiscalYearsLeft({ period: { startFiscalYear: 2022, endFiscalYear: null } }, 2025)).toBeNull();
+  });
+});
+
+describe('sortPrograms', () => {
+  it('orders by request, largest first, programs without a figure last', () => {
+    const sorted = sortPrograms(programs, 'budget-desc');
+    const requests = sorted.map((p) => p.budgetYen.request);
+    const firstNull = requests.indexOf(null);
+    const known = (firstNull === -1 ? requests : requests.slice(0, firstNull)) as number[];
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    if (firstNull !== -1) expect(requests.slice(firstNull).every((r) => r === null)).toBe(true);
+    const asc = sortPrograms(programs, 'budget-asc').map((p) => p.budgetYen.request).filter((r): r is number => r !== null);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(sortPrograms(programs, 'catalog')).toEqual(programs);
+  });
+});
+
+describe('programTreeRows', () => {
+  it('nests sub-programs under parents, depth-first', () => {
+    const rows = programTreeRows(programs);
+    expect(rows).toHaveLength(programs.length);
+    const i = rows.findIndex((r) => r.program.id === 'b-cure');
+    expect(rows[i]!.depth).toBe(0);
+    expect(rows[i]!.hasChildren).toBe(true);
+    expect(rows[i + 1]!.program.parentId).toBe('b-cure');
+    expect(rows.find((r) => r.program.id === 'grifin')!.depth).toBe(2);
+  });
+  it('keeps ancestors of matches for context and hides collapsed children', () => {
+    const rows = programTreeRows(programs, { query: { text: 'GRIFIN' } });
+    expect(rows.map((r) => [r.program.id, r.matches])).toEqual([
+      ['b-cure', false], ['genomic-medicine-platform', false], ['grifin', true],
+    ]);
+    const collapsed = programTreeRows(programs, { collapsed: new Set(['b-cure']) });
+    expect(collapsed.some((r) => r.program.parentId === 'b-cure')).toBe(false);
+    expect(collapsed.some((r) => r.program.id === 'b-cure')).toBe(true);
+  });
+  it('sorts siblings by budget', () => {
+    const roots = programTreeRows(programs, { sort: 'budget-desc' }).filter((r) => r.depth === 0);
+    const req = roots.map((r) => r.program.budgetYen.request).filter((r): r is number => r !== null);
+    expect(req).toEqual([...req].sort((a, b) => b - a));
+  });
+});
