@@ -67,7 +67,7 @@ export class GrantDatabase extends Dexie {
     this.version(1).stores({
       projects: 'id, &code, programId, status, department, pi, startDate, endDate, updatedAt, deletedAt',
       budgetLines: 'id, projectId, fiscalYear, [projectId+fiscalYear]',
-      milestones: 'id, projectId, dueDate, status, kind',
+      milestones: 'id, projectId, dueDate, status, kind, [status+dueDate]',
       programs: 'id, parentId, editionId, managedBy',
       editions: 'id',
       settings: 'key',

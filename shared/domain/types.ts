@@ -89,4 +89,8 @@ export interface AuditEntry {
   summary: string;
   before: unknown;
   after: unknown;
+  /** Entries written by one user action share a batch id; "undo" reverts the whole batch. */
+  batch?: string;
+  /** On an 'undo' entry: the seq of the entry it reverted. */
+  undoneSeq?: number;
 }

@@ -1,11 +1,188 @@
-// The Dashboard screen.
+// The Dashboard: counts by status (indexed counts, no table scan), this fiscal year's funding by program,
+// the next deadlines and the risk flags (computed after the first paint, since they need every table).
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { PROJECT_STATUSES } from '../../../shared/domain/types';
+import type { Project } from '../../../shared/domain/types';
+import { addDays, fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
+import { fiscalYearLabel } from '../../../shared/calendar/wareki';
+import { formatYen } from '../../../shared/money/yen';
+import { budgetTotals } from '../../../shared/portfolio/budget-aggregation';
+import type { BudgetDimension } from '../../../shared/portfolio/budget-aggregation';
+import { computeRiskFlags, RISK_KINDS } from '../../../shared/portfolio/risk-flags';
+import { hrefFor } from '../../app/routes';
+import { usePreferences } from '../../app/preferences';
+import { db } from '../../store/db';
+import { loadPrograms } from '../../store/catalog';
+import { loadRiskMilestones } from '../../store/risks';
+import { useLang, useProgramMap } from '../projects/use-portfolio';
+import { BarChart } from './BarChart';
+import type { Bar } from './BarChart';
+
+async function statusCounts(): Promise<Record<string, number>> {
+  const trashed = await db.projects.orderBy('deletedAt').toArray();
+  const counts: Record<string, number> = {};
+  await Promise.all(PROJECT_STATUSES.map(async (s) => {
+    counts[s] = (await db.projects.where('status').equals(s).count()) - trashed.filter((p) => p.status === s).length;
+  }));
+  return counts;
+}
+
+async function fundingThisYear(fy: number) {
+  const lines = await db.budgetLines.where('fiscalYear').equals(fy).toArray();
+  const projects = (await db.projects.bulkGet([...new Set(lines.map((l) => l.projectId))])).filter((p): p is Project => p !== undefined);
+  return budgetTotals(lines, projects, 'program', fy);
+}
+
+async function nextDeadlines(today: string) {
+  // [status+dueDate] serves both: the next 30 days' open items, and an index-only count of overdue ones.
+  const soon = await db.milestones.where('[status+dueDate]').between(['planned', today], ['planned', addDays(today, 30)], true, true).toArray();
+  const overdue = await db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', today], true, false).count();
+  const projects = new Map((await db.projects.bulkGet([...new Set(soon.map((m) => m.projectId))])).filter((p): p is Project => !!p && !p.deletedAt).map((p) => [p.id, p]));
+  return { soon: soon.filter((m) => projects.has(m.projectId)).slice(0, 12), overdue, projects };
+}
+
+async function riskSummary(today: string) {
+  const [projects, budgetLines, milestones, programs] = await Promise.all([db.projects.toArray(), db.budgetLines.toArray(), loadRiskMilestones(), loadPrograms()]);
+  const flags = computeRiskFlags({ projects, budgetLines, milestones, programs, today });
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  return { flags, byId, projects, budgetLines };
+}
 
 export function DashboardScreen() {
   const { t } = useTranslation('dashboard');
+  const { t: tp } = useTranslation('projects');
+  const lang = useLang();
+  const prefs = usePreferences();
+  const programs = useProgramMap();
+  const today = todayIso();
+  const fy = fiscalYearOf(today);
+  const counts = useLiveQuery(statusCounts, []);
+  const funding = useLiveQuery(() => fundingThisYear(fy), [fy]);
+  const deadlines = useLiveQuery(() => nextDeadlines(today), [today]);
+  // Risks read every table: start them only after the first paint so the dashboard appears at once.
+  const [risksWanted, setRisksWanted] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setRisksWanted(true), 50);
+    return () => clearTimeout(timer);
+  }, []);
+  const risks = useLiveQuery(() => (risksWanted ? riskSummary(today) : undefined), [risksWanted, today]);
+
+  const bars: Bar[] = useMemo(() => {
+    if (!funding) return [];
+    const top = funding.slice(0, 10);
+    const rest = funding.slice(10).reduce((s, r) => s + r.totalYen, 0);
+    const list = top.map((r) => {
+      const p = r.key ? programs.get(r.key) : undefined;
+      const label = p ? (p.abbreviation || (lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa)) : t('unmapped');
+      return { key: r.key || '-', label, value: r.totalYen, valueText: formatYen(r.totalYen, prefs.amountUnit, lang) };
+    });
+    if (rest > 0) list.push({ key: '*others', label: t('others'), value: rest, valueText: formatYen(rest, prefs.amountUnit, lang) });
+    return list;
+  }, [funding, programs, lang, prefs.amountUnit, t]);
+  const fundingTotal = funding?.reduce((s, r) => s + r.totalYen, 0) ?? 0;
+  const [dimension, setDimension] = useState<BudgetDimension>('year');
+  const totals = useMemo(() => (risks ? budgetTotals(risks.budgetLines, risks.projects, dimension, dimension === 'year' ? undefined : fy) : null), [risks, dimension, fy]);
+  const totalsLabel = (key: string) => {
+    if (dimension === 'year') return fiscalYearLabel(Number(key), lang);
+    if (dimension === 'department') return key || t('noDepartment');
+    const p = key ? programs.get(key) : undefined;
+    return p ? (lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa) : t('unmapped');
+  };
+
   return (
-    <section>
+    <section className="dashboard">
       <h1>{t('title')}</h1>
+      <div className="dash-grid">
+        <section className="panel" aria-labelledby="dash-status">
+          <h2 id="dash-status">{t('byStatus')}</h2>
+          <div className="status-counts">
+            {PROJECT_STATUSES.map((s) => (
+              <a key={s} className={`count-card status-${s}`} href={hrefFor('projects')} data-status={s}>
+                <span className="count-num">{counts ? counts[s] : '…'}</span>
+                <span>{tp(`status.${s}`)}</span>
+              </a>
+            ))}
+          </div>
+        </section>
+
+        <section className="panel" aria-labelledby="dash-funding">
+          <h2 id="dash-funding">{t('funding', { fy: fiscalYearLabel(fy, lang) })}</h2>
+          {funding && funding.length === 0 && <p className="muted">{t('fundingEmpty')}</p>}
+          {bars.length > 0 && <BarChart bars={bars} title={t('funding', { fy: fiscalYearLabel(fy, lang) })} />}
+          {funding && funding.length > 0 && <p className="muted">{t('total')}: {formatYen(fundingTotal, prefs.amountUnit, lang)}</p>}
+        </section>
+
+        <section className="panel" aria-labelledby="dash-deadlines">
+          <h2 id="dash-deadlines">{t('deadlines')}</h2>
+          {deadlines && deadlines.overdue > 0 && <p><a className="badge danger" href={hrefFor('deadlines')}>{t('overdue', { count: deadlines.overdue })}</a></p>}
+          {deadlines && deadlines.soon.length === 0 && <p className="muted">{t('noDeadlines')}</p>}
+          <ul className="plain-list">
+            {deadlines?.soon.map((m) => (
+              <li key={m.id}>
+                <span className="nowrap">{m.dueDate}</span> <a href={hrefFor('projects', m.projectId)}>{deadlines.projects.get(m.projectId)?.code}</a> {m.title}
+              </li>
+            ))}
+          </ul>
+          <a href={hrefFor('deadlines')}>{t('allDeadlines')} →</a>
+        </section>
+
+        <section className="panel" aria-labelledby="dash-totals">
+          <h2 id="dash-totals">{t('totals')}</h2>
+          <div role="radiogroup" aria-label={t('totalsBy')} className="tabs">
+            {(['year', 'program', 'department'] as const).map((d) => (
+              <button key={d} type="button" role="radio" aria-checked={dimension === d} data-dimension={d} onClick={() => setDimension(d)}>{t(`by.${d}`)}</button>
+            ))}
+          </div>
+          {dimension !== 'year' && <p className="muted small">{fiscalYearLabel(fy, lang)}</p>}
+          {!totals && <p className="muted">{t('computing')}</p>}
+          {totals && totals.length === 0 && <p className="muted">{t('fundingEmpty')}</p>}
+          {totals && totals.length > 0 && (
+            <table className="data totals-table">
+              <thead><tr><th>{t(`by.${dimension}`)}</th><th className="num">{tp('budget.direct')}</th><th className="num">{tp('budget.indirect')}</th><th className="num">{tp('budget.total')}</th><th className="num">{t('projectCount')}</th></tr></thead>
+              <tbody>
+                {totals.slice(0, 20).map((r) => (
+                  <tr key={r.key} data-key={r.key}>
+                    <td>{totalsLabel(r.key)}</td>
+                    <td className="num">{formatYen(r.directYen, prefs.amountUnit, lang)}</td>
+                    <td className="num">{formatYen(r.indirectYen, prefs.amountUnit, lang)}</td>
+                    <td className="num">{formatYen(r.totalYen, prefs.amountUnit, lang)}</td>
+                    <td className="num">{r.projectCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section className="panel" aria-labelledby="dash-risks">
+          <h2 id="dash-risks">{t('risks')}</h2>
+          {!risks && <p className="muted">{t('computing')}</p>}
+          {risks && risks.flags.length === 0 && <p className="muted">{t('noRisks')}</p>}
+          {risks && risks.flags.length > 0 && (
+            <>
+              <div className="risk-kinds">
+                {RISK_KINDS.map((k) => {
+                  const n = risks.flags.filter((f) => f.kind === k).length;
+                  return n > 0 ? <span key={k} className="badge danger" data-risk-kind={k}>{tp(`risk.${k}`)}: {n}</span> : null;
+                })}
+              </div>
+              <ul className="plain-list risk-items">
+                {risks.flags.slice(0, 15).map((f) => {
+                  const p = risks.byId.get(f.projectId);
+                  return (
+                    <li key={`${f.projectId}-${f.kind}`} data-risk={f.kind} data-code={p?.code}>
+                      <a href={hrefFor('projects', f.projectId)}>{p?.code}</a> {lang === 'ja' ? f.messageJa : f.messageEn}
+                    </li>
+                  );
+                })}
+              </ul>
+              {risks.flags.length > 15 && <p className="muted">{t('more', { count: risks.flags.length - 15 })}</p>}
+            </>
+          )}
+        </section>
+      </div>
     </section>
   );
 }

@@ -1,11 +1,138 @@
-// The Projects screen.
+// The Projects screen: the whole portfolio in one virtualized, filterable table with a detail panel
+// (#/projects/<id>), a new-project form (#/projects/new) and the trash (#/projects/trash).
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { PROJECT_STATUSES } from '../../../shared/domain/types';
+import type { ProjectStatus } from '../../../shared/domain/types';
+import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
+import { fiscalYearLabel } from '../../../shared/calendar/wareki';
+import { EMPTY_FILTER, distinctValues, filterProjects, searchText, sortProjects } from '../../../shared/portfolio/project-query';
+import type { ProjectFilter, SortKey } from '../../../shared/portfolio/project-query';
+import type { Route } from '../../app/routes';
+import { navigate } from '../../app/routes';
+import { getSetting, putSetting } from '../../store/db';
+import { ProjectDetail } from './ProjectDetail';
+import { ProjectForm } from './ProjectForm';
+import { COLUMN_IDS, DEFAULT_COLUMNS, ProjectTable } from './ProjectTable';
+import type { ColumnId } from './ProjectTable';
+import { TrashView } from './TrashView';
+import { UndoButton } from './UndoButton';
+import { useAllBudgetLines, useAllProjects, useLang, useProgramMap, usePrograms, useRiskFlags, useRiskMilestones } from './use-portfolio';
 
-export function ProjectsScreen() {
+const COLUMNS_KEY = 'projects.columns';
+
+export function ProjectsScreen({ route }: { route: Route }) {
   const { t } = useTranslation('projects');
+  const lang = useLang();
+  const programs = usePrograms();
+  const programMap = useProgramMap();
+  const projects = useAllProjects();
+  const lines = useAllBudgetLines();
+  const milestones = useRiskMilestones();
+  const risks = useRiskFlags(projects, lines, milestones, programs);
+  const savedColumns = useLiveQuery(() => getSetting<ColumnId[] | null>(COLUMNS_KEY, null), []);
+  const columns = (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c));
+  const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);
+  const deferredFilter = useDeferredValue(filter);
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'code', dir: 'asc' });
+  const [message, setMessage] = useState('');
+  const [showColumns, setShowColumns] = useState(false);
+  const param = route.params[0] ?? null;
+  const openId = param && param !== 'new' && param !== 'trash' ? param : null;
+  const [selectedId, setSelectedId] = useState<string | null>(openId);
+
+  const haystacks = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const p of projects ?? []) map.set(p.id, searchText(p, p.programId ? programMap.get(p.programId)?.nameJa : undefined));
+    return map;
+  }, [projects, programMap]);
+  const filtered = useMemo(() => filterProjects(projects ?? [], deferredFilter, (p) => haystacks.get(p.id) ?? ''), [projects, deferredFilter, haystacks]);
+  const rows = useMemo(() => sortProjects(filtered, sort.key, sort.dir, (p) => risks.byProject.get(p.id)?.length ?? 0), [filtered, sort, risks]);
+  const departments = useMemo(() => distinctValues(projects ?? [], 'department'), [projects]);
+  const pis = useMemo(() => distinctValues(projects ?? [], 'pi'), [projects]);
+  const liveTotal = useMemo(() => (projects ?? []).filter((p) => !p.deletedAt).length, [projects]);
+  const currentFy = fiscalYearOf(todayIso());
+
+  // Opening a project (by route) selects its row; adjusted during render, as React recommends over an effect.
+  const [prevOpenId, setPrevOpenId] = useState(openId);
+  if (openId !== prevOpenId) {
+    setPrevOpenId(openId);
+    if (openId) setSelectedId(openId);
+  }
+
+  const onSort = useCallback((key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' })), []);
+  const toggleColumn = (c: ColumnId) => {
+    const next = columns.includes(c) ? columns.filter((x) => x !== c) : COLUMN_IDS.filter((x) => x === c || columns.includes(x));
+    void putSetting(COLUMNS_KEY, next.length > 0 ? next : DEFAULT_COLUMNS);
+  };
+  const set = <K extends keyof ProjectFilter>(k: K, v: ProjectFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
+
   return (
-    <section>
-      <h1>{t('title')}</h1>
+    <section className="projects-screen">
+      <div className="screen-head">
+        <h1>{t('title')}</h1>
+        <div className="button-row">
+          <button type="button" className="primary" data-action="new-project" onClick={() => navigate('projects', 'new')}>＋ {t('newProject')}</button>
+          <UndoButton onMessage={setMessage} />
+          <button type="button" data-action="trash" aria-pressed={param === 'trash'} onClick={() => navigate('projects', ...(param === 'trash' ? [] : ['trash']))}>{t('trash')}</button>
+        </div>
+        <span role="status" className="flash" data-testid="projects-status">{message}</span>
+      </div>
+
+      <div className="filters" role="search">
+        <input type="search" className="filter-text" aria-label={t('search')} placeholder={t('search')} value={filter.text} onChange={(e) => set('text', e.target.value)} />
+        <select aria-label={t('filterProgram')} value={filter.programId ?? '*'} onChange={(e) => set('programId', e.target.value === '*' ? null : e.target.value)}>
+          <option value="*">{t('filterProgram')}: {t('any')}</option>
+          <option value="">{t('unmapped')}</option>
+          {programs.map((p) => <option key={p.id} value={p.id}>{lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa}</option>)}
+        </select>
+        <select aria-label={t('filterDepartment')} value={filter.department ?? '*'} onChange={(e) => set('department', e.target.value === '*' ? null : e.target.value)}>
+          <option value="*">{t('filterDepartment')}: {t('any')}</option>
+          {departments.map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+        <select aria-label={t('filterPi')} value={filter.pi ?? '*'} onChange={(e) => set('pi', e.target.value === '*' ? null : e.target.value)}>
+          <option value="*">{t('filterPi')}: {t('any')}</option>
+          {pis.map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+        <select aria-label={t('filterStatus')} value={filter.status ?? '*'} onChange={(e) => set('status', e.target.value === '*' ? null : (e.target.value as ProjectStatus))}>
+          <option value="*">{t('filterStatus')}: {t('any')}</option>
+          {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+        </select>
+        <select aria-label={t('filterFy')} value={filter.activeInFiscalYear ?? ''} onChange={(e) => set('activeInFiscalYear', e.target.value ? Number(e.target.value) : null)}>
+          <option value="">{t('filterFy')}: {t('any')}</option>
+          {Array.from({ length: 12 }, (_, i) => currentFy - 6 + i).map((fy) => <option key={fy} value={fy}>{fiscalYearLabel(fy, lang)}</option>)}
+        </select>
+        <label className="inline-form"><input type="checkbox" checked={filter.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />{t('showArchived')}</label>
+        <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>{t('clearFilters')}</button>
+        <div className="column-chooser">
+          <button type="button" aria-expanded={showColumns} onClick={() => setShowColumns((s) => !s)}>{t('columns')} ▾</button>
+          {showColumns && (
+            <div className="popover" role="group" aria-label={t('columns')}>
+              {COLUMN_IDS.map((c) => (
+                <label key={c}><input type="checkbox" checked={columns.includes(c)} onChange={() => toggleColumn(c)} data-column={c} /> {t(`col.${c}`)}</label>
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+
+      <div className={`projects-body${param ? ' with-panel' : ''}`}>
+        <div className="projects-list">
+          <div className="muted small" data-testid="projects-count">{projects ? t('count', { shown: rows.length, total: liveTotal }) : t('loading')}</div>
+          {projects && rows.length === 0 && <p className="muted">{t('empty')}</p>}
+          <ProjectTable rows={rows} columns={columns} selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => navigate('projects', id)}
+            sort={sort} onSort={onSort} programs={programMap} risks={risks.byProject} lang={lang} />
+        </div>
+        {param === 'new' && (
+          <aside className="detail-panel" aria-label={t('newProject')}>
+            <h2>{t('newProject')}</h2>
+            <ProjectForm onSaved={(p, m) => { setMessage(m); navigate('projects', p.id); }} />
+          </aside>
+        )}
+        {param === 'trash' && <aside className="detail-panel"><TrashView onMessage={setMessage} /></aside>}
+        {openId && <ProjectDetail key={openId} id={openId} risks={risks.byProject.get(openId) ?? []} onMessage={setMessage} />}
+      </div>
     </section>
   );
 }

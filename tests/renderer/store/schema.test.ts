@@ -8,7 +8,7 @@ const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
   1: {
     projects: 'id, &code, programId, status, department, pi, startDate, endDate, updatedAt, deletedAt',
     budgetLines: 'id, projectId, fiscalYear, [projectId+fiscalYear]',
-    milestones: 'id, projectId, dueDate, status, kind',
+    milestones: 'id, projectId, dueDate, status, kind, [status+dueDate]',
     programs: 'id, parentId, editionId, managedBy',
     editions: 'id',
     settings: 'key',

@@ -1,0 +1,108 @@
+// Create/edit form for a project. Validation lives in the store (saveProject), so the form shows exactly the
+// problems the import would get, next to their fields.
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PROJECT_STATUSES } from '../../../shared/domain/types';
+import type { Project, ProjectStatus } from '../../../shared/domain/types';
+import { blankProjectInput, saveProject } from '../../store/projects';
+import type { ProjectInput, ProjectProblem } from '../../store/projects';
+import { useLang, usePrograms } from './use-portfolio';
+
+function toInput(p: Project | undefined): ProjectInput {
+  if (!p) return blankProjectInput();
+  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = p;
+  return rest;
+}
+
+const lines = (s: string) => s.split('\n');
+
+export function ProjectForm({ project, onSaved }: { project?: Project; onSaved: (p: Project, message: string) => void }) {
+  const { t } = useTranslation('projects');
+  const lang = useLang();
+  const programs = usePrograms();
+  const [form, setForm] = useState<ProjectInput>(() => toInput(project));
+  const [problems, setProblems] = useState<ProjectProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof ProjectInput>(k: K, v: ProjectInput[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const program = form.programId ? programs.find((p) => p.id === form.programId) : undefined;
+  const problemFor = (field: string) => problems.filter((p) => p.field === field);
+  const name = (x: { nameJa: string; nameEn: string }) => (lang === 'ja' ? x.nameJa : x.nameEn || x.nameJa);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const r = await saveProject(form, project ? { id: project.id } : {});
+      if (!r.ok) {
+        setProblems(r.problems);
+        return;
+      }
+      setProblems([]);
+      onSaved(r.project, project ? t('form.saved') : t('form.created', { count: r.milestonesAdded }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (id: keyof ProjectInput, label: string, control: ReactNode) => (
+    <>
+      <label htmlFor={`pf-${id}`}>{label}</label>
+      <div>
+        {control}
+        {problemFor(id).map((p) => (
+          <div key={p.messageEn} className="field-error" role="alert">{lang === 'ja' ? p.messageJa : p.messageEn}</div>
+        ))}
+      </div>
+    </>
+  );
+  const text = (id: 'code' | 'title' | 'pi' | 'department' | 'funderName' | 'amedNumber' | 'eradNumber', label: string) =>
+    field(id, label, <input id={`pf-${id}`} value={form[id]} onChange={(e) => set(id, e.target.value)} aria-invalid={problemFor(id).length > 0} />);
+
+  return (
+    <form className="project-form" onSubmit={(e) => void submit(e)} noValidate>
+      {problems.length > 0 && (
+        <div className="error-panel" role="alert">
+          {t('form.problems')}
+          <ul>{problems.map((p) => <li key={p.field + p.messageEn}>{lang === 'ja' ? p.messageJa : p.messageEn}</li>)}</ul>
+        </div>
+      )}
+      <div className="form-grid">
+        {text('code', t('form.code'))}
+        {text('title', t('form.title'))}
+        {text('pi', t('form.pi'))}
+        {text('department', t('form.department'))}
+        {field('programId', t('form.program'), (
+          <select id="pf-programId" value={form.programId ?? ''} onChange={(e) => setForm((f) => ({ ...f, programId: e.target.value || null, trackId: null }))}>
+            <option value="">{t('form.unmappedProgram')}</option>
+            {programs.map((p) => <option key={p.id} value={p.id}>{name(p)}{p.abbreviation ? ` (${p.abbreviation})` : ''}</option>)}
+          </select>
+        ))}
+        {field('trackId', t('form.track'), (
+          <select id="pf-trackId" value={form.trackId ?? ''} onChange={(e) => set('trackId', e.target.value || null)} disabled={!program || program.tracks.length === 0}>
+            <option value="">{t('form.noTrack')}</option>
+            {program?.tracks.map((tr) => <option key={tr.id} value={tr.id}>{name(tr)}{tr.stageGates.length > 0 ? ` · SG×${tr.stageGates.length}` : ''}</option>)}
+          </select>
+        ))}
+        {text('funderName', t('form.funderName'))}
+        {text('amedNumber', t('form.amedNumber'))}
+        {text('eradNumber', t('form.eradNumber'))}
+        {field('startDate', t('form.startDate'), <input id="pf-startDate" type="date" value={form.startDate ?? ''} onChange={(e) => set('startDate', e.target.value || null)} />)}
+        {field('endDate', t('form.endDate'), <input id="pf-endDate" type="date" value={form.endDate ?? ''} onChange={(e) => set('endDate', e.target.value || null)} />)}
+        {field('status', t('form.status'), (
+          <select id="pf-status" value={form.status} onChange={(e) => set('status', e.target.value as ProjectStatus)}>
+            {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        ))}
+        {field('coInvestigators', t('form.coInvestigators'), <textarea id="pf-coInvestigators" rows={2} value={form.coInvestigators.join('\n')} onChange={(e) => set('coInvestigators', lines(e.target.value))} />)}
+        {field('partners', t('form.partners'), <textarea id="pf-partners" rows={2} value={form.partners.join('\n')} onChange={(e) => set('partners', lines(e.target.value))} />)}
+        {field('tags', t('form.tags'), <input id="pf-tags" value={form.tags.join(', ')} onChange={(e) => set('tags', e.target.value.split(/[,、]\s*/))} />)}
+        {field('notes', t('form.notes'), <textarea id="pf-notes" rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />)}
+      </div>
+      {!project && <p className="muted">{t('form.gatesHint')}</p>}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={busy} id="pf-submit">{project ? t('form.save') : t('form.create')}</button>
+      </div>
+    </form>
+  );
+}

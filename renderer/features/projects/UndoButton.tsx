@@ -1,0 +1,41 @@
+// "Undo last change": reverts the newest audited action (any screen's), with the result announced.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { peekUndo, undoLast } from '../../store/audit';
+
+export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }) {
+  const { t } = useTranslation('projects');
+  const next = useLiveQuery(peekUndo, []);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const r = await undoLast();
+      onMessage?.(r.ok ? t('undone', { summary: r.summary }) : r.reason === 'nothing' ? t('nothingToUndo') : t('undoConflict'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // Ctrl/Cmd+Z outside text fields (where the browser's own undo belongs) undoes the last saved change.
+  const runRef = useRef(run);
+  useEffect(() => {
+    runRef.current = run;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
+      e.preventDefault();
+      void runRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <button type="button" className="undo-button" disabled={busy || !next} title={`${next?.summary ?? t('nothingToUndo')} (Ctrl+Z)`} onClick={() => void run()}>
+      ↶ {t('undoLast')}
+    </button>
+  );
+}

@@ -1,0 +1,115 @@
+// The audit trail and undo. Every write to projects, budgets and milestones goes through a store module that logs
+// an AuditEntry in the SAME Dexie transaction, so the log can never disagree with the data; undo replays `before`.
+import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
+import { db, getSetting } from './db';
+import type { Table } from './db';
+
+export const UNKNOWN_USER = '(unknown)';
+
+/** Who and when for one user action; all its audit entries share the batch id. */
+export interface ChangeContext {
+  user: string;
+  at: string;
+  batch: string;
+}
+
+/** Reads the user's name (outside any transaction) and stamps the action. */
+export async function beginChange(now: Date = new Date()): Promise<ChangeContext> {
+  const prefs = await getSetting<{ userName?: string }>('preferences', {});
+  const user = prefs.userName?.trim() || UNKNOWN_USER;
+  return { user, at: now.toISOString(), batch: newId() };
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** The tables a change (and its audit entry) touch, for `db.transaction('rw', …)`. */
+export function auditedTables(): Table[] {
+  return [db.projects, db.budgetLines, db.milestones, db.auditLog] as unknown as Table[];
+}
+
+type AuditedEntity = 'project' | 'budget' | 'milestone';
+
+/** Adds one audit entry; call inside the transaction that makes the change. */
+export async function logChange(
+  ctx: ChangeContext,
+  entry: { entity: AuditEntry['entity']; entityId: string; projectId: string | null; action: AuditEntry['action']; summary: string; before: unknown; after: unknown; undoneSeq?: number },
+): Promise<void> {
+  await db.auditLog.add({ ...entry, at: ctx.at, user: ctx.user, batch: ctx.batch });
+}
+
+function tableFor(entity: AuditedEntity): Table<Project | BudgetLine | Milestone, string> {
+  if (entity === 'project') return db.projects as unknown as Table<Project | BudgetLine | Milestone, string>;
+  if (entity === 'budget') return db.budgetLines as unknown as Table<Project | BudgetLine | Milestone, string>;
+  return db.milestones as unknown as Table<Project | BudgetLine | Milestone, string>;
+}
+
+const isAudited = (e: AuditEntry['entity']): e is AuditedEntity => e === 'project' || e === 'budget' || e === 'milestone';
+
+/**
+ * The latest change that can still be undone: newest non-undo entry not yet reverted by a later undo.
+ * Scans backwards in pages so a long log costs only its tail.
+ */
+async function findUndoTarget(): Promise<AuditEntry | undefined> {
+  const undone = new Set<number>();
+  let below = Infinity;
+  for (;;) {
+    const page = await (below === Infinity ? db.auditLog.toCollection() : db.auditLog.where(':id').below(below)).reverse().limit(200).toArray();
+    if (page.length === 0) return undefined;
+    for (const e of page) {
+      if (e.action === 'undo') {
+        if (e.undoneSeq !== undefined) undone.add(e.undoneSeq);
+      } else if (e.seq !== undefined && !undone.has(e.seq) && isAudited(e.entity)) {
+        return e;
+      }
+    }
+    below = page[page.length - 1]!.seq!;
+  }
+}
+
+export type UndoResult = { ok: true; summary: string; count: number } | { ok: false; reason: 'nothing' | 'conflict'; message?: string };
+
+/** Describes what undo would revert, for the button's tooltip; undefined when nothing can be undone. */
+export async function peekUndo(): Promise<AuditEntry | undefined> {
+  return db.transaction('r', db.auditLog, findUndoTarget);
+}
+
+/**
+ * Reverts the latest user action (every entry of its batch, newest first) by restoring each entry's `before`
+ * (deleting rows that did not exist), and logs each reversal as 'undo'. All in one transaction: it fully happens or not.
+ */
+export async function undoLast(): Promise<UndoResult> {
+  const ctx = await beginChange();
+  try {
+    return await db.transaction('rw', auditedTables(), async (): Promise<UndoResult> => {
+      const target = await findUndoTarget();
+      if (!target) return { ok: false, reason: 'nothing' };
+      const entries = target.batch
+        ? await db.auditLog.where(':id').belowOrEqual(target.seq!).reverse().until((e) => e.batch !== target.batch).toArray()
+        : [target];
+      let count = 0;
+      for (const e of entries) {
+        if (e.action === 'undo' || !isAudited(e.entity)) continue;
+        const table = tableFor(e.entity);
+        if (e.before === null || e.before === undefined) await table.delete(e.entityId);
+        else await table.put(e.before as Project | BudgetLine | Milestone);
+        await logChange(ctx, {
+          entity: e.entity, entityId: e.entityId, projectId: e.projectId, action: 'undo',
+          summary: `元に戻す / Undo: ${e.summary}`, before: e.after, after: e.before, undoneSeq: e.seq!,
+        });
+        count++;
+      }
+      return { ok: true, summary: target.summary, count };
+    });
+  } catch (err) {
+    // A unique 管理番号 taken since the change is the one way a revert can collide.
+    return { ok: false, reason: 'conflict', message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** A project's log, newest first. */
+export async function projectLog(projectId: string, limit = 200): Promise<AuditEntry[]> {
+  const rows = await db.auditLog.where('projectId').equals(projectId).reverse().limit(limit).toArray();
+  return rows;
+}

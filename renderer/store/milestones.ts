@@ -1,0 +1,103 @@
+// The write path for milestones (stage gates, evaluations, reports, internal deadlines), audited like projects.
+import type { IsoDate, Milestone, MilestoneStatus } from '../../shared/domain/types';
+import { generateStageGates, missingDrafts } from '../../shared/portfolio/stage-gates';
+import type { MilestoneDraft } from '../../shared/portfolio/stage-gates';
+import { expandTemplates } from '../../shared/portfolio/templates';
+import { workingDaysBefore } from '../../shared/calendar/working-days';
+import { todayIso } from '../../shared/calendar/fiscal-year';
+import { auditedTables, beginChange, logChange, newId } from './audit';
+import { addMilestoneDrafts } from './projects';
+import { loadPrograms } from './catalog';
+import { db, getSetting } from './db';
+
+const STATUS_WITH_DATE = new Set<MilestoneStatus>(['submitted', 'passed', 'conditionally-passed', 'failed', 'done']);
+
+/** Adds a milestone the user typed. */
+export async function addMilestone(draft: MilestoneDraft): Promise<Milestone> {
+  const ctx = await beginChange();
+  return db.transaction('rw', auditedTables(), async () => (await addMilestoneDrafts(ctx, [draft], '追加 / Added'))[0]!);
+}
+
+/** Edits a milestone; setting a closing status stamps doneDate (today) unless given. */
+export async function updateMilestone(id: string, patch: Partial<Omit<Milestone, 'id' | 'projectId'>>): Promise<Milestone | null> {
+  const ctx = await beginChange();
+  return db.transaction('rw', auditedTables(), async () => {
+    const before = await db.milestones.get(id);
+    if (!before) return null;
+    const after: Milestone = { ...before, ...patch };
+    if (patch.status && patch.doneDate === undefined) after.doneDate = STATUS_WITH_DATE.has(patch.status) ? (before.doneDate ?? todayIso()) : null;
+    await db.milestones.put(after);
+    await logChange(ctx, { entity: 'milestone', entityId: id, projectId: after.projectId, action: 'update', summary: `更新 / Updated ${after.title}`, before, after });
+    return after;
+  });
+}
+
+/** Sets the status of several milestones in one action (one undo step). */
+export async function setMilestonesStatus(ids: readonly string[], status: MilestoneStatus, doneDate: IsoDate = todayIso()): Promise<number> {
+  const ctx = await beginChange();
+  return db.transaction('rw', auditedTables(), async () => {
+    let n = 0;
+    for (const id of ids) {
+      const before = await db.milestones.get(id);
+      if (!before || before.status === status) continue;
+      const after: Milestone = { ...before, status, doneDate: STATUS_WITH_DATE.has(status) ? doneDate : null };
+      await db.milestones.put(after);
+      await logChange(ctx, { entity: 'milestone', entityId: id, projectId: after.projectId, action: 'update', summary: `状態 / Status ${before.status} → ${status}: ${after.title}`, before, after });
+      n++;
+    }
+    return n;
+  });
+}
+
+export async function deleteMilestone(id: string): Promise<boolean> {
+  const ctx = await beginChange();
+  return db.transaction('rw', auditedTables(), async () => {
+    const before = await db.milestones.get(id);
+    if (!before) return false;
+    await db.milestones.delete(id);
+    await logChange(ctx, { entity: 'milestone', entityId: id, projectId: before.projectId, action: 'delete', summary: `削除 / Deleted ${before.title}`, before, after: null });
+    return true;
+  });
+}
+
+/** Generates the project's stage gates from its catalog track (those not already present). Returns how many were added. */
+export async function generateGatesFor(projectId: string): Promise<number> {
+  const project = await db.projects.get(projectId);
+  if (!project?.programId || !project.trackId) return 0;
+  const track = (await loadPrograms()).find((p) => p.id === project.programId)?.tracks.find((t) => t.id === project.trackId);
+  return addMissing(projectId, generateStageGates(project, track));
+}
+
+/** Expands the office's yearly templates for the project (those not already present). */
+export async function generateTemplatesFor(projectId: string): Promise<number> {
+  const project = await db.projects.get(projectId);
+  if (!project) return 0;
+  return addMissing(projectId, expandTemplates(await db.milestoneTemplates.toArray(), project));
+}
+
+async function addMissing(projectId: string, drafts: MilestoneDraft[]): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const ctx = await beginChange();
+  return db.transaction('rw', auditedTables(), async () => {
+    const existing = await db.milestones.where('projectId').equals(projectId).toArray();
+    return (await addMilestoneDrafts(ctx, missingDrafts(existing, drafts), '自動作成 / Generated')).length;
+  });
+}
+
+/**
+ * Adds an internal deadline `workingDays` working days before another milestone (weekends, national holidays and the
+ * office's year-end closure from preferences skipped).
+ */
+export async function addInternalDeadline(baseId: string, workingDays: number, title?: string): Promise<Milestone | null> {
+  const base = await db.milestones.get(baseId);
+  if (!base) return null;
+  const prefs = await getSetting<{ closureStart?: string; closureEnd?: string }>('preferences', {});
+  const closure = { start: prefs.closureStart ?? '12-29', end: prefs.closureEnd ?? '01-03' };
+  const due = workingDaysBefore(base.dueDate, workingDays, { closure });
+  return addMilestone({
+    projectId: base.projectId, kind: 'internal', title: title ?? `学内締切（${base.title}の${workingDays}営業日前）`, dueDate: due,
+    status: 'planned', doneDate: null, notes: `${base.title} ${base.dueDate} − ${workingDays} working days`, origin: 'user',
+  });
+}
+
+export { newId };

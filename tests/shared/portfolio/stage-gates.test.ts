@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
+import { generateStageGates, missingDrafts, stageGateDueDate } from '../../../shared/portfolio/stage-gates';
+
+const practical = BUILTIN_CATALOG.programs.find((p) => p.id === 'medical-device-development')!.tracks.find((t) => t.id === 'medical-device-development/practical')!;
+
+describe('stage gates', () => {
+  it('falls on the last day of project year N', () => {
+    expect(stageGateDueDate('2025-04-01', 1)).toBe('2026-03-31');
+    expect(stageGateDueDate('2025-04-01', 2)).toBe('2027-03-31');
+    expect(stageGateDueDate('2025-10-15', 1)).toBe('2026-10-14');
+    expect(stageGateDueDate('2024-02-29', 1)).toBe('2025-02-27');
+    expect(stageGateDueDate(null, 1)).toBeNull();
+    expect(stageGateDueDate('2025-04-01', 0)).toBeNull();
+  });
+
+  it('drafts the practical track’s two gates with the catalog notes as text', () => {
+    const drafts = generateStageGates({ id: 'p1', startDate: '2025-04-01' }, practical);
+    expect(drafts.map((d) => d.dueDate)).toEqual(['2026-03-31', '2027-03-31']);
+    expect(drafts.every((d) => d.kind === 'stage-gate' && d.status === 'planned' && d.origin === 'catalog' && d.projectId === 'p1')).toBe(true);
+    expect(drafts[0]!.notes).toContain('SG：1年目の5割程度');
+    expect(drafts[1]!.notes).toContain('SG：1年目の8割程度');
+    expect(drafts[0]!.title).toBe(practical.stageGates[0]!.nameJa);
+  });
+
+  it('drafts nothing without a track or a start date, and never duplicates', () => {
+    expect(generateStageGates({ id: 'p1', startDate: '2025-04-01' }, null)).toEqual([]);
+    expect(generateStageGates({ id: 'p1', startDate: null }, practical)).toEqual([]);
+    const drafts = generateStageGates({ id: 'p1', startDate: '2025-04-01' }, practical);
+    expect(missingDrafts([drafts[0]!], drafts)).toEqual([drafts[1]]);
+  });
+});
