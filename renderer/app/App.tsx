@@ -43,6 +43,41 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Trash purge and deadline reminders: loaded after the first paint (kept off the start bundle), then hourly.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('../store/notifications').then((m) => {
+      if (!cancelled) stop = m.startPortfolioHousekeeping((r) => desktopApi.notify(r));
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+
+  // A file dropped anywhere on the window goes to the import wizard (the file input's own drop is left alone).
+  useEffect(() => {
+    const onDragOver = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file || (e.target instanceof HTMLInputElement && e.target.type === 'file')) return;
+      e.preventDefault();
+      void Promise.all([file.arrayBuffer(), import('../features/import-export/pending-file')]).then(([buf, m]) => {
+        m.setPendingFile({ name: file.name, bytes: new Uint8Array(buf) });
+        navigate('importExport');
+      });
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+
   useEffect(
     () =>
       desktopApi.onMenuCommand((command) => {

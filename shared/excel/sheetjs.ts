@@ -40,13 +40,31 @@ function serialToIso(serial: number, date1904: boolean): IsoDate | null {
   return `${String(parsed.y).padStart(4, '0')}-${String(parsed.m).padStart(2, '0')}-${String(parsed.d).padStart(2, '0')}`;
 }
 
+/** Whether a number format is a date format, cached: a 50,000-row sheet repeats a handful of formats. */
+const dateFormatCache = new Map<string, boolean>();
+function isDateFormat(z: string): boolean {
+  let known = dateFormatCache.get(z);
+  if (known === undefined) {
+    known = Boolean(XLSX.SSF.is_date(z));
+    if (dateFormatCache.size < 1000) dateFormatCache.set(z, known);
+  }
+  return known;
+}
+
+/** Serial → ISO by arithmetic (whole days; the time of day is dropped), matching SSF for serials after 1900-03-01. */
+function fastSerialToIso(serial: number, date1904: boolean): IsoDate | null {
+  const whole = Math.floor(serial) + (date1904 ? 1462 : 0);
+  if (whole <= 60 || whole > 2_958_465) return serialToIso(serial, date1904);
+  return new Date(Date.UTC(1899, 11, 30) + whole * 86_400_000).toISOString().slice(0, 10);
+}
+
 function toCell(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
   if (!cell) return null;
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;
-      if (cell.z !== undefined && XLSX.SSF.is_date(String(cell.z))) {
-        const iso = serialToIso(v, date1904);
+      if (cell.z !== undefined && isDateFormat(String(cell.z))) {
+        const iso = fastSerialToIso(v, date1904);
         return iso ? { kind: 'date', iso } : v;
       }
       return v;
@@ -68,13 +86,39 @@ function toCell(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
   }
 }
 
+type TextDecoderLike = new (label: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string };
+
+/**
+ * Text files (CSV/TSV) as a string: UTF-8 (with or without BOM), else Shift_JIS, which Japanese Excel writes by
+ * default. Returns null for binary workbooks (zip-based xlsx/ods, OLE .xls), which SheetJS reads from bytes.
+ */
+function decodeTextFile(bytes: Uint8Array): string | null {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return null;
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return null;
+  const Decoder = (globalThis as unknown as { TextDecoder?: TextDecoderLike }).TextDecoder;
+  if (!Decoder) return null;
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new Decoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    try {
+      return new Decoder('shift_jis').decode(body);
+    } catch {
+      return null;
+    }
+  }
+}
+
 /**
  * Reads workbook bytes (xlsx, xls, csv, ods) into plain grids. Throws on unreadable input; callers wrap the message.
  * Reads densely and only the rows that exist, so a sheet whose used range claims A1:XFD1048576 costs what it holds.
  */
 export function readWorkbookGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): { sheets: SheetGrid[]; truncated: boolean } {
-  const wb = XLSX.read(bytes, {
-    type: 'array',
+  const text = decodeTextFile(bytes);
+  const wb = XLSX.read(text ?? bytes, {
+    type: text === null ? 'array' : 'string',
+    // A CSV's cells stay text (管理番号 00123 keeps its zeros); the pipeline parses numbers and dates itself.
+    raw: text !== null,
     dense: true,
     cellFormula: false,
     cellHTML: false,
@@ -120,6 +164,10 @@ export interface SheetSpec {
   numFmts?: Record<number, string>;
   /** Rows frozen at the top (header). */
   freezeRows?: number;
+  /** Merged ranges, 0-based inclusive (title rows, group headers). */
+  merges?: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+  /** Hidden sheet (a lookup list an office keeps out of sight). */
+  hidden?: boolean;
 }
 
 function isoToSerial(iso: IsoDate): number {
@@ -148,8 +196,11 @@ export function writeWorkbookBytes(sheets: SheetSpec[]): Uint8Array {
     const width = data.reduce((w, r) => Math.max(w, r.length), 0);
     const ws: XLSX.WorkSheet = { '!data': data, '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, data.length - 1), c: Math.max(0, width - 1) } }) };
     if (spec.colWidths) ws['!cols'] = spec.colWidths.map((wch) => ({ wch }));
+    if (spec.merges?.length) ws['!merges'] = spec.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
     XLSX.utils.book_append_sheet(wb, ws, spec.name);
   }
+  const hidden = sheets.map((s) => (s.hidden ? 1 : 0) as 0 | 1);
+  if (hidden.some(Boolean)) wb.Workbook = { ...(wb.Workbook ?? {}), Sheets: sheets.map((s, i) => ({ name: s.name, Hidden: hidden[i]! })) };
   const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
   return new Uint8Array(out);
 }

@@ -1,11 +1,525 @@
-// The Import/Export screen.
+// The Import/Export screen: the Excel import wizard (file → sheet and columns → review with every row's problems →
+// one-transaction commit with progress → summary), the standard-workbook export and the templates.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { desktopApi } from '../../platform/desktop-api';
+import { loadPrograms } from '../../store/catalog';
+import { commitImport, dryRunImport } from '../../store/import-commit';
+import type { ImportPlan, ImportSummary } from '../../store/import-commit';
+import { loadImportMappings, rememberImportMapping } from '../../store/import-mappings';
+import { loadPreferences } from '../../app/preferences';
+import { currentLanguage } from '../../i18n/i18n';
+import { FIELD_LABELS, IMPORT_FIELDS, serializeMapping } from '../../../shared/excel/column-map';
+import type { ColumnMapping, ColumnTarget, ImportField } from '../../../shared/excel/column-map';
+import type { Analysis } from '../../../shared/excel/import-pipeline';
+import type { ImportProblem, ParsedImport } from '../../../shared/excel/import-types';
+import { columnLetter } from '../../../shared/excel/import-types';
+import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
+import { todayIso } from '../../../shared/calendar/fiscal-year';
+import { WorkbookClient } from './workbook-client';
+import { onPendingFile, takePendingFile } from './pending-file';
+import type { PendingFile } from './pending-file';
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'reading'; fileName: string }
+  | { kind: 'refused'; fileName: string; message: string }
+  | { kind: 'preview'; fileName: string; analysis: Analysis; parsed: ParsedImport; mapping: ColumnMapping; plan: ImportPlan | null; confirming: boolean; busy: boolean }
+  | { kind: 'committing'; fileName: string; done: number; total: number }
+  | { kind: 'failed'; fileName: string; message: string }
+  | { kind: 'done'; fileName: string; summary: ImportSummary };
+
+const FILTERS = [{ name: 'Excel', extensions: ['xlsx', 'xls', 'xlsm', 'csv', 'ods'] }];
+const UNITS = [1, 1_000, 1_000_000] as const;
 
 export function ImportExportScreen() {
   const { t } = useTranslation('importExport');
+  const lang = currentLanguage();
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const clientRef = useRef<WorkbookClient | null>(null);
+  const client = useCallback(() => (clientRef.current ??= new WorkbookClient()), []);
+  useEffect(() => () => clientRef.current?.terminate(), []);
+
+  // Each load gets a token; a cancelled or superseded load's late answer is ignored.
+  const loadToken = useRef(0);
+  const startImport = useCallback(
+    async (file: PendingFile) => {
+      const token = ++loadToken.current;
+      setStage({ kind: 'reading', fileName: file.name });
+      try {
+        const [programs, mappings] = await Promise.all([loadPrograms(), loadImportMappings()]);
+        const outcome = await client().load(file.bytes, programs, mappings.map((m) => [m.signature, m.mapping]));
+        if (token !== loadToken.current) return;
+        if (!outcome.ok) {
+          setStage({ kind: 'refused', fileName: file.name, message: lang === 'ja' ? outcome.messageJa : outcome.message });
+          return;
+        }
+        setStage({ kind: 'preview', fileName: file.name, analysis: outcome.analysis, parsed: outcome.parsed, mapping: outcome.analysis.mapping, plan: null, confirming: false, busy: false });
+      } catch (e) {
+        if (token !== loadToken.current) return;
+        setStage({ kind: 'refused', fileName: file.name, message: e instanceof Error && e.message === 'timeout' ? t('timeout') : e instanceof Error ? e.message : String(e) });
+      }
+    },
+    [client, lang, t],
+  );
+
+  const cancelReading = () => {
+    loadToken.current++;
+    clientRef.current?.terminate();
+    setStage({ kind: 'idle' });
+  };
+
+  // A file dropped on the window (App.tsx) arrives here.
+  useEffect(() => {
+    const pick = () => {
+      const f = takePendingFile();
+      if (f) void startImport(f);
+    };
+    pick();
+    return onPendingFile(pick);
+  }, [startImport]);
+
+  const onInputChange = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    await startImport({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  };
+
+  const onChoose = async () => {
+    const picked = await desktopApi.openFile({ title: t('chooseFile'), filters: FILTERS });
+    if (picked) await startImport(picked);
+  };
+
+  const reparse = async (sheet: string | undefined, mapping: ColumnMapping | undefined) => {
+    if (stage.kind !== 'preview') return;
+    setStage({ ...stage, busy: true, plan: null, confirming: false });
+    try {
+      const outcome = await client().reparse(sheet, mapping);
+      if (!outcome.ok) {
+        setStage({ kind: 'refused', fileName: stage.fileName, message: lang === 'ja' ? outcome.messageJa : outcome.message });
+        return;
+      }
+      setStage({ ...stage, analysis: outcome.analysis, parsed: outcome.parsed, mapping: mapping ?? outcome.analysis.mapping, plan: null, confirming: false, busy: false });
+    } catch (e) {
+      setStage({ kind: 'failed', fileName: stage.fileName, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const setTarget = (index: number, target: ColumnTarget) => {
+    if (stage.kind !== 'preview') return;
+    const mapping = stage.mapping.map((m, i) => (i === index ? target : m));
+    void reparse(undefined, mapping);
+  };
+
+  const runDry = async () => {
+    if (stage.kind !== 'preview') return;
+    setStage({ ...stage, busy: true });
+    const plan = await dryRunImport(stage.parsed);
+    setStage({ ...stage, busy: false, plan });
+  };
+
+  const runCommit = async () => {
+    if (stage.kind !== 'preview') return;
+    const { fileName, parsed, analysis, mapping } = stage;
+    setStage({ kind: 'committing', fileName, done: 0, total: 1 });
+    try {
+      const prefs = await loadPreferences();
+      const summary = await commitImport(parsed, {
+        user: prefs.userName,
+        fileName,
+        onProgress: (done, total) => setStage({ kind: 'committing', fileName, done, total: Math.max(total, 1) }),
+      });
+      if (analysis.format === 'office' && analysis.signature) await rememberImportMapping(analysis.signature, serializeMapping(mapping));
+      setStage({ kind: 'done', fileName, summary });
+    } catch (e) {
+      setStage({ kind: 'failed', fileName, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
   return (
-    <section>
+    <section className="import-export">
       <h1>{t('title')}</h1>
+      <h2>{t('importHeading')}</h2>
+      {(stage.kind === 'idle' || stage.kind === 'refused' || stage.kind === 'failed') && (
+        <div className="panel import-drop no-print">
+          <p className="muted">{t('importHint')}</p>
+          <div className="inline-form">
+            <label htmlFor="import-file">{t('fileLabel')}</label>
+            <input id="import-file" type="file" accept=".xlsx,.xls,.xlsm,.csv,.ods" onChange={(e) => void onInputChange(e)} />
+            <button type="button" onClick={() => void onChoose()}>{t('chooseFile')}</button>
+          </div>
+        </div>
+      )}
+      {stage.kind === 'reading' && (
+        <div className="inline-form" role="status">
+          <span>
+            {t('reading')} {stage.fileName}
+          </span>
+          <button type="button" onClick={cancelReading}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+      {stage.kind === 'refused' && (
+        <div className="error-panel" role="alert" data-testid="import-refused">
+          <strong>{t('refused')}</strong>（{stage.fileName}）<p>{stage.message}</p>
+        </div>
+      )}
+      {stage.kind === 'failed' && (
+        <div className="error-panel" role="alert" data-testid="import-failed">
+          {t('commitFailed', { message: stage.message })}
+        </div>
+      )}
+      {stage.kind === 'preview' && (
+        <Preview
+          stage={stage}
+          onSheet={(sheet) => void reparse(sheet, undefined)}
+          onTarget={setTarget}
+          onDryRun={() => void runDry()}
+          onConfirm={() => setStage({ ...stage, confirming: true })}
+          onBack={() => setStage({ ...stage, confirming: false })}
+          onCommit={() => void runCommit()}
+          onCancel={() => setStage({ kind: 'idle' })}
+        />
+      )}
+      {stage.kind === 'committing' && (
+        <div className="panel" role="status">
+          <p>{t('committing')}</p>
+          <progress className="import-progress" value={stage.done} max={stage.total} aria-label={t('committing')} />
+        </div>
+      )}
+      {stage.kind === 'done' && <Done summary={stage.summary} onAgain={() => setStage({ kind: 'idle' })} />}
+      <ExportSection client={client} />
     </section>
+  );
+}
+
+function Preview(props: {
+  stage: Extract<Stage, { kind: 'preview' }>;
+  onSheet: (sheet: string) => void;
+  onTarget: (index: number, target: ColumnTarget) => void;
+  onDryRun: () => void;
+  onConfirm: () => void;
+  onBack: () => void;
+  onCommit: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('importExport');
+  const lang = currentLanguage();
+  const { analysis, parsed, mapping, plan, confirming, busy, fileName } = props.stage;
+  const errors = parsed.problems.filter((p) => p.severity === 'error').length;
+  const warnings = parsed.problems.length - errors;
+  const header = analysis.header;
+  const currentSheet = analysis.format === 'standard' ? parsed.sheet : (header?.sheetName ?? '');
+  return (
+    <div className="import-wizard" aria-busy={busy}>
+      <p>
+        <strong>{fileName}</strong>
+      </p>
+      <div className="inline-form">
+        <label htmlFor="import-sheet">{t('sheet')}</label>
+        <select id="import-sheet" value={currentSheet} onChange={(e) => props.onSheet(e.target.value)} disabled={busy}>
+          {!currentSheet && <option value="">—</option>}
+          {analysis.candidates.map((c) => (
+            <option key={c.index} value={c.name}>
+              {c.name}
+              {c.hidden ? t('hiddenSheet') : ''}
+              {t('sheetScore', { score: c.score })}
+            </option>
+          ))}
+        </select>
+      </div>
+      {analysis.format === 'standard' && <p className="muted" data-testid="standard-format">{t('standardFormat')}</p>}
+      {analysis.format === 'office' && !header && <p className="error-panel">{t('noHeader')}</p>}
+      {analysis.format === 'office' && header && (
+        <>
+          <p className="muted">
+            {header.headerTop === header.headerRow ? t('headerRows', { from: header.headerRow + 1 }) : t('headerRowsRange', { from: header.headerTop + 1, to: header.headerRow + 1 })}
+            {header.unitNote !== null ? ` · ${t('unitNote', { unit: unitLabel(header.unitNote, lang) })}` : ''}
+          </p>
+          {analysis.mappingSource === 'remembered' && <p className="muted">{t('rememberedMapping')}</p>}
+          <h3>{t('mappingHeading')}</h3>
+          <table className="data mapping-table">
+            <thead>
+              <tr>
+                <th>{t('column')}</th>
+                <th>{t('header')}</th>
+                <th>{t('field')}</th>
+                <th>{t('fiscalYear')}</th>
+                <th>{t('unit')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {header.headers.map((h, i) => {
+                const target = mapping[i] ?? { field: 'ignore' as const };
+                const budget = target.field === 'direct' || target.field === 'indirect';
+                return (
+                  <tr key={i}>
+                    <td>{columnLetter(i)}</td>
+                    <td>{h || '—'}</td>
+                    <td>
+                      <select
+                        aria-label={`${t('field')} ${columnLetter(i)}`}
+                        data-column={i}
+                        value={target.field}
+                        disabled={busy}
+                        onChange={(e) => {
+                          const field = e.target.value as ImportField;
+                          props.onTarget(i, field === 'direct' || field === 'indirect' ? { field, fiscalYear: target.fiscalYear ?? header.titleFiscalYear, unit: target.unit ?? null } : { field });
+                        }}
+                      >
+                        {IMPORT_FIELDS.map((f) => (
+                          <option key={f} value={f}>
+                            {FIELD_LABELS[f][lang]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      {budget && (
+                        <input
+                          type="number"
+                          min={1990}
+                          max={2100}
+                          aria-label={`${t('fiscalYear')} ${columnLetter(i)}`}
+                          defaultValue={target.fiscalYear ?? ''}
+                          disabled={busy}
+                          onBlur={(e) => {
+                            const v = e.target.value ? Number(e.target.value) : null;
+                            if (v !== (target.fiscalYear ?? null)) props.onTarget(i, { ...target, fiscalYear: v });
+                          }}
+                        />
+                      )}
+                    </td>
+                    <td>
+                      {budget && (
+                        <select
+                          aria-label={`${t('unit')} ${columnLetter(i)}`}
+                          value={target.unit ?? ''}
+                          disabled={busy}
+                          onChange={(e) => props.onTarget(i, { ...target, unit: e.target.value ? (Number(e.target.value) as 1 | 1000 | 1000000) : null })}
+                        >
+                          <option value="">{t('unitDefault')}</option>
+                          {UNITS.map((u) => (
+                            <option key={u} value={u}>
+                              {unitLabel(u, lang)}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h3>{t('problemsHeading')}</h3>
+      <p data-testid="import-counts">{t('counts', { projects: parsed.projects.length, budgetLines: parsed.budgetLines.length, milestones: parsed.milestones.length })}</p>
+      <p data-testid="import-problem-summary">{t('problemsSummary', { errors, warnings })}</p>
+      {parsed.skipped.length > 0 && <p className="muted">{t('skippedRows', { count: parsed.skipped.length })}</p>}
+      <ProblemList problems={parsed.problems} />
+      {plan && <PlanView plan={plan} />}
+      <div className="inline-form wizard-actions no-print">
+        <button type="button" onClick={props.onCancel} disabled={busy}>
+          {t('cancel')}
+        </button>
+        <button type="button" onClick={props.onDryRun} disabled={busy || !parsed.projects.length} data-testid="dry-run">
+          {t('dryRun')}
+        </button>
+        {!confirming && (
+          <button type="button" className="primary" onClick={props.onConfirm} disabled={busy || !parsed.projects.length} data-testid="import-start">
+            {t('importButton')}
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div className="panel confirm-panel" role="alertdialog" aria-labelledby="import-confirm-text">
+          <p id="import-confirm-text">{t('confirmText', { projects: parsed.projects.length })}</p>
+          <div className="inline-form">
+            <button type="button" onClick={props.onBack}>
+              {t('back')}
+            </button>
+            <button type="button" className="primary" onClick={props.onCommit} autoFocus data-testid="import-confirm">
+              {t('confirmButton')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function unitLabel(unit: number, lang: 'ja' | 'en'): string {
+  const ja: Record<number, string> = { 1: '円', 1000: '千円', 1000000: '百万円', 100000000: '億円' };
+  const en: Record<number, string> = { 1: 'JPY', 1000: 'k JPY', 1000000: 'M JPY', 100000000: '100M JPY' };
+  return (lang === 'ja' ? ja : en)[unit] ?? String(unit);
+}
+
+function ProblemList({ problems }: { problems: readonly ImportProblem[] }) {
+  const { t } = useTranslation('importExport');
+  const lang = currentLanguage();
+  const parentRef = useRef<HTMLDivElement>(null);
+  // Virtualised: a 50,000-row sheet can have a problem on every row.
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
+  const virtualizer = useVirtualizer({ count: problems.length, getScrollElement: () => parentRef.current, estimateSize: () => 30, overscan: 10 });
+  if (!problems.length) return <p className="muted">{t('noProblems')}</p>;
+  return (
+    <div className="problem-list" role="table" aria-label={t('problemsHeading')}>
+      <div className="problem-row problem-head" role="row">
+        <span role="columnheader">{t('row')}</span>
+        <span role="columnheader">{t('column')}</span>
+        <span role="columnheader">{t('severity')}</span>
+        <span role="columnheader">{t('message')}</span>
+      </div>
+      <div ref={parentRef} className="problem-scroll">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const p = problems[item.index]!;
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                role="row"
+                className={`problem-row ${p.severity}`}
+                data-row={p.row}
+                data-severity={p.severity}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+              >
+                <span role="cell">{p.sheet !== problems[0]!.sheet ? `${p.sheet}!` : ''}{p.row}</span>
+                <span role="cell">{p.column ?? ''}</span>
+                <span role="cell">
+                  <span className={`badge ${p.severity === 'error' ? 'danger' : 'warn'}`}>{t(p.severity)}</span>
+                </span>
+                <span role="cell">{lang === 'ja' ? p.messageJa : p.message}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PlanView({ plan }: { plan: ImportPlan }) {
+  const { t } = useTranslation('importExport');
+  const lang = currentLanguage();
+  const s = plan.summary;
+  const shown = plan.changes.filter((c) => c.action !== 'unchanged').slice(0, 200);
+  const rest = plan.changes.filter((c) => c.action !== 'unchanged').length - shown.length;
+  return (
+    <div className="panel" data-testid="dry-run-result">
+      <h3>{t('dryRunHeading')}</h3>
+      <SummaryTable summary={s} lang={lang} />
+      {shown.length > 0 && (
+        <ul className="change-list">
+          {shown.map((c) => (
+            <li key={c.code}>
+              <span className="badge">{t(`action.${c.action}`)}</span> {c.code}
+              {c.fields.length > 0 ? ` — ${t('changedFields')}: ${c.fields.join(', ')}` : ''}
+              {c.budgetYears.length > 0 ? ` · FY ${c.budgetYears.join(', ')}` : ''}
+              {c.milestones.length > 0 ? ` · ${c.milestones.join(', ')}` : ''}
+            </li>
+          ))}
+          {rest > 0 && <li>{t('moreChanges', { count: rest })}</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function SummaryTable({ summary, lang }: { summary: ImportSummary; lang: 'ja' | 'en' }) {
+  const { t } = useTranslation('importExport');
+  return (
+    <table className="data summary-table" data-testid="import-summary">
+      <tbody>
+        <tr data-key="added"><th>{t('added')}</th><td className="num">{summary.added}</td></tr>
+        <tr data-key="updated"><th>{t('updated')}</th><td className="num">{summary.updated}</td></tr>
+        <tr data-key="unchanged"><th>{t('unchanged')}</th><td className="num">{summary.unchanged}</td></tr>
+        <tr data-key="skipped">
+          <th>{t('skipped')}</th>
+          <td className="num">{summary.skipped}</td>
+          <td>{summary.skippedReasons.map((r) => `${lang === 'ja' ? r.reason.ja : r.reason.en} ×${r.count}`).join('、')}</td>
+        </tr>
+        <tr><th>{t('budgetWritten')}</th><td className="num">{summary.budgetLinesWritten}</td></tr>
+        <tr><th>{t('milestonesWritten')}</th><td className="num">{summary.milestonesWritten}</td></tr>
+      </tbody>
+    </table>
+  );
+}
+
+function Done({ summary, onAgain }: { summary: ImportSummary; onAgain: () => void }) {
+  const { t } = useTranslation('importExport');
+  return (
+    <div className="panel" role="status" data-testid="import-done">
+      <h3>{t('doneHeading')}</h3>
+      <SummaryTable summary={summary} lang={currentLanguage()} />
+      <button type="button" onClick={onAgain}>
+        {t('importAnother')}
+      </button>
+    </div>
+  );
+}
+
+function ExportSection({ client }: { client: () => WorkbookClient }) {
+  const { t } = useTranslation('importExport');
+  const [lang, setLang] = useState<WorkbookLanguage>(currentLanguage());
+  const [status, setStatus] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const save = async (make: () => Promise<Uint8Array>, name: string) => {
+    setBusy(true);
+    setStatus(t('exporting'));
+    try {
+      const bytes = await make();
+      const result = await desktopApi.saveFile({ suggestedName: name, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
+      setStatus(result.saved ? t('exported', { location: result.location ?? name }) : '');
+    } catch (e) {
+      setStatus(t('exportFailed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const stamp = useMemo(() => todayIso(), []);
+  return (
+    <>
+      <h2>{t('exportHeading')}</h2>
+      <div className="panel no-print">
+        <p className="muted">{t('exportHint')}</p>
+        <div className="inline-form">
+          <label htmlFor="export-lang">{t('exportLanguage')}</label>
+          <select id="export-lang" value={lang} onChange={(e) => setLang(e.target.value as WorkbookLanguage)}>
+            <option value="ja">{t('langJa')}</option>
+            <option value="en">{t('langEn')}</option>
+          </select>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            data-testid="export-standard"
+            onClick={() => void save(async () => client().exportStandard(lang, await loadPrograms()), `grant-portfolio-${stamp}.xlsx`)}
+          >
+            {t('exportButton')}
+          </button>
+        </div>
+        <p role="status" className="muted" data-testid="export-status">{status}</p>
+      </div>
+      <h2>{t('templateHeading')}</h2>
+      <div className="panel no-print">
+        <p className="muted">{t('templateHint')}</p>
+        <div className="inline-form">
+          <button type="button" disabled={busy} data-testid="template-ja" onClick={() => void save(() => client().template('ja'), 'grant-portfolio-template-ja.xlsx')}>
+            {t('templateJa')}
+          </button>
+          <button type="button" disabled={busy} data-testid="template-en" onClick={() => void save(() => client().template('en'), 'grant-portfolio-template-en.xlsx')}>
+            {t('templateEn')}
+          </button>
+        </div>
+      </div>
+    </>
   );
 }

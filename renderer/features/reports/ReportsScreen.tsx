@@ -1,11 +1,201 @@
-// The Reports screen.
+// The Reports screen: costs by program × fiscal year and by department (tables with bar charts), the stage-gate and
+// deadline schedule for a chosen period, the risk list and the catalog context; prints (nav hidden) or saves as PDF,
+// and exports the same tables as the reports workbook.
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { desktopApi } from '../../platform/desktop-api';
+import { usePrograms } from '../../store/catalog';
+import { readAllForReports } from '../../store/import-export-data';
+import type { ExportPage } from '../../store/import-export-data';
+import { usePreferences } from '../../app/preferences';
+import { currentLanguage } from '../../i18n/i18n';
+import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/calendar/fiscal-year';
+import { fiscalYearLabel } from '../../../shared/calendar/wareki';
+import { formatYen } from '../../../shared/money/yen';
+import { buildPortfolioReport } from '../../../shared/reports/portfolio-report';
+import type { MoneyRow } from '../../../shared/reports/portfolio-report';
+import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
+import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
+import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/excel/standard-workbook';
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
+  const lang = currentLanguage();
+  const prefs = usePreferences();
+  const programs = usePrograms();
+  const today = useMemo(() => todayIso(), []);
+  const fy = fiscalYearRange(fiscalYearOf(today));
+  const [from, setFrom] = useState(fy.start);
+  const [to, setTo] = useState(fy.end);
+  const [year, setYear] = useState<number | 'all'>('all');
+  const [data, setData] = useState<ExportPage | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    void readAllForReports().then((d) => {
+      if (live) setData(d);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const report = useMemo(
+    () => (data ? buildPortfolioReport({ ...data, programs, today, from: from <= to ? from : to, to: from <= to ? to : from }) : null),
+    [data, programs, today, from, to],
+  );
+  if (!report) return <p className="muted" role="status">{t('loading')}</p>;
+  const yen = (n: number | null) => formatYen(n, prefs.amountUnit, lang);
+  const pick = (rows: MoneyRow[]) => (year === 'all' ? rows : rows.filter((r) => r.fiscalYear === year));
+
+  const exportWorkbook = async () => {
+    const bytes = writeWorkbookBytes(reportWorkbookSheets(report, lang));
+    const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
+    if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
+  };
+
   return (
-    <section>
+    <section className="reports">
       <h1>{t('title')}</h1>
+      <p className="muted">{t('generated', { date: today })}</p>
+      <div className="inline-form reports-toolbar no-print">
+        <label htmlFor="report-year">{t('fiscalYear')}</label>
+        <select id="report-year" value={year} onChange={(e) => setYear(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
+          <option value="all">{t('allYears')}</option>
+          {report.fiscalYears.map((y) => (
+            <option key={y} value={y}>
+              {fiscalYearLabel(y, lang)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="report-from">{t('from')}</label>
+        <input id="report-from" type="date" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+        <label htmlFor="report-to">{t('to')}</label>
+        <input id="report-to" type="date" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} />
+        <button type="button" onClick={() => void desktopApi.printToPdf({ suggestedName: `grant-portfolio-report-${today}.pdf` })}>
+          {t('print')}
+        </button>
+        <button type="button" data-testid="report-export" onClick={() => void exportWorkbook()}>
+          {t('exportWorkbook')}
+        </button>
+        <span role="status" className="muted">{status}</span>
+      </div>
+
+      <MoneySection title={t('byProgram')} keyLabel={t('program')} rows={pick(report.byProgram)} yen={yen} testId="report-by-program" />
+      <MoneySection title={t('byDepartment')} keyLabel={t('department')} rows={pick(report.byDepartment)} yen={yen} testId="report-by-department" />
+
+      <div className="report-section">
+        <h2>{t('schedule')}（{report.from}〜{report.to}）</h2>
+        {report.schedule.length === 0 ? (
+          <p className="muted">{t('empty')}</p>
+        ) : (
+          <table className="data" data-testid="report-schedule">
+            <thead>
+              <tr><th>{t('due')}</th><th>{t('code')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th>{t('status')}</th></tr>
+            </thead>
+            <tbody>
+              {report.schedule.map((s, i) => (
+                <tr key={i}>
+                  <td>{s.dueDate}</td><td>{s.code}</td><td>{s.projectTitle}</td><td>{MILESTONE_KIND_LABELS[s.kind][lang]}</td><td>{s.title}</td><td>{MILESTONE_STATUS_LABELS[s.status][lang]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      <div className="report-section">
+        <h2>{t('risks')}</h2>
+        {report.risks.length === 0 ? (
+          <p className="muted">{t('empty')}</p>
+        ) : (
+          <table className="data" data-testid="report-risks">
+            <thead>
+              <tr><th>{t('code')}</th><th>{t('project')}</th><th>{t('risk')}</th></tr>
+            </thead>
+            <tbody>
+              {report.risks.map((r, i) => (
+                <tr key={i}><td>{r.code}</td><td>{r.projectTitle}</td><td>{lang === 'ja' ? r.messageJa : r.messageEn}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      <div className="report-section">
+        <h2>{t('catalog')}</h2>
+        {report.catalog.length === 0 ? (
+          <p className="muted">{t('empty')}</p>
+        ) : (
+          <table className="data" data-testid="report-catalog">
+            <thead>
+              <tr><th>{t('program')}</th><th>{t('period')}</th><th className="num">{t('request')}</th><th className="num">{t('previous')}</th><th className="num">{t('count')}</th></tr>
+            </thead>
+            <tbody>
+              {report.catalog.map((c) => (
+                <tr key={c.programId}>
+                  <td>{lang === 'ja' ? c.nameJa : c.nameEn || c.nameJa}</td>
+                  <td>
+                    {c.startFiscalYear !== null ? fiscalYearLabel(c.startFiscalYear, lang) : '—'}〜{c.endFiscalYear !== null ? fiscalYearLabel(c.endFiscalYear, lang) : '—'}
+                  </td>
+                  <td className="num">{yen(c.requestYen)}</td>
+                  <td className="num">{yen(c.previousYen)}</td>
+                  <td className="num">{c.projectCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
     </section>
+  );
+}
+
+function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]; yen: (n: number) => string; testId: string }) {
+  const { t } = useTranslation('reports');
+  const lang = currentLanguage();
+  const max = Math.max(1, ...props.rows.map((r) => r.totalYen));
+  return (
+    <div className="report-section">
+      <h2>{props.title}</h2>
+      {props.rows.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <>
+          <div className="bar-chart" role="img" aria-label={props.title}>
+            {props.rows.map((r, i) => (
+              <div className="bar-row" key={i} title={t('chartLabel', { label: lang === 'ja' ? r.labelJa : r.labelEn })}>
+                <span>{lang === 'ja' ? r.labelJa : r.labelEn} · {fiscalYearLabel(r.fiscalYear, lang)}</span>
+                <span className="bar-track" style={{ display: 'flex' }}>
+                  <span className="bar-fill" style={{ width: `${(r.directYen / max) * 100}%` }} />
+                  <span className="bar-fill indirect" style={{ width: `${(r.indirectYen / max) * 100}%` }} />
+                </span>
+                <span className="num">{props.yen(r.totalYen)}</span>
+              </div>
+            ))}
+          </div>
+          <table className="data" data-testid={props.testId}>
+            <thead>
+              <tr>
+                <th>{props.keyLabel}</th><th>{t('fiscalYear')}</th><th className="num">{t('direct')}</th><th className="num">{t('indirect')}</th><th className="num">{t('total')}</th><th className="num">{t('count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((r, i) => (
+                <tr key={i}>
+                  <td>{lang === 'ja' ? r.labelJa : r.labelEn}</td>
+                  <td>{fiscalYearLabel(r.fiscalYear, lang)}</td>
+                  <td className="num">{props.yen(r.directYen)}</td>
+                  <td className="num">{props.yen(r.indirectYen)}</td>
+                  <td className="num">{props.yen(r.totalYen)}</td>
+                  <td className="num">{r.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,29 @@
+// Messages between the Import/Export screen and its Worker. Results travel in chunks so no single message takes the
+// main thread long to receive (a 50,000-project workbook is a few hundred thousand small objects).
+import type { CatalogProgram } from '../../../shared/catalog/schema';
+import type { BudgetLine, Milestone, Project } from '../../../shared/domain/types';
+import type { ColumnMapping } from '../../../shared/excel/column-map';
+import type { Analysis } from '../../../shared/excel/import-pipeline';
+import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../../shared/excel/import-types';
+import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
+
+export type WorkerRequest =
+  | { type: 'load'; id: number; bytes: Uint8Array; programs: CatalogProgram[]; remembered: [string, Record<string, string>][] }
+  | { type: 'reparse'; id: number; sheet?: string | undefined; mapping?: ColumnMapping | undefined }
+  | { type: 'export-begin'; id: number }
+  | { type: 'export-chunk'; id: number; projects: Project[]; budgetLines: BudgetLine[]; milestones: Milestone[] }
+  | { type: 'export-end'; id: number; kind: 'standard'; lang: WorkbookLanguage; programs: CatalogProgram[] }
+  | { type: 'template'; id: number; lang: WorkbookLanguage };
+
+/** The parsed result without its record arrays (those follow in chunks). */
+export type ParsedHead = Omit<ParsedImport, 'projects' | 'budgetLines' | 'milestones'>;
+
+export type WorkerResponse =
+  | { type: 'refused'; id: number; message: string; messageJa: string }
+  | { type: 'analysed'; id: number; analysis: Analysis; head: ParsedHead; counts: { projects: number; budgetLines: number; milestones: number } }
+  | { type: 'chunk'; id: number; projects: ImportedProject[]; budgetLines: ImportedBudgetLine[]; milestones: ImportedMilestone[] }
+  | { type: 'done'; id: number }
+  | { type: 'bytes'; id: number; bytes: Uint8Array }
+  | { type: 'failed'; id: number; message: string };
+
+export const RESULT_CHUNK = 2_000;

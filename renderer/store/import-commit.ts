@@ -1,0 +1,379 @@
+// Writes a confirmed Excel import: projects matched by the office's ID (管理番号) are updated, new ones added, budget
+// lines matched by fiscal year and milestones by kind+title, all in ONE Dexie transaction (a failure writes nothing),
+// in chunks so the UI can show progress. The same planning code gives the dry run ("what would change").
+import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
+import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../shared/excel/import-types';
+import type { Reason } from '../../shared/excel/cell-values';
+import { db } from './db';
+
+export type ProjectAction = 'add' | 'update' | 'unchanged' | 'skip';
+
+export interface ProjectChange {
+  code: string;
+  action: ProjectAction;
+  /** Project fields that change (update), budget years and milestone titles touched. */
+  fields: string[];
+  budgetYears: number[];
+  milestones: string[];
+  reason?: Reason;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Rows not imported: rows with errors, blank/total/example rows, and lines naming no known project. */
+  skipped: number;
+  skippedReasons: { reason: Reason; count: number }[];
+  budgetLinesWritten: number;
+  milestonesWritten: number;
+}
+
+export interface ImportPlan {
+  summary: ImportSummary;
+  /** Per project, in sheet order (added, updated and unchanged ones). */
+  changes: ProjectChange[];
+  projects: Project[];
+  budgetLines: BudgetLine[];
+  milestones: Milestone[];
+}
+
+export interface ExistingData {
+  projects: readonly Project[];
+  budgetLines: readonly BudgetLine[];
+  milestones: readonly Milestone[];
+}
+
+export interface PlanOptions {
+  now: string;
+  newId: () => string;
+}
+
+const PROJECT_FIELDS = ['title', 'pi', 'department', 'programId', 'trackId', 'funderName', 'amedNumber', 'eradNumber', 'startDate', 'endDate', 'status', 'notes'] as const;
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+function newProject(p: ImportedProject, id: string, now: string): Project {
+  const f = p.fields;
+  return {
+    id, code: p.code, title: f.title ?? '', pi: f.pi ?? '', department: f.department ?? '', coInvestigators: [], partners: [],
+    programId: f.programId ?? null, trackId: f.trackId ?? null, funderName: f.funderName ?? '', amedNumber: f.amedNumber ?? '',
+    eradNumber: f.eradNumber ?? '', startDate: f.startDate ?? null, endDate: f.endDate ?? null, status: f.status ?? 'active', tags: [],
+    notes: f.notes ?? '', archived: false, deletedAt: null, createdAt: now, updatedAt: now,
+  };
+}
+
+/**
+ * Pure planning: what the import does to the existing data. Existing projects are matched by code; a field absent
+ * from the sheet is left as it is; budget lines are matched by fiscal year (a null figure keeps the stored one);
+ * milestones by kind and title, the n-th of a kind+title by due date pairing with the n-th stored one. Nothing is
+ * deleted by an import.
+ */
+export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, opts: PlanOptions): ImportPlan {
+  const byCode = new Map(existing.projects.map((p) => [p.code, p]));
+  const linesByProject = groupBy(existing.budgetLines, (l) => l.projectId);
+  const msByProject = groupBy(existing.milestones, (m) => m.projectId);
+  const budgetsByCode = groupBy(parsed.budgetLines, (b) => b.code);
+  const msByCode = groupBy(parsed.milestones, (m) => m.code);
+  const projects: Project[] = [];
+  const budgetLines: BudgetLine[] = [];
+  const milestones: Milestone[] = [];
+  const changes: ProjectChange[] = [];
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: [], budgetLinesWritten: 0, milestonesWritten: 0 };
+  const reasons = new Map<string, { reason: Reason; count: number }>();
+  const skip = (reason: Reason, n = 1) => {
+    summary.skipped += n;
+    const r = reasons.get(reason.en) ?? { reason, count: 0 };
+    r.count += n;
+    reasons.set(reason.en, r);
+  };
+  if (parsed.errorRows.length) skip({ en: 'rows with errors', ja: 'エラーのある行' }, parsed.errorRows.length);
+  for (const s of parsed.skipped) skip(s.reason);
+
+  const handled = new Set<string>();
+  const applyChildren = (projectId: string, code: string, change: ProjectChange) => {
+    const stored = linesByProject.get(projectId) ?? [];
+    const storedByYear = new Map(stored.map((l) => [l.fiscalYear, l]));
+    for (const b of budgetsByCode.get(code) ?? []) {
+      const cur = storedByYear.get(b.fiscalYear);
+      const next = budgetFrom(b, cur, projectId, opts);
+      if (cur && cur.directYen === next.directYen && cur.indirectYen === next.indirectYen) continue;
+      budgetLines.push(next);
+      storedByYear.set(b.fiscalYear, next);
+      change.budgetYears.push(b.fiscalYear);
+    }
+    const storedMs = groupBy(
+      (msByProject.get(projectId) ?? []).slice().sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      (m) => `${m.kind}\u0000${m.title}`,
+    );
+    const incoming = groupBy((msByCode.get(code) ?? []).slice().sort((a, b) => a.dueDate.localeCompare(b.dueDate)), (m) => `${m.kind}\u0000${m.title}`);
+    for (const [key, list] of incoming) {
+      const olds = storedMs.get(key) ?? [];
+      list.forEach((m, i) => {
+        const cur = olds[i];
+        const next = milestoneFrom(m, cur, projectId, opts);
+        if (cur && sameMilestone(cur, next)) return;
+        milestones.push(next);
+        change.milestones.push(m.title);
+      });
+    }
+  };
+
+  for (const p of parsed.projects) {
+    handled.add(p.code);
+    const cur = byCode.get(p.code);
+    if (!cur) {
+      const project = newProject(p, opts.newId(), opts.now);
+      projects.push(project);
+      const change: ProjectChange = { code: p.code, action: 'add', fields: [], budgetYears: [], milestones: [] };
+      applyChildren(project.id, p.code, change);
+      changes.push(change);
+      summary.added++;
+      continue;
+    }
+    const changed: string[] = [];
+    const next: Project = { ...cur };
+    for (const k of PROJECT_FIELDS) {
+      if (!(k in p.fields)) continue;
+      if (k === 'funderName' && p.funderNameIsCatalogName && p.fields.programId === cur.programId) continue;
+      const v = p.fields[k];
+      if (v === undefined || v === cur[k]) continue;
+      (next as unknown as Record<string, unknown>)[k] = v;
+      changed.push(k);
+    }
+    if (cur.deletedAt) {
+      next.deletedAt = null;
+      changed.push('deletedAt');
+    }
+    const change: ProjectChange = { code: p.code, action: 'update', fields: changed, budgetYears: [], milestones: [] };
+    applyChildren(cur.id, p.code, change);
+    if (changed.length) {
+      next.updatedAt = opts.now;
+      projects.push(next);
+    }
+    if (changed.length || change.budgetYears.length || change.milestones.length) summary.updated++;
+    else {
+      change.action = 'unchanged';
+      summary.unchanged++;
+    }
+    changes.push(change);
+  }
+
+  // Budget or milestone rows for projects not on the Projects sheet (standard workbook): applied to stored projects.
+  const orphanCodes = new Set([...budgetsByCode.keys(), ...msByCode.keys()].filter((c) => !handled.has(c)));
+  for (const code of orphanCodes) {
+    const cur = byCode.get(code);
+    const count = (budgetsByCode.get(code)?.length ?? 0) + (msByCode.get(code)?.length ?? 0);
+    if (!cur) {
+      skip({ en: 'budget or milestone rows naming an unknown Project ID', ja: '存在しない管理番号の予算・マイルストーン行' }, count);
+      continue;
+    }
+    const change: ProjectChange = { code, action: 'update', fields: [], budgetYears: [], milestones: [] };
+    applyChildren(cur.id, code, change);
+    if (change.budgetYears.length || change.milestones.length) {
+      summary.updated++;
+      changes.push(change);
+    }
+  }
+  summary.budgetLinesWritten = budgetLines.length;
+  summary.milestonesWritten = milestones.length;
+  summary.skippedReasons = [...reasons.values()];
+  return { summary, changes, projects, budgetLines, milestones };
+}
+
+function budgetFrom(b: ImportedBudgetLine, cur: BudgetLine | undefined, projectId: string, opts: PlanOptions): BudgetLine {
+  return {
+    id: cur?.id ?? opts.newId(),
+    projectId,
+    fiscalYear: b.fiscalYear,
+    directYen: b.directYen ?? cur?.directYen ?? 0,
+    indirectYen: b.indirectYen ?? cur?.indirectYen ?? 0,
+  };
+}
+
+function milestoneFrom(m: ImportedMilestone, cur: Milestone | undefined, projectId: string, opts: PlanOptions): Milestone {
+  return {
+    id: cur?.id ?? opts.newId(),
+    projectId,
+    kind: m.kind,
+    title: m.title,
+    dueDate: m.dueDate,
+    status: m.status,
+    doneDate: m.doneDate,
+    notes: m.notes,
+    origin: cur?.origin ?? 'import',
+  };
+}
+
+function sameMilestone(a: Milestone, b: Milestone): boolean {
+  return a.dueDate === b.dueDate && a.status === b.status && a.doneDate === b.doneDate && a.notes === b.notes && a.kind === b.kind && a.title === b.title;
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** Projects planned (and written) per step: each step is a few tens of milliseconds of main-thread work. */
+const PLAN_CHUNK = 500;
+
+/** Stored rows the import touches, read a slice of codes at a time (reads only, before any write is queued). */
+async function readExistingInChunks(parsed: ParsedImport, chunkSize: number): Promise<ExistingData> {
+  const codes = [...new Set([...parsed.projects.map((p) => p.code), ...parsed.budgetLines.map((b) => b.code), ...parsed.milestones.map((m) => m.code)])];
+  const out: { projects: Project[]; budgetLines: BudgetLine[]; milestones: Milestone[] } = { projects: [], budgetLines: [], milestones: [] };
+  for (let i = 0; i < codes.length; i += chunkSize) {
+    const projects = await db.projects.where('code').anyOf(codes.slice(i, i + chunkSize)).toArray();
+    if (!projects.length) continue;
+    const ids = projects.map((p) => p.id);
+    const [lines, ms] = await Promise.all([db.budgetLines.where('projectId').anyOf(ids).toArray(), db.milestones.where('projectId').anyOf(ids).toArray()]);
+    for (const p of projects) out.projects.push(p);
+    for (const l of lines) out.budgetLines.push(l);
+    for (const m of ms) out.milestones.push(m);
+  }
+  return out;
+}
+
+/**
+ * Plans the import a chunk of projects at a time and hands each chunk's rows to `each` (the commit queues their
+ * writes; the dry run does nothing). The stored rows are read first; then while IndexedDB writes chunk k the main
+ * thread plans chunk k+1 (awaiting chunk k-1's writes keeps the transaction alive and splits the work into short
+ * tasks). Returns the merged plan (summary and changes; the row arrays are left empty).
+ */
+async function planInChunks(parsed: ParsedImport, opts: PlanOptions, each: (plan: ImportPlan) => Promise<unknown>, chunkSize = PLAN_CHUNK): Promise<ImportPlan> {
+  const stored = await readExistingInChunks(parsed, chunkSize);
+  const storedByCode = new Map(stored.projects.map((p) => [p.code, p]));
+  const storedLines = groupBy(stored.budgetLines, (l) => l.projectId);
+  const storedMs = groupBy(stored.milestones, (m) => m.projectId);
+  const existingFor = (codes: Iterable<string>): ExistingData => {
+    const e: { projects: Project[]; budgetLines: BudgetLine[]; milestones: Milestone[] } = { projects: [], budgetLines: [], milestones: [] };
+    for (const code of codes) {
+      const p = storedByCode.get(code);
+      if (!p) continue;
+      e.projects.push(p);
+      for (const l of storedLines.get(p.id) ?? []) e.budgetLines.push(l);
+      for (const m of storedMs.get(p.id) ?? []) e.milestones.push(m);
+    }
+    return e;
+  };
+  const budgetsByCode = groupBy(parsed.budgetLines, (b) => b.code);
+  const msByCode = groupBy(parsed.milestones, (m) => m.code);
+  const onSheet = new Set(parsed.projects.map((p) => p.code));
+  const merged: ImportPlan = {
+    summary: { added: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: [], budgetLinesWritten: 0, milestonesWritten: 0 },
+    changes: [], projects: [], budgetLines: [], milestones: [],
+  };
+  const absorb = (plan: ImportPlan) => {
+    const m = merged.summary;
+    const s = plan.summary;
+    m.added += s.added;
+    m.updated += s.updated;
+    m.unchanged += s.unchanged;
+    m.skipped += s.skipped;
+    m.budgetLinesWritten += s.budgetLinesWritten;
+    m.milestonesWritten += s.milestonesWritten;
+    m.skippedReasons.push(...s.skippedReasons);
+    for (const c of plan.changes) merged.changes.push(c);
+  };
+  let previous: Promise<unknown> | null = null;
+  for (let i = 0; i < parsed.projects.length; i += chunkSize) {
+    const projects = parsed.projects.slice(i, i + chunkSize);
+    const subset: ParsedImport = { ...parsed, projects, budgetLines: [], milestones: [], skipped: [], errorRows: [] };
+    for (const p of projects) {
+      for (const b of budgetsByCode.get(p.code) ?? []) subset.budgetLines.push(b);
+      for (const m of msByCode.get(p.code) ?? []) subset.milestones.push(m);
+    }
+    const plan = buildImportPlan(subset, existingFor(projects.map((p) => p.code)), opts);
+    const current = each(plan);
+    // Awaited on the next step; marked handled now so a failure is not reported twice (the transaction aborts anyway).
+    current.catch(() => undefined);
+    absorb(plan);
+    // The first chunk is awaited itself (nothing earlier is pending, and awaiting a settled promise would not end the task).
+    await (previous ?? current);
+    previous = current;
+  }
+  // Last step: skip reasons, and budget/milestone rows naming projects that are not on the sheet.
+  const rest: ParsedImport = {
+    ...parsed,
+    projects: [],
+    budgetLines: parsed.budgetLines.filter((b) => !onSheet.has(b.code)),
+    milestones: parsed.milestones.filter((m) => !onSheet.has(m.code)),
+  };
+  const plan = buildImportPlan(rest, existingFor([...rest.budgetLines.map((b) => b.code), ...rest.milestones.map((m) => m.code)]), opts);
+  const last = each(plan);
+  absorb(plan);
+  if (previous) await previous;
+  await last;
+  return merged;
+}
+
+/**
+ * What the import would change, without writing anything. No transaction is needed (nothing is written), so each
+ * chunk yields to the event loop and a 50,000-row dry run never blocks the UI.
+ */
+export async function dryRunImport(parsed: ParsedImport): Promise<ImportPlan> {
+  const opts = { now: new Date().toISOString(), newId };
+  return planInChunks(parsed, opts, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
+export interface CommitOptions {
+  user: string;
+  fileName: string;
+  /** Called after each chunk with projects handled so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Projects per step (tests use small steps). */
+  chunkSize?: number;
+}
+
+/**
+ * Commits in one read-write transaction: plans chunk by chunk against the data as it is inside the transaction,
+ * writes each chunk with bulkPut (progress after each), and records one audit entry. Any failure aborts the
+ * transaction and nothing is written.
+ */
+export async function commitImport(parsed: ParsedImport, opts: CommitOptions): Promise<ImportSummary> {
+  const now = new Date().toISOString();
+  const total = parsed.projects.length + 1;
+  return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog], async () => {
+    let done = 0;
+    opts.onProgress?.(0, total);
+    const plan = await planInChunks(
+      parsed,
+      { now, newId },
+      (chunk) => {
+        // Queued, not awaited here: IndexedDB works on this chunk while the next one is planned.
+        const writes = Promise.all([
+          chunk.projects.length ? db.projects.bulkPut(chunk.projects) : null,
+          chunk.budgetLines.length ? db.budgetLines.bulkPut(chunk.budgetLines) : null,
+          chunk.milestones.length ? db.milestones.bulkPut(chunk.milestones) : null,
+        ]);
+        return writes.then(() => {
+          done = Math.min(total, done + Math.max(1, chunk.changes.length));
+          opts.onProgress?.(done, total);
+        });
+      },
+      opts.chunkSize,
+    );
+    const s = plan.summary;
+    await db.auditLog.add({
+      at: now,
+      user: opts.user,
+      entity: 'import',
+      entityId: opts.fileName,
+      projectId: null,
+      action: 'import',
+      summary: `${opts.fileName}: +${s.added} / ~${s.updated} / =${s.unchanged} / skipped ${s.skipped}`,
+      // Small on purpose: counts and the first IDs, not whole rows (a 50,000-row import must not double the log).
+      before: { updatedCodes: plan.changes.filter((c) => c.action === 'update').slice(0, 100).map((c) => c.code) },
+      after: { ...s, addedCodes: plan.changes.filter((c) => c.action === 'add').slice(0, 100).map((c) => c.code) },
+    });
+    opts.onProgress?.(total, total);
+    return s;
+  });
+}

@@ -1,0 +1,229 @@
+// Cell values as offices actually write them: Excel date cells and serials, 2025/4/1, 2025年4月1日, R7.4.1,
+// 令和元年5月1日, ranges such as R7.4.1〜R10.3.31, full-width digits, amounts in 円/千円/百万円, and "未定" for no figure.
+// Every parser returns a tagged result (value, empty, or a reason), never throws, and never turns "no figure" into 0.
+import type { IsoDate } from '../domain/types';
+import { daysInMonth, fiscalYearRange, makeIsoDate } from '../calendar/fiscal-year';
+import { parseFiscalYearLabel, parseWarekiDate } from '../calendar/wareki';
+import type { Cell } from './sheetjs';
+
+/** `impossible`: the text is a date, but one that does not exist (R7.2.30, 令和0年, month 13). */
+export type Parsed<T> = { kind: 'value'; value: T } | { kind: 'empty'; text: string } | { kind: 'error'; reason: Reason; impossible?: boolean };
+
+/** A reason in both UI languages. */
+export interface Reason {
+  en: string;
+  ja: string;
+}
+
+const reason = (en: string, ja: string): Reason => ({ en, ja });
+
+function isDateCell(cell: Cell): cell is { kind: 'date'; iso: IsoDate } {
+  return typeof cell === 'object' && cell !== null && cell.kind === 'date';
+}
+
+/** NFKC (full-width digits and letters folded), trimmed, inner whitespace collapsed. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+/** Cell as display text (numbers as written, dates as ISO), normalised. */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return normalizeText(cell);
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return cell.iso;
+}
+
+/** Raw text of a cell without normalisation (titles and names are kept as written, apart from trimming). */
+export function cellRawText(cell: Cell): string {
+  if (typeof cell === 'string') return cell.trim();
+  return cellText(cell);
+}
+
+const NO_FIGURE = new Set(['', '-', '−', '‐', '–', '—', '―', 'ー', '未定', '未確定', 'なし', '無し', 'n/a', 'na', 'tbd', '該当なし', '*', '…']);
+
+/** True for the ways offices write "no figure": blank, 未定, "-", ―, なし, TBD. */
+export function isNoFigure(text: string): boolean {
+  return NO_FIGURE.has(normalizeText(text).toLowerCase());
+}
+
+/** Converts an Excel serial day number (1900 system) to an ISO date. */
+export function excelSerialToIso(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  // Excel's serial 60 is the non-existent 1900-02-29; after it, day 0 is 1899-12-30.
+  const base = whole > 60 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
+  const d = new Date(base + whole * 86_400_000);
+  const y = d.getUTCFullYear();
+  if (y < 1900 || y > 9999) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+/** Serials a date column may hold as a plain number (1950-01-01 … 2199-12-31). */
+const SERIAL_MIN = 18_264;
+const SERIAL_MAX = 109_574;
+
+type DatePart = { kind: 'date'; iso: IsoDate } | { kind: 'month'; year: number; month: number } | { kind: 'fy'; fiscalYear: number };
+
+function parseDateText(text: string): { ok: true; part: DatePart } | { ok: false; reason: Reason } | null {
+  const s = normalizeText(text).replace(/\s+/g, '');
+  if (!s) return null;
+  const wareki = parseWarekiDate(s);
+  if (wareki) {
+    return wareki.ok ? { ok: true, part: { kind: 'date', iso: wareki.date } } : { ok: false, reason: splitReason(wareki.reason) };
+  }
+  let m = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), s);
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), s);
+  // Month only (2025/4, 2025年4月, R7.4, 令和7年4月): a range end takes the month's last day.
+  m = /^(\d{4})[/\-.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月$/.exec(s);
+  if (m) return month(Number(m[1]), Number(m[2]), s);
+  const wm = /^(令和|平成|昭和|[RrHhSs])(元|\d{1,2})(?:年|[./-])(\d{1,2})月?$/.exec(s);
+  if (wm) {
+    const day1 = parseWarekiDate(`${wm[1]}${wm[2]}.${wm[3]}.1`);
+    if (day1 && day1.ok) return month(Number(day1.date.slice(0, 4)), Number(wm[3]), s);
+    if (day1 && !day1.ok) return { ok: false, reason: splitReason(day1.reason) };
+  }
+  // A fiscal year alone (令和7年度, 2025年度): as a range start it is April 1, as an end March 31.
+  if (/年度$|^FY/i.test(s)) {
+    const fy = parseFiscalYearLabel(s);
+    if (fy !== null) return { ok: true, part: { kind: 'fy', fiscalYear: fy } };
+    if (/(令和|平成|[RrHh])0年度/.test(s)) return { ok: false, reason: reason(`${text}: era year 0 does not exist`, `${text}：0年は存在しません`) };
+  }
+  return null;
+}
+
+function splitReason(text: string): Reason {
+  const [en, ja] = text.split(' / ');
+  return reason(en ?? text, ja ?? text);
+}
+
+function ymd(y: number, mo: number, d: number, s: string): { ok: true; part: DatePart } | { ok: false; reason: Reason } {
+  const iso = makeIsoDate(y, mo, d);
+  return iso ? { ok: true, part: { kind: 'date', iso } } : { ok: false, reason: reason(`No such date: ${s}`, `存在しない日付です：${s}`) };
+}
+
+function month(y: number, mo: number, s: string): { ok: true; part: DatePart } | { ok: false; reason: Reason } {
+  if (mo < 1 || mo > 12 || y < 1) return { ok: false, reason: reason(`No such month: ${s}`, `存在しない月です：${s}`) };
+  return { ok: true, part: { kind: 'month', year: y, month: mo } };
+}
+
+function partToIso(part: DatePart, side: 'start' | 'end'): IsoDate {
+  if (part.kind === 'date') return part.iso;
+  if (part.kind === 'fy') return side === 'start' ? fiscalYearRange(part.fiscalYear).start : fiscalYearRange(part.fiscalYear).end;
+  const day = side === 'start' ? 1 : daysInMonth(part.year, part.month);
+  return makeIsoDate(part.year, part.month, day) as IsoDate;
+}
+
+/**
+ * One date as offices write it. `side` decides what a month or fiscal year alone means (its first or last day).
+ * Empty/"未定" → empty; text that is no date at all, or an impossible date (R7.2.30, 令和0年, month 13) → error.
+ */
+export function parseDateCell(cell: Cell, side: 'start' | 'end' | 'day' = 'day'): Parsed<IsoDate> {
+  if (cell === null || cell === undefined) return { kind: 'empty', text: '' };
+  if (isDateCell(cell)) return { kind: 'value', value: cell.iso };
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 19_000_101 && cell <= 29_991_231) {
+      const r = ymd(Math.floor(cell / 10_000), Math.floor(cell / 100) % 100, cell % 100, String(cell));
+      return r.ok ? { kind: 'value', value: partToIso(r.part, 'start') } : { kind: 'error', reason: r.reason, impossible: true };
+    }
+    if (cell >= SERIAL_MIN && cell <= SERIAL_MAX) {
+      const iso = excelSerialToIso(cell);
+      if (iso) return { kind: 'value', value: iso };
+    }
+    return { kind: 'error', reason: reason(`${cell} is not a date`, `${cell} は日付ではありません`) };
+  }
+  if (typeof cell === 'boolean') return { kind: 'error', reason: reason('TRUE/FALSE is not a date', 'TRUE/FALSE は日付ではありません') };
+  const text = cell;
+  if (isNoFigure(text)) return { kind: 'empty', text: normalizeText(text) };
+  const parsed = parseDateText(text);
+  if (!parsed) return { kind: 'error', reason: reason(`"${text.trim()}" is not a date`, `「${text.trim()}」は日付として読めません`) };
+  if (!parsed.ok) return { kind: 'error', reason: parsed.reason, impossible: true };
+  if (side === 'day' && parsed.part.kind !== 'date') {
+    return { kind: 'error', reason: reason(`"${text.trim()}" has no day`, `「${text.trim()}」には日がありません`) };
+  }
+  return { kind: 'value', value: partToIso(parsed.part, side === 'end' ? 'end' : 'start') };
+}
+
+/** Separators between the two ends of a period: 〜 ～ ~ から, or a dash surrounded by spaces (2025/4/1 - 2028/3/31). */
+const RANGE_SPLIT = /\s*(?:〜|~|から|–|—|―)\s*|\s+[-‐−]\s+/;
+
+/**
+ * A period written in one cell: "R7.4.1〜R10.3.31", "2025/4/1～2028/3/31", "令和7年度〜令和9年度", "2025年4月1日から2028年3月31日".
+ * Either end may be missing or 未定 (→ null). Errors: impossible dates, and an end before the start.
+ */
+export function parseDateRange(cell: Cell): Parsed<{ start: IsoDate | null; end: IsoDate | null }> {
+  if (cell === null || cell === undefined) return { kind: 'empty', text: '' };
+  if (typeof cell !== 'string') {
+    const one = parseDateCell(cell, 'start');
+    return one.kind === 'value' ? { kind: 'value', value: { start: one.value, end: null } } : one;
+  }
+  if (isNoFigure(cell)) return { kind: 'empty', text: normalizeText(cell) };
+  // Fold the wave dashes before NFKC turns ～ into ~ and leaves 〜 alone.
+  const text = normalizeText(cell.replace(/[〜～]/g, '~'));
+  const parts = text.split(RANGE_SPLIT);
+  if (parts.length !== 2) return { kind: 'error', reason: reason(`"${cell.trim()}" is not a period (start〜end)`, `「${cell.trim()}」は期間（開始〜終了）として読めません`) };
+  const start = parts[0]!.trim() ? parseDateCell(parts[0]!, 'start') : ({ kind: 'empty', text: '' } as const);
+  const end = parts[1]!.trim() ? parseDateCell(parts[1]!, 'end') : ({ kind: 'empty', text: '' } as const);
+  if (start.kind === 'error') return start;
+  if (end.kind === 'error') return end;
+  const value = { start: start.kind === 'value' ? start.value : null, end: end.kind === 'value' ? end.value : null };
+  if (value.start && value.end && value.end < value.start) {
+    return { kind: 'error', reason: reason(`The period ends (${value.end}) before it starts (${value.start})`, `期間の終了（${value.end}）が開始（${value.start}）より前です`) };
+  }
+  return { kind: 'value', value };
+}
+
+export type AmountUnit = 1 | 1_000 | 1_000_000 | 100_000_000;
+
+/** Finds a money unit named in a header or a 単位 note: 円, 千円, 百万円, 億円 (also k/thousand, M/million). */
+export function unitInText(text: string): AmountUnit | null {
+  const s = normalizeText(text).toLowerCase();
+  if (/百万円|million|mjpy|m jpy|\(m\)|百万/.test(s)) return 1_000_000;
+  if (/億円/.test(s)) return 100_000_000;
+  if (/千円|thousand|kjpy|k jpy|\(k\)|千/.test(s)) return 1_000;
+  if (/円|jpy|yen/.test(s)) return 1;
+  return null;
+}
+
+/**
+ * An amount in whole yen. Accepts numbers and text with full-width digits, commas, ¥/円 signs and a unit suffix
+ * (千円/百万円 in the cell wins over the column's unit). 未定/-/blank → empty (never 0). Negative → error.
+ * Fractions of a yen after applying the unit are rounded to the nearest yen.
+ */
+export function parseAmountCell(cell: Cell, columnUnit: AmountUnit): Parsed<number> {
+  if (cell === null || cell === undefined) return { kind: 'empty', text: '' };
+  let value: number;
+  let unit: number = columnUnit;
+  if (typeof cell === 'number') {
+    value = cell;
+  } else if (typeof cell === 'string') {
+    if (isNoFigure(cell)) return { kind: 'empty', text: normalizeText(cell) };
+    let s = normalizeText(cell).replace(/[,\s]/g, '').replace(/^[¥\\]/, '');
+    const own = unitInText(s);
+    if (own !== null && /(円|jpy|yen)$/i.test(s)) unit = own;
+    s = s.replace(/(億円|百万円|千円|円|jpy|yen)$/i, '');
+    const negative = /^[-−△▲]/.test(s) || /^\(.*\)$/.test(s);
+    s = s.replace(/^[-−△▲+]/, '').replace(/^\((.*)\)$/, '$1');
+    if (!/^\d+(\.\d+)?$/.test(s)) return { kind: 'error', reason: reason(`"${cell.trim()}" is not an amount`, `「${cell.trim()}」は金額として読めません`) };
+    value = Number(s) * (negative ? -1 : 1);
+  } else {
+    return { kind: 'error', reason: reason('Not an amount', '金額として読めません') };
+  }
+  if (!Number.isFinite(value)) return { kind: 'error', reason: reason('Not an amount', '金額として読めません') };
+  if (value < 0) return { kind: 'error', reason: reason(`Negative amount: ${value}`, `金額がマイナスです：${value}`) };
+  return { kind: 'value', value: Math.round(value * unit) };
+}
+
+/** Fiscal year written in a cell: 2025, 令和7年度, R7, FY2025. */
+export function parseFiscalYearCell(cell: Cell): Parsed<number> {
+  if (cell === null || cell === undefined) return { kind: 'empty', text: '' };
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1900 && cell <= 2200) return { kind: 'value', value: cell };
+  const text = cellText(cell);
+  if (isNoFigure(text)) return { kind: 'empty', text };
+  const fy = parseFiscalYearLabel(text);
+  if (fy !== null && fy >= 1900 && fy <= 2200) return { kind: 'value', value: fy };
+  return { kind: 'error', reason: reason(`"${text}" is not a fiscal year`, `「${text}」は年度として読めません`) };
+}

@@ -1,0 +1,133 @@
+// The single customs gate for Excel: bytes → {sheet, projects, budgetLines, milestones, problems}. The import Worker,
+// the CLI and the tests all call these same steps, so what the wizard previews is what the CLI checks.
+// Steps: guard the bytes (size, zip ratios) → read plain grids → pick sheet/header/mapping → parse rows.
+import type { CatalogProgram } from '../catalog/schema';
+import { deserializeMapping, headerSignature, proposeMapping } from './column-map';
+import type { ColumnMapping } from './column-map';
+import { chooseSheet, detectHeader } from './header-detect';
+import type { HeaderInfo, SheetCandidate } from './header-detect';
+import type { ParsedImport } from './import-types';
+import { parseOfficeSheet } from './office-sheet';
+import { createProgramResolver } from './program-resolve';
+import type { ProgramResolver } from './program-resolve';
+import { readWorkbookGrids, DEFAULT_READ_LIMITS } from './sheetjs';
+import type { ReadLimits, SheetGrid } from './sheetjs';
+import { isStandardWorkbook, readStandardWorkbook, SHEET_NAMES } from './standard-workbook';
+import { DEFAULT_FILE_LIMITS, guardWorkbookBytes } from './zip-guard';
+import type { FileLimits } from './zip-guard';
+
+export interface LoadedWorkbook {
+  sheets: SheetGrid[];
+  /** Rows or columns beyond the read limits were ignored. */
+  truncated: boolean;
+}
+
+export type LoadResult = { ok: true; workbook: LoadedWorkbook } | { ok: false; refused: boolean; message: string; messageJa: string };
+
+export interface PipelineLimits {
+  file: FileLimits;
+  read: ReadLimits;
+}
+
+export const DEFAULT_PIPELINE_LIMITS: PipelineLimits = { file: DEFAULT_FILE_LIMITS, read: DEFAULT_READ_LIMITS };
+
+/** Guards then reads the bytes. Refusals (size, zip bomb) come before SheetJS sees a byte; read failures are caught. */
+export function loadWorkbook(bytes: Uint8Array, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): LoadResult {
+  const guard = guardWorkbookBytes(bytes, limits.file);
+  if (!guard.ok) return { ok: false, refused: true, message: guard.message, messageJa: guard.messageJa };
+  try {
+    const { sheets, truncated } = readWorkbookGrids(bytes, limits.read);
+    if (!sheets.length) return { ok: false, refused: false, message: 'The workbook has no sheets.', messageJa: 'ブックにシートがありません。' };
+    return { ok: true, workbook: { sheets, truncated } };
+  } catch (e) {
+    const why = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+    return { ok: false, refused: false, message: `The file could not be read as a workbook (${why}).`, messageJa: `ブックとして読み込めませんでした（${why}）。` };
+  }
+}
+
+export interface Analysis {
+  format: 'standard' | 'office';
+  candidates: SheetCandidate[];
+  /** Office format: the detected header (null when the chosen sheet has none). */
+  header: HeaderInfo | null;
+  /** Office format: one target per header column. */
+  mapping: ColumnMapping;
+  /** Office format: signature of the header layout, the key of a remembered mapping. */
+  signature: string | null;
+  mappingSource: 'remembered' | 'proposed' | 'standard' | 'none';
+}
+
+export interface AnalyseOptions {
+  /** A sheet chosen by the user (by name); default: the best-matching one. */
+  sheet?: string | undefined;
+  /** Looks up a remembered mapping by header signature. */
+  remembered?: ((signature: string) => Readonly<Record<string, string>> | undefined) | undefined;
+}
+
+/** Chooses the format, sheet, header row and a mapping (remembered for this layout, else proposed from header names). */
+export function analyseWorkbook(workbook: LoadedWorkbook, opts: AnalyseOptions = {}): Analysis {
+  const { sheets } = workbook;
+  const { candidates, chosen } = chooseSheet(sheets);
+  const standard = isStandardWorkbook(sheets);
+  const standardSheet = sheets.find((s) => s.name === SHEET_NAMES.projects.en || s.name === SHEET_NAMES.projects.ja)?.name;
+  if (standard && (!opts.sheet || opts.sheet === standardSheet)) {
+    return { format: 'standard', candidates, header: null, mapping: [], signature: null, mappingSource: 'standard' };
+  }
+  let header = chosen;
+  if (opts.sheet !== undefined) {
+    const index = sheets.findIndex((s) => s.name === opts.sheet);
+    header = index >= 0 ? detectHeader(sheets[index]!, index) : null;
+  }
+  if (!header) return { format: 'office', candidates, header: null, mapping: [], signature: null, mappingSource: 'none' };
+  const signature = headerSignature(header.headers);
+  const stored = opts.remembered?.(signature);
+  if (stored) {
+    return { format: 'office', candidates, header, mapping: deserializeMapping(stored, header.headers.length), signature, mappingSource: 'remembered' };
+  }
+  return { format: 'office', candidates, header, mapping: proposeMapping(header.headers, header.titleFiscalYear), signature, mappingSource: 'proposed' };
+}
+
+/** Parses the analysed sheet(s). `mapping` overrides the analysis's mapping (the user's edits in the wizard). */
+export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, resolver: ProgramResolver, mapping?: ColumnMapping): ParsedImport {
+  let result: ParsedImport;
+  if (analysis.format === 'standard') {
+    result = readStandardWorkbook(workbook.sheets, resolver);
+  } else if (!analysis.header) {
+    const name = workbook.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name ?? '';
+    result = {
+      format: 'office', sheet: name, projects: [], budgetLines: [], milestones: [], skipped: [], errorRows: [],
+      problems: [{ sheet: name, row: 1, column: null, severity: 'error', message: 'No header row found (a row naming columns such as 管理番号, 課題名, 研究代表者).', messageJa: '見出し行（管理番号・課題名・研究代表者などの列名が並んだ行）が見つかりません。' }],
+    };
+  } else {
+    const grid = workbook.sheets[analysis.header.sheetIndex]!;
+    const m = mapping ?? analysis.mapping;
+    const padded = analysis.header.headers.map((_, i) => m[i] ?? { field: 'ignore' as const });
+    result = parseOfficeSheet(grid, analysis.header, padded, { resolver });
+  }
+  if (workbook.truncated) {
+    result.problems.unshift({ sheet: result.sheet, row: 1, column: null, severity: 'warning', message: 'The sheet is larger than the read limit; rows or columns beyond it were ignored.', messageJa: 'シートが読み込み上限を超えているため、上限を超える行・列は無視しました。' });
+  }
+  return result;
+}
+
+export interface PipelineOptions extends AnalyseOptions {
+  programs: readonly CatalogProgram[];
+  mapping?: ColumnMapping | undefined;
+  limits?: PipelineLimits | undefined;
+}
+
+export type PipelineResult = { ok: true; analysis: Analysis; result: ParsedImport } | { ok: false; refused: boolean; message: string; messageJa: string };
+
+/** Bytes to parsed records in one call (the CLI and tests; the Worker runs the steps separately to keep the grids). */
+export function runImportPipeline(bytes: Uint8Array, opts: PipelineOptions): PipelineResult {
+  const loaded = loadWorkbook(bytes, opts.limits);
+  if (!loaded.ok) return loaded;
+  const analysis = analyseWorkbook(loaded.workbook, opts);
+  const result = parseWorkbook(loaded.workbook, analysis, createProgramResolver(opts.programs), opts.mapping);
+  return { ok: true, analysis, result };
+}
+
+/** True when some row has an error. */
+export function hasErrors(result: ParsedImport): boolean {
+  return result.problems.some((p) => p.severity === 'error');
+}
