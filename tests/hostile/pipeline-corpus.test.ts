@@ -1,0 +1,98 @@
+// The hostile corpus through the Excel customs gate (the same pipeline the import Worker and the CLI run): every file
+// gets a clear message in both languages, nothing crashes, the zip bomb is refused before inflation, and no header
+// text ever becomes an object key.
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
+import { parseCatalogEdition } from '../../shared/catalog/schema';
+import { runImportPipeline } from '../../shared/excel/import-pipeline';
+import type { PipelineResult } from '../../shared/excel/import-pipeline';
+import { badValues, emptyFile, formulaSheet, hugeUsedRange, longCells, prototypeHeaders, textRenamedXlsx, truncatedXlsx, WRONG_CATALOG, zipBomb } from './corpus';
+
+const run = (bytes: Uint8Array): PipelineResult => runImportPipeline(bytes, { programs: BUILTIN_CATALOG.programs });
+
+function failure(r: PipelineResult) {
+  if (r.ok) throw new Error(`expected a refusal, got ${r.result.projects.length} projects`);
+  return r;
+}
+
+function success(r: PipelineResult) {
+  if (!r.ok) throw new Error(`expected a parse, got: ${r.message}`);
+  return r.result;
+}
+
+describe('hostile workbooks', () => {
+  it('refuses an empty file, a truncated xlsx and a text file renamed .xlsx with a message', () => {
+    for (const bytes of [emptyFile(), truncatedXlsx()]) {
+      const r = failure(run(bytes));
+      expect(r.message.length).toBeGreaterThan(10);
+      expect(r.messageJa).toMatch(/[ぁ-んァ-ン一-龥]/);
+    }
+    // A text file is readable as one-column text at best: it must not yield projects, and must say why.
+    const text = run(textRenamedXlsx());
+    if (text.ok) {
+      expect(text.result.projects).toHaveLength(0);
+      expect(text.result.problems.some((p) => p.severity === 'error')).toBe(true);
+    } else {
+      expect(text.messageJa.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('refuses a zip bomb before inflating it', async () => {
+    const bomb = await zipBomb(2);
+    expect(bomb.byteLength).toBeLessThan(16 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const r = failure(run(bomb));
+    expect(r.refused).toBe(true);
+    expect(r.message).toMatch(/unpack|not opened/i);
+    expect(r.messageJa).toMatch(/開きませんでした/);
+    // Inflating would need over 2 GB; refusing first keeps the process where it was.
+    expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 * 1024);
+  }, 120_000);
+
+  it('reads a sheet claiming A1:XFD1048576 by what it holds', () => {
+    const r = success(run(hugeUsedRange()));
+    expect(r.projects.map((p) => p.code)).toEqual(['U-1', 'U-2']);
+  });
+
+  it('never turns header text into object keys', () => {
+    const r = success(run(prototypeHeaders()));
+    expect(r.projects.map((p) => p.code)).toEqual(['P-1']);
+    expect(({} as Record<string, unknown>).y).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'y')).toBe(false);
+    expect(typeof ({}).constructor).toBe('function');
+  });
+
+  it('keeps formulas as inert text or cached values, never evaluating them', () => {
+    const r = success(run(formulaSheet()));
+    const byCode = new Map(r.projects.map((p) => [p.code, p]));
+    expect(byCode.get('F-1')?.fields.title).toBe('click');
+    expect(byCode.get('F-1')?.fields.pi).toBe("=cmd|' /C calc'!A0");
+    expect(byCode.get('F-2')?.fields.title).toBe('=HYPERLINK("http://evil.example","x")');
+  });
+
+  it('accepts 10,000-character cells without losing them', () => {
+    const r = success(run(longCells()));
+    expect(r.projects[0]?.fields.title?.length).toBe(10_000);
+  });
+
+  it('marks impossible dates, reversed periods, negative amounts and duplicate IDs as row errors', () => {
+    const r = success(run(badValues()));
+    const errorRows = new Set(r.problems.filter((p) => p.severity === 'error').map((p) => p.row));
+    // Title rows 1–2, header row 3, data from row 4: D-1 … D-6 twice are rows 4–10.
+    for (const row of [4, 5, 6, 7, 8]) expect(errorRows.has(row), `row ${row}`).toBe(true);
+    expect(errorRows.has(10) || errorRows.has(9)).toBe(true);
+    expect(r.projects.map((p) => p.code)).not.toContain('D-1');
+    expect(r.problems.every((p) => p.message.length > 0 && p.messageJa.length > 0)).toBe(true);
+  });
+});
+
+describe('hostile catalog editions', () => {
+  it('lists problems for an edition of the wrong shape', () => {
+    const r = parseCatalogEdition(WRONG_CATALOG);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.length).toBeGreaterThan(1);
+    expect(parseCatalogEdition('not an object').ok).toBe(false);
+    expect(parseCatalogEdition(JSON.parse('{"__proto__": {"polluted": true}, "edition": null}')).ok).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
