@@ -1,0 +1,266 @@
+// `npm run bench`: measures the app at the size of a big university (50,000 projects) in headless Chromium with real
+// IndexedDB, against the platform's raw floor measured in the same run on the same data, and writes
+// bench/results.json plus the table in docs/performance.md. Not part of `npm test`: it takes minutes.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generateStandardWorkbook } from './generate';
+// @ts-expect-error: plain ESM script without type declarations
+import { startStaticServer } from '../scripts/static-server.mjs';
+
+const N = Number(process.env.BENCH_PROJECTS ?? 50_000);
+const OUT = path.resolve('bench/dist');
+const DATA = path.resolve(`bench/data/standard-${N}.xlsx`);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--enable-precise-memory-info'];
+
+export interface ScenarioResult {
+  scenario: string;
+  oursMs: number;
+  floorMs: number | null;
+  ratio: number | null;
+  longestTaskMs: number | null;
+  heapMB: number | null;
+  target: string;
+  met: boolean;
+  detail?: Record<string, number>;
+}
+
+const log = (...a: unknown[]) => console.log('[bench]', ...a);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+async function prepare(): Promise<void> {
+  mkdirSync(path.dirname(DATA), { recursive: true });
+  if (!existsSync(DATA)) {
+    log(`generating ${N} projects…`);
+    const book = generateStandardWorkbook(N);
+    writeFileSync(DATA, book.bytes);
+    log(`wrote ${DATA} (${(book.bytes.byteLength / 1e6).toFixed(1)} MB, ${book.budgetLines} budget lines, ${book.milestones} milestones)`);
+  }
+  log('building the web app…');
+  const vite = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, GP_OUT_DIR: OUT } });
+  if (vite.status !== 0) throw new Error('vite build failed');
+  await build({ entryPoints: ['bench/floor-page.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', outfile: path.join(OUT, 'bench-floor.js'), logLevel: 'warning' });
+  writeFileSync(path.join(OUT, 'bench-floor.html'), '<!doctype html><meta charset="utf-8"><title>floor</title><script type="module" src="./bench-floor.js"></script>');
+  copyFileSync(DATA, path.join(OUT, 'bench-data.xlsx'));
+}
+
+async function launch(): Promise<{ context: BrowserContext; page: Page; profile: string }> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'gp-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, locale: 'ja-JP', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // Long-task timing unavailable: the longest task is then reported as null.
+    }
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, profile };
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usage.usedSize / 1024 / 1024;
+}
+
+async function longestTaskSince(page: Page, since: number): Promise<number | null> {
+  return page.evaluate((t) => {
+    const tasks = (window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks;
+    if (!tasks) return null;
+    return tasks.filter((x) => x.start >= t).reduce((m, x) => Math.max(m, x.duration), 0);
+  }, since);
+}
+
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+async function floorImport(page: Page, url: string): Promise<{ floorMs: number; parseMs: number; putMs: number }> {
+  await page.goto(`${url}bench-floor.html`);
+  await page.waitForFunction(() => document.title === 'floor-ready');
+  const runs: { floorMs: number; parseMs: number; putMs: number }[] = [];
+  for (let i = 0; i < 2; i++) runs.push(await page.evaluate(() => (window as unknown as { __floor: { importFloor(u: string): Promise<{ floorMs: number; parseMs: number; putMs: number }> } }).__floor.importFloor('bench-data.xlsx')));
+  return runs.sort((a, b) => a.floorMs - b.floorMs)[0]!;
+}
+
+async function floorExport(page: Page, url: string): Promise<number> {
+  await page.goto(`${url}bench-floor.html`);
+  await page.waitForFunction(() => document.title === 'floor-ready');
+  const runs: number[] = [];
+  for (let i = 0; i < 2; i++) runs.push((await page.evaluate(() => (window as unknown as { __floor: { exportFloor(u: string): Promise<{ floorMs: number }> } }).__floor.exportFloor('bench-data.xlsx'))).floorMs);
+  return Math.min(...runs);
+}
+
+/** Our import through the real wizard: file chosen → preview (parse in the Worker), then confirm → committed. */
+async function oursImport(page: Page, url: string) {
+  await page.goto(`${url}#/import-export`);
+  await page.waitForSelector('#import-file', { state: 'attached' });
+  const since = await pageNow(page);
+  const t0 = performance.now();
+  await page.setInputFiles('#import-file', DATA);
+  await page.waitForSelector('[data-testid="import-counts"]', { timeout: 600_000 });
+  const parseMs = performance.now() - t0;
+  await page.click('[data-testid="import-start"]');
+  await page.waitForSelector('[data-testid="import-confirm"]');
+  const t1 = performance.now();
+  await page.click('[data-testid="import-confirm"]');
+  await page.waitForSelector('[data-testid="import-done"]', { timeout: 600_000 });
+  const commitMs = performance.now() - t1;
+  const counts = await page.locator('[data-testid="import-summary"]').textContent();
+  return { oursMs: parseMs + commitMs, parseMs, commitMs, longest: await longestTaskSince(page, since), counts };
+}
+
+async function oursExport(page: Page, url: string): Promise<number> {
+  await page.goto(`${url}#/import-export`);
+  await page.waitForSelector('[data-testid="export-standard"]');
+  const runs: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const t0 = performance.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.click('[data-testid="export-standard"]')]);
+    runs.push(performance.now() - t0);
+    await download.delete();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="export-standard"]')?.hasAttribute('disabled'));
+  }
+  return Math.min(...runs);
+}
+
+/** Navigation start → first screen rendered with its data, and the main thread free again. */
+async function startTime(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector('main h1');
+  await page.waitForSelector('[data-ready="true"]', { timeout: 60_000 });
+  const t = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
+  await page.close();
+  return t;
+}
+
+/** Per-keystroke latency of the project list's search: input event → the count reflects it → next frame painted. */
+async function filterLatencies(page: Page, url: string): Promise<{ samples: number[]; renderedRows: number }> {
+  await page.goto(`${url}#/projects`);
+  await page.waitForSelector('[data-testid="project-rows"]');
+  await page.waitForFunction(() => /50,?000|\d/.test(document.querySelector('[data-testid="projects-count"]')?.textContent ?? ''));
+  const samples: number[] = [];
+  for (const query of ['12345', '2468', '97531', '研究開発 3']) {
+    const keys = [...query].map((_, i) => query.slice(0, i + 1));
+    for (let i = query.length - 1; i >= 0; i--) keys.push(query.slice(0, i));
+    for (const value of keys) {
+      samples.push(
+        await page.evaluate(
+          (v) =>
+            new Promise<number>((resolve) => {
+              const input = document.querySelector<HTMLInputElement>('input.filter-text')!;
+              const count = document.querySelector('[data-testid="projects-count"]')!;
+              const before = count.textContent;
+              const t0 = performance.now();
+              const finish = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+              const observer = new MutationObserver(() => {
+                if (count.textContent !== before) {
+                  observer.disconnect();
+                  finish();
+                }
+              });
+              observer.observe(count, { childList: true, characterData: true, subtree: true });
+              const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+              setter.call(input, v);
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              // Same result count as before (nothing to observe): the frame after the event is the update.
+              setTimeout(() => {
+                if (count.textContent === before) {
+                  observer.disconnect();
+                  finish();
+                }
+              }, 300);
+            }),
+          value,
+        ),
+      );
+    }
+  }
+  const renderedRows = await page.evaluate(() => document.querySelectorAll('[data-testid="project-rows"] [role="row"]').length);
+  return { samples, renderedRows };
+}
+
+function printTable(results: ScenarioResult[]): string {
+  const lines = ['| scenario | ours (ms) | floor (ms) | ratio | longest task (ms) | heap (MB) | target | met |', '|---|---|---|---|---|---|---|---|'];
+  for (const r of results) {
+    lines.push(`| ${r.scenario} | ${r.oursMs} | ${r.floorMs ?? '—'} | ${r.ratio ?? '—'} | ${r.longestTaskMs ?? '—'} | ${r.heapMB ?? '—'} | ${r.target} | ${r.met ? 'yes' : 'NO'} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  await prepare();
+  const { server, url } = (await startStaticServer(OUT, 0)) as { server: { close(): void }; url: string };
+  const results: ScenarioResult[] = [];
+  const empty = await launch();
+  const full = await launch();
+  try {
+    log('import: floor…');
+    const floor = await floorImport(empty.page, url);
+    log(`floor parse ${floor.parseMs.toFixed(0)} ms + put ${floor.putMs.toFixed(0)} ms`);
+    log('import: ours…');
+    const ours = await oursImport(full.page, url);
+    log(`ours parse ${ours.parseMs.toFixed(0)} ms + commit ${ours.commitMs.toFixed(0)} ms; ${ours.counts}`);
+    const heap = await heapMB(full.page);
+    const importRatio = ours.oursMs / floor.floorMs;
+    results.push({
+      scenario: 'import-50k', oursMs: round(ours.oursMs)!, floorMs: round(floor.floorMs), ratio: round(importRatio), longestTaskMs: round(ours.longest), heapMB: round(heap),
+      target: '≤1.3× floor, tasks ≤200 ms, heap <300 MB', met: importRatio <= 1.3 && (ours.longest ?? 0) <= 200 && heap < 300,
+      detail: { parseMs: round(ours.parseMs)!, commitMs: round(ours.commitMs)!, floorParseMs: round(floor.parseMs)!, floorPutMs: round(floor.putMs)! },
+    });
+
+    log('export…');
+    const exportFloorMs = await floorExport(empty.page, url);
+    const exportOurs = await oursExport(full.page, url);
+    results.push({ scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: null, heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3 });
+
+    log('start…');
+    const startEmpty: number[] = [];
+    const startFull: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      startEmpty.push(await startTime(empty.context, url));
+      startFull.push(await startTime(full.context, url));
+    }
+    const sFull = median(startFull);
+    const sEmpty = median(startEmpty);
+    results.push({ scenario: 'start-50k', oursMs: round(sFull)!, floorMs: round(sEmpty), ratio: round(sFull / sEmpty), longestTaskMs: null, heapMB: null, target: '≤1.3× empty and ≤1500 ms', met: sFull / sEmpty <= 1.3 && sFull <= 1500 });
+
+    log('filter…');
+    const filter = await filterLatencies(full.page, url);
+    const p95 = percentile(filter.samples, 95);
+    results.push({ scenario: 'filter-50k', oursMs: round(p95)!, floorMs: null, ratio: null, longestTaskMs: round(Math.max(...filter.samples)), heapMB: round(await heapMB(full.page)), target: 'p95 ≤50 ms per keystroke', met: p95 <= 50, detail: { samples: filter.samples.length, medianMs: round(median(filter.samples))!, renderedRows: filter.renderedRows } });
+  } finally {
+    await empty.context.close();
+    await full.context.close();
+    rmSync(empty.profile, { recursive: true, force: true });
+    rmSync(full.profile, { recursive: true, force: true });
+    server.close();
+  }
+
+  const table = printTable(results);
+  console.log(`\n${table}\n`);
+  writeFileSync('bench/results.json', `${JSON.stringify(results.map(({ scenario, oursMs, floorMs, ratio, longestTaskMs, heapMB }) => ({ scenario, oursMs, floorMs, ratio, longestTaskMs, heapMB })), null, 2)}\n`);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim()}`;
+  const docPath = 'docs/performance.md';
+  if (existsSync(docPath)) {
+    const doc = readFileSync(docPath, 'utf8');
+    const block = `<!-- bench:start -->\nLatest run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}, ${N} projects.\n\n${table}\n\nDetails: ${results.map((r) => `${r.scenario} ${JSON.stringify(r.detail ?? {})}`).join('; ')}\n<!-- bench:end -->`;
+    writeFileSync(docPath, doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+  }
+  if (results.some((r) => !r.met)) process.exitCode = 1;
+}
+
+await main();
