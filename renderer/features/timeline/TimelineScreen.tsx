@@ -1,6 +1,6 @@
 // The Timeline: projects as bars across fiscal years, grouped by program, each program's own period shaded behind
 // its projects, milestones as markers; zoom between years and months; rows virtualized for 50,000 projects.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
@@ -44,6 +44,14 @@ export function TimelineScreen() {
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's API is not memoisable by React Compiler; fine here.
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10, scrollMargin: HEAD });
   const todayX = x(today);
+  // On opening, show today (centred) rather than the first fiscal year of the oldest program, often years back.
+  const centred = useRef(false);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || centred.current || projects.length === 0) return;
+    centred.current = true;
+    el.scrollLeft = Math.max(0, monthsFrom(span.first, today) * px - (el.clientWidth - LABEL) / 2);
+  }, [projects.length, span.first, today, px]);
   // Changing the scale keeps today in view (centred), instead of jumping to the first fiscal year.
   const onZoom = (z: Zoom) => {
     setZoom(z);
