@@ -48,8 +48,16 @@ function tableFor(entity: AuditedEntity): Table<Project | BudgetLine | Milestone
 const isAudited = (e: AuditEntry['entity']): e is AuditedEntity => e === 'project' || e === 'budget' || e === 'milestone';
 
 /**
- * The latest change that can still be undone: newest non-undo entry not yet reverted by a later undo.
- * Scans backwards in pages so a long log costs only its tail.
+ * An Excel import or a restore replaces data wholesale and keeps no row-by-row `before` (a 50,000-row import would
+ * double the log); its automatic backup is its undo. Undo stops at one instead of reaching past it to older changes.
+ */
+export function isUndoBarrier(e: AuditEntry): boolean {
+  return e.entity === 'import' || (e.entity === 'settings' && e.entityId === 'backup' && e.action === 'restore');
+}
+
+/**
+ * The latest change that can still be undone: newest non-undo entry not yet reverted by a later undo, or the
+ * import/restore barrier in front of it. Scans backwards in pages so a long log costs only its tail.
  */
 async function findUndoTarget(): Promise<AuditEntry | undefined> {
   const undone = new Set<number>();
@@ -60,7 +68,7 @@ async function findUndoTarget(): Promise<AuditEntry | undefined> {
     for (const e of page) {
       if (e.action === 'undo') {
         if (e.undoneSeq !== undefined) undone.add(e.undoneSeq);
-      } else if (e.seq !== undefined && !undone.has(e.seq) && isAudited(e.entity)) {
+      } else if (e.seq !== undefined && !undone.has(e.seq) && (isAudited(e.entity) || isUndoBarrier(e))) {
         return e;
       }
     }
@@ -68,9 +76,13 @@ async function findUndoTarget(): Promise<AuditEntry | undefined> {
   }
 }
 
-export type UndoResult = { ok: true; summary: string; count: number } | { ok: false; reason: 'nothing' | 'conflict'; message?: string };
+export type UndoResult =
+  | { ok: true; summary: string; count: number }
+  | { ok: false; reason: 'nothing' | 'conflict'; message?: string }
+  /** The last change was an Excel import or a restore: undo it by restoring the automatic backup taken before it. */
+  | { ok: false; reason: 'import' | 'restore'; summary: string };
 
-/** Describes what undo would revert, for the button's tooltip; undefined when nothing can be undone. */
+/** Describes what undo would revert (or the import/restore barrier), for the button's tooltip; undefined when nothing. */
 export async function peekUndo(): Promise<AuditEntry | undefined> {
   return db.transaction('r', db.auditLog, findUndoTarget);
 }
@@ -85,6 +97,7 @@ export async function undoLast(): Promise<UndoResult> {
     return await db.transaction('rw', auditedTables(), async (): Promise<UndoResult> => {
       const target = await findUndoTarget();
       if (!target) return { ok: false, reason: 'nothing' };
+      if (isUndoBarrier(target)) return { ok: false, reason: target.entity === 'import' ? 'import' : 'restore', summary: target.summary };
       const entries = target.batch
         ? await db.auditLog.where(':id').belowOrEqual(target.seq!).reverse().until((e) => e.batch !== target.batch).toArray()
         : [target];

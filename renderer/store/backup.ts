@@ -4,7 +4,7 @@ import type { DesktopApi } from '../../shared/api/desktop-api';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, parseBackup } from '../../shared/backup/backup-format';
 import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
 import { Dexie, db } from './db';
-import type { GrantDatabase } from './db';
+import type { GrantDatabase, Table } from './db';
 
 declare const __APP_VERSION__: string;
 const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0');
@@ -12,12 +12,30 @@ const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ 
 /** Largest backup file a restore will read (bytes). */
 export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
 
-/** Reads every backed-up table in one read transaction, so the snapshot is consistent. */
+/** Rows read per IndexedDB request while backing up: each page is its own short task on the main thread. */
+const READ_PAGE = 2000;
+/** Rows serialised per step before yielding, so a 50,000-project backup never blocks the UI for long. */
+const WRITE_SLICE = 1000;
+
+/** Reads a table a page at a time in primary-key order; call inside the backup's read transaction. */
+async function readPaged(table: Table): Promise<unknown[]> {
+  const keyPath = table.schema.primKey.keyPath as string;
+  const out: unknown[] = [];
+  let last: string | number | undefined;
+  for (;;) {
+    const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(READ_PAGE).toArray();
+    for (const row of page) out.push(row);
+    if (page.length < READ_PAGE) return out;
+    last = (page[page.length - 1] as Record<string, string | number>)[keyPath];
+  }
+}
+
+/** Reads every backed-up table in one read transaction, so the snapshot is consistent (paged, see READ_PAGE). */
 export async function exportBackup(database: GrantDatabase = db): Promise<BackupFile> {
   const tables = BACKUP_TABLES.map((t) => database.table(t));
   return database.transaction('r', tables, async () => {
     const [projects, budgetLines, milestones, programs, editions, settings, auditLog, importMappings, milestoneTemplates] = await Promise.all(
-      tables.map((t) => t.toArray()),
+      tables.map((t) => readPaged(t)),
     );
     return {
       format: BACKUP_FORMAT,
@@ -32,6 +50,47 @@ export async function exportBackup(database: GrantDatabase = db): Promise<Backup
 
 export function backupToBytes(backup: BackupFile): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(backup));
+}
+
+/** Lets the browser paint and handle input; a MessageChannel is not throttled like setTimeout in background windows. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * The same bytes as backupToBytes, serialised WRITE_SLICE rows at a time with a yield between slices, so writing the
+ * automatic backup of a large database is many short tasks instead of one long one.
+ */
+export async function backupToBytesSliced(backup: BackupFile): Promise<Uint8Array> {
+  const enc = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const meta = JSON.stringify({ ...backup, tables: undefined });
+  parts.push(enc.encode(`${meta.slice(0, -1)}${meta.length > 2 ? ',' : ''}"tables":{`));
+  for (const [i, name] of BACKUP_TABLES.entries()) {
+    const rows = backup.tables[name] as unknown[];
+    parts.push(enc.encode(`${i ? ',' : ''}${JSON.stringify(name)}:[`));
+    for (let r = 0; r < rows.length; r += WRITE_SLICE) {
+      const slice = JSON.stringify(rows.slice(r, r + WRITE_SLICE));
+      parts.push(enc.encode(`${r ? ',' : ''}${slice.slice(1, -1)}`));
+      if (r + WRITE_SLICE < rows.length) await yieldToEventLoop();
+    }
+    parts.push(enc.encode(']'));
+  }
+  parts.push(enc.encode('}}'));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 /** The customs gate for backup files: size, JSON, then parseBackup. Never throws. */
@@ -50,7 +109,17 @@ export function readBackupBytes(bytes: Uint8Array, currentSchemaVersion: number 
 /** Writes an automatic backup through the host (files in the desktop app, a separate IndexedDB in the browser). */
 export async function takeSnapshot(api: DesktopApi, reason: 'daily' | 'before-import' | 'before-restore' | 'before-upgrade' | 'manual', keep: number, database: GrantDatabase = db) {
   const backup = await exportBackup(database);
-  return api.saveSnapshot({ fileName: backupFileName(reason, new Date()), bytes: backupToBytes(backup), keep });
+  return api.saveSnapshot({ fileName: backupFileName(reason, new Date()), bytes: await backupToBytesSliced(backup), keep });
+}
+
+/**
+ * The automatic backup before an Excel import. Skipped (returns false) when the database holds no projects: there is
+ * nothing an import could spoil. Throws when the backup cannot be written (a full disk), so the caller can ask.
+ */
+export async function snapshotBeforeImport(api: DesktopApi, keep: number, database: GrantDatabase = db): Promise<boolean> {
+  if ((await database.projects.count()) === 0) return false;
+  await takeSnapshot(api, 'before-import', keep, database);
+  return true;
 }
 
 /**

@@ -183,6 +183,26 @@ export function deleteProject(id: string, now: Date = new Date()): Promise<Proje
   return setProjectFields(id, { deletedAt: now.toISOString() }, 'delete', (p) => `ゴミ箱へ移動 / Moved to trash ${p.code} ${p.title}`);
 }
 
+/**
+ * Moves several projects to the trash as ONE action: one transaction and one audit batch, so a single undo brings
+ * them all back. Projects already in the trash or gone are passed over. Returns how many were moved.
+ */
+export async function deleteProjects(ids: readonly string[], now: Date = new Date()): Promise<number> {
+  const ctx = await beginChange(now);
+  return db.transaction('rw', auditedTables(), async () => {
+    const found = await db.projects.bulkGet([...ids]);
+    let moved = 0;
+    for (const before of found) {
+      if (!before || before.deletedAt) continue;
+      const after: Project = { ...before, deletedAt: now.toISOString(), updatedAt: ctx.at };
+      await db.projects.put(after);
+      await logChange(ctx, { entity: 'project', entityId: before.id, projectId: before.id, action: 'delete', summary: `ゴミ箱へ移動 / Moved to trash ${after.code} ${after.title}`, before, after });
+      moved++;
+    }
+    return moved;
+  });
+}
+
 export function restoreProject(id: string): Promise<Project | null> {
   return setProjectFields(id, { deletedAt: null }, 'restore', (p) => `ゴミ箱から復元 / Restored ${p.code} ${p.title}`);
 }

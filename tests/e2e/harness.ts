@@ -2,7 +2,7 @@
 // Chromium through playwright-core. Each test gets a fresh browser profile, so IndexedDB starts empty.
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -21,6 +21,52 @@ export interface AppSession {
   close(opts?: { keepProfile?: boolean }): Promise<void>;
   /** Restarts the browser on the same profile (IndexedDB kept), as a user relaunching the app. */
   restart(): Promise<Page>;
+  /** The profile folder (IndexedDB lives here). */
+  profileDir: string;
+  /** Process ids of this session's Chromium: the browser process first, then its descendants (Linux /proc). */
+  processIds(): number[];
+  /** Kills every Chromium process of the session with SIGKILL, as a power cut or a crash would (no clean shutdown). */
+  crash(): Promise<void>;
+}
+
+/** Linux only: pid → parent pid, and command lines, read from /proc. */
+function processTable(): { pid: number; ppid: number; cmd: string }[] {
+  const out: { pid: number; ppid: number; cmd: string }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      out.push({ pid: Number(name), ppid, cmd: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/** The browser process started on `profile` and all its descendants. */
+export function chromiumProcessIds(profile: string): number[] {
+  const table = processTable();
+  const root = table.find((p) => p.cmd.includes(`--user-data-dir=${profile}`) && !p.cmd.includes('--type='));
+  if (!root) return [];
+  const ids = [root.pid];
+  for (let i = 0; i < ids.length; i++) for (const p of table) if (p.ppid === ids[i]) ids.push(p.pid);
+  return ids;
+}
+
+/** Resident memory (MB) of the given processes, summed. */
+export function residentMb(pids: readonly number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // Gone.
+    }
+  }
+  return kb / 1024;
 }
 
 export async function startApp(opts: { locale?: string } = {}): Promise<AppSession> {
@@ -51,6 +97,19 @@ export async function startApp(opts: { locale?: string } = {}): Promise<AppSessi
       return page;
     },
     downloadsDir,
+    profileDir: profile,
+    processIds: () => chromiumProcessIds(profile),
+    async crash() {
+      const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+      for (const pid of chromiumProcessIds(profile)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      await closed;
+    },
     async close(closeOpts) {
       await context.close().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -58,7 +117,8 @@ export async function startApp(opts: { locale?: string } = {}): Promise<AppSessi
       rmSync(downloadsDir, { recursive: true, force: true });
     },
     async restart() {
-      await context.close();
+      // After crash() the context is already gone; closing it again may reject.
+      await context.close().catch(() => undefined);
       context = await launch();
       page = context.pages()[0] ?? (await context.newPage());
       await page.goto(url);

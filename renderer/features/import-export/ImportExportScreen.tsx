@@ -6,10 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { desktopApi } from '../../platform/desktop-api';
 import { loadPrograms } from '../../store/catalog';
+import { snapshotBeforeImport } from '../../store/backup';
 import { commitImport, dryRunImport } from '../../store/import-commit';
 import type { ImportPlan, ImportSummary } from '../../store/import-commit';
 import { loadImportMappings, rememberImportMapping } from '../../store/import-mappings';
 import { loadPreferences } from '../../app/preferences';
+import { hrefFor } from '../../app/routes';
+import { describeStorageError } from '../../app/storage-health';
 import { currentLanguage } from '../../i18n/i18n';
 import { FIELD_LABELS, IMPORT_FIELDS, serializeMapping } from '../../../shared/excel/column-map';
 import type { ColumnMapping, ColumnTarget, ImportField } from '../../../shared/excel/column-map';
@@ -27,9 +30,10 @@ type Stage =
   | { kind: 'reading'; fileName: string }
   | { kind: 'refused'; fileName: string; message: string }
   | { kind: 'preview'; fileName: string; analysis: Analysis; parsed: ParsedImport; mapping: ColumnMapping; plan: ImportPlan | null; confirming: boolean; busy: boolean }
-  | { kind: 'committing'; fileName: string; done: number; total: number }
+  | { kind: 'committing'; fileName: string; done: number; total: number; backingUp?: boolean }
+  | { kind: 'backup-failed'; preview: Extract<Stage, { kind: 'preview' }>; message: string }
   | { kind: 'failed'; fileName: string; message: string }
-  | { kind: 'done'; fileName: string; summary: ImportSummary };
+  | { kind: 'done'; fileName: string; summary: ImportSummary; backedUp: boolean };
 
 const FILTERS = [{ name: 'Excel', extensions: ['xlsx', 'xls', 'xlsm', 'csv', 'ods'] }];
 const UNITS = [1, 1_000, 1_000_000] as const;
@@ -121,19 +125,30 @@ export function ImportExportScreen() {
     setStage({ ...stage, busy: false, plan });
   };
 
-  const runCommit = async () => {
-    if (stage.kind !== 'preview') return;
-    const { fileName, parsed, analysis, mapping } = stage;
-    setStage({ kind: 'committing', fileName, done: 0, total: 1 });
+  // The automatic backup comes first, before anything is written; if it cannot be written the user decides.
+  const runCommit = async (withoutBackup = false) => {
+    const preview = stage.kind === 'preview' ? stage : stage.kind === 'backup-failed' ? stage.preview : null;
+    if (!preview) return;
+    const { fileName, parsed, analysis, mapping } = preview;
+    setStage({ kind: 'committing', fileName, done: 0, total: 1, backingUp: !withoutBackup });
+    const prefs = await loadPreferences();
+    let backedUp = false;
+    if (!withoutBackup) {
+      try {
+        backedUp = await snapshotBeforeImport(desktopApi, prefs.backupsToKeep);
+      } catch (e) {
+        setStage({ kind: 'backup-failed', preview: { ...preview, confirming: false }, message: describeStorageError(e)[lang] });
+        return;
+      }
+    }
     try {
-      const prefs = await loadPreferences();
       const summary = await commitImport(parsed, {
         user: prefs.userName,
         fileName,
         onProgress: (done, total) => setStage({ kind: 'committing', fileName, done, total: Math.max(total, 1) }),
       });
       if (analysis.format === 'office' && analysis.signature) await rememberImportMapping(analysis.signature, serializeMapping(mapping));
-      setStage({ kind: 'done', fileName, summary });
+      setStage({ kind: 'done', fileName, summary, backedUp });
     } catch (e) {
       setStage({ kind: 'failed', fileName, message: e instanceof Error ? e.message : String(e) });
     }
@@ -185,13 +200,23 @@ export function ImportExportScreen() {
           onCancel={() => setStage({ kind: 'idle' })}
         />
       )}
+      {stage.kind === 'backup-failed' && (
+        <div className="error-panel" role="alertdialog" aria-labelledby="import-backup-failed" data-testid="import-backup-failed">
+          <p id="import-backup-failed"><strong>{t('backupFailed')}</strong></p>
+          <p>{stage.message}</p>
+          <div className="inline-form">
+            <button type="button" className="primary" autoFocus onClick={() => setStage(stage.preview)}>{t('back')}</button>
+            <button type="button" className="danger" onClick={() => void runCommit(true)} data-testid="import-without-backup">{t('importWithoutBackup')}</button>
+          </div>
+        </div>
+      )}
       {stage.kind === 'committing' && (
         <div className="panel" role="status">
-          <p>{t('committing')}</p>
+          <p>{stage.backingUp && stage.done === 0 ? t('backingUp') : t('committing')}</p>
           <progress className="import-progress" value={stage.done} max={stage.total} aria-label={t('committing')} />
         </div>
       )}
-      {stage.kind === 'done' && <Done summary={stage.summary} onAgain={() => setStage({ kind: 'idle' })} />}
+      {stage.kind === 'done' && <Done summary={stage.summary} backedUp={stage.backedUp} onAgain={() => setStage({ kind: 'idle' })} />}
       <ExportSection client={client} />
     </section>
   );
@@ -453,11 +478,12 @@ function SummaryTable({ summary, lang }: { summary: ImportSummary; lang: 'ja' | 
   );
 }
 
-function Done({ summary, onAgain }: { summary: ImportSummary; onAgain: () => void }) {
+function Done({ summary, backedUp, onAgain }: { summary: ImportSummary; backedUp: boolean; onAgain: () => void }) {
   const { t } = useTranslation('importExport');
   return (
     <div className="panel" role="status" data-testid="import-done">
       <h3>{t('doneHeading')}</h3>
+      {backedUp && <p className="muted" data-testid="import-backed-up">{t('backedUp')} <a href={hrefFor('settings')}>{t('backupsLink')}</a></p>}
       <SummaryTable summary={summary} lang={currentLanguage()} />
       <button type="button" onClick={onAgain}>
         {t('importAnother')}

@@ -32,9 +32,12 @@ interface Props {
   programs: Map<string, ProgramEntry>;
   risks: Map<string, RiskFlag[]>;
   lang: 'ja' | 'en';
+  /** Rows marked for a bulk action (Ctrl/⌘-click or Space toggles one, Shift-click marks a range). */
+  marked?: ReadonlySet<string>;
+  onMark?: (id: string, mode: 'toggle' | 'range') => void;
 }
 
-export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort, onSort, programs, risks, lang }: Props) {
+export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort, onSort, programs, risks, lang, marked, onMark }: Props) {
   const { t } = useTranslation('projects');
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoise; this component is not compiled.
@@ -61,7 +64,10 @@ export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort
     else if (e.key === 'PageUp') move(selectedIndex - page);
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(rows.length - 1);
-    else if (e.key === 'Enter' && selectedIndex >= 0) {
+    else if (e.key === ' ' && selectedIndex >= 0 && onMark) {
+      e.preventDefault();
+      onMark(rows[selectedIndex]!.id, 'toggle');
+    } else if (e.key === 'Enter' && selectedIndex >= 0) {
       e.preventDefault();
       onOpen(rows[selectedIndex]!.id);
     }
@@ -115,11 +121,14 @@ export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort
               id={`row-${p.id}`}
               role="row"
               aria-rowindex={v.index + 2}
-              aria-selected={p.id === selectedId}
-              className={`vtable-row${p.id === selectedId ? ' selected' : ''}${p.archived ? ' archived' : ''}`}
+              aria-selected={p.id === selectedId || marked?.has(p.id) === true}
+              className={`vtable-row${p.id === selectedId ? ' selected' : ''}${marked?.has(p.id) ? ' marked' : ''}${p.archived ? ' archived' : ''}`}
               data-code={p.code}
               style={{ transform: `translateY(${v.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
-              onClick={() => onSelect(p.id)}
+              onClick={(e) => {
+                if (onMark && (e.ctrlKey || e.metaKey || e.shiftKey)) onMark(p.id, e.shiftKey ? 'range' : 'toggle');
+                else onSelect(p.id);
+              }}
               onDoubleClick={() => onOpen(p.id)}
             >
               {columns.map((c) => (

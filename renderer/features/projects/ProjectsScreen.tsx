@@ -18,6 +18,7 @@ import { COLUMN_IDS, DEFAULT_COLUMNS, ProjectTable } from './ProjectTable';
 import type { ColumnId } from './ProjectTable';
 import { TrashView } from './TrashView';
 import { UndoButton } from './UndoButton';
+import { BulkDeleteBar, useBulkSelection } from './BulkDelete';
 import { useAllBudgetLines, useAllProjects, useLang, useProgramMap, usePrograms, useRiskFlags, useRiskMilestones } from './use-portfolio';
 
 const COLUMNS_KEY = 'projects.columns';
@@ -49,6 +50,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
   }, [projects, programMap]);
   const filtered = useMemo(() => filterProjects(projects ?? [], deferredFilter, (p) => haystacks.get(p.id) ?? ''), [projects, deferredFilter, haystacks]);
   const rows = useMemo(() => sortProjects(filtered, sort.key, sort.dir, (p) => risks.byProject.get(p.id)?.length ?? 0), [filtered, sort, risks]);
+  const bulk = useBulkSelection(rows, selectedId);
   const departments = useMemo(() => distinctValues(projects ?? [], 'department'), [projects]);
   const pis = useMemo(() => distinctValues(projects ?? [], 'pi'), [projects]);
   const liveTotal = useMemo(() => (projects ?? []).filter((p) => !p.deletedAt).length, [projects]);
@@ -121,7 +123,8 @@ export function ProjectsScreen({ route }: { route: Route }) {
         <div className="projects-list">
           <div className="muted small" data-testid="projects-count">{projects ? t('count', { shown: rows.length, total: liveTotal }) : t('loading')}</div>
           {projects && rows.length === 0 && <p className="muted">{t('empty')}</p>}
-          <ProjectTable rows={rows} columns={columns} selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => navigate('projects', id)}
+          <BulkDeleteBar selected={bulk.shown} onClear={bulk.clear} onMessage={setMessage} />
+          <ProjectTable rows={rows} columns={columns} selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => navigate('projects', id)} marked={bulk.marked} onMark={bulk.onCheck}
             sort={sort} onSort={onSort} programs={programMap} risks={risks.byProject} lang={lang} />
         </div>
         {param === 'new' && (

@@ -2,17 +2,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { hrefFor } from '../../app/routes';
 import { peekUndo, undoLast } from '../../store/audit';
 
 export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }) {
   const { t } = useTranslation('projects');
   const next = useLiveQuery(peekUndo, []);
   const [busy, setBusy] = useState(false);
+  // After an import or a restore, undo points to the automatic backup instead (see isUndoBarrier).
+  const [barrier, setBarrier] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
       const r = await undoLast();
-      onMessage?.(r.ok ? t('undone', { summary: r.summary }) : r.reason === 'nothing' ? t('nothingToUndo') : t('undoConflict'));
+      setBarrier(!r.ok && (r.reason === 'import' || r.reason === 'restore'));
+      if (r.ok) onMessage?.(t('undone', { summary: r.summary }));
+      else if (r.reason === 'import' || r.reason === 'restore') onMessage?.(t(r.reason === 'import' ? 'undoImport' : 'undoRestore', { summary: r.summary }));
+      else onMessage?.(r.reason === 'nothing' ? t('nothingToUndo') : t('undoConflict'));
     } finally {
       setBusy(false);
     }
@@ -34,8 +40,11 @@ export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <button type="button" className="undo-button" disabled={busy || !next} title={`${next?.summary ?? t('nothingToUndo')} (Ctrl+Z)`} onClick={() => void run()}>
-      ↶ {t('undoLast')}
-    </button>
+    <>
+      <button type="button" className="undo-button" disabled={busy || !next} title={`${next?.summary ?? t('nothingToUndo')} (Ctrl+Z)`} onClick={() => void run()}>
+        ↶ {t('undoLast')}
+      </button>
+      {barrier && <a href={hrefFor('settings')} data-testid="undo-backups-link">{t('openBackups')}</a>}
+    </>
   );
 }

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DesktopApi, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
 import { Dexie, GrantDatabase } from '../../../renderer/store/db';
-import { backupToBytes, dailySnapshotIfDue, exportBackup, readBackupBytes, restoreBackup, snapshotBeforeUpgrade } from '../../../renderer/store/backup';
+import { backupToBytes, backupToBytesSliced, dailySnapshotIfDue, exportBackup, readBackupBytes, restoreBackup, snapshotBeforeImport, snapshotBeforeUpgrade } from '../../../renderer/store/backup';
 import type { Project } from '../../../shared/domain/types';
 
 let n = 0;
@@ -111,5 +111,34 @@ describe('backup and restore', () => {
     expect(saved.tables.projects).toEqual([{ id: 'x', code: 'OLD' }]);
     await current.open();
     expect(await snapshotBeforeUpgrade(fakeApi(), 5, current)).toBe(false);
+  });
+
+  it('reads large tables in pages and serialises in slices to exactly the bytes of one JSON.stringify', async () => {
+    const d = fresh();
+    await seed(d);
+    // More rows than one read page (2,000) and one write slice (1,000), with an auto-increment key (auditLog) too.
+    await d.projects.bulkAdd(Array.from({ length: 4_500 }, (_, i) => project(`P-${String(i).padStart(5, '0')}`)));
+    await d.auditLog.bulkAdd(Array.from({ length: 2_100 }, (_, i) => ({ at: 'x', user: 'u', entity: 'project' as const, entityId: `e${i}`, projectId: null, action: 'update' as const, summary: `s${i}`, before: null, after: null })));
+    const backup = await exportBackup(d);
+    expect(backup.tables.projects).toHaveLength(4_502);
+    expect(new Set(backup.tables.projects.map((p) => p.id)).size).toBe(4_502);
+    expect(backup.tables.auditLog).toHaveLength(2_100);
+    const sliced = await backupToBytesSliced(backup);
+    expect(new TextDecoder().decode(sliced)).toBe(new TextDecoder().decode(backupToBytes(backup)));
+    expect(readBackupBytes(sliced, d.verno).ok).toBe(true);
+  });
+
+  it('takes the before-import backup only when there are projects, and lets a failed write surface', async () => {
+    const d = fresh();
+    const api = fakeApi();
+    expect(await snapshotBeforeImport(api, 3, d)).toBe(false);
+    expect(api.saved).toHaveLength(0);
+    await seed(d);
+    expect(await snapshotBeforeImport(api, 3, d)).toBe(true);
+    expect(api.saved[0]!.fileName).toMatch(/before-import\.json$/);
+    const snap = readBackupBytes(api.saved[0]!.bytes, d.verno);
+    expect(snap.ok && snap.backup.tables.projects.map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
+    const full = { ...api, saveSnapshot: async () => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' })) } as unknown as DesktopApi;
+    await expect(snapshotBeforeImport(full, 3, d)).rejects.toThrow(/disk full/);
   });
 });

@@ -1,0 +1,80 @@
+// Several projects to the trash at once: Ctrl/⌘-click or Space marks rows, Shift-click marks a range; the bar asks
+// for confirmation, moves them in one audited step (one Undo brings them all back) and clears the marks.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Project } from '../../../shared/domain/types';
+import { deleteProjects } from '../../store/projects';
+
+export type CheckMode = 'toggle' | 'range';
+
+/** The marked rows; only marks on rows currently shown count, so a filter never hides what would be deleted. */
+export function useBulkSelection(rows: readonly Project[], fallbackAnchor: string | null) {
+  const [marked, setMarked] = useState<ReadonlySet<string>>(() => new Set());
+  const anchor = useRef<string | null>(null);
+  const onCheck = useCallback(
+    (id: string, mode: CheckMode) => {
+      const from = anchor.current ?? fallbackAnchor;
+      setMarked((prev) => {
+        const next = new Set(prev);
+        if (mode === 'range' && from) {
+          const a = rows.findIndex((r) => r.id === from);
+          const b = rows.findIndex((r) => r.id === id);
+          if (a >= 0 && b >= 0) {
+            for (let i = Math.min(a, b); i <= Math.max(a, b); i++) next.add(rows[i]!.id);
+            return next;
+          }
+        }
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+      if (mode === 'toggle' || !from) anchor.current = id;
+    },
+    [rows, fallbackAnchor],
+  );
+  const shown = useMemo(() => (marked.size ? rows.filter((r) => marked.has(r.id)) : []), [rows, marked]);
+  const clear = useCallback(() => {
+    anchor.current = null;
+    setMarked(new Set());
+  }, []);
+  return { marked, shown, onCheck, clear };
+}
+
+export function BulkDeleteBar({ selected, onClear, onMessage }: { selected: readonly Project[]; onClear: () => void; onMessage: (m: string) => void }) {
+  const { t } = useTranslation('projects');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!selected.length) return null;
+  const run = async () => {
+    setBusy(true);
+    try {
+      const moved = await deleteProjects(selected.map((p) => p.id));
+      onMessage(t('bulk.done', { count: moved }));
+      onClear();
+    } catch (e) {
+      onMessage(t('bulk.failed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+  return (
+    <div className="bulk-bar" data-testid="bulk-bar">
+      <div className="inline-form">
+        <span data-testid="bulk-count">{t('bulk.selected', { count: selected.length })}</span>
+        <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)} data-testid="bulk-delete">{t('bulk.delete')}</button>
+        <button type="button" disabled={busy} onClick={onClear}>{t('bulk.clear')}</button>
+      </div>
+      {confirming && (
+        <div className="panel confirm-panel" role="alertdialog" aria-labelledby="bulk-confirm-text">
+          <p id="bulk-confirm-text">{t('bulk.confirm', { count: selected.length })}</p>
+          <p className="muted small">{selected.slice(0, 10).map((p) => p.code).join('、')}{selected.length > 10 ? t('bulk.more', { count: selected.length - 10 }) : ''}</p>
+          <div className="inline-form">
+            <button type="button" onClick={() => setConfirming(false)} autoFocus>{t('bulk.cancel')}</button>
+            <button type="button" className="danger" disabled={busy} onClick={() => void run()} data-testid="bulk-confirm">{t('bulk.confirmButton')}</button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
