@@ -8,11 +8,10 @@ import { HealthBanner } from '../components/HealthBanner';
 import { SCREENS, hrefFor, navigate, useRoute } from './routes';
 import type { Route, ScreenId } from './routes';
 
-type ScreenModule = { default: ComponentType<{ route: Route }> };
-const named = <K extends string>(load: () => Promise<Record<K, ComponentType<{ route: Route }>>>, key: K) =>
-  lazy(async (): Promise<ScreenModule> => ({ default: (await load())[key] }));
+type ScreenComponent = ComponentType<{ route: Route }>;
+const named = <K extends string>(load: () => Promise<Record<K, ScreenComponent>>, key: K) => async (): Promise<ScreenComponent> => (await load())[key];
 
-const screens: Record<ScreenId, ComponentType<{ route: Route }>> = {
+const loaders: Record<ScreenId, () => Promise<ScreenComponent>> = {
   dashboard: named(() => import('../features/dashboard/DashboardScreen'), 'DashboardScreen'),
   programs: named(() => import('../features/programs/ProgramsScreen'), 'ProgramsScreen'),
   projects: named(() => import('../features/projects/ProjectsScreen'), 'ProjectsScreen'),
@@ -22,6 +21,17 @@ const screens: Record<ScreenId, ComponentType<{ route: Route }>> = {
   importExport: named(() => import('../features/import-export/ImportExportScreen'), 'ImportExportScreen'),
   settings: named(() => import('../features/settings/SettingsScreen'), 'SettingsScreen'),
 };
+
+const screens = Object.fromEntries(SCREENS.map((id) => [id, lazy(async () => ({ default: await loaders[id]() }))])) as unknown as Record<ScreenId, ScreenComponent>;
+
+/**
+ * Loads the first screen's code while the app starts, and renders that screen directly instead of through lazy():
+ * a lazy screen shows the Suspense fallback first, and React holds a revealed fallback for at least 300 ms, a third
+ * of the start time. Call before the first render only (main.tsx), or a mounted lazy screen would remount.
+ */
+export async function preloadScreen(id: ScreenId): Promise<void> {
+  screens[id] = await loaders[id]();
+}
 
 export function App() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
 import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../shared/excel/import-types';
 import type { Reason } from '../../shared/excel/cell-values';
-import { db } from './db';
+import { Dexie, db } from './db';
 
 export type ProjectAction = 'add' | 'update' | 'unchanged' | 'skip';
 
@@ -218,17 +218,58 @@ function sameMilestone(a: Milestone, b: Milestone): boolean {
   return a.dueDate === b.dueDate && a.status === b.status && a.doneDate === b.doneDate && a.notes === b.notes && a.kind === b.kind && a.title === b.title;
 }
 
-function newId(): string {
-  return crypto.randomUUID();
+/**
+ * Ids for the rows an import creates: time-ordered UUIDs (version 7 layout: milliseconds since 1970, then a counter,
+ * then random bits), so one import's 250,000 new keys arrive in ascending order. IndexedDB stores keys in a sorted
+ * tree; random UUIDs scatter every insert across it and made a 50,000-project commit about 1.5x slower in Chromium.
+ */
+export function createOrderedIds(now: number = Date.now()): () => string {
+  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+  const random = crypto.getRandomValues(new Uint8Array(6));
+  const tail = Array.from(random, (b) => hex(b, 2)).join('');
+  const time = hex(now, 12);
+  let counter = 0;
+  return () => {
+    // 30 bits of counter (about a billion ids per import), spread over the version and variant fields.
+    const c = counter++;
+    const hi = Math.floor(c / 0x40000) & 0xfff;
+    const mid = Math.floor(c / 0x40) & 0xfff;
+    const lo = c & 0x3f;
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(hi, 3)}-${hex(0x8000 | (mid << 2) | (lo >> 4), 4)}-${hex(lo & 0xf, 1)}${tail.slice(0, 11)}`;
+  };
 }
 
 /** Projects planned (and written) per step: each step is a few tens of milliseconds of main-thread work. */
-const PLAN_CHUNK = 500;
+const PLAN_CHUNK = 250;
+/**
+ * Chunks queued in IndexedDB at once. The database writes in the background while the main thread plans and
+ * serialises the next chunks; with only one or two queued it sat idle between them (about 1.4x slower in Chromium).
+ */
+const IN_FLIGHT = 8;
+
+/** Resolves in a new task; a MessageChannel is not clamped to 4 ms like nested timers. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Ends the current task so the page can paint, inside a Dexie transaction (which waitFor keeps alive). */
+function yieldInTransaction(): Promise<void> {
+  return Dexie.waitFor(nextTask());
+}
 
 /** Stored rows the import touches, read a slice of codes at a time (reads only, before any write is queued). */
 async function readExistingInChunks(parsed: ParsedImport, chunkSize: number): Promise<ExistingData> {
-  const codes = [...new Set([...parsed.projects.map((p) => p.code), ...parsed.budgetLines.map((b) => b.code), ...parsed.milestones.map((m) => m.code)])];
   const out: { projects: Project[]; budgetLines: BudgetLine[]; milestones: Milestone[] } = { projects: [], budgetLines: [], milestones: [] };
+  // An empty database has nothing to match (the first import of an office's portfolio): skip the lookups.
+  if ((await db.projects.count()) === 0) return out;
+  const codes = [...new Set([...parsed.projects.map((p) => p.code), ...parsed.budgetLines.map((b) => b.code), ...parsed.milestones.map((m) => m.code)])];
   for (let i = 0; i < codes.length; i += chunkSize) {
     const projects = await db.projects.where('code').anyOf(codes.slice(i, i + chunkSize)).toArray();
     if (!projects.length) continue;
@@ -243,11 +284,17 @@ async function readExistingInChunks(parsed: ParsedImport, chunkSize: number): Pr
 
 /**
  * Plans the import a chunk of projects at a time and hands each chunk's rows to `each` (the commit queues their
- * writes; the dry run does nothing). The stored rows are read first; then while IndexedDB writes chunk k the main
- * thread plans chunk k+1 (awaiting chunk k-1's writes keeps the transaction alive and splits the work into short
- * tasks). Returns the merged plan (summary and changes; the row arrays are left empty).
+ * writes; the dry run does nothing). The stored rows are read first; then while IndexedDB writes the queued chunks
+ * the main thread plans the next one (at most IN_FLIGHT chunks queued). Between chunks it yields through `pause`,
+ * which must keep a transaction alive. Returns the merged plan (summary and changes; the row arrays are left empty).
  */
-async function planInChunks(parsed: ParsedImport, opts: PlanOptions, each: (plan: ImportPlan) => Promise<unknown>, chunkSize = PLAN_CHUNK): Promise<ImportPlan> {
+async function planInChunks(
+  parsed: ParsedImport,
+  opts: PlanOptions,
+  each: (plan: ImportPlan) => Promise<unknown>,
+  pause: () => Promise<void>,
+  chunkSize = PLAN_CHUNK,
+): Promise<ImportPlan> {
   const stored = await readExistingInChunks(parsed, chunkSize);
   const storedByCode = new Map(stored.projects.map((p) => [p.code, p]));
   const storedLines = groupBy(stored.budgetLines, (l) => l.projectId);
@@ -282,7 +329,7 @@ async function planInChunks(parsed: ParsedImport, opts: PlanOptions, each: (plan
     m.skippedReasons.push(...s.skippedReasons);
     for (const c of plan.changes) merged.changes.push(c);
   };
-  let previous: Promise<unknown> | null = null;
+  const inFlight: Promise<unknown>[] = [];
   for (let i = 0; i < parsed.projects.length; i += chunkSize) {
     const projects = parsed.projects.slice(i, i + chunkSize);
     const subset: ParsedImport = { ...parsed, projects, budgetLines: [], milestones: [], skipped: [], errorRows: [] };
@@ -292,12 +339,13 @@ async function planInChunks(parsed: ParsedImport, opts: PlanOptions, each: (plan
     }
     const plan = buildImportPlan(subset, existingFor(projects.map((p) => p.code)), opts);
     const current = each(plan);
-    // Awaited on the next step; marked handled now so a failure is not reported twice (the transaction aborts anyway).
+    // Awaited later; marked handled now so a failure is not reported twice (the transaction aborts anyway).
     current.catch(() => undefined);
+    inFlight.push(current);
     absorb(plan);
-    // The first chunk is awaited itself (nothing earlier is pending, and awaiting a settled promise would not end the task).
-    await (previous ?? current);
-    previous = current;
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    // Always end the task here: the oldest chunk may long be written, and awaiting it would not.
+    await pause();
   }
   // Last step: skip reasons, and budget/milestone rows naming projects that are not on the sheet.
   const rest: ParsedImport = {
@@ -307,10 +355,9 @@ async function planInChunks(parsed: ParsedImport, opts: PlanOptions, each: (plan
     milestones: parsed.milestones.filter((m) => !onSheet.has(m.code)),
   };
   const plan = buildImportPlan(rest, existingFor([...rest.budgetLines.map((b) => b.code), ...rest.milestones.map((m) => m.code)]), opts);
-  const last = each(plan);
+  inFlight.push(each(plan));
   absorb(plan);
-  if (previous) await previous;
-  await last;
+  for (const p of inFlight) await p;
   return merged;
 }
 
@@ -319,8 +366,8 @@ async function planInChunks(parsed: ParsedImport, opts: PlanOptions, each: (plan
  * chunk yields to the event loop and a 50,000-row dry run never blocks the UI.
  */
 export async function dryRunImport(parsed: ParsedImport): Promise<ImportPlan> {
-  const opts = { now: new Date().toISOString(), newId };
-  return planInChunks(parsed, opts, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const opts = { now: new Date().toISOString(), newId: createOrderedIds() };
+  return planInChunks(parsed, opts, () => Promise.resolve(), nextTask);
 }
 
 export interface CommitOptions {
@@ -345,7 +392,7 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
     opts.onProgress?.(0, total);
     const plan = await planInChunks(
       parsed,
-      { now, newId },
+      { now, newId: createOrderedIds() },
       (chunk) => {
         // Queued, not awaited here: IndexedDB works on this chunk while the next one is planned.
         const writes = Promise.all([
@@ -358,6 +405,7 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
           opts.onProgress?.(done, total);
         });
       },
+      yieldInTransaction,
       opts.chunkSize,
     );
     const s = plan.summary;

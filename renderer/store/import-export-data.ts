@@ -1,5 +1,5 @@
-// Reads whole tables for an export in pages (by primary key), so a 50,000-project database never lands on the main
-// thread as one huge structured-clone; each page is handed on (to the export Worker) before the next is read.
+// Reads whole tables: on the main thread in pages (by primary key), so a 50,000-project database never lands there as
+// one huge structured-clone; in the export Worker at once (nothing there must stay responsive).
 import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import { db } from './db';
 
@@ -29,6 +29,17 @@ export async function readAllForExport(each: (page: ExportPage) => void, size = 
   await pages<Project>(db.projects, size, (rows) => each({ projects: rows.filter((p) => !p.deletedAt), budgetLines: [], milestones: [] }));
   await pages<BudgetLine>(db.budgetLines, size * 2, (rows) => each({ projects: [], budgetLines: rows, milestones: [] }));
   await pages<Milestone>(db.milestones, size * 2, (rows) => each({ projects: [], budgetLines: [], milestones: rows }));
+}
+
+/**
+ * Everything the standard workbook holds, in one read transaction (a consistent snapshot) and one request per table:
+ * for the export Worker, where no screen waits on the thread, so paging would only add round trips. Trash excluded.
+ */
+export async function readAllAtOnce(): Promise<ExportPage> {
+  const [projects, budgetLines, milestones] = await db.transaction('r', [db.projects, db.budgetLines, db.milestones], () =>
+    Promise.all([db.projects.toArray(), db.budgetLines.toArray(), db.milestones.toArray()]),
+  );
+  return { projects: projects.filter((p) => !p.deletedAt), budgetLines, milestones };
 }
 
 /** Everything, for the Reports screen (which aggregates across the whole portfolio). */

@@ -1,24 +1,21 @@
-// The Dashboard: counts by status (indexed counts, no table scan), this fiscal year's funding by program,
-// the next deadlines and the risk flags (computed after the first paint, since they need every table).
-import { useEffect, useMemo, useState } from 'react';
+// The Dashboard: counts by status (indexed counts, no table scan) and the next deadlines first; this fiscal year's
+// funding, the budget totals and the risk flags need every table, so a Worker computes them once the screen is ready.
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PROJECT_STATUSES } from '../../../shared/domain/types';
-import type { Project } from '../../../shared/domain/types';
 import { addDays, fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { formatYen } from '../../../shared/money/yen';
-import { budgetTotals } from '../../../shared/portfolio/budget-aggregation';
 import type { BudgetDimension } from '../../../shared/portfolio/budget-aggregation';
-import { computeRiskFlags, RISK_KINDS } from '../../../shared/portfolio/risk-flags';
+import { RISK_KINDS } from '../../../shared/portfolio/risk-flags';
 import { hrefFor } from '../../app/routes';
 import { usePreferences } from '../../app/preferences';
 import { db } from '../../store/db';
-import { loadPrograms } from '../../store/catalog';
-import { loadRiskMilestones } from '../../store/risks';
-import { useLang, useProgramMap } from '../projects/use-portfolio';
+import { useLang, usePrograms } from '../projects/use-portfolio';
 import { BarChart } from './BarChart';
 import type { Bar } from './BarChart';
+import { useDashboardSummary } from './use-dashboard-summary';
 
 async function statusCounts(): Promise<Record<string, number>> {
   const trashed = await db.projects.orderBy('deletedAt').toArray();
@@ -29,25 +26,11 @@ async function statusCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-async function fundingThisYear(fy: number) {
-  const lines = await db.budgetLines.where('fiscalYear').equals(fy).toArray();
-  const projects = (await db.projects.bulkGet([...new Set(lines.map((l) => l.projectId))])).filter((p): p is Project => p !== undefined);
-  return budgetTotals(lines, projects, 'program', fy);
-}
-
 async function nextDeadlines(today: string) {
-  // [status+dueDate] serves both: the next 30 days' open items, and an index-only count of overdue ones.
+  // The next 30 days' open items through [status+dueDate]; the overdue count walks far more keys (the summary Worker).
   const soon = await db.milestones.where('[status+dueDate]').between(['planned', today], ['planned', addDays(today, 30)], true, true).toArray();
-  const overdue = await db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', today], true, false).count();
-  const projects = new Map((await db.projects.bulkGet([...new Set(soon.map((m) => m.projectId))])).filter((p): p is Project => !!p && !p.deletedAt).map((p) => [p.id, p]));
-  return { soon: soon.filter((m) => projects.has(m.projectId)).slice(0, 12), overdue, projects };
-}
-
-async function riskSummary(today: string) {
-  const [projects, budgetLines, milestones, programs] = await Promise.all([db.projects.toArray(), db.budgetLines.toArray(), loadRiskMilestones(), loadPrograms()]);
-  const flags = computeRiskFlags({ projects, budgetLines, milestones, programs, today });
-  const byId = new Map(projects.map((p) => [p.id, p]));
-  return { flags, byId, projects, budgetLines };
+  const projects = new Map((await db.projects.bulkGet([...new Set(soon.map((m) => m.projectId))])).filter((p) => !!p && !p.deletedAt).map((p) => [p!.id, p!]));
+  return { soon: soon.filter((m) => projects.has(m.projectId)).slice(0, 12), projects };
 }
 
 export function DashboardScreen() {
@@ -55,19 +38,16 @@ export function DashboardScreen() {
   const { t: tp } = useTranslation('projects');
   const lang = useLang();
   const prefs = usePreferences();
-  const programs = useProgramMap();
+  const programList = usePrograms();
+  const programs = useMemo(() => new Map(programList.map((p) => [p.id, p])), [programList]);
   const today = todayIso();
   const fy = fiscalYearOf(today);
   const counts = useLiveQuery(statusCounts, []);
-  const funding = useLiveQuery(() => fundingThisYear(fy), [fy]);
   const deadlines = useLiveQuery(() => nextDeadlines(today), [today]);
-  // Risks read every table: start them only after the first paint so the dashboard appears at once.
-  const [risksWanted, setRisksWanted] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setRisksWanted(true), 50);
-    return () => clearTimeout(timer);
-  }, []);
-  const risks = useLiveQuery(() => (risksWanted ? riskSummary(today) : undefined), [risksWanted, today]);
+  const ready = counts !== undefined && deadlines !== undefined;
+  const summary = useDashboardSummary(ready, programList, today, fy);
+  const funding = summary?.totals.program;
+  const risks = summary?.risks;
 
   const bars: Bar[] = useMemo(() => {
     if (!funding) return [];
@@ -83,7 +63,7 @@ export function DashboardScreen() {
   }, [funding, programs, lang, prefs.amountUnit, t]);
   const fundingTotal = funding?.reduce((s, r) => s + r.totalYen, 0) ?? 0;
   const [dimension, setDimension] = useState<BudgetDimension>('year');
-  const totals = useMemo(() => (risks ? budgetTotals(risks.budgetLines, risks.projects, dimension, dimension === 'year' ? undefined : fy) : null), [risks, dimension, fy]);
+  const totals = summary ? summary.totals[dimension] : null;
   const totalsLabel = (key: string) => {
     if (dimension === 'year') return fiscalYearLabel(Number(key), lang);
     if (dimension === 'department') return key || t('noDepartment');
@@ -92,7 +72,7 @@ export function DashboardScreen() {
   };
 
   return (
-    <section className="dashboard">
+    <section className="dashboard" data-ready={ready ? 'true' : 'false'} data-summary={summary ? 'ready' : 'pending'}>
       <h1>{t('title')}</h1>
       <div className="dash-grid">
         <section className="panel" aria-labelledby="dash-status">
@@ -116,7 +96,7 @@ export function DashboardScreen() {
 
         <section className="panel" aria-labelledby="dash-deadlines">
           <h2 id="dash-deadlines">{t('deadlines')}</h2>
-          {deadlines && deadlines.overdue > 0 && <p><a className="badge danger" href={hrefFor('deadlines')}>{t('overdue', { count: deadlines.overdue })}</a></p>}
+          {summary && summary.overdue > 0 && <p><a className="badge danger" href={hrefFor('deadlines')}>{t('overdue', { count: summary.overdue })}</a></p>}
           {deadlines && deadlines.soon.length === 0 && <p className="muted">{t('noDeadlines')}</p>}
           <ul className="plain-list">
             {deadlines?.soon.map((m) => (
@@ -159,26 +139,23 @@ export function DashboardScreen() {
         <section className="panel" aria-labelledby="dash-risks">
           <h2 id="dash-risks">{t('risks')}</h2>
           {!risks && <p className="muted">{t('computing')}</p>}
-          {risks && risks.flags.length === 0 && <p className="muted">{t('noRisks')}</p>}
-          {risks && risks.flags.length > 0 && (
+          {risks && risks.total === 0 && <p className="muted">{t('noRisks')}</p>}
+          {risks && risks.total > 0 && (
             <>
               <div className="risk-kinds">
                 {RISK_KINDS.map((k) => {
-                  const n = risks.flags.filter((f) => f.kind === k).length;
+                  const n = risks.kindCounts[k];
                   return n > 0 ? <span key={k} className="badge danger" data-risk-kind={k}>{tp(`risk.${k}`)}: {n}</span> : null;
                 })}
               </div>
               <ul className="plain-list risk-items">
-                {risks.flags.slice(0, 15).map((f) => {
-                  const p = risks.byId.get(f.projectId);
-                  return (
-                    <li key={`${f.projectId}-${f.kind}`} data-risk={f.kind} data-code={p?.code}>
-                      <a href={hrefFor('projects', f.projectId)}>{p?.code}</a> {lang === 'ja' ? f.messageJa : f.messageEn}
-                    </li>
-                  );
-                })}
+                {risks.listed.map((f) => (
+                  <li key={`${f.projectId}-${f.kind}`} data-risk={f.kind} data-code={f.code}>
+                    <a href={hrefFor('projects', f.projectId)}>{f.code}</a> {lang === 'ja' ? f.messageJa : f.messageEn}
+                  </li>
+                ))}
               </ul>
-              {risks.flags.length > 15 && <p className="muted">{t('more', { count: risks.flags.length - 15 })}</p>}
+              {risks.total > risks.listed.length && <p className="muted">{t('more', { count: risks.total - risks.listed.length })}</p>}
             </>
           )}
         </section>

@@ -1,13 +1,14 @@
 // The Worker that does the heavy and risky Excel work off the main thread: guarding and parsing untrusted files
 // (a zip bomb or a huge sheet can only hang this Worker, which the screen can terminate), and writing workbooks.
 // It keeps the last loaded workbook so changing the sheet or a column mapping re-parses without re-reading the file.
+// Exports read the database here too, so 250,000 rows never cross from the main thread.
 import { analyseWorkbook, loadWorkbook, parseWorkbook } from '../../../shared/excel/import-pipeline';
 import type { Analysis, LoadedWorkbook } from '../../../shared/excel/import-pipeline';
 import { createProgramResolver } from '../../../shared/excel/program-resolve';
 import type { ProgramResolver } from '../../../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import { standardWorkbookSheets, templateSheets } from '../../../shared/excel/standard-workbook';
-import type { BudgetLine, Milestone, Project } from '../../../shared/domain/types';
+import { readAllAtOnce } from '../../store/import-export-data';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import { RESULT_CHUNK } from './worker-protocol';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
@@ -22,7 +23,6 @@ let workbook: LoadedWorkbook | null = null;
 let analysis: Analysis | null = null;
 let resolver: ProgramResolver | null = null;
 let remembered = new Map<string, Record<string, string>>();
-let exportBuffer: { projects: Project[]; budgetLines: BudgetLine[]; milestones: Milestone[] } = { projects: [], budgetLines: [], milestones: [] };
 
 function post(message: WorkerResponse, transfer?: Transferable[]): void {
   scope.postMessage(message, transfer);
@@ -68,18 +68,15 @@ function handle(msg: WorkerRequest): void {
       parseAndSend(msg.id, msg.mapping);
       return;
     }
-    case 'export-begin':
-      exportBuffer = { projects: [], budgetLines: [], milestones: [] };
-      return;
-    case 'export-chunk':
-      for (const p of msg.projects) exportBuffer.projects.push(p);
-      for (const b of msg.budgetLines) exportBuffer.budgetLines.push(b);
-      for (const m of msg.milestones) exportBuffer.milestones.push(m);
-      return;
-    case 'export-end': {
-      const bytes = writeWorkbookBytes(standardWorkbookSheets({ ...exportBuffer, programs: msg.programs, lang: msg.lang }));
-      exportBuffer = { projects: [], budgetLines: [], milestones: [] };
-      post({ type: 'bytes', id: msg.id, bytes }, [bytes.buffer as ArrayBuffer]);
+    case 'export-standard': {
+      const { id, lang, programs } = msg;
+      void readAllAtOnce().then(
+        (data) => {
+          const bytes = writeWorkbookBytes(standardWorkbookSheets({ ...data, programs, lang }));
+          post({ type: 'bytes', id, bytes }, [bytes.buffer as ArrayBuffer]);
+        },
+        (err: unknown) => post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) }),
+      );
       return;
     }
     case 'template': {

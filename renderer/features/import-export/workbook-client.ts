@@ -5,7 +5,6 @@ import type { ColumnMapping } from '../../../shared/excel/column-map';
 import type { Analysis } from '../../../shared/excel/import-pipeline';
 import type { ParsedImport } from '../../../shared/excel/import-types';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
-import { readAllForExport } from '../../store/import-export-data';
 import type { ParsedHead, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 export type LoadOutcome =
@@ -28,10 +27,9 @@ export class WorkbookClient {
     build: (id: number) => WorkerRequest,
     finish: (msg: WorkerResponse, state: { head?: ParsedHead; analysis?: Analysis; parsed?: ParsedImport }) => T | undefined,
     transfer?: Transferable[],
-    presetId?: number,
   ): Promise<T> {
     const worker = this.ensure();
-    const id = presetId ?? this.nextId++;
+    const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const state: { head?: ParsedHead; analysis?: Analysis; parsed?: ParsedImport } = {};
       const timer = setTimeout(() => {
@@ -92,13 +90,9 @@ export class WorkbookClient {
     return this.request((id) => ({ type: 'reparse', id, sheet, mapping }), this.gather);
   }
 
-  /** The standard workbook of everything stored, written in the Worker from pages of the database. */
-  async exportStandard(lang: WorkbookLanguage, programs: CatalogProgram[]): Promise<Uint8Array> {
-    const worker = this.ensure();
-    const id = this.nextId++;
-    worker.postMessage({ type: 'export-begin', id } satisfies WorkerRequest);
-    await readAllForExport((page) => worker.postMessage({ type: 'export-chunk', id, ...page } satisfies WorkerRequest));
-    return this.request(() => ({ type: 'export-end', id, kind: 'standard', lang, programs }), (msg) => (msg.type === 'bytes' ? msg.bytes : undefined), undefined, id);
+  /** The standard workbook of everything stored, read and written in the Worker. */
+  exportStandard(lang: WorkbookLanguage, programs: CatalogProgram[]): Promise<Uint8Array> {
+    return this.request((id) => ({ type: 'export-standard', id, lang, programs }), (msg) => (msg.type === 'bytes' ? msg.bytes : undefined));
   }
 
   template(lang: WorkbookLanguage): Promise<Uint8Array> {

@@ -1,7 +1,6 @@
 // Messages between the Import/Export screen and its Worker. Results travel in chunks so no single message takes the
 // main thread long to receive (a 50,000-project workbook is a few hundred thousand small objects).
 import type { CatalogProgram } from '../../../shared/catalog/schema';
-import type { BudgetLine, Milestone, Project } from '../../../shared/domain/types';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import type { Analysis } from '../../../shared/excel/import-pipeline';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../../shared/excel/import-types';
@@ -10,9 +9,8 @@ import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 export type WorkerRequest =
   | { type: 'load'; id: number; bytes: Uint8Array; programs: CatalogProgram[]; remembered: [string, Record<string, string>][] }
   | { type: 'reparse'; id: number; sheet?: string | undefined; mapping?: ColumnMapping | undefined }
-  | { type: 'export-begin'; id: number }
-  | { type: 'export-chunk'; id: number; projects: Project[]; budgetLines: BudgetLine[]; milestones: Milestone[] }
-  | { type: 'export-end'; id: number; kind: 'standard'; lang: WorkbookLanguage; programs: CatalogProgram[] }
+  /** The standard workbook of everything stored: the Worker reads the database itself (no rows cross threads). */
+  | { type: 'export-standard'; id: number; lang: WorkbookLanguage; programs: CatalogProgram[] }
   | { type: 'template'; id: number; lang: WorkbookLanguage };
 
 /** The parsed result without its record arrays (those follow in chunks). */

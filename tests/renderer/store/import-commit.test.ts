@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/store/db';
-import { buildImportPlan, commitImport, dryRunImport } from '../../../renderer/store/import-commit';
+import { buildImportPlan, commitImport, createOrderedIds, dryRunImport } from '../../../renderer/store/import-commit';
 import type { ParsedImport } from '../../../shared/excel/import-types';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import { runImportPipeline } from '../../../shared/excel/import-pipeline';
@@ -96,5 +96,23 @@ describe('buildImportPlan', () => {
     expect(plan.milestones).toEqual([{ id: 'm1', projectId: 'p', kind: 'stage-gate', title: 'SG', dueDate: '2026-03-31', status: 'passed', doneDate: '2026-03-20', notes: '', origin: 'catalog' }]);
     expect(plan.summary).toMatchObject({ updated: 1, skipped: 1 });
     expect(plan.projects).toEqual([]);
+  });
+});
+
+describe('createOrderedIds', () => {
+  it('gives unique UUID-shaped ids in ascending order, across the counter fields', () => {
+    const next = createOrderedIds(Date.UTC(2026, 0, 1));
+    const ids = Array.from({ length: 70_000 }, () => next());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids.every((id, i) => i === 0 || ids[i - 1]! < id)).toBe(true);
+    expect(ids[0]!.startsWith(Date.UTC(2026, 0, 1).toString(16).padStart(12, '0').slice(0, 8))).toBe(true);
+  });
+
+  it('gives a committed import time-ordered keys', async () => {
+    await commitImport(parsed(), { user: '', fileName: 'a.xlsx', chunkSize: 1 });
+    const ids = (await db.projects.toArray()).map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(1);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
   });
 });

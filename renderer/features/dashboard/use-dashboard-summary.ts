@@ -1,0 +1,56 @@
+// Runs the dashboard's summary Worker once the first screen is ready and the main thread is idle, and again whenever
+// projects, budget lines, milestones or programs change.
+import { useEffect, useState } from 'react';
+import type { IsoDate } from '../../../shared/domain/types';
+import type { CatalogProgram } from '../../../shared/catalog/schema';
+import { Dexie, db } from '../../store/db';
+import type { DashboardSummary, SummaryRequest, SummaryResponse } from './summary-protocol';
+
+const WATCHED = ['projects', 'budgetLines', 'milestones', 'programs'];
+
+type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+
+function whenIdle(run: () => void): () => void {
+  const w = window as IdleWindow;
+  if (w.requestIdleCallback && w.cancelIdleCallback) {
+    const h = w.requestIdleCallback(run, { timeout: 1000 });
+    return () => w.cancelIdleCallback!(h);
+  }
+  const h = setTimeout(run, 50);
+  return () => clearTimeout(h);
+}
+
+/** The risk and totals summary, or undefined until it is computed (`ready`: the first screen's own data is shown). */
+export function useDashboardSummary(ready: boolean, programs: readonly CatalogProgram[], today: IsoDate, fiscalYear: number): DashboardSummary | undefined {
+  // Any committed write to the tables the summary reads (here or in another window) asks for a new one; Dexie's
+  // storagemutated event costs nothing, where a live query would have to read (count) 250,000 rows at start.
+  const [stamp, setStamp] = useState(0);
+  useEffect(() => {
+    const prefixes = WATCHED.map((t) => `idb://${db.name}/${t}/`);
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) setStamp((n) => n + 1);
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => Dexie.on('storagemutated').unsubscribe(onMutated);
+  }, []);
+  const [summary, setSummary] = useState<DashboardSummary | undefined>(undefined);
+  useEffect(() => {
+    if (!ready) return;
+    let worker: Worker | null = null;
+    const cancel = whenIdle(() => {
+      worker = new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<SummaryResponse>) => {
+        if (e.data.type === 'summary') setSummary({ overdue: e.data.overdue, risks: e.data.risks, totals: e.data.totals });
+        else console.error('Dashboard summary failed', e.data.message);
+        worker?.terminate();
+        worker = null;
+      };
+      worker.postMessage({ id: 1, today, fiscalYear, programs: [...programs] } satisfies SummaryRequest);
+    });
+    return () => {
+      cancel();
+      worker?.terminate();
+    };
+  }, [ready, stamp, programs, today, fiscalYear]);
+  return summary;
+}
