@@ -9,7 +9,7 @@ type Row = unknown[];
 const STORES: Record<string, { key: string; indexes: [string, string | string[], boolean][] }> = {
   projects: { key: 'id', indexes: [['code', 'code', true], ['programId', 'programId', false], ['status', 'status', false], ['department', 'department', false], ['pi', 'pi', false], ['startDate', 'startDate', false], ['endDate', 'endDate', false], ['updatedAt', 'updatedAt', false], ['deletedAt', 'deletedAt', false]] },
   budgetLines: { key: 'id', indexes: [['projectId', 'projectId', false], ['fiscalYear', 'fiscalYear', false], ['[projectId+fiscalYear]', ['projectId', 'fiscalYear'], false]] },
-  milestones: { key: 'id', indexes: [['projectId', 'projectId', false], ['dueDate', 'dueDate', false], ['status', 'status', false], ['kind', 'kind', false]] },
+  milestones: { key: 'id', indexes: [['projectId', 'projectId', false], ['dueDate', 'dueDate', false], ['status', 'status', false], ['kind', 'kind', false], ['[status+dueDate]', ['status', 'dueDate'], false]] },
 };
 
 function openFloorDb(name: string): Promise<IDBDatabase> {
@@ -36,18 +36,33 @@ function rowsOf(ws: XLSX.WorkSheet): Row[] {
   return ((ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]).map((r) => (r ?? []).map((c) => c?.v ?? null));
 }
 
+/**
+ * Keys shaped like the app's (36-character UUIDs in ascending order, as renderer/store/import-commit.ts gives a new
+ * import): key length and order change what IndexedDB pays per record and per index entry, so "the same records"
+ * includes them. Written independently on purpose: the floor imports nothing from the app.
+ */
+function orderedIds(): () => string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  let n = 0;
+  return () => {
+    const c = (n++).toString(16).padStart(20, '0');
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${c.slice(0, 3)}-8${c.slice(3, 6)}-${c.slice(6, 18)}`;
+  };
+}
+
 /** Builds the records our import writes (same fields and shapes), outside the timed sections. */
 function recordsFrom(wb: XLSX.WorkBook) {
   const now = new Date().toISOString();
-  const projects = rowsOf(wb.Sheets.Projects!).slice(1).map((r, i) => ({
-    id: `floor-${i}`, code: String(r[0]), title: String(r[1]), pi: String(r[2]), department: String(r[3]), coInvestigators: [], partners: [],
+  const newId = orderedIds();
+  const projects = rowsOf(wb.Sheets.Projects!).slice(1).map((r) => ({
+    id: newId(), code: String(r[0]), title: String(r[1]), pi: String(r[2]), department: String(r[3]), coInvestigators: [], partners: [],
     programId: r[4] ? String(r[4]) : null, trackId: null, funderName: String(r[5] ?? ''), amedNumber: String(r[10] ?? ''), eradNumber: String(r[11] ?? ''),
     startDate: iso(r[7]), endDate: iso(r[8]), status: 'active', tags: [], notes: '', archived: false, deletedAt: null, createdAt: now, updatedAt: now,
   }));
   const ids = new Map(projects.map((p) => [p.code, p.id]));
-  const budgetLines = rowsOf(wb.Sheets.Budgets!).slice(1).map((r, i) => ({ id: `fb-${i}`, projectId: ids.get(String(r[0])), fiscalYear: r[1], directYen: r[2], indirectYen: r[3] }));
-  const milestones = rowsOf(wb.Sheets.Milestones!).slice(1).map((r, i) => ({
-    id: `fm-${i}`, projectId: ids.get(String(r[0])), kind: String(r[1]), title: String(r[2]), dueDate: iso(r[3]), status: String(r[4]), doneDate: null, notes: '', origin: 'import',
+  const budgetLines = rowsOf(wb.Sheets.Budgets!).slice(1).map((r) => ({ id: newId(), projectId: ids.get(String(r[0])), fiscalYear: r[1], directYen: r[2], indirectYen: r[3] }));
+  const milestones = rowsOf(wb.Sheets.Milestones!).slice(1).map((r) => ({
+    id: newId(), projectId: ids.get(String(r[0])), kind: String(r[1]), title: String(r[2]), dueDate: iso(r[3]), status: String(r[4]), doneDate: null, notes: '', origin: 'import',
   }));
   return { projects, budgetLines, milestones };
 }

@@ -241,42 +241,42 @@ async function main(): Promise<void> {
   let full = await launch(KEEP_PROFILE);
   try {
     if (wanted('import')) {
-    log('import: floor…');
-    const floor = await withFloorBrowser((page) => floorImport(page, url));
-    log(`floor parse ${floor.parseMs.toFixed(0)} ms + put ${floor.putMs.toFixed(0)} ms`);
-    log('import: ours…');
-    const ours = await oursImport(full.page, url);
-    log(`ours parse ${ours.parseMs.toFixed(0)} ms + commit ${ours.commitMs.toFixed(0)} ms; ${ours.counts}`);
-    const heap = await heapMB(full.page);
-    const importRatio = ours.oursMs / floor.floorMs;
-    results.push({
-      scenario: 'import-50k', oursMs: round(ours.oursMs)!, floorMs: round(floor.floorMs), ratio: round(importRatio), longestTaskMs: round(ours.longest), heapMB: round(heap),
-      target: '≤1.3× floor, tasks ≤200 ms, heap <300 MB', met: importRatio <= 1.3 && (ours.longest ?? 0) <= 200 && heap < 300,
-      detail: { parseMs: round(ours.parseMs)!, commitMs: round(ours.commitMs)!, floorParseMs: round(floor.parseMs)!, floorPutMs: round(floor.putMs)! },
-    });
+      log('import: floor…');
+      const floor = await withFloorBrowser((page) => floorImport(page, url));
+      log(`floor parse ${floor.parseMs.toFixed(0)} ms + put ${floor.putMs.toFixed(0)} ms`);
+      log('import: ours…');
+      const ours = await oursImport(full.page, url);
+      log(`ours parse ${ours.parseMs.toFixed(0)} ms + commit ${ours.commitMs.toFixed(0)} ms; ${ours.counts}`);
+      const heap = await heapMB(full.page);
+      const importRatio = ours.oursMs / floor.floorMs;
+      results.push({
+        scenario: 'import-50k', oursMs: round(ours.oursMs)!, floorMs: round(floor.floorMs), ratio: round(importRatio), longestTaskMs: round(ours.longest), heapMB: round(heap),
+        target: '≤1.3× floor, tasks ≤200 ms, heap <300 MB', met: importRatio <= 1.3 && (ours.longest ?? 0) <= 200 && heap < 300,
+        detail: { parseMs: round(ours.parseMs)!, commitMs: round(ours.commitMs)!, floorParseMs: round(floor.parseMs)!, floorPutMs: round(floor.putMs)! },
+      });
     }
 
     if (wanted('export')) {
-    log('export…');
-    const exportFloorMs = await withFloorBrowser((page) => floorExport(page, url));
-    const exportOurs = await oursExport(full.page, url);
-    results.push({ scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: null, heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3 });
+      log('export…');
+      const exportFloorMs = await withFloorBrowser((page) => floorExport(page, url));
+      const exportOurs = await oursExport(full.page, url);
+      results.push({ scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: null, heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3 });
     }
 
     if (wanted('start')) {
-    log('start…');
-    // Cold: a fresh browser on each profile, as launching the app is; the first IndexedDB access opens the store.
-    const fullKeep = full.keep;
-    await full.context.close();
-    full = { ...(await launch(full.profile)), keep: fullKeep };
-    const coldEmpty = await startTime(empty.context, url);
-    const coldFull = await startTime(full.context, url);
-    // Warm: the same browsers again (what reopening a window is), the median of five.
-    const startEmpty: number[] = [];
-    const startFull: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      startEmpty.push(await startTime(empty.context, url));
-      startFull.push(await startTime(full.context, url));
+      log('start…');
+      // Cold: a fresh browser on each profile, as launching the app is; the first IndexedDB access opens the store.
+      const fullKeep = full.keep;
+      await full.context.close();
+      full = { ...(await launch(full.profile)), keep: fullKeep };
+      const coldEmpty = await startTime(empty.context, url);
+      const coldFull = await startTime(full.context, url);
+      // Warm: the same browsers again (what reopening a window is), the median of five.
+      const startEmpty: number[] = [];
+      const startFull: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        startEmpty.push(await startTime(empty.context, url));
+        startFull.push(await startTime(full.context, url));
     }
     const sFull = median(startFull);
     const sEmpty = median(startEmpty);
@@ -284,10 +284,10 @@ async function main(): Promise<void> {
     }
 
     if (wanted('filter')) {
-    log('filter…');
-    const filter = await filterLatencies(full.page, url);
-    const p95 = percentile(filter.samples, 95);
-    results.push({ scenario: 'filter-50k', oursMs: round(p95)!, floorMs: null, ratio: null, longestTaskMs: round(Math.max(...filter.samples)), heapMB: round(await heapMB(full.page)), target: 'p95 ≤50 ms per keystroke', met: p95 <= 50, detail: { samples: filter.samples.length, medianMs: round(median(filter.samples))!, renderedRows: filter.renderedRows } });
+      log('filter…');
+      const filter = await filterLatencies(full.page, url);
+      const p95 = percentile(filter.samples, 95);
+      results.push({ scenario: 'filter-50k', oursMs: round(p95)!, floorMs: null, ratio: null, longestTaskMs: round(Math.max(...filter.samples)), heapMB: round(await heapMB(full.page)), target: 'p95 ≤50 ms per keystroke', met: p95 <= 50, detail: { samples: filter.samples.length, medianMs: round(median(filter.samples))!, renderedRows: filter.renderedRows } });
     }
   } finally {
     await empty.context.close();

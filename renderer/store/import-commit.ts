@@ -240,7 +240,9 @@ export function createOrderedIds(now: number = Date.now()): () => string {
 }
 
 /** Projects planned (and written) per step: each step is a few tens of milliseconds of main-thread work. */
-const PLAN_CHUNK = 250;
+const PLAN_CHUNK = 200;
+/** Main-thread time after which a step ends its task (so no task reaches 200 ms). */
+const TASK_BUDGET_MS = 60;
 /**
  * Chunks queued in IndexedDB at once. The database writes in the background while the main thread plans and
  * serialises the next chunks; with only one or two queued it sat idle between them (about 1.4x slower in Chromium).
@@ -257,11 +259,6 @@ function nextTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
-}
-
-/** Ends the current task so the page can paint, inside a Dexie transaction (which waitFor keeps alive). */
-function yieldInTransaction(): Promise<void> {
-  return Dexie.waitFor(nextTask());
 }
 
 /** Stored rows the import touches, read a slice of codes at a time (reads only, before any write is queued). */
@@ -285,14 +282,17 @@ async function readExistingInChunks(parsed: ParsedImport, chunkSize: number): Pr
 /**
  * Plans the import a chunk of projects at a time and hands each chunk's rows to `each` (the commit queues their
  * writes; the dry run does nothing). The stored rows are read first; then while IndexedDB writes the queued chunks
- * the main thread plans the next one (at most IN_FLIGHT chunks queued). Between chunks it yields through `pause`,
- * which must keep a transaction alive. Returns the merged plan (summary and changes; the row arrays are left empty).
+ * the main thread plans the next one (at most IN_FLIGHT chunks queued). It ends the task every TASK_BUDGET_MS or
+ * when the queue is full: through `pause` (the dry run), or, inside the commit's transaction, by awaiting the oldest
+ * chunk still being written: an IndexedDB transaction accepts new requests only in its requests' callbacks, and a
+ * MessageChannel or Dexie.waitFor yield would either lose it or wait for every queued write. Returns the merged plan
+ * (summary and changes; the row arrays are left empty).
  */
 async function planInChunks(
   parsed: ParsedImport,
   opts: PlanOptions,
   each: (plan: ImportPlan) => Promise<unknown>,
-  pause: () => Promise<void>,
+  pause: (() => Promise<unknown>) | null,
   chunkSize = PLAN_CHUNK,
 ): Promise<ImportPlan> {
   const stored = await readExistingInChunks(parsed, chunkSize);
@@ -329,7 +329,8 @@ async function planInChunks(
     m.skippedReasons.push(...s.skippedReasons);
     for (const c of plan.changes) merged.changes.push(c);
   };
-  const inFlight: Promise<unknown>[] = [];
+  const inFlight: { written: Promise<unknown>; settled: boolean }[] = [];
+  let taskStart = performance.now();
   for (let i = 0; i < parsed.projects.length; i += chunkSize) {
     const projects = parsed.projects.slice(i, i + chunkSize);
     const subset: ParsedImport = { ...parsed, projects, budgetLines: [], milestones: [], skipped: [], errorRows: [] };
@@ -338,14 +339,19 @@ async function planInChunks(
       for (const m of msByCode.get(p.code) ?? []) subset.milestones.push(m);
     }
     const plan = buildImportPlan(subset, existingFor(projects.map((p) => p.code)), opts);
-    const current = each(plan);
+    const entry = { written: each(plan), settled: false };
     // Awaited later; marked handled now so a failure is not reported twice (the transaction aborts anyway).
-    current.catch(() => undefined);
-    inFlight.push(current);
+    entry.written.then(() => (entry.settled = true), () => (entry.settled = true));
+    inFlight.push(entry);
     absorb(plan);
-    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-    // Always end the task here: the oldest chunk may long be written, and awaiting it would not.
-    await pause();
+    while (inFlight[0]?.settled) inFlight.shift();
+    // Queue more while this task is short and the queue not full; else end the task by awaiting the oldest chunk
+    // still being written (never a settled one, which would not end the task). The code resumes in that chunk's
+    // request callback, where the transaction accepts new requests; IndexedDB keeps writing the rest meanwhile.
+    if (inFlight.length >= IN_FLIGHT || performance.now() - taskStart > TASK_BUDGET_MS) {
+      await (pause ?? (() => inFlight.shift()!.written))();
+      taskStart = performance.now();
+    }
   }
   // Last step: skip reasons, and budget/milestone rows naming projects that are not on the sheet.
   const rest: ParsedImport = {
@@ -355,9 +361,10 @@ async function planInChunks(
     milestones: parsed.milestones.filter((m) => !onSheet.has(m.code)),
   };
   const plan = buildImportPlan(rest, existingFor([...rest.budgetLines.map((b) => b.code), ...rest.milestones.map((m) => m.code)]), opts);
-  inFlight.push(each(plan));
+  const last = each(plan);
   absorb(plan);
-  for (const p of inFlight) await p;
+  for (const e of inFlight) await e.written;
+  await last;
   return merged;
 }
 
@@ -388,6 +395,11 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
   const now = new Date().toISOString();
   const total = parsed.projects.length + 1;
   return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog], async () => {
+    const tx = Dexie.currentTransaction!;
+    const projects = tx.table<Project, string>('projects');
+    const budgetLines = tx.table<BudgetLine, string>('budgetLines');
+    const milestones = tx.table<Milestone, string>('milestones');
+    const auditLog = tx.table('auditLog');
     let done = 0;
     opts.onProgress?.(0, total);
     const plan = await planInChunks(
@@ -396,20 +408,20 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
       (chunk) => {
         // Queued, not awaited here: IndexedDB works on this chunk while the next one is planned.
         const writes = Promise.all([
-          chunk.projects.length ? db.projects.bulkPut(chunk.projects) : null,
-          chunk.budgetLines.length ? db.budgetLines.bulkPut(chunk.budgetLines) : null,
-          chunk.milestones.length ? db.milestones.bulkPut(chunk.milestones) : null,
+          chunk.projects.length ? projects.bulkPut(chunk.projects) : null,
+          chunk.budgetLines.length ? budgetLines.bulkPut(chunk.budgetLines) : null,
+          chunk.milestones.length ? milestones.bulkPut(chunk.milestones) : null,
         ]);
         return writes.then(() => {
           done = Math.min(total, done + Math.max(1, chunk.changes.length));
           opts.onProgress?.(done, total);
         });
       },
-      yieldInTransaction,
+      null,
       opts.chunkSize,
     );
     const s = plan.summary;
-    await db.auditLog.add({
+    await auditLog.add({
       at: now,
       user: opts.user,
       entity: 'import',

@@ -72,6 +72,20 @@ describe('commitImport', () => {
   });
 });
 
+describe('commitImport failing after it has yielded', () => {
+  it('writes nothing when the last chunk fails, after earlier chunks were written and the task yielded', async () => {
+    const bad = parsed();
+    (bad.milestones[bad.milestones.length - 1] as unknown as { notes: unknown }).notes = () => 1;
+    const progress: number[] = [];
+    await expect(commitImport(bad, { user: '', fileName: 'x.xlsx', chunkSize: 1, onProgress: (d) => progress.push(d) })).rejects.toThrow();
+    expect(progress.filter((d) => d > 0).length).toBeGreaterThan(1);
+    expect(await db.projects.count()).toBe(0);
+    expect(await db.budgetLines.count()).toBe(0);
+    expect(await db.milestones.count()).toBe(0);
+    expect(await db.auditLog.count()).toBe(0);
+  });
+});
+
 describe('buildImportPlan', () => {
   it('pairs milestones by kind and title in date order and leaves unknown-code rows skipped', () => {
     const p: ParsedImport = {
