@@ -5,6 +5,7 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, pa
 import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
 import { Dexie, db } from './db';
 import type { GrantDatabase, Table } from './db';
+import { nextTask } from './next-task';
 
 declare const __APP_VERSION__: string;
 const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0');
@@ -52,17 +53,6 @@ export function backupToBytes(backup: BackupFile): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(backup));
 }
 
-/** Lets the browser paint and handle input; a MessageChannel is not throttled like setTimeout in background windows. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * The same bytes as backupToBytes, serialised WRITE_SLICE rows at a time with a yield between slices, so writing the
@@ -79,7 +69,7 @@ export async function backupToBytesSliced(backup: BackupFile): Promise<Uint8Arra
     for (let r = 0; r < rows.length; r += WRITE_SLICE) {
       const slice = JSON.stringify(rows.slice(r, r + WRITE_SLICE));
       parts.push(enc.encode(`${r ? ',' : ''}${slice.slice(1, -1)}`));
-      if (r + WRITE_SLICE < rows.length) await yieldToEventLoop();
+      if (r + WRITE_SLICE < rows.length) await nextTask();
     }
     parts.push(enc.encode(']'));
   }

@@ -5,6 +5,7 @@ import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../shared/excel/import-types';
 import type { Reason } from '../../shared/excel/cell-values';
 import { Dexie, db } from './db';
+import { nextTask } from './next-task';
 
 export type ProjectAction = 'add' | 'update' | 'unchanged' | 'skip';
 
@@ -249,17 +250,6 @@ const TASK_BUDGET_MS = 60;
  */
 const IN_FLIGHT = 8;
 
-/** Resolves in a new task; a MessageChannel is not clamped to 4 ms like nested timers. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** Stored rows the import touches, read a slice of codes at a time (reads only, before any write is queued). */
 async function readExistingInChunks(parsed: ParsedImport, chunkSize: number): Promise<ExistingData> {
