@@ -123,10 +123,21 @@ async function oursImport(page: Page, url: string) {
   const parseMs = performance.now() - t0;
   await page.click('[data-testid="import-start"]');
   await page.waitForSelector('[data-testid="import-confirm"]');
+  // BENCH_CPUPROFILE=file.cpuprofile: a CPU profile of the page's main thread during the commit (open in DevTools).
+  const cdp = process.env.BENCH_CPUPROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const t1 = performance.now();
   await page.click('[data-testid="import-confirm"]');
   await page.waitForSelector('[data-testid="import-done"]', { timeout: 600_000 });
   const commitMs = performance.now() - t1;
+  if (cdp) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    writeFileSync(process.env.BENCH_CPUPROFILE!, JSON.stringify(profile));
+    await cdp.detach();
+  }
   const counts = await page.locator('[data-testid="import-summary"]').textContent();
   return { oursMs: parseMs + commitMs, parseMs, commitMs, longest: await longestTaskSince(page, since), counts };
 }
@@ -242,7 +253,8 @@ async function main(): Promise<void> {
   try {
     if (wanted('import')) {
       log('import: floor…');
-      const floor = await withFloorBrowser((page) => floorImport(page, url));
+      // BENCH_NO_FLOOR=1: ours only, while iterating (the ratio is then not a result).
+      const floor = process.env.BENCH_NO_FLOOR ? { floorMs: NaN, parseMs: NaN, putMs: NaN } : await withFloorBrowser((page) => floorImport(page, url));
       log(`floor parse ${floor.parseMs.toFixed(0)} ms + put ${floor.putMs.toFixed(0)} ms`);
       log('import: ours…');
       const ours = await oursImport(full.page, url);

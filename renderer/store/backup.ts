@@ -6,6 +6,10 @@ import type { BackupFile, BackupParse } from '../../shared/backup/backup-format'
 import { Dexie, db } from './db';
 import type { GrantDatabase, Table } from './db';
 import { nextTask } from './next-task';
+import { COUNTERS_KEY } from '../../shared/portfolio/status-counts';
+
+/** The counters row is derived from the data (db.ts keeps it), so backups neither carry nor restore it. */
+const derivedRow = (row: unknown): boolean => (row as { key?: unknown } | null)?.key === COUNTERS_KEY;
 
 declare const __APP_VERSION__: string;
 const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0');
@@ -44,7 +48,7 @@ export async function exportBackup(database: GrantDatabase = db): Promise<Backup
       schemaVersion: database.verno,
       appVersion: appVersion(),
       createdAt: new Date().toISOString(),
-      tables: { projects, budgetLines, milestones, programs, editions, settings, auditLog, importMappings, milestoneTemplates },
+      tables: { projects, budgetLines, milestones, programs, editions, settings: settings!.filter((r) => !derivedRow(r)), auditLog, importMappings, milestoneTemplates },
     } as BackupFile;
   });
 }
@@ -123,7 +127,7 @@ export async function restoreBackup(backup: BackupFile, opts: { api: DesktopApi;
   await database.transaction('rw', tables, async () => {
     for (const t of tables) await t.clear();
     for (const name of BACKUP_TABLES) {
-      const rows = backup.tables[name] as unknown[];
+      const rows = name === 'settings' ? (backup.tables[name] as unknown[]).filter((r) => !derivedRow(r)) : (backup.tables[name] as unknown[]);
       if (rows.length) await database.table(name).bulkAdd(rows);
     }
     await database.auditLog.add({

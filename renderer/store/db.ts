@@ -2,9 +2,11 @@
 // import `db` (and the types) from here and never the dexie package itself. Each schema version lists every table;
 // a version that changes data gets an upgrade function and a migration test (tests/renderer/store/).
 import { Dexie, liveQuery } from 'dexie';
-import type { EntityTable, Table, Transaction } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, EntityTable, Table, Transaction } from 'dexie';
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import type { CatalogEdition, CatalogProgram } from '../../shared/catalog/schema';
+import { COUNTERS_KEY, addChange, applyDelta, readCounters, zeroCounts } from '../../shared/portfolio/status-counts';
+import type { PortfolioCounters, StatusCounts } from '../../shared/portfolio/status-counts';
 
 export const DB_NAME = 'grant-portfolio';
 
@@ -76,7 +78,116 @@ export class GrantDatabase extends Dexie {
       milestoneTemplates: 'id, programId',
       notificationLog: 'key',
     });
+    this.use({ stack: 'dbcore', name: 'PortfolioCounters', create: countersMiddleware });
+    // A new database starts with known counters (an older one gets them recounted once, see status-counters.ts).
+    this.on('populate', (tx) => {
+      void tx.table('settings').add({ key: COUNTERS_KEY, value: { revision: 0, byStatus: zeroCounts() } satisfies PortfolioCounters });
+    });
   }
+}
+
+/** Tables whose writes bump the counters' revision (and, for projects, the counts by status). */
+const COUNTED_TABLES: readonly string[] = ['projects', 'budgetLines', 'milestones'];
+
+/** Transactions whose code updates the counters row itself (see `countersKeptByCaller`). */
+const keptByCaller = new WeakSet<object>();
+
+/**
+ * Tells the counters middleware that this transaction updates the counters row itself, once, at its end (the import
+ * knows every status it changes): its writes then go straight to IndexedDB, without the per-write bookkeeping.
+ */
+export function countersKeptByCaller(tx: Transaction): void {
+  keptByCaller.add(tx.idbtrans);
+}
+
+/** One read-write transaction's view of the counters: the stored row and what its writes changed so far. */
+interface TxCounters {
+  base: Promise<PortfolioCounters | null>;
+  delta: StatusCounts;
+  /** The projects table was cleared (a restore): counts start again from zero. */
+  cleared: boolean;
+  /** A write these rules cannot follow (a partial range delete): the counts become unknown and are recounted. */
+  unknown: boolean;
+}
+
+/**
+ * Keeps the `portfolioCounters` settings row in step with the data, in the same transaction as each write, whichever
+ * module writes: every read-write transaction on projects, budget lines or milestones also takes the settings table,
+ * and after each write the row is put again with the revision bumped once per transaction and the counts changed by
+ * what the write did (old project rows are read only for puts and deletes; inserts need none). The row is put without
+ * awaiting it, so a caller awaiting its own write does not wait behind writes queued after it (the import pipelines
+ * its chunks that way); a failed row write aborts the transaction, so data and counters never disagree once committed.
+ */
+function countersMiddleware(down: DBCore): Partial<DBCore> {
+  const states = new WeakMap<DBCoreTransaction, TxCounters>();
+  const settings = (): DBCoreTable => down.table('settings');
+
+  const stateOf = (trans: DBCoreTransaction): TxCounters => {
+    let s = states.get(trans);
+    if (!s) {
+      const base = settings().get({ trans, key: COUNTERS_KEY }).then((row: { value?: unknown } | undefined) => readCounters(row?.value));
+      s = { base, delta: zeroCounts(), cleared: false, unknown: false };
+      states.set(trans, s);
+    }
+    return s;
+  };
+
+  const save = (trans: DBCoreTransaction, s: TxCounters): void => {
+    void s.base
+      .then((base) => {
+        const byStatus = s.unknown ? null : applyDelta(s.cleared ? zeroCounts() : (base?.byStatus ?? null), s.delta);
+        const value: PortfolioCounters = { revision: (base?.revision ?? 0) + 1, byStatus };
+        return settings().mutate({ type: 'put', trans, values: [{ key: COUNTERS_KEY, value }] });
+      })
+      .then(
+        (res) => {
+          if (res.numFailures) trans.abort();
+        },
+        () => trans.abort(),
+      );
+  };
+
+  return {
+    transaction(stores, mode, options) {
+      const widen = mode === 'readwrite' && !stores.includes('settings') && stores.some((t) => COUNTED_TABLES.includes(t));
+      return down.transaction(widen ? [...stores, 'settings'] : stores, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (!COUNTED_TABLES.includes(name)) return table;
+      const keyOf = (value: unknown): unknown => table.schema.primaryKey.extractKey?.(value);
+      const mutate = async (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
+        if (keptByCaller.has(req.trans)) return table.mutate(req);
+        const s = stateOf(req.trans);
+        if (name !== 'projects') {
+          const res = await table.mutate(req);
+          save(req.trans, s);
+          return res;
+        }
+        let before: (Project | undefined)[] = [];
+        if (req.type === 'put' || req.type === 'delete') {
+          const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map(keyOf));
+          before = (await table.getMany({ trans: req.trans, keys })) as (Project | undefined)[];
+        }
+        const res = await table.mutate(req);
+        if (req.type === 'deleteRange') {
+          if (req.range.type === 3 /* DBCoreRangeType.Any: the whole table */) {
+            s.cleared = true;
+            s.delta = zeroCounts();
+          } else s.unknown = true;
+        } else {
+          const n = req.type === 'delete' ? req.keys.length : req.values.length;
+          for (let i = 0; i < n; i++) {
+            if (res.failures[i]) continue;
+            addChange(s.delta, before[i], req.type === 'delete' ? undefined : (req.values[i] as Project));
+          }
+        }
+        save(req.trans, s);
+        return res;
+      };
+      return { ...table, mutate };
+    },
+  };
 }
 
 export const db = new GrantDatabase();

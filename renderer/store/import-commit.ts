@@ -2,10 +2,14 @@
 // lines matched by fiscal year and milestones by kind+title, all in ONE Dexie transaction (a failure writes nothing),
 // in chunks so the UI can show progress. The same planning code gives the dry run ("what would change").
 import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
+import { PROJECT_STATUSES } from '../../shared/domain/types';
+import { addChange, zeroCounts } from '../../shared/portfolio/status-counts';
+import type { StatusCounts } from '../../shared/portfolio/status-counts';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../shared/excel/import-types';
 import type { Reason } from '../../shared/excel/cell-values';
-import { Dexie, db } from './db';
+import { Dexie, countersKeptByCaller, db } from './db';
 import { nextTask } from './next-task';
+import { addToCounters } from './status-counters';
 
 export type ProjectAction = 'add' | 'update' | 'unchanged' | 'skip';
 
@@ -32,6 +36,8 @@ export interface ImportSummary {
 
 export interface ImportPlan {
   summary: ImportSummary;
+  /** How the counts by status change (projects added, or updated to another status or out of the trash). */
+  statusDelta: StatusCounts;
   /** Per project, in sheet order (added, updated and unchanged ones). */
   changes: ProjectChange[];
   projects: Project[];
@@ -89,6 +95,7 @@ export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, op
   const budgetLines: BudgetLine[] = [];
   const milestones: Milestone[] = [];
   const changes: ProjectChange[] = [];
+  const statusDelta = zeroCounts();
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: [], budgetLinesWritten: 0, milestonesWritten: 0 };
   const reasons = new Map<string, { reason: Reason; count: number }>();
   const skip = (reason: Reason, n = 1) => {
@@ -135,6 +142,7 @@ export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, op
     if (!cur) {
       const project = newProject(p, opts.newId(), opts.now);
       projects.push(project);
+      addChange(statusDelta, null, project);
       const change: ProjectChange = { code: p.code, action: 'add', fields: [], budgetYears: [], milestones: [] };
       applyChildren(project.id, p.code, change);
       changes.push(change);
@@ -160,6 +168,7 @@ export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, op
     if (changed.length) {
       next.updatedAt = opts.now;
       projects.push(next);
+      addChange(statusDelta, cur, next);
     }
     if (changed.length || change.budgetYears.length || change.milestones.length) summary.updated++;
     else {
@@ -188,7 +197,7 @@ export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, op
   summary.budgetLinesWritten = budgetLines.length;
   summary.milestonesWritten = milestones.length;
   summary.skippedReasons = [...reasons.values()];
-  return { summary, changes, projects, budgetLines, milestones };
+  return { summary, statusDelta, changes, projects, budgetLines, milestones };
 }
 
 function budgetFrom(b: ImportedBudgetLine, cur: BudgetLine | undefined, projectId: string, opts: PlanOptions): BudgetLine {
@@ -305,7 +314,7 @@ async function planInChunks(
   const onSheet = new Set(parsed.projects.map((p) => p.code));
   const merged: ImportPlan = {
     summary: { added: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: [], budgetLinesWritten: 0, milestonesWritten: 0 },
-    changes: [], projects: [], budgetLines: [], milestones: [],
+    statusDelta: zeroCounts(), changes: [], projects: [], budgetLines: [], milestones: [],
   };
   const absorb = (plan: ImportPlan) => {
     const m = merged.summary;
@@ -317,6 +326,7 @@ async function planInChunks(
     m.budgetLinesWritten += s.budgetLinesWritten;
     m.milestonesWritten += s.milestonesWritten;
     m.skippedReasons.push(...s.skippedReasons);
+    for (const k of PROJECT_STATUSES) merged.statusDelta[k] += plan.statusDelta[k];
     for (const c of plan.changes) merged.changes.push(c);
   };
   const inFlight: { written: Promise<unknown>; settled: boolean }[] = [];
@@ -384,8 +394,10 @@ export interface CommitOptions {
 export async function commitImport(parsed: ParsedImport, opts: CommitOptions): Promise<ImportSummary> {
   const now = new Date().toISOString();
   const total = parsed.projects.length + 1;
-  return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog], async () => {
+  return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog, db.settings], async () => {
     const tx = Dexie.currentTransaction!;
+    // 250,000 rows: the counts by status are added up by the plan and stored once at the end, not per chunk.
+    countersKeptByCaller(tx);
     const projects = tx.table<Project, string>('projects');
     const budgetLines = tx.table<BudgetLine, string>('budgetLines');
     const milestones = tx.table<Milestone, string>('milestones');
@@ -411,6 +423,7 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
       opts.chunkSize,
     );
     const s = plan.summary;
+    await addToCounters(plan.statusDelta);
     await auditLog.add({
       at: now,
       user: opts.user,

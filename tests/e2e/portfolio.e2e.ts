@@ -94,9 +94,17 @@ describe('portfolio', () => {
     await page.locator('.vtable-row[data-code="B-2025-002"]').dblclick();
     await page.click('[data-action="delete-project"]');
     await expect.poll(() => page.locator('.vtable-row[data-code="B-2025-002"]').count()).toBe(0);
+    // The dashboard's counts by status (a stored row kept with every write) follow the trash.
+    const activeCount = () => page.locator('.count-card[data-status="active"] .count-num').textContent();
+    await page.click('nav a[data-screen="dashboard"]');
+    await expect.poll(activeCount).toBe('1');
+    await page.click('nav a[data-screen="projects"]');
     await page.click('[data-action="trash"]');
     await page.locator('.trash-view tr[data-code="B-2025-002"] button').click();
     await expect.poll(() => page.locator('.vtable-row[data-code="B-2025-002"]').count()).toBe(1);
+    await page.click('nav a[data-screen="dashboard"]');
+    await expect.poll(activeCount).toBe('2');
+    await page.click('nav a[data-screen="projects"]');
 
     // 7. Edit a title, then undo it.
     await page.locator('.vtable-row[data-code="A-2025-001"]').dblclick();

@@ -1,6 +1,6 @@
-// The Dashboard: counts by status (indexed counts, no table scan) and the next deadlines first; this fiscal year's
+// The Dashboard: counts by status (one stored row, no index walk) and the next deadlines first; this fiscal year's
 // funding, the budget totals and the risk flags need every table, so a Worker computes them once the screen is ready.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PROJECT_STATUSES } from '../../../shared/domain/types';
@@ -12,19 +12,11 @@ import { RISK_KINDS } from '../../../shared/portfolio/risk-flags';
 import { hrefFor } from '../../app/routes';
 import { usePreferences } from '../../app/preferences';
 import { db } from '../../store/db';
+import { readPortfolioCounters, recountStatuses } from '../../store/status-counters';
 import { useLang, usePrograms } from '../projects/use-portfolio';
 import { BarChart } from './BarChart';
 import type { Bar } from './BarChart';
 import { useDashboardSummary } from './use-dashboard-summary';
-
-async function statusCounts(): Promise<Record<string, number>> {
-  const trashed = await db.projects.orderBy('deletedAt').toArray();
-  const counts: Record<string, number> = {};
-  await Promise.all(PROJECT_STATUSES.map(async (s) => {
-    counts[s] = (await db.projects.where('status').equals(s).count()) - trashed.filter((p) => p.status === s).length;
-  }));
-  return counts;
-}
 
 async function nextDeadlines(today: string) {
   // The next 30 days' open items through [status+dueDate]; the overdue count walks far more keys (the summary Worker).
@@ -42,10 +34,20 @@ export function DashboardScreen() {
   const programs = useMemo(() => new Map(programList.map((p) => [p.id, p])), [programList]);
   const today = todayIso();
   const fy = fiscalYearOf(today);
-  const counts = useLiveQuery(statusCounts, []);
+  // undefined while loading; null when the stored counts are missing or unknown (recounted below, once).
+  const stored = useLiveQuery(readPortfolioCounters, []);
+  const counts = stored === undefined ? undefined : (stored?.byStatus ?? null);
+  useEffect(() => {
+    if (counts === null) void recountStatuses();
+  }, [counts]);
   const deadlines = useLiveQuery(() => nextDeadlines(today), [today]);
-  const ready = counts !== undefined && deadlines !== undefined;
+  const ready = !!counts && deadlines !== undefined;
   const summary = useDashboardSummary(ready, programList, today, fy);
+  const stale = summary?.countersStale ?? false;
+  useEffect(() => {
+    // The summary Worker found stored counts that disagree with the projects: recount from the indexes.
+    if (stale) void recountStatuses(true);
+  }, [stale, summary]);
   const funding = summary?.totals.program;
   const risks = summary?.risks;
 

@@ -4,6 +4,8 @@
 import { computeRiskFlags, RISK_KINDS } from '../../../shared/portfolio/risk-flags';
 import type { RiskKind } from '../../../shared/portfolio/risk-flags';
 import { budgetTotals } from '../../../shared/portfolio/budget-aggregation';
+import { countByStatus, sameCounts } from '../../../shared/portfolio/status-counts';
+import { readPortfolioCounters } from '../../store/status-counters';
 import { db } from '../../store/db';
 import { loadRiskMilestones } from '../../store/risks';
 import type { SummaryRequest, SummaryResponse } from './summary-protocol';
@@ -18,8 +20,9 @@ const scope = globalThis as unknown as WorkerScope;
 const LISTED = 15;
 
 async function summarise(req: SummaryRequest): Promise<SummaryResponse> {
-  const [projects, budgetLines, milestones, overdue] = await Promise.all([
-    db.projects.toArray(),
+  // Projects and the stored counters in one snapshot, so the counters can be checked against the rows themselves.
+  const [[projects, counters], budgetLines, milestones, overdue] = await Promise.all([
+    db.transaction('r', [db.projects, db.settings], () => Promise.all([db.projects.toArray(), readPortfolioCounters()])),
     db.budgetLines.toArray(),
     loadRiskMilestones(),
     db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', req.today], true, false).count(),
@@ -32,6 +35,7 @@ async function summarise(req: SummaryRequest): Promise<SummaryResponse> {
     type: 'summary',
     id: req.id,
     overdue,
+    countersStale: !!counters?.byStatus && !sameCounts(counters.byStatus, countByStatus(projects)),
     risks: { total: flags.length, kindCounts, listed: flags.slice(0, LISTED).map((f) => ({ ...f, code: codes.get(f.projectId) ?? '' })) },
     totals: {
       year: budgetTotals(budgetLines, projects, 'year'),

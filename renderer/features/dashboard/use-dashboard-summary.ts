@@ -40,7 +40,7 @@ export function useDashboardSummary(ready: boolean, programs: readonly CatalogPr
     const cancel = whenIdle(() => {
       worker = new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (e: MessageEvent<SummaryResponse>) => {
-        if (e.data.type === 'summary') setSummary({ overdue: e.data.overdue, risks: e.data.risks, totals: e.data.totals });
+        if (e.data.type === 'summary') setSummary({ overdue: e.data.overdue, countersStale: e.data.countersStale, risks: e.data.risks, totals: e.data.totals });
         else console.error('Dashboard summary failed', e.data.message);
         worker?.terminate();
         worker = null;
