@@ -156,8 +156,7 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
       const table = down.table(name);
       if (!COUNTED_TABLES.includes(name)) return table;
       const keyOf = (value: unknown): unknown => table.schema.primaryKey.extractKey?.(value);
-      const mutate = async (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
-        if (keptByCaller.has(req.trans)) return table.mutate(req);
+      const counted = async (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
         const s = stateOf(req.trans);
         if (name !== 'projects') {
           const res = await table.mutate(req);
@@ -185,6 +184,8 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
         save(req.trans, s);
         return res;
       };
+      // Not async on the opted-out path: the import's chunks resolve exactly as without the middleware.
+      const mutate = (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => (keptByCaller.has(req.trans) ? table.mutate(req) : counted(req));
       return { ...table, mutate };
     },
   };
