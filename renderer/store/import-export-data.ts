@@ -1,6 +1,7 @@
 // Reads whole tables: on the main thread in pages (by primary key), so a 50,000-project database never lands there as
-// one huge structured-clone; in the export Worker at once (nothing there must stay responsive).
+// one huge structured-clone; in the export Workers at once (nothing there must stay responsive).
 import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
+import { COUNTERS_KEY, readCounters } from '../../shared/portfolio/status-counts';
 import { db } from './db';
 
 export interface ExportPage {
@@ -40,6 +41,32 @@ export async function readAllAtOnce(): Promise<ExportPage> {
     Promise.all([db.projects.toArray(), db.budgetLines.toArray(), db.milestones.toArray()]),
   );
   return { projects: projects.filter((p) => !p.deletedAt), budgetLines, milestones };
+}
+
+/** One table's rows and the store's revision, read in one transaction: equal revisions mean the same snapshot. */
+export interface TableSnapshot<T> {
+  rows: T[];
+  /** `revision` of the counters row (bumped in the same transaction as every write to the three tables); undefined
+   * when the row does not exist yet. */
+  revision: number | undefined;
+}
+
+interface ExportTables {
+  projects: Project;
+  budgetLines: BudgetLine;
+  milestones: Milestone;
+}
+
+/**
+ * All rows of one table (trash included) with the revision, in one read transaction and one request: for the export's
+ * part Workers, which each read one table and compare revisions afterwards instead of sharing a transaction.
+ */
+export async function readTableWithRevision<K extends keyof ExportTables>(name: K): Promise<TableSnapshot<ExportTables[K]>> {
+  const table = db.table<ExportTables[K], string>(name);
+  return db.transaction('r', [table, db.settings], async () => {
+    const [rows, counters] = await Promise.all([table.toArray(), db.settings.get(COUNTERS_KEY)]);
+    return { rows, revision: readCounters(counters?.value)?.revision };
+  });
 }
 
 /** Everything, for the Reports screen (which aggregates across the whole portfolio). */

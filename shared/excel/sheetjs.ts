@@ -3,6 +3,7 @@
 // Formulas are never evaluated or written: a formula cell is read as its cached value, or as text when it has none.
 import * as XLSX from 'xlsx';
 import type { IsoDate } from '../domain/types';
+import { DEFAULT_DATE_FORMAT, PartRefused } from './xlsx-parts';
 
 /** A date cell, already converted from Excel's serial number to a calendar date (no time zone involved). */
 export interface ExcelDate {
@@ -175,32 +176,72 @@ function isoToSerial(iso: IsoDate): number {
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
+function toWorksheet(spec: SheetSpec): XLSX.WorkSheet {
+  const data: XLSX.CellObject[][] = spec.rows.map((row) =>
+    row.map((cell, c): XLSX.CellObject => {
+      if (cell === null || cell === undefined) return { t: 'z' };
+      if (typeof cell === 'number') {
+        const z = spec.numFmts?.[c];
+        return z ? { t: 'n', v: cell, z } : { t: 'n', v: cell };
+      }
+      if (typeof cell === 'boolean') return { t: 'b', v: cell };
+      if (typeof cell === 'string') return { t: 's', v: cell };
+      return { t: 'n', v: isoToSerial(cell.iso), z: spec.numFmts?.[c] ?? DEFAULT_DATE_FORMAT };
+    }),
+  );
+  const width = data.reduce((w, r) => Math.max(w, r.length), 0);
+  const ws: XLSX.WorkSheet = { '!data': data, '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, data.length - 1), c: Math.max(0, width - 1) } }) };
+  if (spec.colWidths) ws['!cols'] = spec.colWidths.map((wch) => ({ wch }));
+  if (spec.merges?.length) ws['!merges'] = spec.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
+  return ws;
+}
+
+function writeBook(wb: XLSX.WorkBook, hidden: readonly boolean[]): Uint8Array {
+  if (hidden.some(Boolean)) wb.Workbook = { ...(wb.Workbook ?? {}), Sheets: wb.SheetNames.map((name, i) => ({ name, Hidden: (hidden[i] ? 1 : 0) as 0 | 1 })) };
+  // 'buffer' hands back SheetJS's own zip bytes; 'array' would round-trip them through a binary string (about a
+  // quarter of a big write). Outside Node it is a Uint8Array; in Node a Buffer, which may share a pooled buffer.
+  const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength && out.constructor === Uint8Array ? out : new Uint8Array(out);
+}
+
 /**
  * Writes sheets to xlsx bytes. Strings are always written as text cells (never formulas); dates become real date cells.
  */
 export function writeWorkbookBytes(sheets: SheetSpec[]): Uint8Array {
   const wb = XLSX.utils.book_new();
-  for (const spec of sheets) {
-    const data: XLSX.CellObject[][] = spec.rows.map((row) =>
-      row.map((cell, c): XLSX.CellObject => {
-        if (cell === null || cell === undefined) return { t: 'z' };
-        if (typeof cell === 'number') {
-          const z = spec.numFmts?.[c];
-          return z ? { t: 'n', v: cell, z } : { t: 'n', v: cell };
-        }
-        if (typeof cell === 'boolean') return { t: 'b', v: cell };
-        if (typeof cell === 'string') return { t: 's', v: cell };
-        return { t: 'n', v: isoToSerial(cell.iso), z: spec.numFmts?.[c] ?? 'yyyy-mm-dd' };
-      }),
-    );
-    const width = data.reduce((w, r) => Math.max(w, r.length), 0);
-    const ws: XLSX.WorkSheet = { '!data': data, '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, data.length - 1), c: Math.max(0, width - 1) } }) };
-    if (spec.colWidths) ws['!cols'] = spec.colWidths.map((wch) => ({ wch }));
-    if (spec.merges?.length) ws['!merges'] = spec.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
-    XLSX.utils.book_append_sheet(wb, ws, spec.name);
-  }
-  const hidden = sheets.map((s) => (s.hidden ? 1 : 0) as 0 | 1);
-  if (hidden.some(Boolean)) wb.Workbook = { ...(wb.Workbook ?? {}), Sheets: sheets.map((s, i) => ({ name: s.name, Hidden: hidden[i]! })) };
-  const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
-  return new Uint8Array(out);
+  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
+  return writeBook(wb, sheets.map((s) => Boolean(s.hidden)));
+}
+
+/** A sheet without its rows: what the shell of a workbook written in parts needs to know of it. */
+export type SheetLayout = Omit<SheetSpec, 'rows'>;
+
+/** The seed sheet: one number cell per seed format, in order, so this write numbers its styles like every other. */
+function seedSheet(seed: readonly string[]): XLSX.WorkSheet {
+  const row: XLSX.CellObject[] = seed.map((z) => ({ t: 'n', v: 0, z }));
+  return { '!data': [row], '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: 0, c: Math.max(0, row.length - 1) } }) };
+}
+
+/**
+ * One sheet written as a part of a bigger workbook (see `assembleWorkbook` in xlsx-parts.ts): a two-sheet workbook
+ * [seed, spec] whose second worksheet's style indexes match a shell written with the same `seed` (from `formatSeed`).
+ * Throws when the sheet uses a number format the seed lacks.
+ */
+export function writeSheetPart(spec: SheetSpec, seed: readonly string[]): Uint8Array {
+  const missing = [DEFAULT_DATE_FORMAT, ...Object.values(spec.numFmts ?? {})].filter((z) => z !== 'General' && !seed.includes(z));
+  if (missing.length) throw new PartRefused(`the format seed lacks ${missing.join(', ')}`);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, seedSheet(seed), spec.name === 'seed' ? 'seed0' : 'seed');
+  XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
+  return writeBook(wb, []);
+}
+
+/**
+ * The shell of a workbook written in parts: every sheet's name, order and hidden flag, with placeholder worksheets
+ * (the first holds the seed row, so styles.xml numbers the seed's formats as every part does).
+ */
+export function writeWorkbookShell(layouts: readonly SheetLayout[], seed: readonly string[]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  layouts.forEach((layout, i) => XLSX.utils.book_append_sheet(wb, i === 0 ? seedSheet(seed) : {}, layout.name));
+  return writeBook(wb, layouts.map((l) => Boolean(l.hidden)));
 }

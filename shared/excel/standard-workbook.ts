@@ -10,7 +10,7 @@ import { columnLetter } from './import-types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, ParsedImport, Severity, SkippedRow } from './import-types';
 import { parseStatus, problem } from './office-sheet';
 import type { ProgramResolver } from './program-resolve';
-import type { Cell, SheetGrid, SheetSpec } from './sheetjs';
+import type { Cell, SheetGrid, SheetLayout, SheetSpec } from './sheetjs';
 
 export type WorkbookLanguage = 'en' | 'ja';
 
@@ -122,44 +122,87 @@ export interface StandardWorkbookInput {
 /** Text cell, neutralised; an empty text is an empty cell. */
 const t = (s: string): Cell => (s ? neutralizeText(s) : null);
 
+/** Column layout of each standard sheet (name, widths, number formats), without rows: fixed by the language. */
+export function standardSheetLayouts(lang: WorkbookLanguage): { projects: SheetLayout; budgets: SheetLayout; milestones: SheetLayout } {
+  return {
+    projects: { name: SHEET_NAMES.projects[lang], colWidths: [14, 48, 16, 24, 28, 40, 28, 12, 12, 12, 16, 16, 40], numFmts: { 7: DATE_FORMAT, 8: DATE_FORMAT }, freezeRows: 1 },
+    budgets: { name: SHEET_NAMES.budgets[lang], colWidths: [14, 12, 18, 18], numFmts: { 2: YEN_FORMAT[lang], 3: YEN_FORMAT[lang] }, freezeRows: 1 },
+    milestones: { name: SHEET_NAMES.milestones[lang], colWidths: [14, 20, 40, 12, 20, 12, 40], numFmts: { 3: DATE_FORMAT, 5: DATE_FORMAT }, freezeRows: 1 },
+  };
+}
+
+/** 管理番号 by project id of every project the standard workbook holds (the trash is left out). */
+export function exportedProjectCodes(projects: readonly Pick<Project, 'id' | 'code' | 'deletedAt'>[]): Map<string, string> {
+  const codeById = new Map<string, string>();
+  for (const p of projects) if (!p.deletedAt) codeById.set(p.id, p.code);
+  return codeById;
+}
+
+/**
+ * Rows of the Projects sheet (header first) and the 管理番号 of every project written, by project id. Projects in
+ * the trash are left out. Dates are date cells.
+ */
+export function projectSheetRows(
+  projects: readonly Project[],
+  programs: readonly Pick<CatalogProgram, 'id' | 'nameJa' | 'nameEn'>[],
+  lang: WorkbookLanguage,
+): { rows: Cell[][]; codeById: Map<string, string> } {
+  const programName = new Map(programs.map((p) => [p.id, lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa]));
+  const codeById = new Map<string, string>();
+  const rows: Cell[][] = [PROJECT_COLUMNS.map((c) => PROJECT_HEADERS[c][lang])];
+  for (const p of projects) {
+    if (p.deletedAt) continue;
+    codeById.set(p.id, p.code);
+    const program = p.funderName || (p.programId ? (programName.get(p.programId) ?? '') : '');
+    rows.push([
+      t(p.code), t(p.title), t(p.pi), t(p.department), p.programId, t(program), p.trackId,
+      p.startDate ? { kind: 'date', iso: p.startDate } : null, p.endDate ? { kind: 'date', iso: p.endDate } : null,
+      PROJECT_STATUS_LABELS[p.status][lang], t(p.amedNumber), t(p.eradNumber), t(p.notes),
+    ]);
+  }
+  return { rows, codeById };
+}
+
+/**
+ * Rows of the Budgets sheet (header first): fiscal years as 4-digit western years, amounts whole yen. Lines of
+ * projects not in `codeById` (trashed or missing) are left out.
+ */
+export function budgetSheetRows(budgetLines: readonly BudgetLine[], codeById: ReadonlyMap<string, string>, lang: WorkbookLanguage): Cell[][] {
+  const rows: Cell[][] = [BUDGET_COLUMNS.map((c) => BUDGET_HEADERS[c][lang])];
+  for (const b of budgetLines) {
+    const code = codeById.get(b.projectId);
+    if (code === undefined) continue;
+    rows.push([t(code), b.fiscalYear, b.directYen, b.indirectYen]);
+  }
+  return rows;
+}
+
+/** Rows of the Milestones sheet (header first); milestones of projects not in `codeById` are left out. */
+export function milestoneSheetRows(milestones: readonly Milestone[], codeById: ReadonlyMap<string, string>, lang: WorkbookLanguage): Cell[][] {
+  const rows: Cell[][] = [MILESTONE_COLUMNS.map((c) => MILESTONE_HEADERS[c][lang])];
+  for (const m of milestones) {
+    const code = codeById.get(m.projectId);
+    if (code === undefined) continue;
+    rows.push([
+      t(code), MILESTONE_KIND_LABELS[m.kind][lang], t(m.title), { kind: 'date', iso: m.dueDate }, MILESTONE_STATUS_LABELS[m.status][lang],
+      m.doneDate ? { kind: 'date', iso: m.doneDate } : null, t(m.notes),
+    ]);
+  }
+  return rows;
+}
+
 /**
  * Sheets of the standard workbook. Projects in the trash are left out; budget lines and milestones follow their
  * project's ID (管理番号). Dates are date cells, fiscal years 4-digit western years, amounts whole yen.
  */
 export function standardWorkbookSheets(input: StandardWorkbookInput): SheetSpec[] {
   const { lang } = input;
-  const programName = new Map(input.programs.map((p) => [p.id, lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa]));
-  const codeById = new Map<string, string>();
-  const projectRows: Cell[][] = [PROJECT_COLUMNS.map((c) => PROJECT_HEADERS[c][lang])];
-  for (const p of input.projects) {
-    if (p.deletedAt) continue;
-    codeById.set(p.id, p.code);
-    const program = p.funderName || (p.programId ? (programName.get(p.programId) ?? '') : '');
-    projectRows.push([
-      t(p.code), t(p.title), t(p.pi), t(p.department), p.programId, t(program), p.trackId,
-      p.startDate ? { kind: 'date', iso: p.startDate } : null, p.endDate ? { kind: 'date', iso: p.endDate } : null,
-      PROJECT_STATUS_LABELS[p.status][lang], t(p.amedNumber), t(p.eradNumber), t(p.notes),
-    ]);
-  }
-  const budgetRows: Cell[][] = [BUDGET_COLUMNS.map((c) => BUDGET_HEADERS[c][lang])];
-  for (const b of input.budgetLines) {
-    const code = codeById.get(b.projectId);
-    if (code === undefined) continue;
-    budgetRows.push([t(code), b.fiscalYear, b.directYen, b.indirectYen]);
-  }
-  const milestoneRows: Cell[][] = [MILESTONE_COLUMNS.map((c) => MILESTONE_HEADERS[c][lang])];
-  for (const m of input.milestones) {
-    const code = codeById.get(m.projectId);
-    if (code === undefined) continue;
-    milestoneRows.push([
-      t(code), MILESTONE_KIND_LABELS[m.kind][lang], t(m.title), { kind: 'date', iso: m.dueDate }, MILESTONE_STATUS_LABELS[m.status][lang],
-      m.doneDate ? { kind: 'date', iso: m.doneDate } : null, t(m.notes),
-    ]);
-  }
+  const layouts = standardSheetLayouts(lang);
+  const { rows, codeById } = projectSheetRows(input.projects, input.programs, lang);
   return [
-    { name: SHEET_NAMES.projects[lang], rows: projectRows, colWidths: [14, 48, 16, 24, 28, 40, 28, 12, 12, 12, 16, 16, 40], numFmts: { 7: DATE_FORMAT, 8: DATE_FORMAT }, freezeRows: 1 },
-    { name: SHEET_NAMES.budgets[lang], rows: budgetRows, colWidths: [14, 12, 18, 18], numFmts: { 2: YEN_FORMAT[lang], 3: YEN_FORMAT[lang] }, freezeRows: 1 },
-    { name: SHEET_NAMES.milestones[lang], rows: milestoneRows, colWidths: [14, 20, 40, 12, 20, 12, 40], numFmts: { 3: DATE_FORMAT, 5: DATE_FORMAT }, freezeRows: 1 },
+    { ...layouts.projects, rows },
+    { ...layouts.budgets, rows: budgetSheetRows(input.budgetLines, codeById, lang) },
+    { ...layouts.milestones, rows: milestoneSheetRows(input.milestones, codeById, lang) },
   ];
 }
 

@@ -511,6 +511,12 @@ function ExportSection({ client }: { client: () => WorkbookClient }) {
     }
   };
   const stamp = useMemo(() => todayIso(), []);
+  // The export's Workers start while the screen is open, so a click does not wait for their code and database.
+  useEffect(() => {
+    const c = client();
+    c.prewarmExport();
+    return () => c.disposeExport();
+  }, [client]);
   return (
     <>
       <h2>{t('exportHeading')}</h2>

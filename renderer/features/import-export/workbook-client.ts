@@ -5,6 +5,7 @@ import type { ColumnMapping } from '../../../shared/excel/column-map';
 import type { Analysis } from '../../../shared/excel/import-pipeline';
 import type { ParsedImport } from '../../../shared/excel/import-types';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
+import { ParallelExport } from './export-client';
 import type { ParsedHead, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 export type LoadOutcome =
@@ -16,6 +17,7 @@ const TIMEOUT_MS = 180_000;
 export class WorkbookClient {
   private worker: Worker | null = null;
   private nextId = 1;
+  private parallel = new ParallelExport();
 
   private ensure(): Worker {
     if (!this.worker) this.worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
@@ -90,9 +92,26 @@ export class WorkbookClient {
     return this.request((id) => ({ type: 'reparse', id, sheet, mapping }), this.gather);
   }
 
-  /** The standard workbook of everything stored, read and written in the Worker. */
+  /**
+   * The standard workbook of everything stored: each sheet read and written in its own Worker at the same time, or
+   * (when those parts cannot be used) read in one transaction and written in this client's Worker.
+   */
   exportStandard(lang: WorkbookLanguage, programs: CatalogProgram[]): Promise<Uint8Array> {
+    return this.parallel.run(lang, programs, () => this.exportSingle(lang, programs));
+  }
+
+  /** The standard workbook read (one transaction) and written in this client's Worker. */
+  exportSingle(lang: WorkbookLanguage, programs: CatalogProgram[]): Promise<Uint8Array> {
     return this.request((id) => ({ type: 'export-standard', id, lang, programs }), (msg) => (msg.type === 'bytes' ? msg.bytes : undefined));
+  }
+
+  /** Starts the export's Workers ahead of the click (and again after each export), until `disposeExport`. */
+  prewarmExport(): void {
+    this.parallel.prewarm();
+  }
+
+  disposeExport(): void {
+    this.parallel.dispose();
   }
 
   template(lang: WorkbookLanguage): Promise<Uint8Array> {

@@ -1,0 +1,252 @@
+// One xlsx file from sheets written separately (in parallel Workers): SheetJS writes a whole workbook in one
+// synchronous call, so a big export writes each sheet as its own small workbook (a "part") and this module moves each
+// part's sheet XML into a "shell" workbook that holds everything else. Entries are copied still compressed (bytes,
+// CRC and sizes as SheetJS wrote them); only the zip headers and central directory are rewritten. Pure TypeScript.
+import type { SheetSpec } from './sheetjs';
+
+/** Number format of a date cell in a column without a format of its own (what `writeWorkbookBytes` uses). */
+export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+
+/**
+ * The "format seed": every number format a workbook of these sheet layouts can use, in a fixed order (the default
+ * date format first, then each sheet's formats by column). SheetJS numbers cell styles in the order formats are first
+ * met in one write, so every write that starts with a sheet holding one cell per seed format (in this order) gives
+ * the same style indexes, and a part's sheet XML is valid inside the shell's styles.
+ */
+export function formatSeed(layouts: readonly Pick<SheetSpec, 'numFmts'>[]): string[] {
+  const seed = [DEFAULT_DATE_FORMAT];
+  for (const layout of layouts) {
+    const fmts = layout.numFmts ?? {};
+    const columns = Object.keys(fmts).map(Number).sort((a, b) => a - b);
+    for (const c of columns) {
+      const z = fmts[c];
+      if (z && z !== 'General' && !seed.includes(z)) seed.push(z);
+    }
+  }
+  return seed;
+}
+
+/** Thrown when parts cannot be assembled faithfully; callers fall back to writing the workbook in one call. */
+export class PartRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PartRefused';
+  }
+}
+
+/** One stored zip entry, still compressed. */
+export interface ZipEntry {
+  name: string;
+  versionNeeded: number;
+  /** General purpose flags (bit 3, data descriptor, is cleared when written: sizes go in the headers). */
+  flags: number;
+  method: number;
+  dosTime: number;
+  dosDate: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** The entry's compressed bytes (a view into the source archive). */
+  data: Uint8Array;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+
+function u16(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8);
+}
+function u32(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+}
+function put16(b: Uint8Array, at: number, v: number): void {
+  b[at] = v & 0xff;
+  b[at + 1] = (v >>> 8) & 0xff;
+}
+function put32(b: Uint8Array, at: number, v: number): void {
+  b[at] = v & 0xff;
+  b[at + 1] = (v >>> 8) & 0xff;
+  b[at + 2] = (v >>> 16) & 0xff;
+  b[at + 3] = (v >>> 24) & 0xff;
+}
+
+function asciiName(b: Uint8Array, at: number, length: number): string {
+  let s = '';
+  for (let i = at; i < at + length; i++) {
+    const c = b[i]!;
+    if (c >= 0x80) throw new PartRefused('a zip entry name is not ASCII');
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
+/** The entries of a zip archive, read through its central directory. Throws `PartRefused` on anything unexpected. */
+export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (u32(bytes, i) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new PartRefused('not a zip archive');
+  const count = u16(bytes, eocd + 10);
+  const cdSize = u32(bytes, eocd + 12);
+  const cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new PartRefused('zip64 archives are not supported');
+  if (cdOffset + cdSize > eocd) throw new PartRefused('bad central directory');
+  const entries: ZipEntry[] = [];
+  let at = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > eocd || u32(bytes, at) !== SIG_CENTRAL) throw new PartRefused('bad central directory entry');
+    const flags = u16(bytes, at + 8);
+    const compressedSize = u32(bytes, at + 20);
+    const uncompressedSize = u32(bytes, at + 24);
+    const nameLength = u16(bytes, at + 28);
+    const extraLength = u16(bytes, at + 30);
+    const commentLength = u16(bytes, at + 32);
+    const localOffset = u32(bytes, at + 42);
+    if (flags & 1) throw new PartRefused('encrypted zip entry');
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) throw new PartRefused('zip64 entry');
+    const name = asciiName(bytes, at + 46, nameLength);
+    if (localOffset + 30 > cdOffset || u32(bytes, localOffset) !== SIG_LOCAL) throw new PartRefused(`bad local header for ${name}`);
+    const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+    if (dataStart + compressedSize > cdOffset) throw new PartRefused(`entry ${name} runs past the archive`);
+    entries.push({
+      name,
+      versionNeeded: u16(bytes, at + 6),
+      flags,
+      method: u16(bytes, at + 10),
+      dosTime: u16(bytes, at + 12),
+      dosDate: u16(bytes, at + 14),
+      crc32: u32(bytes, at + 16),
+      compressedSize,
+      uncompressedSize,
+      data: bytes.subarray(dataStart, dataStart + compressedSize),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** A zip archive of these entries, in this order (no extra fields, no comments, no data descriptors). */
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  let size = 22;
+  for (const e of entries) size += 30 + 46 + 2 * e.name.length + e.data.length;
+  if (size > 0xffffffff || entries.length >= 0xffff) throw new PartRefused('the workbook would need zip64');
+  const out = new Uint8Array(size);
+  const offsets: number[] = [];
+  let at = 0;
+  const header = (e: ZipEntry, central: boolean): void => {
+    const flags = e.flags & ~8;
+    if (central) {
+      put32(out, at, SIG_CENTRAL);
+      put16(out, at + 4, 20);
+      at += 2;
+    } else {
+      put32(out, at, SIG_LOCAL);
+    }
+    put16(out, at + 4, e.versionNeeded);
+    put16(out, at + 6, flags);
+    put16(out, at + 8, e.method);
+    put16(out, at + 10, e.dosTime);
+    put16(out, at + 12, e.dosDate);
+    put32(out, at + 14, e.crc32);
+    put32(out, at + 18, e.compressedSize);
+    put32(out, at + 22, e.uncompressedSize);
+    put16(out, at + 26, e.name.length);
+    put16(out, at + 28, 0);
+    at += 30;
+  };
+  const name = (e: ZipEntry): void => {
+    for (let i = 0; i < e.name.length; i++) out[at + i] = e.name.charCodeAt(i);
+    at += e.name.length;
+  };
+  for (const e of entries) {
+    offsets.push(at);
+    header(e, false);
+    name(e);
+    out.set(e.data, at);
+    at += e.data.length;
+  }
+  const cdStart = at;
+  entries.forEach((e, i) => {
+    header(e, true);
+    // After the shared fields: comment length, disk number, internal and external attributes, local header offset.
+    put16(out, at, 0);
+    put16(out, at + 2, 0);
+    put16(out, at + 4, 0);
+    put32(out, at + 6, 0);
+    put32(out, at + 10, offsets[i]!);
+    at += 14;
+    name(e);
+  });
+  const cdSize = at - cdStart;
+  put32(out, at, SIG_EOCD);
+  put16(out, at + 4, 0);
+  put16(out, at + 6, 0);
+  put16(out, at + 8, entries.length);
+  put16(out, at + 10, entries.length);
+  put32(out, at + 12, cdSize);
+  put32(out, at + 16, cdStart);
+  put16(out, at + 20, 0);
+  return out;
+}
+
+/** Entries every SheetJS xlsx write holds besides the worksheets; anything else (shared strings, comments, a sheet's
+ * relationships, drawings) would tie a sheet to files the shell does not carry. */
+const WORKBOOK_ENTRIES = new Set([
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'docProps/core.xml',
+  'docProps/app.xml',
+  'docProps/custom.xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/theme/theme1.xml',
+  'xl/styles.xml',
+  'xl/metadata.xml',
+]);
+
+const SHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/** Checks that an archive holds only workbook entries and exactly `sheets` worksheets, numbered 1..sheets. */
+function checkEntries(entries: readonly ZipEntry[], sheets: number, what: string): Map<string, ZipEntry> {
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    if (byName.has(e.name)) throw new PartRefused(`${what} holds ${e.name} twice`);
+    byName.set(e.name, e);
+    const sheet = SHEET_ENTRY.exec(e.name);
+    if (sheet) {
+      const k = Number(sheet[1]);
+      if (k < 1 || k > sheets || sheet[1] !== String(k)) throw new PartRefused(`${what} holds an unexpected worksheet ${e.name}`);
+    } else if (!WORKBOOK_ENTRIES.has(e.name)) {
+      throw new PartRefused(`${what} holds ${e.name}, which the assembled workbook would not carry`);
+    }
+    if (e.method !== 0 && e.method !== 8) throw new PartRefused(`${what}: ${e.name} uses compression method ${e.method}`);
+  }
+  for (let k = 1; k <= sheets; k++) if (!byName.has(`xl/worksheets/sheet${k}.xml`)) throw new PartRefused(`${what} has no worksheet ${k}`);
+  return byName;
+}
+
+/**
+ * One xlsx file from a shell and its parts: the shell is the workbook with every final sheet (names, order, hidden
+ * flags, styles from the format seed) and placeholder worksheets; part K is a two-sheet workbook [seed, sheet K] written
+ * with the same seed. Worksheet K of the result is part K's second worksheet, copied still compressed; everything
+ * else is the shell's. Throws `PartRefused` when a part or the shell holds anything the result would not carry.
+ */
+export function assembleWorkbook(shell: Uint8Array, parts: readonly Uint8Array[]): Uint8Array {
+  if (!parts.length) throw new PartRefused('no parts');
+  const shellEntries = readZipEntries(shell);
+  checkEntries(shellEntries, parts.length, 'the shell');
+  const sheetXml = parts.map((bytes, i) => {
+    const entries = checkEntries(readZipEntries(bytes), 2, `part ${i + 1}`);
+    return entries.get('xl/worksheets/sheet2.xml')!;
+  });
+  const out = shellEntries.map((e): ZipEntry => {
+    const sheet = SHEET_ENTRY.exec(e.name);
+    return sheet ? { ...sheetXml[Number(sheet[1]) - 1]!, name: e.name } : e;
+  });
+  return writeZip(out);
+}
