@@ -96,7 +96,9 @@ async function exportFloor(url: string) {
   const t0 = performance.now();
   const out = XLSX.utils.book_new();
   for (const [name, rows] of sheets) XLSX.utils.book_append_sheet(out, XLSX.utils.aoa_to_sheet(rows as unknown[][], { dense: true } as XLSX.AOA2SheetOpts), name);
-  const written = XLSX.write(out, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
+  // 'buffer', like the app: the fastest bare write SheetJS offers ('array' adds a binary-string round trip, about a
+  // fifth of a big write), so the floor is not padded by a slower option than ours.
+  const written = XLSX.write(out, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
   return { floorMs: performance.now() - t0, bytes: written.byteLength };
 }
 
