@@ -104,12 +104,13 @@ async function floorImport(page: Page, url: string): Promise<{ floorMs: number; 
   return runs.sort((a, b) => a.floorMs - b.floorMs)[0]!;
 }
 
-async function floorExport(page: Page, url: string): Promise<number> {
+/** Both runs, in order: the first writes with cold code (in this page, as ours in fresh Workers), the second warm. */
+async function floorExport(page: Page, url: string): Promise<number[]> {
   await page.goto(`${url}bench-floor.html`);
   await page.waitForFunction(() => document.title === 'floor-ready');
   const runs: number[] = [];
   for (let i = 0; i < 2; i++) runs.push((await page.evaluate(() => (window as unknown as { __floor: { exportFloor(u: string): Promise<{ floorMs: number }> } }).__floor.exportFloor('bench-data.xlsx'))).floorMs);
-  return Math.min(...runs);
+  return runs;
 }
 
 /** Our import through the real wizard: file chosen → preview (parse in the Worker), then confirm → committed. */
@@ -142,7 +143,8 @@ async function oursImport(page: Page, url: string) {
   return { oursMs: parseMs + commitMs, parseMs, commitMs, longest: await longestTaskSince(page, since), counts };
 }
 
-async function oursExport(page: Page, url: string): Promise<number> {
+/** Two exports in a row from the screen just opened: the first with fresh Workers, the second with the same ones. */
+async function oursExport(page: Page, url: string): Promise<number[]> {
   await page.goto(`${url}#/import-export`);
   await page.waitForSelector('[data-testid="export-standard"]');
   const runs: number[] = [];
@@ -153,7 +155,7 @@ async function oursExport(page: Page, url: string): Promise<number> {
     await download.delete();
     await page.waitForFunction(() => !document.querySelector('[data-testid="export-standard"]')?.hasAttribute('disabled'));
   }
-  return Math.min(...runs);
+  return runs;
 }
 
 /**
@@ -270,9 +272,15 @@ async function main(): Promise<void> {
 
     if (wanted('export')) {
       log('export…');
-      const exportFloorMs = await withFloorBrowser((page) => floorExport(page, url));
-      const exportOurs = await oursExport(full.page, url);
-      results.push({ scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: null, heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3 });
+      const floorRuns = await withFloorBrowser((page) => floorExport(page, url));
+      const oursRuns = await oursExport(full.page, url);
+      // Best of two on both sides (the floor's second write also runs with warm code); each side's runs in the details.
+      const exportFloorMs = Math.min(...floorRuns);
+      const exportOurs = Math.min(...oursRuns);
+      results.push({
+        scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: null, heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3,
+        detail: { oursRuns: oursRuns.map(round).join(' '), floorRuns: floorRuns.map(round).join(' ') },
+      });
     }
 
     if (wanted('start')) {

@@ -171,7 +171,40 @@ export interface SheetSpec {
   hidden?: boolean;
 }
 
-function isoToSerial(iso: IsoDate): number {
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil): integer maths only. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const EXCEL_EPOCH_DAYS = daysFromCivil(1899, 12, 30);
+
+/** Two to four ASCII digits at `at`, or NaN. */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Excel serial of a YYYY-MM-DD date. Called for every date cell of an export (200,000 at 50,000 projects), so it reads
+ * the digits in place instead of splitting the string; anything else goes the general way.
+ */
+export function isoToSerial(iso: IsoDate): number {
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = digits(iso, 0, 4);
+    const m = digits(iso, 5, 2);
+    const d = digits(iso, 8, 2);
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return daysFromCivil(y, m, d) - EXCEL_EPOCH_DAYS;
+  }
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }

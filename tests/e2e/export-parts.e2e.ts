@@ -83,10 +83,13 @@ describe('export in parallel parts', () => {
     const page = app.page;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    // Part Workers are started ahead when the screen opens and ended after each export (fresh ones are started then).
+    // Two part Workers are started ahead when the screen opens and kept between exports.
+    let partWorkersStarted = 0;
     let partWorkersEnded = 0;
     page.on('worker', (w) => {
-      if (w.url().includes('export.worker')) w.on('close', () => partWorkersEnded++);
+      if (!w.url().includes('export.worker')) return;
+      partWorkersStarted++;
+      w.on('close', () => partWorkersEnded++);
     });
     await page.click('nav a[data-screen="importExport"]');
 
@@ -96,10 +99,10 @@ describe('export in parallel parts', () => {
 
     const exported: Record<WorkbookLanguage, Uint8Array> = { ja: new Uint8Array(), en: new Uint8Array() };
     for (const lang of ['ja', 'en'] as const) {
-      const before = partWorkersEnded;
       exported[lang] = await exportStandard(page, lang);
-      // Written by the three part Workers (ended once their parts arrived), in one attempt.
-      await expect.poll(() => partWorkersEnded - before).toBe(3);
+      // Written in parts (not the single-transaction fallback) by the two Workers started with the screen.
+      await expect(page.locator('[data-testid="export-status"]').getAttribute('data-export-path')).resolves.toBe('parts');
+      expect([partWorkersStarted, partWorkersEnded]).toEqual([2, 0]);
       const got = sortedGrids(exported[lang]);
       expect(got.map((s) => s.rows.length)).toEqual([COUNT + 1, 2 * COUNT + 1, 2 * COUNT + 1]);
       // The Program column keeps the name stored by the (Japanese) import, so the English export is compared without it.
@@ -111,5 +114,8 @@ describe('export in parallel parts', () => {
     await page.click('text=別のファイルを取り込む');
     expect(await importFile(page, 'export.xlsx', exported.en)).toEqual({ added: 0, updated: 0, unchanged: COUNT });
     expect(errors).toEqual([]);
+    // Leaving the screen ends them.
+    await page.click('nav a[data-screen="dashboard"]');
+    await expect.poll(() => partWorkersEnded).toBe(2);
   });
 });

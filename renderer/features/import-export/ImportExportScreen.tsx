@@ -497,6 +497,8 @@ function ExportSection({ client }: { client: () => WorkbookClient }) {
   const [lang, setLang] = useState<WorkbookLanguage>(currentLanguage());
   const [status, setStatus] = useState<string>('');
   const [busy, setBusy] = useState(false);
+  // Which way the last standard export was written (parts or the single-transaction fallback): for tests and support.
+  const [exportPath, setExportPath] = useState<string | null>(null);
   const save = async (make: () => Promise<Uint8Array>, name: string) => {
     setBusy(true);
     setStatus(t('exporting'));
@@ -533,12 +535,20 @@ function ExportSection({ client }: { client: () => WorkbookClient }) {
             className="primary"
             disabled={busy}
             data-testid="export-standard"
-            onClick={() => void save(async () => client().exportStandard(lang, await loadPrograms()), `grant-portfolio-${stamp}.xlsx`)}
+            onClick={() =>
+              void save(async () => {
+                const bytes = await client().exportStandard(lang, await loadPrograms());
+                setExportPath(client().lastExportPath());
+                return bytes;
+              }, `grant-portfolio-${stamp}.xlsx`)
+            }
           >
             {t('exportButton')}
           </button>
         </div>
-        <p role="status" className="muted" data-testid="export-status">{status}</p>
+        <p role="status" className="muted" data-testid="export-status" data-export-path={exportPath ?? undefined}>
+          {status}
+        </p>
       </div>
       <h2>{t('templateHeading')}</h2>
       <div className="panel no-print">

@@ -1,34 +1,33 @@
-// Runs the standard-workbook export in three part Workers at once (projects, budgets, milestones) and assembles their
-// parts into one xlsx: reading 250,000 records and writing their XML overlap instead of following each other. Each
-// Worker reads its table in its own transaction, so the parts are only used when all three saw the same store revision;
-// otherwise (a write landed mid-export) it tries once more, then falls back to the single-transaction export.
+// Runs the standard-workbook export in two part Workers at once (Projects and Budgets in one, Milestones in the other)
+// and assembles their parts into one xlsx: reading 250,000 records and writing their XML overlap instead of following
+// each other. Each table is read in its own transaction, so the parts are only used when all saw the same store
+// revision; otherwise (a write landed mid-export) it tries once more, then falls back to the single-transaction export.
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { assembleWorkbook, PartRefused } from '../../../shared/excel/xlsx-parts';
-import type { PartRequest, PartResponse, PartRole, ProgramName } from './export-protocol';
+import type { PartRequest, PartResponse, PartRole, ProgramName, WrittenPart } from './export-protocol';
 
-const ROLES: readonly PartRole[] = ['projects', 'budgets', 'milestones'];
 const TIMEOUT_MS = 180_000;
 const ATTEMPTS = 2;
+const ORDER: readonly PartRole[] = ['projects', 'budgets', 'milestones'];
 
-interface Parts {
-  shell: Uint8Array;
-  parts: Uint8Array[];
-  revisions: (number | undefined)[];
-}
+/** Which way the last export was written: in parts, or in one call (the fallback). */
+export type ExportPath = 'parts' | 'single';
 
 function startWorker(): Worker {
   return new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
 }
 
+type Answer = Extract<PartResponse, { type: 'parts' }>;
+
 /** One part Worker's answer; rejects on failure, a crash or the timeout (its timer goes into `timers`). */
-function answer(worker: Worker, request: PartRequest, transfer: Transferable[], timers: ReturnType<typeof setTimeout>[]): Promise<Extract<PartResponse, { type: 'part' }>> {
+function answer(worker: Worker, request: PartRequest, transfer: Transferable[], timers: ReturnType<typeof setTimeout>[]): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS);
     timers.push(timer);
     worker.onmessage = (e: MessageEvent<PartResponse>) => {
       clearTimeout(timer);
-      if (e.data.type === 'part') resolve(e.data);
+      if (e.data.type === 'parts') resolve(e.data);
       else reject(e.data.refused ? new PartRefused(e.data.message) : new Error(e.data.message));
     };
     worker.onerror = (e: ErrorEvent) => {
@@ -39,20 +38,21 @@ function answer(worker: Worker, request: PartRequest, transfer: Transferable[], 
   });
 }
 
+interface Written {
+  shell: Uint8Array;
+  /** In sheet order: projects, budgets, milestones. */
+  parts: WrittenPart[];
+}
+
 export class ParallelExport {
-  private warm: Worker[] = [];
+  /** The two Workers waiting for the next click (started ahead, or kept from the last export). */
+  private idle: Worker[] = [];
   private keepWarm = false;
   private broken = new WeakSet<Worker>();
+  lastPath: ExportPath | null = null;
 
-  /**
-   * Starts the three Workers ahead of the click (their code loads and the database opens meanwhile), and again after
-   * each export, until `dispose`.
-   */
-  prewarm(): void {
-    this.keepWarm = true;
-    if (this.warm.length) return;
-    this.warm = ROLES.map(() => {
-      const w = startWorker();
+  private start(): Worker[] {
+    return [startWorker(), startWorker()].map((w) => {
       // A Worker that failed while waiting (its code did not load) is replaced at the click instead of used.
       w.onerror = () => this.broken.add(w);
       w.postMessage({ type: 'warm' } satisfies PartRequest);
@@ -60,39 +60,61 @@ export class ParallelExport {
     });
   }
 
-  /** Ends the Workers started ahead (the screen closed). */
-  dispose(): void {
-    this.keepWarm = false;
-    for (const w of this.warm) w.terminate();
-    this.warm = [];
+  /**
+   * Starts the two Workers ahead of the click (their code loads and the database opens meanwhile); they are kept
+   * between exports (warm code writes faster) until `dispose`.
+   */
+  prewarm(): void {
+    this.keepWarm = true;
+    if (!this.idle.length) this.idle = this.start();
   }
 
-  private async writeParts(lang: WorkbookLanguage, programs: ProgramName[]): Promise<Parts> {
-    let workers = this.warm;
-    this.warm = [];
-    if (!workers.length || workers.some((w) => this.broken.has(w))) {
+  /** Ends the Workers (the screen closed). */
+  dispose(): void {
+    this.keepWarm = false;
+    for (const w of this.idle) w.terminate();
+    this.idle = [];
+  }
+
+  /** Hands the Workers back after an export: kept while the screen is open, unless others were started meanwhile. */
+  private giveBack(workers: Worker[], healthy: boolean): void {
+    if (healthy && this.keepWarm && !this.idle.length) {
+      for (const w of workers) {
+        w.onmessage = null;
+        w.onerror = () => this.broken.add(w);
+      }
+      this.idle = workers;
+      return;
+    }
+    for (const w of workers) w.terminate();
+    if (this.keepWarm && !this.idle.length) this.idle = this.start();
+  }
+
+  private async writeParts(lang: WorkbookLanguage, programs: ProgramName[]): Promise<Written> {
+    let workers = this.idle;
+    this.idle = [];
+    if (workers.length !== 2 || workers.some((w) => this.broken.has(w))) {
       for (const w of workers) w.terminate();
-      workers = ROLES.map(startWorker);
+      workers = [startWorker(), startWorker()];
     }
     const timers: ReturnType<typeof setTimeout>[] = [];
+    let healthy = false;
     try {
-      const toBudgets = new MessageChannel();
-      const toMilestones = new MessageChannel();
-      // Milestones first: its sheet takes longer to write than the budgets', so it should read first too.
-      const codePorts = [toMilestones.port1, toBudgets.port1];
-      const [projects, budgets, milestones] = await Promise.all([
-        answer(workers[0]!, { type: 'projects', lang, programs, codePorts }, codePorts, timers),
-        answer(workers[1]!, { type: 'budgets', lang, codePort: toBudgets.port2 }, [toBudgets.port2], timers),
-        answer(workers[2]!, { type: 'milestones', lang, codePort: toMilestones.port2 }, [toMilestones.port2], timers),
+      const codes = new MessageChannel();
+      const [lead, milestones] = await Promise.all([
+        answer(workers[0]!, { type: 'lead', lang, programs, handOn: codes.port1 }, [codes.port1], timers),
+        answer(workers[1]!, { type: 'milestones', lang, codePort: codes.port2 }, [codes.port2], timers),
       ]);
-      if (!projects.shell) throw new PartRefused('the projects part came without the shell');
-      return { shell: projects.shell, parts: [projects.bytes, budgets.bytes, milestones.bytes], revisions: [projects.revision, budgets.revision, milestones.revision] };
+      healthy = true;
+      if (!lead.shell) throw new PartRefused('the lead part came without the shell');
+      const byRole = new Map([...lead.parts, ...milestones.parts].map((p) => [p.role, p]));
+      const parts = ORDER.map((role) => byRole.get(role));
+      if (parts.some((p) => !p)) throw new PartRefused('a part is missing');
+      return { shell: lead.shell, parts: parts as WrittenPart[] };
     } finally {
-      // Each Worker holds a whole table and its sheet: end them now rather than keep the memory (fresh ones are
-      // started for the next export if the screen asked for that).
       for (const t of timers) clearTimeout(t);
-      for (const w of workers) w.terminate();
-      if (this.keepWarm) this.prewarm();
+      // A Worker that failed or timed out may be stuck or half-way: only Workers that answered are kept.
+      this.giveBack(workers, healthy);
     }
   }
 
@@ -104,12 +126,18 @@ export class ParallelExport {
     const names: ProgramName[] = programs.map((p) => ({ id: p.id, nameJa: p.nameJa, nameEn: p.nameEn }));
     try {
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        const { shell, parts, revisions } = await this.writeParts(lang, names);
-        if (revisions.every((r) => r === revisions[0])) return assembleWorkbook(shell, parts);
+        const { shell, parts } = await this.writeParts(lang, names);
+        if (parts.every((p) => p.revision === parts[0]!.revision)) {
+          const bytes = assembleWorkbook(shell, parts.map((p) => p.bytes));
+          this.lastPath = 'parts';
+          return bytes;
+        }
       }
     } catch (err) {
       if (!(err instanceof PartRefused)) throw err;
     }
-    return single();
+    const bytes = await single();
+    this.lastPath = 'single';
+    return bytes;
   }
 }

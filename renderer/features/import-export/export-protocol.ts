@@ -1,6 +1,6 @@
-// Messages of the standard-workbook export written in parallel: three part Workers (one per big sheet) read their own
-// table and write their own sheet; the projects Worker also hands the 管理番号 of every exported project to the other
-// two over MessageChannel ports, so no rows pass through the main thread.
+// Messages of the standard-workbook export written in parallel: two part Workers (one per core of an ordinary office
+// PC) read their own tables and write their own sheets; the lead Worker hands the 管理番号 of every exported project to
+// the other over a MessageChannel port, so no rows pass through the main thread.
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 
 export type PartRole = 'projects' | 'budgets' | 'milestones';
@@ -13,17 +13,30 @@ export interface ProgramName {
 }
 
 export type PartRequest =
-  /** Load the code and open the database before the click (sent when the export screen opens). */
+  /** Load the code, open the database and warm the writer up before the click (sent when the export screen opens). */
   | { type: 'warm' }
-  | { type: 'projects'; lang: WorkbookLanguage; programs: ProgramName[]; codePorts: MessagePort[] }
-  | { type: 'budgets' | 'milestones'; lang: WorkbookLanguage; codePort: MessagePort };
+  /**
+   * The lead Worker: reads projects, sends the codes over `handOn`, then writes the Projects sheet, the shell, and the
+   * Budgets sheet (whose read it asks for before writing, so it is ready by then).
+   */
+  | { type: 'lead'; lang: WorkbookLanguage; programs: ProgramName[]; handOn: MessagePort }
+  /** The Milestones Worker: reads when the codes come (after the projects read) and writes the Milestones sheet. */
+  | { type: 'milestones'; lang: WorkbookLanguage; codePort: MessagePort };
 
-/** Sent over the code ports: 管理番号 by project id, for every project not in the trash. */
+/** Sent over the code port: 管理番号 by project id, for every project not in the trash. */
 export interface CodesMessage {
   codeById: Map<string, string>;
 }
 
+/** One sheet written as a part, and the store revision its table was read at. */
+export interface WrittenPart {
+  role: PartRole;
+  bytes: Uint8Array;
+  revision: number | undefined;
+}
+
 export type PartResponse =
-  | { type: 'part'; role: PartRole; bytes: Uint8Array; shell?: Uint8Array; revision: number | undefined }
+  /** `shell` comes with the lead Worker's answer. */
+  | { type: 'parts'; parts: WrittenPart[]; shell?: Uint8Array }
   /** `refused`: the part cannot be assembled (see PartRefused); the caller writes the workbook in one call instead. */
   | { type: 'failed'; message: string; refused: boolean };

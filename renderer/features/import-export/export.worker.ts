@@ -1,14 +1,15 @@
-// A part Worker of the parallel standard-workbook export: reads ONE table (with the store's revision) and writes that
-// table's sheet as a workbook part, so the three sheets are written at the same time on separate threads instead of
-// one after another in one Worker. The projects Worker also writes the shell and sends the codes the other two need.
+// A part Worker of the parallel standard-workbook export: reads its own tables (each with the store's revision) and
+// writes their sheets as workbook parts, so the sheets are written on two threads at once instead of one after another.
+// The lead Worker writes Projects, the shell and Budgets, and sends the codes the Milestones Worker needs.
+import type { BudgetLine } from '../../../shared/domain/types';
 import type { Cell } from '../../../shared/excel/sheetjs';
 import { writeSheetPart, writeWorkbookShell } from '../../../shared/excel/sheetjs';
 import { budgetSheetRows, exportedProjectCodes, milestoneSheetRows, projectSheetRows, standardSheetLayouts } from '../../../shared/excel/standard-workbook';
-import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { formatSeed, PartRefused } from '../../../shared/excel/xlsx-parts';
 import { db } from '../../store/db';
 import { readTableWithRevision } from '../../store/import-export-data';
-import type { CodesMessage, PartRequest, PartResponse, PartRole } from './export-protocol';
+import type { TableSnapshot } from '../../store/import-export-data';
+import type { CodesMessage, PartRequest, PartResponse, WrittenPart } from './export-protocol';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<PartRequest>) => void) | null;
@@ -24,19 +25,25 @@ let warmedUp = false;
 
 /**
  * Writes a small throwaway sheet with every kind of cell once, so the writer's code is compiled and optimised before
- * the real sheet comes: in a fresh Worker the first big write runs about 1.6 times slower than the next one. It runs
- * while the Worker waits anyway (on its read, or on the codes), so it costs no time; not at screen open, where it would
- * compete with an import the user starts there.
+ * the real sheet comes: in a fresh Worker the first big write runs about 1.6 times slower than the next one. 500 rows
+ * are enough (3,000 cost more than they saved at 50,000 projects). It runs while the Worker waits on its read; not at
+ * screen open, where it would compete with an import the user starts there.
  */
 function warmUp(): void {
   if (warmedUp) return;
   warmedUp = true;
   const rows: Cell[][] = [];
-  for (let r = 0; r < 3_000; r++) rows.push([`W-${r}`, `見本 ${r} & <x>`, r * 1_000, r % 2 ? { kind: 'date', iso: '2025-04-01' } : null, 2025, '', true]);
+  for (let r = 0; r < 500; r++) rows.push([`W-${r}`, `見本 ${r} & <x>`, r * 1_000, r % 2 ? { kind: 'date', iso: '2025-04-01' } : null, 2025, '', true]);
   writeSheetPart({ name: 'warm', rows, numFmts: { 2: '#,##0' } }, formatSeed([{ numFmts: { 2: '#,##0' } }]));
 }
 
-function codesFrom(port: MessagePort): Promise<ReadonlyMap<string, string>> {
+/** Lets the requests already issued reach the database, then warms the writer up while they run. */
+async function warmUpMeanwhile(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  warmUp();
+}
+
+function codesFrom(port: MessagePort): Promise<Map<string, string>> {
   return new Promise((resolve) => {
     port.onmessage = (e: MessageEvent<CodesMessage>) => {
       port.close();
@@ -45,55 +52,51 @@ function codesFrom(port: MessagePort): Promise<ReadonlyMap<string, string>> {
   });
 }
 
-/** Rows of one sheet and the revision they were read at; the table's records are left behind for the collector. */
-interface SheetRead {
-  rows: Cell[][];
-  revision: number | undefined;
+function seedFor(lang: 'en' | 'ja') {
+  const layouts = standardSheetLayouts(lang);
+  const order = [layouts.projects, layouts.budgets, layouts.milestones];
+  return { layouts, order, seed: formatSeed(order) };
 }
 
-async function readProjects(msg: Extract<PartRequest, { type: 'projects' }>): Promise<SheetRead> {
-  const { rows: projects, revision } = await readTableWithRevision('projects');
+/**
+ * Projects first (everything waits on its codes), then Budgets. The budgets read is asked for as soon as the projects
+ * read is done, so the database serves it while this thread writes the Projects sheet and the other reads milestones:
+ * the database serves one read at a time, and reads issued together with the projects read only delay it.
+ */
+async function lead(msg: Extract<PartRequest, { type: 'lead' }>): Promise<void> {
+  const { layouts, order, seed } = seedFor(msg.lang);
+  const reading = readTableWithRevision('projects');
+  await warmUpMeanwhile();
+  const { rows: projects, revision } = await reading;
   const codeById = exportedProjectCodes(projects);
-  for (const port of msg.codePorts) {
-    port.postMessage({ codeById } satisfies CodesMessage);
-    port.close();
-  }
-  return { rows: projectSheetRows(projects, msg.programs, msg.lang).rows, revision };
+  msg.handOn.postMessage({ codeById } satisfies CodesMessage);
+  msg.handOn.close();
+  const budgetsRead: Promise<TableSnapshot<BudgetLine>> = readTableWithRevision('budgetLines');
+  // Keeps an early failure of the budgets read from being reported as unhandled while the Projects sheet is written.
+  budgetsRead.catch(() => undefined);
+  // Dexie issues the request from a microtask: let it go out before this thread is busy writing for a second (the
+  // database then serves it while the milestones read waits its turn: measured faster than milestones first).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const projectBytes = writeSheetPart({ ...layouts.projects, rows: projectSheetRows(projects, msg.programs, msg.lang).rows }, seed);
+  const shell = writeWorkbookShell(order, seed);
+  const budgets = await budgetsRead;
+  const budgetBytes = writeSheetPart({ ...layouts.budgets, rows: budgetSheetRows(budgets.rows, codeById, msg.lang) }, seed);
+  const parts: WrittenPart[] = [
+    { role: 'projects', bytes: projectBytes, revision },
+    { role: 'budgets', bytes: budgetBytes, revision: budgets.revision },
+  ];
+  post({ type: 'parts', parts, shell }, [projectBytes.buffer as ArrayBuffer, budgetBytes.buffer as ArrayBuffer, shell.buffer as ArrayBuffer]);
 }
 
-// The budgets and milestones Workers start reading when the codes arrive, i.e. once the projects read is done: that
-// read then has the database to itself (reads issued together only share it), and the other two wait for its codes
-// anyway. Measured at 50,000 projects: about 0.2 s faster than issuing the three reads together.
-async function readBudgets(lang: WorkbookLanguage, codes: Promise<ReadonlyMap<string, string>>): Promise<SheetRead> {
-  const codeById = await codes;
-  const { rows, revision } = await readTableWithRevision('budgetLines');
-  return { rows: budgetSheetRows(rows, codeById, lang), revision };
-}
-
-async function readMilestones(lang: WorkbookLanguage, codes: Promise<ReadonlyMap<string, string>>): Promise<SheetRead> {
+/** Milestones: read when the codes come, i.e. once the projects read is done and has had the database to itself. */
+async function milestones(msg: Extract<PartRequest, { type: 'milestones' }>): Promise<void> {
+  const { layouts, seed } = seedFor(msg.lang);
+  const codes = codesFrom(msg.codePort);
+  await warmUpMeanwhile();
   const codeById = await codes;
   const { rows, revision } = await readTableWithRevision('milestones');
-  return { rows: milestoneSheetRows(rows, codeById, lang), revision };
-}
-
-async function run(msg: Exclude<PartRequest, { type: 'warm' }>): Promise<void> {
-  const layouts = standardSheetLayouts(msg.lang);
-  const order = [layouts.projects, layouts.budgets, layouts.milestones];
-  const seed = formatSeed(order);
-  const reading =
-    msg.type === 'projects' ? readProjects(msg) : msg.type === 'budgets' ? readBudgets(msg.lang, codesFrom(msg.codePort)) : readMilestones(msg.lang, codesFrom(msg.codePort));
-  // One task later, so the read's request is already with the database while the writer warms up.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  warmUp();
-  const read = await reading;
-  const role: PartRole = msg.type;
-  const bytes = writeSheetPart({ ...layouts[role], rows: read.rows }, seed);
-  if (role === 'projects') {
-    const shell = writeWorkbookShell(order, seed);
-    post({ type: 'part', role, bytes, shell, revision: read.revision }, [bytes.buffer as ArrayBuffer, shell.buffer as ArrayBuffer]);
-  } else {
-    post({ type: 'part', role, bytes, revision: read.revision }, [bytes.buffer as ArrayBuffer]);
-  }
+  const bytes = writeSheetPart({ ...layouts.milestones, rows: milestoneSheetRows(rows, codeById, msg.lang) }, seed);
+  post({ type: 'parts', parts: [{ role: 'milestones', bytes, revision }] }, [bytes.buffer as ArrayBuffer]);
 }
 
 function fail(err: unknown): void {
@@ -107,5 +110,5 @@ scope.onmessage = (e) => {
     void db.open().catch(() => undefined);
     return;
   }
-  run(msg).catch(fail);
+  (msg.type === 'lead' ? lead(msg) : milestones(msg)).catch(fail);
 };

@@ -6,6 +6,7 @@ import type { Analysis } from '../../../shared/excel/import-pipeline';
 import type { ParsedImport } from '../../../shared/excel/import-types';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { ParallelExport } from './export-client';
+import type { ExportPath } from './export-client';
 import type { ParsedHead, WorkerRequest, WorkerResponse } from './worker-protocol';
 
 export type LoadOutcome =
@@ -112,6 +113,11 @@ export class WorkbookClient {
 
   disposeExport(): void {
     this.parallel.dispose();
+  }
+
+  /** How the last standard export was written (the parts, or the single-transaction fallback). */
+  lastExportPath(): ExportPath | null {
+    return this.parallel.lastPath;
   }
 
   template(lang: WorkbookLanguage): Promise<Uint8Array> {

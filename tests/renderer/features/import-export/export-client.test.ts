@@ -1,12 +1,12 @@
-// The parallel export's client with scripted part Workers: parts are assembled only when all three Workers saw the same
-// store revision (else one retry, then the single-transaction export), a refused part falls back, any other failure is
-// reported, and every part Worker is ended afterwards.
+// The parallel export's client with scripted part Workers: parts are assembled only when every table was read at the
+// same store revision (else one retry, then the single-transaction export), a refused part falls back, any other
+// failure is reported; Workers that answered are kept for the next export while the screen is open, others are ended.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readWorkbookGrids, writeSheetPart, writeWorkbookShell } from '../../../../shared/excel/sheetjs';
 import type { SheetSpec } from '../../../../shared/excel/sheetjs';
 import { formatSeed } from '../../../../shared/excel/xlsx-parts';
 import { ParallelExport } from '../../../../renderer/features/import-export/export-client';
-import type { PartRequest, PartResponse } from '../../../../renderer/features/import-export/export-protocol';
+import type { PartRequest, PartResponse, WrittenPart } from '../../../../renderer/features/import-export/export-protocol';
 
 const specs: SheetSpec[] = [
   { name: '課題', rows: [['管理番号'], ['A-1']] },
@@ -16,7 +16,7 @@ const specs: SheetSpec[] = [
 const seed = formatSeed(specs);
 
 /** What each Worker answers, by request type, per attempt (index = how many requests of that type came before). */
-type Script = (type: 'projects' | 'budgets' | 'milestones', attempt: number) => PartResponse;
+type Script = (type: 'lead' | 'milestones', attempt: number) => PartResponse;
 
 let script: Script;
 const started: FakeWorker[] = [];
@@ -32,7 +32,7 @@ class FakeWorker {
   postMessage(msg: PartRequest): void {
     this.received.push(msg);
     if (msg.type === 'warm') return;
-    const attempt = started.filter((w) => w.received.some((r) => r.type === msg.type)).indexOf(this);
+    const attempt = started.flatMap((w) => w.received).filter((r) => r.type === msg.type).length - 1;
     const answer = script(msg.type, attempt);
     setTimeout(() => this.onmessage?.({ data: answer } as MessageEvent<PartResponse>), 0);
   }
@@ -42,12 +42,18 @@ class FakeWorker {
 }
 
 const index = { projects: 0, budgets: 1, milestones: 2 } as const;
-function part(type: keyof typeof index, revision: number | undefined): PartResponse {
-  const bytes = writeSheetPart(specs[index[type]]!, seed);
-  return type === 'projects' ? { type: 'part', role: type, bytes, shell: writeWorkbookShell(specs, seed), revision } : { type: 'part', role: type, bytes, revision };
+function written(role: keyof typeof index, revision: number | undefined): WrittenPart {
+  return { role, bytes: writeSheetPart(specs[index[role]]!, seed), revision };
+}
+/** Both Workers' answers; `revisions` of projects, budgets, milestones. */
+function answers(type: 'lead' | 'milestones', [p, b, m]: (number | undefined)[]): PartResponse {
+  return type === 'lead'
+    ? { type: 'parts', parts: [written('projects', p), written('budgets', b)], shell: writeWorkbookShell(specs, seed) }
+    : { type: 'parts', parts: [written('milestones', m)] };
 }
 
 const SINGLE = new Uint8Array([1, 2, 3]);
+const requests = (w: FakeWorker) => w.received.map((r) => r.type);
 
 beforeEach(() => {
   started.length = 0;
@@ -58,102 +64,114 @@ afterEach(() => {
 });
 
 describe('ParallelExport', () => {
-  it('assembles the three parts when they saw the same revision, and ends the Workers', async () => {
-    script = (type) => part(type, 7);
+  it('assembles the parts in sheet order when they saw the same revision, and ends the Workers when no screen keeps them', async () => {
+    script = (type) => answers(type, [7, 7, 7]);
     const single = vi.fn(async () => SINGLE);
-    const bytes = await new ParallelExport().run('ja', [], single);
+    const exporter = new ParallelExport();
+    const bytes = await exporter.run('ja', [], single);
     expect(single).not.toHaveBeenCalled();
+    expect(exporter.lastPath).toBe('parts');
     const sheets = readWorkbookGrids(bytes).sheets;
     expect(sheets.map((s) => s.name)).toEqual(['課題', '予算', 'マイルストーン']);
+    expect(sheets[1]!.rows[1]).toEqual(['A-1', 2025]);
     expect(sheets[2]!.rows[1]).toEqual(['A-1', { kind: 'date', iso: '2026-03-31' }]);
-    expect(started.length).toBe(3);
+    expect(started.length).toBe(2);
     expect(started.every((w) => w.terminated)).toBe(true);
     expect(started[0]!.url.pathname).toMatch(/export\.worker\.ts$/);
-    // The projects Worker gets both code ports; the others one each.
-    const [p, b, m] = started.map((w) => w.received[0]!);
-    expect(p).toMatchObject({ type: 'projects', lang: 'ja' });
-    expect(p?.type === 'projects' && p.codePorts.length).toBe(2);
-    expect(b?.type).toBe('budgets');
-    expect(m?.type).toBe('milestones');
+    // The lead Worker hands the codes to the milestones Worker over a port of one channel.
+    const [lead, m] = started.map((w) => w.received[0]!);
+    if (lead?.type !== 'lead' || m?.type !== 'milestones') throw new Error('unexpected requests');
+    expect(lead.lang).toBe('ja');
+    const relayed = new Promise<unknown>((resolve) => {
+      m.codePort.onmessage = (e: MessageEvent) => resolve(e.data);
+      lead.handOn.postMessage('hello');
+    });
+    expect(await relayed).toBe('hello');
+    lead.handOn.close();
+    m.codePort.close();
   });
 
   it('treats a missing counters row (revision undefined everywhere) as one snapshot', async () => {
-    script = (type) => part(type, undefined);
+    script = (type) => answers(type, [undefined, undefined, undefined]);
     const single = vi.fn(async () => SINGLE);
     await new ParallelExport().run('en', [], single);
     expect(single).not.toHaveBeenCalled();
   });
 
   it('tries again when a write landed between the reads', async () => {
-    script = (type, attempt) => part(type, attempt === 0 && type === 'milestones' ? 8 : 7);
+    script = (type, attempt) => answers(type, attempt === 0 ? [7, 7, 8] : [9, 9, 9]);
     const single = vi.fn(async () => SINGLE);
     const bytes = await new ParallelExport().run('ja', [], single);
     expect(single).not.toHaveBeenCalled();
     expect(readWorkbookGrids(bytes).sheets.length).toBe(3);
-    expect(started.length).toBe(6);
+    expect(started.length).toBe(4);
     expect(started.every((w) => w.terminated)).toBe(true);
   });
 
-  it('falls back to the single-transaction export when the store keeps changing', async () => {
-    script = (type, attempt) => part(type, type === 'budgets' ? attempt + 100 : attempt);
+  it('compares the budgets read too (it is a transaction of its own)', async () => {
+    script = (type, attempt) => answers(type, [attempt, attempt + 100, attempt]);
     const single = vi.fn(async () => SINGLE);
-    expect(await new ParallelExport().run('ja', [], single)).toBe(SINGLE);
+    const exporter = new ParallelExport();
+    expect(await exporter.run('ja', [], single)).toBe(SINGLE);
     expect(single).toHaveBeenCalledTimes(1);
-    expect(started.length).toBe(6);
+    expect(exporter.lastPath).toBe('single');
+    expect(started.length).toBe(4);
   });
 
   it('falls back when a part is refused', async () => {
-    script = (type) => (type === 'budgets' ? { type: 'failed', message: 'the format seed lacks 0.000', refused: true } : part(type, 1));
+    script = (type) => (type === 'lead' ? { type: 'failed', message: 'the format seed lacks 0.000', refused: true } : answers(type, [1, 1, 1]));
     const single = vi.fn(async () => SINGLE);
     expect(await new ParallelExport().run('ja', [], single)).toBe(SINGLE);
     expect(started.every((w) => w.terminated)).toBe(true);
   });
 
   it('reports any other failure as it is', async () => {
-    script = (type) => (type === 'milestones' ? { type: 'failed', message: 'QuotaExceededError', refused: false } : part(type, 1));
+    script = (type) => (type === 'milestones' ? { type: 'failed', message: 'QuotaExceededError', refused: false } : answers(type, [1, 1, 1]));
     const single = vi.fn(async () => SINGLE);
     await expect(new ParallelExport().run('ja', [], single)).rejects.toThrow('QuotaExceededError');
     expect(single).not.toHaveBeenCalled();
     expect(started.every((w) => w.terminated)).toBe(true);
   });
 
-  it('uses the Workers started ahead, and starts fresh ones after each export until disposed', async () => {
-    script = (type) => part(type, 3);
+  it('keeps the Workers started ahead between exports while the screen is open, and ends them when it closes', async () => {
+    script = (type) => answers(type, [3, 3, 3]);
     const exporter = new ParallelExport();
     exporter.prewarm();
     exporter.prewarm();
-    expect(started.length).toBe(3);
-    expect(started.every((w) => w.received[0]?.type === 'warm')).toBe(true);
+    expect(started.length).toBe(2);
+    expect(started.every((w) => requests(w)[0] === 'warm')).toBe(true);
     await exporter.run('ja', [], async () => SINGLE);
-    // The warm three did the work and were ended; three fresh ones wait for the next click.
-    expect(started.slice(0, 3).map((w) => [w.received.map((r) => r.type), w.terminated])).toEqual([
-      [['warm', 'projects'], true],
-      [['warm', 'budgets'], true],
-      [['warm', 'milestones'], true],
+    await exporter.run('en', [], async () => SINGLE);
+    expect(started.length).toBe(2);
+    expect(started.map((w) => [requests(w), w.terminated])).toEqual([
+      [['warm', 'lead', 'lead'], false],
+      [['warm', 'milestones', 'milestones'], false],
     ]);
-    expect(started.slice(3).map((w) => [w.received.map((r) => r.type), w.terminated])).toEqual([
-      [['warm'], false],
-      [['warm'], false],
-      [['warm'], false],
-    ]);
-    await exporter.run('ja', [], async () => SINGLE);
-    expect(started.length).toBe(9);
-    expect(started.slice(3, 6).every((w) => w.terminated && w.received.length === 2)).toBe(true);
     exporter.dispose();
     expect(started.every((w) => w.terminated)).toBe(true);
+    // After the screen closed, an export starts its own Workers and ends them.
     await exporter.run('ja', [], async () => SINGLE);
-    expect(started.length).toBe(12);
+    expect(started.length).toBe(4);
     expect(started.every((w) => w.terminated)).toBe(true);
   });
 
-  it('replaces Workers started ahead that failed while waiting', async () => {
-    script = (type) => part(type, 3);
+  it('replaces Workers that failed, while waiting or during an export', async () => {
+    script = (type) => answers(type, [3, 3, 3]);
     const exporter = new ParallelExport();
     exporter.prewarm();
     started[1]!.onerror?.({ message: 'failed to load' } as ErrorEvent);
     await exporter.run('ja', [], async () => SINGLE);
-    expect(started.slice(0, 3).every((w) => w.terminated && w.received.length === 1)).toBe(true);
-    expect(started.slice(3, 6).map((w) => w.received[0]?.type)).toEqual(['projects', 'budgets', 'milestones']);
+    expect(started.slice(0, 2).every((w) => w.terminated && w.received.length === 1)).toBe(true);
+    expect(started.slice(2, 4).map(requests)).toEqual([['lead'], ['milestones']]);
+    expect(started.slice(2, 4).some((w) => w.terminated)).toBe(false);
+    // A failed export ends both Workers and starts two fresh ones for the next click.
+    script = (type) => (type === 'milestones' ? { type: 'failed', message: 'boom', refused: false } : answers(type, [1, 1, 1]));
+    await expect(exporter.run('ja', [], async () => SINGLE)).rejects.toThrow('boom');
+    expect(started.slice(2, 4).every((w) => w.terminated)).toBe(true);
+    expect(started.slice(4).map((w) => [requests(w), w.terminated])).toEqual([
+      [['warm'], false],
+      [['warm'], false],
+    ]);
     exporter.dispose();
   });
 });
