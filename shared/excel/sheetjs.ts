@@ -110,11 +110,19 @@ function decodeTextFile(bytes: Uint8Array): string | null {
   }
 }
 
+/** One read of a workbook: every sheet's name, in order, and the grids of the sheets that were read (null: not asked for). */
+export interface SheetGridsRead {
+  names: string[];
+  grids: (SheetGrid | null)[];
+  truncated: boolean;
+}
+
 /**
- * Reads workbook bytes (xlsx, xls, csv, ods) into plain grids. Throws on unreadable input; callers wrap the message.
+ * Reads workbook bytes (xlsx, xls, csv, ods) into plain grids, all sheets or only those at `only` (SheetJS then skips
+ * the others' XML, so two Workers can each read a share of a big workbook). Throws on unreadable input.
  * Reads densely and only the rows that exist, so a sheet whose used range claims A1:XFD1048576 costs what it holds.
  */
-export function readWorkbookGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): { sheets: SheetGrid[]; truncated: boolean } {
+export function readWorkbookSheetGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS, only?: readonly number[]): SheetGridsRead {
   const text = decodeTextFile(bytes);
   const wb = XLSX.read(text ?? bytes, {
     type: text === null ? 'array' : 'string',
@@ -128,10 +136,13 @@ export function readWorkbookGrids(bytes: Uint8Array, limits: ReadLimits = DEFAUL
     cellNF: true,
     cellDates: false,
     sheetRows: limits.maxRows + 1,
+    ...(only ? { sheets: [...only] } : {}),
   });
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   let truncated = false;
-  const sheets = wb.SheetNames.map((name, index): SheetGrid => {
+  const wanted = only ? new Set(only) : null;
+  const grids = wb.SheetNames.map((name, index): SheetGrid | null => {
+    if (wanted && !wanted.has(index)) return null;
     const ws = wb.Sheets[name];
     const data = (ws?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
     if (data.length > limits.maxRows) truncated = true;
@@ -153,7 +164,13 @@ export function readWorkbookGrids(bytes: Uint8Array, limits: ReadLimits = DEFAUL
     const hiddenFlag = wb.Workbook?.Sheets?.[index]?.Hidden;
     return { name, rows, merges: (ws?.['!merges'] ?? []).map((m) => ({ s: { ...m.s }, e: { ...m.e } })), hidden: Boolean(hiddenFlag) };
   });
-  return { sheets, truncated };
+  return { names: [...wb.SheetNames], grids, truncated };
+}
+
+/** Reads every sheet of workbook bytes into plain grids (see `readWorkbookSheetGrids`). Throws on unreadable input. */
+export function readWorkbookGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): { sheets: SheetGrid[]; truncated: boolean } {
+  const { grids, truncated } = readWorkbookSheetGrids(bytes, limits);
+  return { sheets: grids.filter((g): g is SheetGrid => g !== null), truncated };
 }
 
 export interface SheetSpec {

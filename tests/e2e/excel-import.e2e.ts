@@ -7,6 +7,9 @@ import { startApp } from './harness';
 import type { AppSession, Page } from './harness';
 import { messyOfficeWorkbook, MESSY_ROWS } from '../shared/excel/fixtures';
 import { readWorkbookGrids, writeWorkbookBytes } from '../../shared/excel/sheetjs';
+import { planWorkbookRead, runImportPipeline } from '../../shared/excel/import-pipeline';
+import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
+import { generateStandardWorkbook } from '../../bench/generate';
 
 let app: AppSession | undefined;
 afterEach(async () => {
@@ -98,6 +101,27 @@ describe('Excel import wizard', () => {
     expect(await summaryValue(page, 'added')).toBe(0);
     expect(await summaryValue(page, 'updated')).toBe(0);
     expect(await summaryValue(page, 'unchanged')).toBe(5);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads a big workbook in two Workers and previews what one read gives', async () => {
+    const book = generateStandardWorkbook(7_000);
+    // Big enough that the import Worker hands its last sheet to a second reader.
+    expect(planWorkbookRead(book.bytes)).toMatchObject({ ok: true, split: { helper: [2] } });
+    const expected = runImportPipeline(book.bytes, { programs: BUILTIN_CATALOG.programs });
+    if (!expected.ok) throw new Error(expected.message);
+    const { projects, budgetLines, milestones, problems } = expected.result;
+    const errorCount = problems.filter((p) => p.severity === 'error').length;
+    app = await startApp({ locale: 'ja-JP' });
+    const page = app.page;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.click('nav a[data-screen="importExport"]');
+    await upload(page, 'standard.xlsx', book.bytes);
+    const numbers = async (testId: string) => ((await page.locator(`[data-testid="${testId}"]`).textContent()) ?? '').replace(/,/g, '').match(/\d+/g)?.map(Number);
+    expect(await numbers('import-counts')).toEqual([projects.length, budgetLines.length, milestones.length]);
+    expect(await numbers('import-problem-summary')).toEqual([errorCount, problems.length - errorCount]);
+    expect(projects.length).toBe(book.projects);
     expect(errors).toEqual([]);
   });
 

@@ -2,8 +2,9 @@
 // main thread long to receive (a 50,000-project workbook is a few hundred thousand small objects).
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
-import type { Analysis } from '../../../shared/excel/import-pipeline';
+import type { Analysis, PipelineLimits } from '../../../shared/excel/import-pipeline';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../../shared/excel/import-types';
+import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 
 export type WorkerRequest =
@@ -25,3 +26,12 @@ export type WorkerResponse =
   | { type: 'failed'; id: number; message: string };
 
 export const RESULT_CHUNK = 2_000;
+
+/** The import Worker → its second reader (`sheet-read.worker.ts`): read these sheets of these guarded bytes. */
+export interface SheetReadRequest {
+  bytes: Uint8Array;
+  indexes: number[];
+  limits: PipelineLimits;
+}
+
+export type SheetReadResponse = { type: 'ready' } | { type: 'started' } | { type: 'read'; read: SheetGridsRead } | { type: 'failed'; message: string };
