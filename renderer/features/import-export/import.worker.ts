@@ -100,11 +100,21 @@ async function loadInShares(bytes: Uint8Array, split: ReadSplit): Promise<LoadRe
   return joinWorkbookShares(bytes, lead.read, await helper.read);
 }
 
+/** Counts loads, so a file still being read when another is dropped cannot leave its workbook behind. */
+let loadGeneration = 0;
+
 async function load(msg: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
+  const generation = ++loadGeneration;
   workbook = null;
   analysis = null;
   const plan = planWorkbookRead(msg.bytes);
   const loaded = !plan.ok ? plan : plan.split ? await loadInShares(msg.bytes, plan.split) : loadWorkbook(msg.bytes);
+  // Answered, not dropped: the client would otherwise wait out its timeout and terminate the Worker mid-way through
+  // the newer load. The screen ignores a superseded load's answer.
+  if (generation !== loadGeneration) {
+    fail(msg.id, 'superseded by a later file');
+    return;
+  }
   if (!loaded.ok) {
     post({ type: 'refused', id: msg.id, message: loaded.message, messageJa: loaded.messageJa });
     return;
