@@ -1,7 +1,7 @@
 // The write path for milestones (stage gates, evaluations, reports, internal deadlines), audited like projects.
 import type { IsoDate, Milestone, MilestoneStatus } from '../../shared/domain/types';
 import { generateStageGates, missingDrafts } from '../../shared/portfolio/stage-gates';
-import type { MilestoneDraft } from '../../shared/portfolio/stage-gates';
+import type { MilestoneDraft, UndatedGateDates } from '../../shared/portfolio/stage-gates';
 import { expandTemplates } from '../../shared/portfolio/templates';
 import { workingDaysBefore } from '../../shared/calendar/working-days';
 import { todayIso } from '../../shared/calendar/fiscal-year';
@@ -60,12 +60,15 @@ export async function deleteMilestone(id: string): Promise<boolean> {
   });
 }
 
-/** Generates the project's stage gates from its catalog track (those not already present). Returns how many were added. */
-export async function generateGatesFor(projectId: string): Promise<number> {
+/**
+ * Generates the project's stage gates from its catalog track (those not already present). Gates with no fixed year are
+ * added only with a date the office set for this project (`undatedDates`, by gate index). Returns how many were added.
+ */
+export async function generateGatesFor(projectId: string, undatedDates: UndatedGateDates = {}): Promise<number> {
   const project = await db.projects.get(projectId);
   if (!project?.programId || !project.trackId) return 0;
   const track = (await loadPrograms()).find((p) => p.id === project.programId)?.tracks.find((t) => t.id === project.trackId);
-  return addMissing(projectId, generateStageGates(project, track));
+  return addMissing(projectId, generateStageGates(project, track, undatedDates));
 }
 
 /** Expands the office's yearly templates for the project (those not already present). */

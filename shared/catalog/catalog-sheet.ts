@@ -26,7 +26,8 @@ export const PROGRAM_COLUMNS = [
   ['endFiscalYear', '終了年度(西暦)'],
   ['researchPeriodYears', '研究期間(年)'],
   ['durationYears', '類型の期間(年)'],
-  ['maxAnnualYen', '類型の年間上限(円)'],
+  ['maxAnnualYen', '類型の年間額(円)'],
+  ['amountKind', '年間額の種類 (maximum/about/flat)'],
   ['stageGates', 'ステージゲート(JSON)'],
   ['summaryJa', '概要'],
   ['summaryEn', '概要(英語)'],
@@ -39,7 +40,7 @@ const PROGRAM_FIELDS = new Set([
   'id', 'parentId', 'nameJa', 'nameEn', 'abbreviation', 'managedBy', 'division', 'budgetYen', 'period', 'researchPeriodYears', 'tracks',
   'summaryJa', 'summaryEn',
 ]);
-const TRACK_FIELDS = new Set(['id', 'nameJa', 'nameEn', 'durationYears', 'maxAnnualYen', 'stageGates']);
+const TRACK_FIELDS = new Set(['id', 'nameJa', 'nameEn', 'durationYears', 'maxAnnualYen', 'amountKind', 'stageGates']);
 const EDITION_FIELDS = ['id', 'fiscalYear', 'titleJa', 'titleEn', 'source'] as const;
 
 function header(key: ColumnKey, label: string): string {
@@ -71,7 +72,7 @@ function programRow(p: CatalogProgram): Cell[] {
     managedBy: p.managedBy, division: p.division, request: p.budgetYen.request, previous: p.budgetYen.previous,
     supplementary: p.budgetYen.supplementary, budgetNote: p.budgetYen.note, startFiscalYear: p.period.startFiscalYear,
     endFiscalYear: p.period.endFiscalYear, researchPeriodYears: p.researchPeriodYears, durationYears: null, maxAnnualYen: null,
-    stageGates: null, summaryJa: p.summaryJa, summaryEn: p.summaryEn,
+    amountKind: null, stageGates: null, summaryJa: p.summaryJa, summaryEn: p.summaryEn,
     extra: programExtras(p),
   };
   return PROGRAM_COLUMNS.map(([k]) => values[k]);
@@ -80,7 +81,7 @@ function programRow(p: CatalogProgram): Cell[] {
 function trackRow(p: CatalogProgram, t: CatalogTrack): Cell[] {
   const values: Partial<Record<ColumnKey, Cell>> = {
     kind: 'track', programId: p.id, trackId: t.id, nameJa: t.nameJa, nameEn: t.nameEn, durationYears: t.durationYears,
-    maxAnnualYen: t.maxAnnualYen, stageGates: t.stageGates.length ? JSON.stringify(t.stageGates) : null, extra: extras(t, TRACK_FIELDS),
+    maxAnnualYen: t.maxAnnualYen, amountKind: t.amountKind ?? null, stageGates: t.stageGates.length ? JSON.stringify(t.stageGates) : null, extra: extras(t, TRACK_FIELDS),
   };
   return PROGRAM_COLUMNS.map(([k]) => values[k] ?? null);
 }
@@ -147,6 +148,12 @@ function json(cell: Cell | undefined, where: string, problems: CatalogProblem[])
   }
 }
 
+/** An empty managing-body cell, or one reading 「記載なし」/"Not stated", is the document naming no body (null). */
+function managedByCell(cell: Cell | undefined): string | null {
+  const v = text(cell ?? null);
+  return v === null || /^(記載なし|not stated)$/i.test(v) ? null : v;
+}
+
 /**
  * Reads the sheets written by catalogToSheets (columns found by their key, in any order) back into a candidate
  * edition object. Structural problems (missing sheets or columns, unreadable numbers/JSON) are reported with sheet
@@ -203,7 +210,7 @@ export function sheetsToCatalogInput(sheets: readonly SheetGrid[]): SheetReadRes
         nameJa: text(get('nameJa')) ?? '',
         nameEn: text(get('nameEn')) ?? '',
         abbreviation: text(get('abbreviation')),
-        managedBy: text(get('managedBy')) ?? '',
+        managedBy: managedByCell(get('managedBy')),
         division: text(get('division')),
         budgetYen: {
           ...(typeof extraBudget === 'object' ? extraBudget : {}),
@@ -239,6 +246,8 @@ export function sheetsToCatalogInput(sheets: readonly SheetGrid[]): SheetReadRes
         nameEn: text(get('nameEn')) ?? '',
         durationYears: num(get('durationYears'), where('durationYears'), problems),
         maxAnnualYen: num(get('maxAnnualYen'), where('maxAnnualYen'), problems),
+        // A workbook from before the column existed leaves the kind absent (read as a cap), not "not stated".
+        ...(col.has('amountKind') ? { amountKind: text(get('amountKind')) } : {}),
         stageGates: json(get('stageGates'), where('stageGates'), problems) ?? [],
       });
     } else {

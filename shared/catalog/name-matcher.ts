@@ -182,6 +182,8 @@ const TRACK_SUFFIX = /(?:タイプ|フェーズ|課題|type|phase)$/;
 function trackKeys(program: CatalogProgram, programTexts: Set<string>): TrackKey[] {
   const out: TrackKey[] = [];
   for (const track of program.tracks) {
+    // A heading we gave a block the document leaves unnamed (「標準（文書上の名称なし）」) is not a name anyone writes.
+    if (track.nameJaSource === 'ours') continue;
     const texts = new Set<string>();
     for (const name of [track.nameJa, track.nameEn]) {
       const { outside, inside } = splitBrackets(name);
@@ -207,7 +209,7 @@ function buildKeys(programs: readonly CatalogProgram[]): ProgramKeys[] {
   return programs.map((p) => {
     const texts = new Set<string>();
     const extra = p as Record<string, unknown>;
-    const names = [p.nameJa, p.nameEn, ...stringList(extra.nameJaAsPrinted), ...stringList(extra.nameEnSource), ...stringList(extra.altNamesJa)];
+    const names = [p.nameJa, p.nameEn, ...stringList(extra.nameJaAsPrinted), ...stringList(extra.altNamesJa)];
     for (const name of names) for (const v of nameVariants(name)) if (v) texts.add(v);
     const parent = p.parentId ? byId.get(p.parentId) : undefined;
     if (parent) {

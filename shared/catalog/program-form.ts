@@ -2,13 +2,18 @@
 // converted to a CatalogProgram with field-level problems, so the screen stays thin and the rules are tested.
 // Fields the form does not show (the JSON's extra fields) are carried over from the program being edited.
 import { parseFiscalYearLabel } from '../calendar/wareki';
-import type { CatalogProgram, CatalogTrack, StageGate } from './schema';
+import { amountKindOf } from './program-format';
+import { AMOUNT_KINDS } from './schema';
+import type { AmountKind, CatalogProgram, CatalogTrack, StageGate } from './schema';
 
 export interface GateDraft {
+  /** Project year after which the gate falls; empty = no fixed year (「研究期間の途中」, dated per project). */
   afterYear: string;
   nameJa: string;
   nameEn: string;
   note: string;
+  /** The gate as loaded, so fields the form does not edit (e.g. printedJa) survive. */
+  base?: StageGate | null;
 }
 
 export interface TrackDraft {
@@ -18,6 +23,8 @@ export interface TrackDraft {
   nameEn: string;
   durationYears: string;
   maxAnnualYen: string;
+  /** What the per-year figure is; empty = not stated. */
+  amountKind: AmountKind | '';
   gates: GateDraft[];
   /** The track as loaded, so fields the form does not edit survive. */
   base: CatalogTrack | null;
@@ -29,6 +36,7 @@ export interface ProgramDraft {
   nameJa: string;
   nameEn: string;
   abbreviation: string;
+  /** Empty = not stated (stored as null, shown as 「記載なし」). */
   managedBy: string;
   division: string;
   request: string;
@@ -53,7 +61,7 @@ export interface FormProblem {
 const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
 export function emptyTrackDraft(): TrackDraft {
-  return { id: '', nameJa: '', nameEn: '', durationYears: '', maxAnnualYen: '', gates: [], base: null };
+  return { id: '', nameJa: '', nameEn: '', durationYears: '', maxAnnualYen: '', amountKind: '', gates: [], base: null };
 }
 
 export function emptyGateDraft(): GateDraft {
@@ -70,13 +78,14 @@ export function newProgramDraft(parentId: string | null = null, managedBy = ''):
 
 export function programToDraft(p: CatalogProgram): ProgramDraft {
   return {
-    id: p.id, parentId: p.parentId ?? '', nameJa: p.nameJa, nameEn: p.nameEn, abbreviation: p.abbreviation ?? '', managedBy: p.managedBy,
+    id: p.id, parentId: p.parentId ?? '', nameJa: p.nameJa, nameEn: p.nameEn, abbreviation: p.abbreviation ?? '', managedBy: p.managedBy ?? '',
     division: p.division ?? '', request: str(p.budgetYen.request), previous: str(p.budgetYen.previous), supplementary: str(p.budgetYen.supplementary),
     budgetNote: p.budgetYen.note ?? '', startFiscalYear: str(p.period.startFiscalYear), endFiscalYear: str(p.period.endFiscalYear),
     researchPeriodYears: str(p.researchPeriodYears), summaryJa: p.summaryJa, summaryEn: p.summaryEn,
     tracks: p.tracks.map((t) => ({
-      id: t.id, nameJa: t.nameJa, nameEn: t.nameEn, durationYears: str(t.durationYears), maxAnnualYen: str(t.maxAnnualYen), base: t,
-      gates: t.stageGates.map((g) => ({ afterYear: String(g.afterYear), nameJa: g.nameJa, nameEn: g.nameEn, note: g.note ?? '' })),
+      id: t.id, nameJa: t.nameJa, nameEn: t.nameEn, durationYears: str(t.durationYears), maxAnnualYen: str(t.maxAnnualYen),
+      amountKind: amountKindOf(t) ?? '', base: t,
+      gates: t.stageGates.map((g) => ({ afterYear: str(g.afterYear), nameJa: g.nameJa, nameEn: g.nameEn, note: g.note ?? '', base: g })),
     })),
   };
 }
@@ -139,7 +148,6 @@ export function draftToProgram(
     if (!value.trim()) problems.push({ field, messageJa: `${ja}を入力してください。`, messageEn: `Enter the ${en}.` });
   };
   need('nameJa', draft.nameJa, '名称', 'name');
-  need('managedBy', draft.managedBy, '所管・配分機関', 'managing body');
   const yen = (field: string, value: string) => {
     const v = parseYenInput(value);
     if (v === 'invalid') {
@@ -186,21 +194,24 @@ export function draftToProgram(
       used.add(id);
     }
     const stageGates: StageGate[] = t.gates.map((g, j) => {
+      // An empty year is a gate the document places "during the research period" without a year, not a mistake.
       const afterYear = count(`tracks.${i}.gates.${j}.afterYear`, g.afterYear, 20);
-      if (afterYear === null && !problems.some((p) => p.field === `tracks.${i}.gates.${j}.afterYear`)) {
-        problems.push({ field: `tracks.${i}.gates.${j}.afterYear`, messageJa: '何年目の後かを入力してください。', messageEn: 'Enter the year after which the gate falls.' });
-      }
-      return { afterYear: afterYear ?? 1, nameJa: g.nameJa.trim() || 'ステージゲート評価', nameEn: g.nameEn.trim() || 'Stage-gate review', note: orNull(g.note) };
+      return { ...(g.base ?? {}), afterYear, nameJa: g.nameJa.trim() || 'ステージゲート評価', nameEn: g.nameEn.trim() || 'Stage-gate review', note: orNull(g.note) };
     });
-    return {
+    const amountKind: AmountKind | null = (AMOUNT_KINDS as readonly string[]).includes(t.amountKind) ? (t.amountKind as AmountKind) : null;
+    const track: CatalogTrack = {
       ...(t.base ?? {}),
       id,
       nameJa: t.nameJa.trim(),
       nameEn: t.nameEn.trim(),
       durationYears: count(`tracks.${i}.durationYears`, t.durationYears, 30),
       maxAnnualYen: yen(`tracks.${i}.maxAnnualYen`, t.maxAnnualYen),
-      stageGates: stageGates.sort((a, b) => a.afterYear - b.afterYear),
+      amountKind,
+      // Dated gates in year order, then those without a year.
+      stageGates: stageGates.sort((a, b) => (a.afterYear ?? Infinity) - (b.afterYear ?? Infinity)),
     };
+    dropStaleSources(track, t.base);
+    return track;
   });
   if (problems.length) return { ok: false, problems };
 
@@ -211,7 +222,7 @@ export function draftToProgram(
     nameJa: draft.nameJa.trim(),
     nameEn: draft.nameEn.trim(),
     abbreviation: orNull(draft.abbreviation),
-    managedBy: draft.managedBy.trim(),
+    managedBy: orNull(draft.managedBy),
     division: orNull(draft.division),
     budgetYen: { ...(base?.budgetYen ?? {}), request, previous, supplementary, note: orNull(draft.budgetNote) },
     period: { ...(base?.period ?? {}), startFiscalYear: start, endFiscalYear: end },
@@ -220,5 +231,13 @@ export function draftToProgram(
     summaryJa: draft.summaryJa.trim(),
     summaryEn: draft.summaryEn.trim(),
   };
+  dropStaleSources(program, base);
   return { ok: true, program };
+}
+
+/** A name the office retyped is the office's own: where it came from no longer applies, so the marks go. */
+function dropStaleSources(next: CatalogProgram | CatalogTrack, base: CatalogProgram | CatalogTrack | null): void {
+  if (!base) return;
+  if (next.nameEn !== base.nameEn) delete next.nameEnSource;
+  if (next.nameJa !== base.nameJa && 'nameJaSource' in next) delete (next as CatalogTrack).nameJaSource;
 }

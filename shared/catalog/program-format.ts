@@ -1,8 +1,10 @@
 // How catalog figures read on screen and in reports: budgets in 億円 with the exact yen beside them, the change from
-// the previous year, and program periods in wareki with western years. Pure so the wording is tested once.
+// the previous year, program periods in wareki with western years, per-year amounts with their kind (cap, about,
+// fixed), stage-gate timing, and the wording for a field the document does not state. Pure so it is tested once.
 import { ERAS, fiscalYearLabelJa } from '../calendar/wareki';
 import { formatYen, yenChange } from '../money/yen';
-import type { CatalogProgram } from './schema';
+import type { YenUnit } from '../money/yen';
+import type { AmountKind, CatalogProgram, CatalogTrack, StageGate } from './schema';
 
 type Lang = 'ja' | 'en';
 
@@ -66,4 +68,46 @@ export function formatBudgetShort(yen: number | null, lang: Lang): string {
   if (lang === 'ja') return formatYen(yen, 'oku', 'ja', yen < 1_000_000_000 ? 1 : 0);
   const bn = yen / 1e9;
   return `¥${new Intl.NumberFormat('en-US', { maximumFractionDigits: bn < 1 ? 2 : 1 }).format(bn)}bn`;
+}
+
+/** What the screen shows for a field the document does not state (never a guessed default). */
+export const NOT_STATED_LABEL = { ja: '記載なし', en: 'Not stated' } as const;
+
+/** A managing body for display: the name, or 「記載なし」 / "Not stated" when the document names none. */
+export function formatManagedBy(managedBy: string | null | undefined, lang: Lang): string {
+  return managedBy ?? NOT_STATED_LABEL[lang];
+}
+
+/**
+ * The kind of a track's per-year figure. Editions made before `amountKind` existed stored only caps there, so a figure
+ * without the field reads as a maximum; a stored null means the kind is not stated.
+ */
+export function amountKindOf(track: Pick<CatalogTrack, 'maxAnnualYen' | 'amountKind'>): AmountKind | null {
+  if (track.amountKind !== undefined) return track.amountKind;
+  return track.maxAnnualYen !== null ? 'maximum' : null;
+}
+
+/**
+ * A per-year figure with its kind: 「最大3,000万円」「4,000万円程度」「3,000万円（定額）」 / "up to 30 M JPY",
+ * "about 40 M JPY", "30 M JPY (fixed)"; a figure of unstated kind prints as is. Null when there is no figure.
+ */
+export function formatTrackAmount(yen: number | null, kind: AmountKind | null, unit: YenUnit, lang: Lang): string | null {
+  if (yen === null) return null;
+  const amount = formatYen(yen, unit, lang);
+  if (lang === 'ja') {
+    if (kind === 'maximum') return `最大${amount}`;
+    if (kind === 'about') return `${amount}程度`;
+    if (kind === 'flat') return `${amount}（定額）`;
+    return amount;
+  }
+  if (kind === 'maximum') return `up to ${amount}`;
+  if (kind === 'about') return `about ${amount}`;
+  if (kind === 'flat') return `${amount} (fixed)`;
+  return amount;
+}
+
+/** When a gate falls: 「1年目終了後」 / "After year 1", or 「研究期間の途中」 / "During the research period" without a year. */
+export function formatGateTiming(gate: Pick<StageGate, 'afterYear'>, lang: Lang): string {
+  if (gate.afterYear === null) return lang === 'ja' ? '研究期間の途中' : 'During the research period';
+  return lang === 'ja' ? `${gate.afterYear}年目終了後` : `After year ${gate.afterYear}`;
 }

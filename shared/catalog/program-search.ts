@@ -1,16 +1,22 @@
 // Finding programs in the catalog the way an office looks for them: by any of their names or abbreviation, typed in
-// either width, with or without spaces and 中黒; narrowed by managing body and by "still running in fiscal year N";
-// ordered by budget. Pure, so the Programs screen, the dashboard and the CLI share one definition.
+// either width, with or without spaces and 中黒; narrowed by managing body (or "not stated"), by theme and by "still
+// running in fiscal year N"; ordered by budget. Pure, so the Programs screen, the dashboard and the CLI share one definition.
 import { normalizeProgramName } from './name-matcher';
-import type { CatalogProgram } from './schema';
+import { MANAGED_BY_NOT_STATED } from './schema';
+import type { CatalogProgram, CatalogTheme } from './schema';
 
 export type ProgramSort = 'catalog' | 'budget-desc' | 'budget-asc' | 'name';
 
 export interface ProgramQuery {
   /** Free text; every whitespace-separated word must occur in one of the program's names (or a track's). */
   text?: string;
-  /** Managing body (AMED, MEXT, RIKEN, an office's own funder…); null/undefined = any. */
+  /**
+   * Managing body (AMED, RIKEN, an office's own funder…); MANAGED_BY_NOT_STATED = programs whose document names none;
+   * null/undefined = any.
+   */
   managedBy?: string | null;
+  /** Theme id (own or inherited from the parent); null/undefined = any. */
+  theme?: string | null;
   /** Western fiscal year the program must be running in; null/undefined = any. */
   runningInFiscalYear?: number | null;
 }
@@ -38,7 +44,7 @@ export function fiscalYearsLeft(program: Pick<CatalogProgram, 'period'>, current
 
 function haystack(p: CatalogProgram): string {
   const extra = p as Record<string, unknown>;
-  const alt = [extra.altNamesJa, extra.nameJaAsPrinted, extra.nameEnSource].flat().filter((v): v is string => typeof v === 'string');
+  const alt = [extra.altNamesJa, extra.nameJaAsPrinted].flat().filter((v): v is string => typeof v === 'string');
   return [p.id, p.nameJa, p.nameEn, p.abbreviation ?? '', ...alt, ...p.tracks.flatMap((t) => [t.nameJa, t.nameEn])]
     .map(normalizeProgramName)
     .join('\u0000');
@@ -49,16 +55,61 @@ export function queryWords(text: string | undefined): string[] {
   return (text ?? '').normalize('NFKC').split(/[\s\u3000]+/).map(normalizeProgramName).filter(Boolean);
 }
 
+/** The program's own theme; absent (not null) means "as the parent", so this is only right for top-level entries. */
+function ownTheme(p: CatalogProgram): string | null {
+  return p.theme ?? null;
+}
+
+/**
+ * Resolves each program's theme over a list: its own `theme` when the field is present (null = none), otherwise its
+ * parent's, up the chain. Sub-programs thus sit under the heading the document gives their parent.
+ */
+export function themeResolver(programs: readonly CatalogProgram[]): (program: CatalogProgram) => string | null {
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const memo = new Map<string, string | null>();
+  const resolve = (p: CatalogProgram, depth: number): string | null => {
+    const known = memo.get(p.id);
+    if (known !== undefined) return known;
+    let theme: string | null = null;
+    if (p.theme !== undefined) theme = p.theme;
+    else if (p.parentId !== null && depth <= programs.length) {
+      const parent = byId.get(p.parentId);
+      theme = parent ? resolve(parent, depth + 1) : null;
+    }
+    memo.set(p.id, theme);
+    return theme;
+  };
+  return (p) => resolve(p, 0);
+}
+
+/** The themes of the editions given, first definition of an id winning, in the editions' order. */
+export function mergeThemes(lists: readonly (readonly CatalogTheme[] | undefined)[]): CatalogTheme[] {
+  const out = new Map<string, CatalogTheme>();
+  for (const list of lists) for (const t of list ?? []) if (!out.has(t.id)) out.set(t.id, t);
+  return [...out.values()];
+}
+
+/** A theme's short label ("研究力強化"), falling back to its full name, or the bare id when no edition defines it. */
+export function themeLabel(themes: readonly CatalogTheme[], id: string, lang: 'ja' | 'en', short = true): string {
+  const t = themes.find((x) => x.id === id);
+  if (!t) return id;
+  if (lang === 'en') return (short ? t.shortEn : undefined) || t.nameEn || t.nameJa;
+  return (short ? t.shortJa : undefined) || t.nameJa;
+}
+
 /**
  * Builds a reusable predicate for a query; the per-program search text is computed once per program object,
- * so re-filtering on each keystroke stays cheap.
+ * so re-filtering on each keystroke stays cheap. `themeOf` resolves inherited themes (see themeResolver); without it
+ * only a program's own theme counts.
  */
-export function createProgramFilter(query: ProgramQuery): (program: CatalogProgram) => boolean {
+export function createProgramFilter(query: ProgramQuery, themeOf: (program: CatalogProgram) => string | null = ownTheme): (program: CatalogProgram) => boolean {
   const words = queryWords(query.text);
   const body = query.managedBy ?? null;
+  const theme = query.theme ?? null;
   const fy = query.runningInFiscalYear ?? null;
   return (p) => {
-    if (body !== null && p.managedBy !== body) return false;
+    if (body !== null && (body === MANAGED_BY_NOT_STATED ? p.managedBy !== null : p.managedBy !== body)) return false;
+    if (theme !== null && themeOf(p) !== theme) return false;
     if (fy !== null && !programRunsInFiscalYear(p, fy)) return false;
     if (words.length === 0) return true;
     const text = cachedHaystack(p);
@@ -78,13 +129,26 @@ function cachedHaystack(p: CatalogProgram): string {
 
 /** Programs matching the query, in their original order. */
 export function searchPrograms<T extends CatalogProgram>(programs: readonly T[], query: ProgramQuery): T[] {
-  const keep = createProgramFilter(query);
+  const keep = createProgramFilter(query, themeResolver(programs));
   return programs.filter(keep);
 }
 
-/** Managing bodies present in the list, sorted (for the filter menu). */
+/** Managing bodies named in the list, sorted (for the filter menu); programs with none are not a body. */
 export function managingBodies(programs: readonly CatalogProgram[]): string[] {
-  return [...new Set(programs.map((p) => p.managedBy))].sort((a, b) => a.localeCompare(b, 'ja'));
+  return [...new Set(programs.map((p) => p.managedBy).filter((b): b is string => b !== null))].sort((a, b) => a.localeCompare(b, 'ja'));
+}
+
+/** True when some program in the list has no managing body stated (the filter then offers 「記載なし」). */
+export function hasUnstatedBody(programs: readonly CatalogProgram[]): boolean {
+  return programs.some((p) => p.managedBy === null);
+}
+
+/** Theme ids used (own or inherited) by programs in the list, in the order of `themes`, unknown ids after. */
+export function themesInUse(programs: readonly CatalogProgram[], themes: readonly CatalogTheme[]): string[] {
+  const themeOf = themeResolver(programs);
+  const used = new Set(programs.map(themeOf).filter((t): t is string => t !== null));
+  const known = themes.map((t) => t.id).filter((id) => used.has(id));
+  return [...known, ...[...used].filter((id) => !known.includes(id)).sort()];
 }
 
 /** Comparator for a sort order; budget sorts use the request (yen), programs without one last. Stable for 'catalog'. */
@@ -136,8 +200,8 @@ export function programTreeRows<T extends CatalogProgram>(
     if (list) list.push(p);
     else children.set(parent, [p]);
   }
-  const keep = createProgramFilter(query);
-  const filtering = queryWords(query.text).length > 0 || query.managedBy != null || query.runningInFiscalYear != null;
+  const keep = createProgramFilter(query, themeResolver(programs));
+  const filtering = queryWords(query.text).length > 0 || query.managedBy != null || query.theme != null || query.runningInFiscalYear != null;
   const matched = new Set(programs.filter(keep).map((p) => p.id));
   const visible = new Set<string>();
   if (filtering) {

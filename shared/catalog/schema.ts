@@ -6,8 +6,32 @@ const yen = z.number().int().nonnegative().nullable();
 const fiscalYear = z.number().int().min(1900).max(2200).nullable();
 const slug = z.string().min(1).max(120).regex(/^[a-z0-9][a-z0-9\-/]*$/, 'ids are lower-case kebab-case slugs');
 
+/**
+ * Where a name came from (`nameJaSource`, `nameEnSource`): printed in the source document, or ours (a translation, or
+ * a heading we gave a block the document leaves unnamed). Plain strings in the schema so editions stored before the
+ * fields had these values still load; anything other than these two reads as unknown.
+ */
+export const NAME_SOURCES = ['document', 'ours'] as const;
+export type NameSource = (typeof NAME_SOURCES)[number];
+
+/** True when the name is marked as ours rather than printed in the document. */
+export function nameIsOurs(source: unknown): boolean {
+  return source === 'ours';
+}
+
+/** What a per-year figure is: a cap (最大…), an approximate figure (…程度) or a fixed amount (as printed, no qualifier). */
+export const AMOUNT_KINDS = ['maximum', 'about', 'flat'] as const;
+export type AmountKind = (typeof AMOUNT_KINDS)[number];
+
+/**
+ * The filter value for "the document names no managing body" (stored as `managedBy: null`); a body may not be
+ * called this, so the filter cannot confuse the two.
+ */
+export const MANAGED_BY_NOT_STATED = '(not stated)';
+
 export const stageGateSchema = z.looseObject({
-  afterYear: z.number().int().min(1).max(20),
+  /** The gate falls at the end of project year N; null = the document gives no year (「研究期間の途中」). */
+  afterYear: z.number().int().min(1).max(20).nullable(),
   nameJa: z.string().max(200),
   nameEn: z.string().max(200),
   note: z.string().max(2000).nullable(),
@@ -18,8 +42,23 @@ export const trackSchema = z.looseObject({
   nameJa: z.string().min(1).max(200),
   nameEn: z.string().max(200),
   durationYears: z.number().int().min(1).max(30).nullable(),
+  /** The per-year figure the document prints for one project (the name is historical: see amountKind). */
   maxAnnualYen: yen,
+  /** What maxAnnualYen is; null = not stated. Absent in editions made before the field existed, where it meant a cap. */
+  amountKind: z.enum(AMOUNT_KINDS).nullable().optional(),
+  /** 'ours' when the document prints no name for this block and nameJa is our heading (kept out of the name matcher). */
+  nameJaSource: z.string().max(300).optional(),
+  /** 'document' when the document prints nameEn, 'ours' for our translation (any other text is read as unknown). */
+  nameEnSource: z.string().max(300).optional(),
   stageGates: z.array(stageGateSchema).max(20),
+});
+
+export const themeSchema = z.looseObject({
+  id: slug,
+  nameJa: z.string().min(1).max(200),
+  nameEn: z.string().max(200),
+  shortJa: z.string().max(40).optional(),
+  shortEn: z.string().max(60).optional(),
 });
 
 export const programSchema = z.looseObject({
@@ -28,7 +67,13 @@ export const programSchema = z.looseObject({
   nameJa: z.string().min(1).max(300),
   nameEn: z.string().max(300),
   abbreviation: z.string().max(60).nullable(),
-  managedBy: z.string().min(1).max(60),
+  /** Managing body as the document names it; null = the document names none (shown as 「記載なし」). */
+  managedBy: z
+    .string()
+    .min(1)
+    .max(60)
+    .refine((v) => v !== MANAGED_BY_NOT_STATED, 'reserved value')
+    .nullable(),
   division: z.string().max(200).nullable(),
   budgetYen: z.looseObject({
     request: yen,
@@ -41,6 +86,10 @@ export const programSchema = z.looseObject({
   tracks: z.array(trackSchema).max(50),
   summaryJa: z.string().max(5000),
   summaryEn: z.string().max(5000),
+  /** Theme id from the edition's `themes`; null = none stated; absent = the parent's theme (sub-programs). */
+  theme: slug.nullable().optional(),
+  /** 'document' or 'ours' (our translation), as on tracks; absent = unknown, e.g. an office's own entry. */
+  nameEnSource: z.string().max(300).optional(),
 });
 
 export const editionSchema = z.looseObject({
@@ -56,6 +105,8 @@ export const editionSchema = z.looseObject({
     amedRequest: yen.optional(),
     amedPrevious: yen.optional(),
   }),
+  /** The headings the document groups its programs under (optional: older editions have none). */
+  themes: z.array(themeSchema).max(50).optional(),
 });
 
 export const catalogEditionSchema = z.object({
@@ -64,6 +115,7 @@ export const catalogEditionSchema = z.object({
 });
 
 export type StageGate = z.infer<typeof stageGateSchema>;
+export type CatalogTheme = z.infer<typeof themeSchema>;
 export type CatalogTrack = z.infer<typeof trackSchema>;
 export type CatalogProgram = z.infer<typeof programSchema>;
 export type CatalogEdition = z.infer<typeof catalogEditionSchema>;

@@ -1,5 +1,6 @@
 // Stage gates (ステージゲート評価) follow from a project's catalog track: a go/no-go review at the end of set project
-// years. Pure, so the project form, the importer and the tests all produce the same dates.
+// years, or "during the research period" with no year, which the office dates per project. Pure, so the project form,
+// the importer and the tests all produce the same dates.
 import type { CatalogTrack } from '../catalog/schema';
 import type { IsoDate, Milestone, Project } from '../domain/types';
 import { addDays, addMonths } from '../calendar/fiscal-year';
@@ -17,18 +18,31 @@ export function stageGateDueDate(startDate: IsoDate | null, afterYear: number): 
   return addDays(addMonths(startDate, afterYear * 12), -1);
 }
 
+/** Dates the office set, for this project, for the track's gates that have no fixed year: gate index → date. */
+export type UndatedGateDates = Readonly<Record<number, IsoDate>>;
+
+/** The track's gates with no fixed year (「研究期間の途中」), with their index in the track, for the office to date. */
+export function undatedGates(track: Pick<CatalogTrack, 'stageGates'> | null | undefined): { index: number; gate: CatalogTrack['stageGates'][number] }[] {
+  return (track?.stageGates ?? []).flatMap((gate, index) => (gate.afterYear === null ? [{ index, gate }] : []));
+}
+
 /**
  * Drafts one `stage-gate` milestone per gate of the track, titled with the gate's name (Japanese as in the catalog;
- * English kept in the notes) and carrying the catalog's note (e.g. 「SG：1年目の5割程度」) as text, not as a rule.
+ * English kept in the notes) and carrying the catalog's note (e.g. 「SG：1年目の8割程度」) as text, not as a rule.
  * Gates falling after the project's end date are still drafted: a shortened project is a fact the office should see.
+ * A gate with no fixed year is drafted only on the date the office set for it in `undatedDates` (never a guessed one).
  */
-export function generateStageGates(project: Pick<Project, 'id' | 'startDate'>, track: Pick<CatalogTrack, 'stageGates'> | null | undefined): MilestoneDraft[] {
+export function generateStageGates(
+  project: Pick<Project, 'id' | 'startDate'>,
+  track: Pick<CatalogTrack, 'stageGates'> | null | undefined,
+  undatedDates: UndatedGateDates = {},
+): MilestoneDraft[] {
   if (!track) return [];
   const drafts: MilestoneDraft[] = [];
-  for (const gate of track.stageGates) {
-    const due = stageGateDueDate(project.startDate, gate.afterYear);
+  for (const [index, gate] of track.stageGates.entries()) {
+    const due = gate.afterYear === null ? (undatedDates[index] ?? null) : stageGateDueDate(project.startDate, gate.afterYear);
     if (!due) continue;
-    const title = gate.nameJa || `ステージゲート評価（${gate.afterYear}年目）`;
+    const title = gate.nameJa || (gate.afterYear === null ? 'ステージゲート評価（研究期間の途中）' : `ステージゲート評価（${gate.afterYear}年目）`);
     const notes = [gate.note, gate.nameEn].filter((s): s is string => Boolean(s)).join(' / ');
     drafts.push({ projectId: project.id, kind: 'stage-gate', title, dueDate: due, status: 'planned', doneDate: null, notes, origin: 'catalog' });
   }

@@ -1,5 +1,6 @@
-// The Programs screen end to end: search by abbreviation, the detail's budget and period wording, keyboard in the
-// tree, an office program that survives a restart, the budget chart, and an invalid catalog import that changes nothing.
+// The Programs screen end to end: search by abbreviation, the detail's budget and period wording, 「記載なし」 for what
+// the document does not state, amount kinds and undated gates, the theme and body filters, keyboard in the tree, an
+// office program that survives a restart, the budget chart, and an invalid catalog import that changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,11 @@ describe('programs screen', () => {
     expect(await detail.locator('[data-field="period"]').textContent()).toContain('令和4年度〜令和8年度 (FY2022–FY2026)');
     // Built-in entries are read-only: delete is disabled with an explanation.
     expect(await detail.locator('[data-action="delete"]').isDisabled()).toBe(true);
+    // The document names no managing body and no research period for BINDS: shown as not stated, not as MEXT.
+    expect(await detail.locator('[data-field="managed-by"]').textContent()).toMatch(/^記載なし/);
+    expect(await detail.locator('[data-field="research-period"]').textContent()).toBe('記載なし');
+    expect(await detail.locator('[data-field="theme"]').textContent()).toBe('創薬力向上への貢献');
+    expect(await detail.locator('.program-badges').textContent()).not.toContain('MEXT');
 
     // Full-width search finds the same program; the route selects directly.
     await page.fill('#program-search', 'ｂｉｎｄｓ');
@@ -41,6 +47,35 @@ describe('programs screen', () => {
     await page.fill('#program-search', '');
     await page.evaluate(() => { window.location.hash = '#/programs/b-cure'; });
     await expect.poll(() => detail.locator('[data-field="period"]').textContent()).toContain('令和3年度〜令和7年度');
+
+    // Amount kinds and name sources on tracks; a gate with no fixed year.
+    await page.evaluate(() => { window.location.hash = '#/programs/sicorp'; });
+    await expect.poll(() => detail.locator('[data-track="sicorp/consortium"] [data-field="track-amount"]').textContent()).toContain('（定額）');
+    expect(await detail.locator('[data-track="sicorp/core-team"] [data-field="track-amount"]').textContent()).toMatch(/^最大/);
+    expect(await detail.locator('[data-field="research-period"]').textContent()).toBe('最長5年');
+    expect(await detail.locator('[data-field="name-en-source"]').textContent()).toContain('当方の訳');
+    await page.evaluate(() => { window.location.hash = '#/programs/africa-ntds'; });
+    await expect.poll(() => detail.locator('[data-track="africa-ntds/standard"] [data-field="track-amount"]').textContent()).toMatch(/程度$/);
+    expect(await detail.locator('[data-track="africa-ntds/standard"]').textContent()).toContain('当方で付けた見出し');
+    await page.evaluate(() => { window.location.hash = '#/programs/smart-bio-drug-discovery'; });
+    await expect.poll(() => detail.locator('[data-track="smart-bio-drug-discovery/composite"] [data-gate-year="none"]').textContent()).toContain('研究期間の途中');
+    await page.evaluate(() => { window.location.hash = '#/programs/nldp'; });
+    await expect.poll(() => detail.locator('[data-field="managed-by"]').textContent()).toContain('大学共同利用機関法人情報・システム研究機構');
+
+    // Theme filter: 感染症 keeps the one program under that heading with its sub-programs; with 記載なし as body, BINDS stays.
+    await page.selectOption('#program-filter-theme', 'infectious-disease');
+    await expect.poll(() => page.locator('#program-count').textContent()).toBe('5件の事業');
+    expect(await page.locator('[role="treeitem"][data-program="emerging-infectious-disease-research-base"]').count()).toBe(1);
+    expect(await page.locator('[role="treeitem"][data-program="nagasaki-bsl4-research"]').count()).toBe(1);
+    expect(await page.locator('[role="treeitem"][data-program="binds"]').count()).toBe(0);
+    await page.selectOption('#program-filter-theme', 'drug-discovery');
+    await page.selectOption('#program-filter-body', { label: '記載なし' });
+    await expect.poll(() => page.locator('[role="treeitem"][data-program="binds"]').count()).toBe(1);
+    expect(await page.locator('[role="treeitem"][data-program="drug-medical-technology-platform"]').count()).toBe(0); // RIKEN
+    expect(await page.locator('#program-filter-body option').allTextContents()).not.toContain('MEXT');
+    await page.selectOption('#program-filter-body', '');
+    await page.selectOption('#program-filter-theme', '');
+    await expect.poll(() => page.locator('#program-count').textContent()).toBe('48件の事業');
 
     // Keyboard: the tree moves with arrow keys and selects with Enter.
     await page.locator('.program-tree').focus();
@@ -136,9 +171,9 @@ describe('programs screen', () => {
     const chooser2 = page.waitForEvent('filechooser');
     await page.click('[data-action="import-edition"]');
     await (await chooser2).setFiles(file);
-    await expect.poll(() => page.locator('.catalog-transfer [role="alertdialog"]').textContent()).toContain('46事業');
+    await expect.poll(() => page.locator('.catalog-transfer [role="alertdialog"]').textContent()).toContain('48事業');
     await page.click('[data-action="confirm-import"]');
-    await expect.poll(() => page.locator('.catalog-transfer [data-status="ok"]').textContent()).toContain('置換 46件');
+    await expect.poll(() => page.locator('.catalog-transfer [data-status="ok"]').textContent()).toContain('置換 48件');
     await page.evaluate(() => { window.location.hash = '#/programs/binds'; });
     await expect.poll(() => page.locator('.program-detail [data-field="request"]').textContent()).toBe('36億円（3,600,000,000円）');
     expect(await page.locator('.program-detail').textContent()).toContain('版: mext-life-science-fy2025');

@@ -1,13 +1,17 @@
-// One program in full: budgets (億円 and yen, change, supplementary, note), period in wareki with years left, tracks with
-// stage gates, summary, management, and the office's projects mapped to it. Edit/delete actions follow the entry's source.
+// One program in full: budgets (億円 and yen, change, supplementary, note), period in wareki with years left, theme,
+// tracks with amounts of their kind and stage gates, summary, management, and the office's projects mapped to it. What the
+// source does not state reads 「記載なし」. Edit/delete actions follow the entry's source.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hrefFor } from '../../app/routes';
 import { fiscalYearLabelJa, fiscalYearLabel } from '../../../shared/calendar/wareki';
-import { fiscalYearsLeft } from '../../../shared/catalog/program-search';
-import { formatBudget, formatBudgetChange, formatBudgetShort, formatPeriod } from '../../../shared/catalog/program-format';
-import { formatYen } from '../../../shared/money/yen';
+import { fiscalYearsLeft, themeLabel } from '../../../shared/catalog/program-search';
+import {
+  amountKindOf, formatBudget, formatBudgetChange, formatBudgetShort, formatGateTiming, formatManagedBy, formatPeriod, formatTrackAmount,
+} from '../../../shared/catalog/program-format';
+import { nameIsOurs } from '../../../shared/catalog/schema';
+import type { CatalogTheme } from '../../../shared/catalog/schema';
 import type { YenUnit } from '../../../shared/money/yen';
 import type { ProgramEntry } from '../../store/catalog';
 import { db } from '../../store/db';
@@ -22,6 +26,9 @@ interface Props {
   editionFiscalYear: number | null;
   currentFiscalYear: number;
   selectedTrackId: string | null;
+  /** The program's theme (own or inherited; null = none stated) and the editions' theme definitions. */
+  theme: string | null;
+  themes: readonly CatalogTheme[];
   amountUnit: YenUnit;
   lang: 'ja' | 'en';
   onEdit: () => void;
@@ -35,7 +42,7 @@ function fyName(fy: number, lang: 'ja' | 'en'): string {
 }
 
 export function ProgramDetail(props: Props) {
-  const { program: p, byId, subPrograms: children, editionFiscalYear: efy, currentFiscalYear, selectedTrackId, amountUnit, lang } = props;
+  const { program: p, byId, subPrograms: children, editionFiscalYear: efy, currentFiscalYear, selectedTrackId, theme, themes, amountUnit, lang } = props;
   const { t } = useTranslation('programs');
   const extra = p as Record<string, unknown>;
   const trackRef = useRef<HTMLElement | null>(null);
@@ -60,6 +67,7 @@ export function ProgramDetail(props: Props) {
   }
   const name = (x: ProgramEntry) => (lang === 'en' && x.nameEn ? x.nameEn : x.nameJa);
   const other = lang === 'en' ? p.nameJa : p.nameEn;
+  const nameEnSourceText = p.nameEnSource === 'document' ? t('nameEnDocument') : nameIsOurs(p.nameEnSource) ? t('nameEnOurs') : null;
   const summary = (lang === 'en' ? p.summaryEn || p.summaryJa : p.summaryJa || p.summaryEn).trim();
   const b = p.budgetYen;
   const money = (v: number | null) => formatBudget(v, lang) ?? t('noFigure');
@@ -93,9 +101,15 @@ export function ProgramDetail(props: Props) {
           <h2 id="program-detail-title">
             {name(p)} {p.abbreviation && <span className="badge abbr">{p.abbreviation}</span>}
           </h2>
-          {other && <p className="muted program-other-name">{other}</p>}
+          {other && (
+            <p className="muted program-other-name">
+              {other}
+              {nameEnSourceText && <span className="small name-source" data-field="name-en-source"> （{nameEnSourceText}）</span>}
+            </p>
+          )}
           <p className="program-badges">
-            <span className="badge">{p.managedBy}</span>{' '}
+            {p.managedBy !== null && <span className="badge">{p.managedBy}</span>}{' '}
+            {theme !== null && <span className="badge theme" data-field="theme-badge">{themeLabel(themes, theme, lang)}</span>}{' '}
             {p.source === 'builtin' && <span className="badge">{t('badgeBuiltin')}</span>}
             {p.source === 'office' && !p.overridesBuiltin && !p.editionId && <span className="badge ok">{t('badgeOffice')}</span>}
             {p.overridesBuiltin && !p.editionId && <span className="badge warn">{t('badgeOverride')}</span>}
@@ -156,23 +170,17 @@ export function ProgramDetail(props: Props) {
             {period ?? t('periodUnknown')}
             {periodStatus && <span className="muted period-left"> — {periodStatus}</span>}
           </dd>
-          {p.researchPeriodYears !== null && (
-            <>
-              <dt>{t('researchPeriod')}</dt>
-              <dd>{t('researchPeriodYears', { count: p.researchPeriodYears })}</dd>
-            </>
-          )}
+          <dt>{t('researchPeriod')}</dt>
+          <dd data-field="research-period">{p.researchPeriodYears !== null ? t('researchPeriodYears', { count: p.researchPeriodYears }) : t('noFigure')}</dd>
           <dt>{t('managedBy')}</dt>
-          <dd>
-            {p.managedBy}
+          <dd data-field="managed-by" className={p.managedBy === null ? 'not-stated' : undefined}>
+            {formatManagedBy(p.managedBy, lang)}
             {managedByNote && <span className="muted"> （{managedByNote}）</span>}
           </dd>
-          {p.division && (
-            <>
-              <dt>{t('division')}</dt>
-              <dd>{p.division}</dd>
-            </>
-          )}
+          <dt>{t('division')}</dt>
+          <dd data-field="division">{p.division ?? t('noFigure')}</dd>
+          <dt>{t('theme')}</dt>
+          <dd data-field="theme">{theme !== null ? themeLabel(themes, theme, lang, false) : t('themeNone')}</dd>
         </dl>
       </section>
 
@@ -190,6 +198,7 @@ export function ProgramDetail(props: Props) {
             {p.tracks.map((tr) => {
               const tx = tr as Record<string, unknown>;
               const notes = [tx.amountNote, tx.note].filter((n): n is string => typeof n === 'string' && n.length > 0);
+              const amount = formatTrackAmount(tr.maxAnnualYen, amountKindOf(tr), amountUnit, lang);
               const selected = tr.id === selectedTrackId;
               return (
                 <section
@@ -202,11 +211,12 @@ export function ProgramDetail(props: Props) {
                     {lang === 'en' && tr.nameEn ? tr.nameEn : tr.nameJa}
                     {lang === 'ja' && tr.nameEn && <span className="muted"> {tr.nameEn}</span>}
                   </h4>
+                  {nameIsOurs(tr.nameJaSource) && <p className="muted small track-name-source">{t('nameOurs')}</p>}
                   <dl className="program-facts">
                     <dt>{t('duration')}</dt>
                     <dd>{tr.durationYears !== null ? t('durationYears', { count: tr.durationYears }) : t('noFigure')}</dd>
                     <dt>{t('maxAnnual')}</dt>
-                    <dd>{tr.maxAnnualYen !== null ? formatYen(tr.maxAnnualYen, amountUnit, lang) : t('noFigure')}</dd>
+                    <dd data-field="track-amount">{amount ?? t('noFigure')}</dd>
                     <dt>{t('stageGates')}</dt>
                     <dd>
                       {tr.stageGates.length === 0 ? (
@@ -214,8 +224,8 @@ export function ProgramDetail(props: Props) {
                       ) : (
                         <ol className="gate-list">
                           {tr.stageGates.map((g, i) => (
-                            <li key={i}>
-                              <strong>{t('gateAfter', { year: g.afterYear })}</strong>: {lang === 'en' && g.nameEn ? g.nameEn : g.nameJa}
+                            <li key={i} data-gate-year={g.afterYear ?? 'none'}>
+                              <strong>{formatGateTiming(g, lang)}</strong>: {lang === 'en' && g.nameEn ? g.nameEn : g.nameJa}
                               {g.note && <span className="muted"> — {g.note}</span>}
                             </li>
                           ))}

@@ -5,9 +5,17 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyGateDraft, emptyTrackDraft } from '../../../shared/catalog/program-form';
 import type { GateDraft, ProgramDraft, TrackDraft } from '../../../shared/catalog/program-form';
+import { AMOUNT_KINDS } from '../../../shared/catalog/schema';
+import type { AmountKind } from '../../../shared/catalog/schema';
 import type { ProgramEntry } from '../../store/catalog';
 
 export type FormMode = 'new' | 'edit' | 'override';
+
+const AMOUNT_KIND_LABEL: Record<AmountKind, 'amountKindMaximum' | 'amountKindAbout' | 'amountKindFlat'> = {
+  maximum: 'amountKindMaximum',
+  about: 'amountKindAbout',
+  flat: 'amountKindFlat',
+};
 
 interface Props {
   mode: FormMode;
@@ -110,7 +118,7 @@ export function ProgramForm({ mode, initial, parents, problems, busy, lang, onSa
         {text('nameJa', t('fieldNameJa'), undefined, { required: true, wide: true })}
         {text('nameEn', t('fieldNameEn'), undefined, { wide: true })}
         {text('abbreviation', t('fieldAbbreviation'))}
-        {text('managedBy', t('fieldManagedBy'), t('fieldManagedByHelp'), { required: true })}
+        {text('managedBy', t('fieldManagedBy'), t('fieldManagedByHelp'))}
         {text('division', t('fieldDivision'))}
         {text('request', t('fieldRequest'), t('amountHelp'))}
         {text('previous', t('fieldPrevious'), t('amountHelp'))}
@@ -145,13 +153,26 @@ export function ProgramForm({ mode, initial, parents, problems, busy, lang, onSa
                 <input id={`${uid}-tracks.${i}.maxAnnualYen`} value={tr.maxAnnualYen} onChange={(e) => setTrack(i, { maxAnnualYen: e.target.value })} />,
                 t('amountHelp'),
               )}
+              {field(
+                `tracks.${i}.amountKind`,
+                t('fieldAmountKind'),
+                <select id={`${uid}-tracks.${i}.amountKind`} name={`tracks.${i}.amountKind`} value={tr.amountKind} onChange={(e) => setTrack(i, { amountKind: e.target.value as AmountKind | '' })}>
+                  <option value="">{t('amountKindNone')}</option>
+                  {AMOUNT_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(AMOUNT_KIND_LABEL[k])}
+                    </option>
+                  ))}
+                </select>,
+              )}
             </div>
             <div className="gate-editor">
-              <strong>{t('gateSection')}</strong>
+              <strong>{t('gateSection')}</strong> <small className="muted">{t('fieldGateAfterHelp')}</small>
               {tr.gates.map((g, k) => (
                 <div key={k} className={`gate-edit inline-form${problems.fields.has(`tracks.${i}.gates.${k}.afterYear`) ? ' invalid' : ''}`}>
                   <label>
-                    {t('fieldGateAfter')} <input className="narrow" value={g.afterYear} inputMode="numeric" onChange={(e) => setGate(i, k, { afterYear: e.target.value })} />
+                    {t('fieldGateAfter')}{' '}
+                    <input className="narrow" value={g.afterYear} inputMode="numeric" title={t('fieldGateAfterHelp')} onChange={(e) => setGate(i, k, { afterYear: e.target.value })} />
                   </label>
                   <label>
                     {t('fieldGateName')} <input value={g.nameJa} onChange={(e) => setGate(i, k, { nameJa: e.target.value })} />

@@ -11,7 +11,8 @@ import { newProgramId } from '../../../shared/catalog/catalog-import';
 import { describeCatalogProblem } from '../../../shared/catalog/problem-text';
 import { draftToProgram, newProgramDraft, programToDraft } from '../../../shared/catalog/program-form';
 import type { ProgramDraft } from '../../../shared/catalog/program-form';
-import { managingBodies, programTreeRows } from '../../../shared/catalog/program-search';
+import { hasUnstatedBody, managingBodies, mergeThemes, programTreeRows, themeLabel, themeResolver, themesInUse } from '../../../shared/catalog/program-search';
+import { MANAGED_BY_NOT_STATED } from '../../../shared/catalog/schema';
 import type { ProgramSort } from '../../../shared/catalog/program-search';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
@@ -50,6 +51,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
   const [managedBy, setManagedBy] = useState('');
+  const [theme, setTheme] = useState('');
   const [year, setYear] = useState('');
   const [sort, setSort] = useState<ProgramSort>('catalog');
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
@@ -66,6 +68,11 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const selected = selectedId ? byId.get(selectedId) ?? null : null;
 
   const bodies = useMemo(() => managingBodies(programs), [programs]);
+  const unstatedBody = useMemo(() => hasUnstatedBody(programs), [programs]);
+  // Theme names come from the editions (built-in first, then imported ones); the menu lists the themes in use.
+  const themes = useMemo(() => mergeThemes([BUILTIN_CATALOG.edition.themes, ...editions.map((e) => e.edition.themes)]), [editions]);
+  const themeIds = useMemo(() => themesInUse(programs, themes), [programs, themes]);
+  const themeOf = useMemo(() => themeResolver(programs), [programs]);
   const years = useMemo(() => {
     const ys = programs.flatMap((p) => [p.period.startFiscalYear, p.period.endFiscalYear]).filter((y): y is number => y !== null);
     const from = Math.min(currentFy - 2, ...ys);
@@ -74,8 +81,8 @@ export function ProgramsScreen({ route }: { route: Route }) {
   }, [programs, currentFy]);
 
   const query = useMemo(
-    () => ({ text: deferredText, managedBy: managedBy || null, runningInFiscalYear: year ? Number(year) : null }),
-    [deferredText, managedBy, year],
+    () => ({ text: deferredText, managedBy: managedBy || null, theme: theme || null, runningInFiscalYear: year ? Number(year) : null }),
+    [deferredText, managedBy, theme, year],
   );
   const rows = useMemo(() => programTreeRows(programs, { query, sort, lang, collapsed }), [programs, query, sort, lang, collapsed]);
   const items: TreeItem[] = useMemo(() => {
@@ -283,8 +290,22 @@ export function ProgramsScreen({ route }: { route: Route }) {
                 {b}
               </option>
             ))}
+            {unstatedBody && <option value={MANAGED_BY_NOT_STATED}>{t('bodyNotStated')}</option>}
           </select>
         </label>
+        {themeIds.length > 0 && (
+          <label>
+            {t('theme')}{' '}
+            <select id="program-filter-theme" value={theme} onChange={(e) => setTheme(e.target.value)}>
+              <option value="">{t('anyTheme')}</option>
+              {themeIds.map((id) => (
+                <option key={id} value={id}>
+                  {themeLabel(themes, id, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('runningIn')}{' '}
           <select id="program-filter-year" value={year} onChange={(e) => setYear(e.target.value)}>
@@ -404,6 +425,8 @@ export function ProgramsScreen({ route }: { route: Route }) {
                   editionFiscalYear={editionFy(selected)}
                   currentFiscalYear={currentFy}
                   selectedTrackId={selectedTrackId}
+                  theme={themeOf(selected)}
+                  themes={themes}
                   amountUnit={prefs.amountUnit}
                   lang={lang}
                   onEdit={() => startEdit(selected)}

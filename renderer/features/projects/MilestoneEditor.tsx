@@ -1,5 +1,6 @@
-// A project's milestones: stage gates from the catalog, the office's yearly templates, and anything the user adds;
-// status changes in one click, internal deadlines N working days before another item.
+// A project's milestones: stage gates from the catalog (a gate with no fixed year is dated here, per project), the
+// office's yearly templates, and anything the user adds; status changes in one click, internal deadlines N working days
+// before another item.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../shared/domain/type
 import type { Milestone, MilestoneKind, MilestoneStatus, Project } from '../../../shared/domain/types';
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
 import { todayIso } from '../../../shared/calendar/fiscal-year';
+import { undatedGates } from '../../../shared/portfolio/stage-gates';
+import { usePrograms } from '../../store/catalog';
 import { db } from '../../store/db';
 import { addInternalDeadline, addMilestone, deleteMilestone, generateGatesFor, generateTemplatesFor, updateMilestone } from '../../store/milestones';
 
@@ -18,6 +21,9 @@ export function MilestoneEditor({ project, onMessage }: { project: Project; onMe
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const [internalDays, setInternalDays] = useState(5);
+  const programs = usePrograms();
+  const track = programs.find((p) => p.id === project.programId)?.tracks.find((tr) => tr.id === project.trackId);
+  const toDate = undatedGates(track).filter(({ gate }) => !milestones?.some((m) => m.kind === 'stage-gate' && m.title === gate.nameJa));
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -38,6 +44,9 @@ export function MilestoneEditor({ project, onMessage }: { project: Project; onMe
           {t('ms.internalDays')}
         </label>
       </div>
+      {toDate.map(({ index, gate }) => (
+        <UndatedGateRow key={index} name={gate.nameJa} onAdd={(date) => void generateGatesFor(project.id, { [index]: date }).then((n) => onMessage(t('ms.generated', { count: n })))} />
+      ))}
       {milestones && milestones.length === 0 && <p className="muted">{t('ms.none')}</p>}
       {milestones && milestones.length > 0 && (
         <table className="data milestone-table">
@@ -58,6 +67,19 @@ export function MilestoneEditor({ project, onMessage }: { project: Project; onMe
         <button type="submit" disabled={!title.trim() || !due}>{t('ms.add')}</button>
       </form>
     </div>
+  );
+}
+
+/** A catalog gate "during the research period": the office picks this project's date, nothing is guessed. */
+function UndatedGateRow({ name, onAdd }: { name: string; onAdd: (date: string) => void }) {
+  const { t } = useTranslation('projects');
+  const [date, setDate] = useState('');
+  return (
+    <form className="inline-form undated-gate" data-undated-gate={name} onSubmit={(e) => { e.preventDefault(); if (date) onAdd(date); }}>
+      <span>{t('ms.undatedGate', { name })}</span>
+      <input type="date" aria-label={t('ms.due')} value={date} onChange={(e) => setDate(e.target.value)} />
+      <button type="submit" disabled={!date}>{t('ms.addUndatedGate')}</button>
+    </form>
   );
 }
 

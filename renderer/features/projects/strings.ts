@@ -38,6 +38,7 @@ export const projectsStrings = {
     ms: {
       kind: '種類', titleCol: '件名', due: '期限', statusCol: '状態', notes: 'メモ', done: '実施日', add: 'マイルストーンを追加',
       generateGates: 'ステージゲートを生成', generateTemplates: '定型締切を追加', generated: '{{count}} 件追加しました',
+      undatedGate: '「{{name}}」は研究期間の途中に行われます（資料に年次の記載なし）。この課題での日付:', addUndatedGate: '日付を決めて追加',
       internal: '学内締切', internalDays: '営業日前', addInternal: '学内締切を追加', addInternalHint: 'この{{days}}営業日前に学内締切を追加（土日祝・年末年始を除く）', remove: '削除', none: 'マイルストーンはまだありません。',
       confirmRemove: 'マイルストーン「{{title}}」を削除しますか？',
       kinds: {
@@ -94,6 +95,7 @@ export const projectsStrings = {
     ms: {
       kind: 'Kind', titleCol: 'Title', due: 'Due', statusCol: 'Status', notes: 'Notes', done: 'Done on', add: 'Add milestone',
       generateGates: 'Generate stage gates', generateTemplates: 'Add template deadlines', generated: '{{count}} added',
+      undatedGate: '"{{name}}" falls during the research period (the source gives no year). Date for this project:', addUndatedGate: 'Add on this date',
       internal: 'Internal deadline', internalDays: 'working days before', addInternal: 'Add internal deadline', addInternalHint: 'Add an internal deadline {{days}} working days before (weekends, holidays and the year-end closure skipped)', remove: 'Remove', none: 'No milestones yet.',
       confirmRemove: 'Remove milestone "{{title}}"?',
       kinds: {

@@ -161,6 +161,17 @@ describe('budgets, milestones, reminders', () => {
     expect(internal?.kind).toBe('internal');
   });
 
+  it('adds a gate with no fixed year only on the date the office sets for the project', async () => {
+    const r = await saveProject(input({ programId: 'smart-bio-drug-discovery', trackId: 'smart-bio-drug-discovery/composite' }));
+    if (!r.ok) throw new Error('save failed');
+    expect(r.milestonesAdded).toBe(0);
+    expect(await generateGatesFor(r.project.id)).toBe(0);
+    expect(await generateGatesFor(r.project.id, { 0: '2026-10-30' })).toBe(1);
+    expect(await generateGatesFor(r.project.id, { 0: '2026-10-30' })).toBe(0);
+    const gates = await db.milestones.where('projectId').equals(r.project.id).toArray();
+    expect(gates.map((g) => [g.kind, g.title, g.dueDate])).toEqual([['stage-gate', 'ステージゲート評価（研究期間の途中）', '2026-10-30']]);
+  });
+
   it('notifies items due within the reminder window once per day', async () => {
     const r = await saveProject(input({ programId: 'medical-device-development', trackId: 'medical-device-development/practical' }));
     if (!r.ok) throw new Error('save failed');

@@ -54,4 +54,25 @@ describe('catalog sheet', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(describeImportProblems(result, 'ja')[0]).toContain('Edition');
   });
+  it('reads an empty or 「記載なし」 body as not stated, and a workbook without the amount-kind column as before', () => {
+    const sheets = roundTrip();
+    const grid = sheets.find((s) => s.name === PROGRAMS_SHEET)!;
+    const head = grid.rows[0]!.map((c) => String(c).split(' / ')[0]);
+    const body = head.indexOf('managedBy');
+    const hfspRow = grid.rows.findIndex((r) => r[1] === 'hfsp');
+    const bindsRow = grid.rows.findIndex((r) => r[1] === 'binds');
+    expect(grid.rows[hfspRow]![body]).toBeNull();
+    grid.rows[bindsRow]![body] = '記載なし';
+    const kind = head.indexOf('amountKind');
+    for (const row of grid.rows) row.splice(kind, 1);
+    const result = importCatalogSheets(sheets);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.catalog.programs.find((p) => p.id === 'binds')?.managedBy).toBeNull();
+    expect(result.catalog.programs.find((p) => p.id === 'hfsp')?.managedBy).toBeNull();
+    expect(result.catalog.programs.find((p) => p.id === 'medical-device-development')?.managedBy).toBe('AMED');
+    const consortium = result.catalog.programs.find((p) => p.id === 'sicorp')!.tracks[0]!;
+    expect(consortium.maxAnnualYen).toBe(30_000_000);
+    expect(consortium.amountKind).toBeUndefined();
+  });
 });

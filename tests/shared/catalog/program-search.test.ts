@@ -1,9 +1,13 @@
-// Catalog search and tree: names in any width/spacing, filters by managing body and running fiscal year, budget order.
+// Catalog search and tree: names in any width/spacing, filters by managing body (or none stated), theme and running
+// fiscal year, budget order.
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import {
-  fiscalYearsLeft, managingBodies, programRunsInFiscalYear, programTreeRows, searchPrograms, sortPrograms,
+  fiscalYearsLeft, hasUnstatedBody, managingBodies, mergeThemes, programRunsInFiscalYear, programTreeRows, searchPrograms, sortPrograms,
+  themeLabel, themeResolver, themesInUse,
 } from '../../../shared/catalog/program-search';
+import { MANAGED_BY_NOT_STATED } from '../../../shared/catalog/schema';
+import type { CatalogProgram } from '../../../shared/catalog/schema';
 
 const programs = BUILTIN_CATALOG.programs;
 const ids = (list: readonly { id: string }[]) => list.map((p) => p.id);
@@ -27,7 +31,17 @@ describe('searchPrograms', () => {
     expect(amed.length).toBeGreaterThan(0);
     expect(amed.every((p) => p.managedBy === 'AMED')).toBe(true);
     expect(ids(amed)).toContain('medical-device-development');
-    expect(managingBodies(programs)).toEqual(expect.arrayContaining(['AMED', 'MEXT', 'RIKEN']));
+    expect(managingBodies(programs)).toEqual(expect.arrayContaining(['AMED', 'RIKEN']));
+  });
+  it('keeps programs whose document names no body apart: not a body in the menu, a filter of their own', () => {
+    expect(managingBodies(programs)).not.toContain(null);
+    expect(managingBodies(programs)).not.toContain('MEXT');
+    expect(hasUnstatedBody(programs)).toBe(true);
+    const unstated = searchPrograms(programs, { managedBy: MANAGED_BY_NOT_STATED });
+    expect(unstated.length).toBe(programs.filter((p) => p.managedBy === null).length);
+    expect(ids(unstated)).toContain('binds');
+    expect(ids(unstated)).not.toContain('medical-device-development');
+    expect(hasUnstatedBody(programs.filter((p) => p.managedBy !== null))).toBe(false);
   });
   it('filters by running fiscal year with open ends', () => {
     const fy2026 = ids(searchPrograms(programs, { runningInFiscalYear: 2026 }));
@@ -85,5 +99,44 @@ describe('programTreeRows', () => {
     const roots = programTreeRows(programs, { sort: 'budget-desc' }).filter((r) => r.depth === 0);
     const req = roots.map((r) => r.program.budgetYen.request).filter((r): r is number => r !== null);
     expect(req).toEqual([...req].sort((a, b) => b - a));
+  });
+});
+
+describe('themes', () => {
+  const themes = BUILTIN_CATALOG.edition.themes ?? [];
+  it('gives sub-programs their parent’s theme unless they state their own', () => {
+    const themeOf = themeResolver(programs);
+    const byId = new Map(programs.map((p) => [p.id, p]));
+    expect(themeOf(byId.get('grifin')!)).toBe('life-course'); // grifin → genomic-medicine-platform → b-cure
+    expect(themeOf(byId.get('sicorp')!)).toBe('infrastructure-international');
+    expect(themeOf(byId.get('amed-operating-grant')!)).toBeNull();
+    const own: CatalogProgram = { ...byId.get('grifin')!, id: 'x-own', theme: 'drug-discovery' };
+    const none: CatalogProgram = { ...byId.get('grifin')!, id: 'x-none', theme: null };
+    const withOwn = themeResolver([...programs, own, none]);
+    expect(withOwn(own)).toBe('drug-discovery');
+    expect(withOwn(none)).toBeNull();
+  });
+  it('filters by theme, inherited themes included, and keeps ancestors for context in the tree', () => {
+    const infection = ids(searchPrograms(programs, { theme: 'infectious-disease' }));
+    expect(infection).toContain('emerging-infectious-disease-research-base');
+    expect(infection).toContain('nagasaki-bsl4-research');
+    expect(infection).not.toContain('binds');
+    const rows = programTreeRows(programs, { query: { theme: 'drug-discovery' } });
+    expect(rows.map((r) => r.program.id)).toEqual(expect.arrayContaining(['translational-research', 'translational-research-support', 'binds']));
+    expect(rows.every((r) => r.matches)).toBe(true);
+    expect(rows.map((r) => r.program.id)).not.toContain('hfsp');
+  });
+  it('lists the themes in use in the edition’s order, with short labels', () => {
+    expect(themesInUse(programs, themes)).toEqual(['research-capacity', 'life-course', 'drug-discovery', 'infectious-disease', 'infrastructure-international']);
+    expect(themesInUse(programs.filter((p) => p.id === 'binds'), themes)).toEqual(['drug-discovery']);
+    expect(themeLabel(themes, 'life-course', 'ja')).toBe('ライフ・コース');
+    expect(themeLabel(themes, 'life-course', 'ja', false)).toBe('ライフ・コースに着目した研究開発');
+    expect(themeLabel(themes, 'life-course', 'en')).toBe('Life course');
+    expect(themeLabel(themes, 'no-such-theme', 'ja')).toBe('no-such-theme');
+  });
+  it('merges theme lists, the first definition of an id winning', () => {
+    const merged = mergeThemes([themes, [{ id: 'life-course', nameJa: '別名', nameEn: '' }, { id: 'office-x', nameJa: '事務所の分類', nameEn: '' }], undefined]);
+    expect(merged.map((t) => t.id)).toEqual([...themes.map((t) => t.id), 'office-x']);
+    expect(merged.find((t) => t.id === 'life-course')?.nameJa).toBe('ライフ・コースに着目した研究開発');
   });
 });
