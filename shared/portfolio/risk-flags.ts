@@ -6,6 +6,7 @@ import type { BudgetLine, IsoDate, Milestone, Project } from '../domain/types';
 import { fiscalYearOf, overlapsFiscalYear } from '../calendar/fiscal-year';
 import { fiscalYearLabelJa } from '../calendar/wareki';
 import { defaultIndirect } from '../money/yen';
+import { groupBy } from '../collections/group-by';
 
 export type RiskKind = 'past-program-period' | 'overdue-stage-gate' | 'no-budget-current-fy' | 'indirect-over-30' | 'no-milestones';
 export interface RiskFlag { projectId: string; kind: RiskKind; messageJa: string; messageEn: string }
@@ -75,15 +76,4 @@ export function computeRiskFlags(input: { projects: readonly Project[]; budgetLi
 /** Flags grouped by project id, for a list column. */
 export function flagsByProject(flags: readonly RiskFlag[]): Map<string, RiskFlag[]> {
   return groupBy(flags, (f) => f.projectId);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

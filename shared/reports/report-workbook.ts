@@ -2,7 +2,8 @@
 // Amounts are whole-yen numbers with a yen format, fiscal years 4-digit western years beside their wareki label.
 import { fiscalYearLabelJa } from '../calendar/wareki';
 import type { Cell, SheetSpec } from '../excel/sheetjs';
-import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS, neutralizeText, YEN_FORMAT } from '../excel/standard-workbook';
+import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../domain/labels';
+import { neutralizeText, YEN_FORMAT } from '../excel/standard-workbook';
 import type { WorkbookLanguage } from '../excel/standard-workbook';
 import type { MoneyRow, PortfolioReport } from './portfolio-report';
 

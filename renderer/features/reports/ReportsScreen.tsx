@@ -16,7 +16,7 @@ import { buildPortfolioReport } from '../../../shared/reports/portfolio-report';
 import type { MoneyRow } from '../../../shared/reports/portfolio-report';
 import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
-import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/excel/standard-workbook';
+import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/domain/labels';
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');

@@ -57,7 +57,7 @@ describe('buildPortfolioReport', () => {
       'ja',
     );
     expect(sheets.map((s) => s.name)).toEqual(['事業別', '部局別', 'スケジュール', 'リスク', '事業概要']);
-    expect(sheets[2]!.rows[2]).toEqual([{ kind: 'date', iso: '2025-05-01' }, 'X', "'=cmd()", 'ステージゲート', 'SG', '予定']);
+    expect(sheets[2]!.rows[2]).toEqual([{ kind: 'date', iso: '2025-05-01' }, 'X', "'=cmd()", 'ステージゲート評価', 'SG', '予定']);
     expect(sheets[0]!.numFmts?.[3]).toContain('円');
   });
 });
