@@ -1,5 +1,5 @@
 // The app's one bar chart (Dashboard, Programs, Reports): horizontal groups of stacked bars in plain SVG, long
-// Japanese labels on the left, a legend, a tooltip on hover or keyboard focus, the data as a visually hidden table
+// Japanese labels on the left, a legend drawn inside the SVG, a tooltip on hover or keyboard focus, the data as a visually hidden table
 // for screen readers, and "save as image" (PNG or SVG). Colours and fonts are attributes, not CSS, so a saved
 // image and a printed page look like the screen. Geometry lives in bar-chart-layout.ts.
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -52,7 +52,7 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  const layout = useMemo(() => layoutBarChart(groups, measured ?? initialWidth, labelWidth), [groups, measured, initialWidth, labelWidth]);
+  const layout = useMemo(() => layoutBarChart(groups, measured ?? initialWidth, labelWidth, series), [groups, measured, initialWidth, labelWidth, series]);
   const colors = useMemo(() => new Map(series.map((s) => [s.key, s.color])), [series]);
   const table = useMemo(() => chartTable(groups, series), [groups, series]);
   const byId = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
@@ -82,23 +82,13 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
 
   return (
     <figure className="gp-bar-chart" ref={figureRef} data-chart={imageName}>
-      <div className="gp-bar-chart-head">
-        <div className="gp-bar-chart-legend" aria-hidden="true">
-          {series.map((s) => (
-            <span key={s.key}>
-              <i style={{ background: s.color }} />
-              {s.label}
-            </span>
-          ))}
+      {imageName && (
+        <div className="gp-bar-chart-actions no-print">
+          <span role="status" className="muted">{status}</span>
+          <button type="button" data-action="chart-save-png" onClick={() => void save('png')}>{t('chart.savePng')}</button>
+          <button type="button" data-action="chart-save-svg" onClick={() => void save('svg')}>{t('chart.saveSvg')}</button>
         </div>
-        {imageName && (
-          <div className="gp-bar-chart-actions no-print">
-            <button type="button" data-action="chart-save-png" onClick={() => void save('png')}>{t('chart.savePng')}</button>
-            <button type="button" data-action="chart-save-svg" onClick={() => void save('svg')}>{t('chart.saveSvg')}</button>
-            <span role="status" className="muted">{status}</span>
-          </div>
-        )}
-      </div>
+      )}
       <div className="gp-bar-chart-plot">
         <svg
           ref={svgRef}
@@ -110,10 +100,18 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
           fontFamily={FONT}
           fontSize={12}
         >
+          <g className="gp-bar-chart-legend" aria-hidden="true">
+            {layout.legend.map((item) => (
+              <g key={item.key} data-legend={item.key}>
+                <rect x={item.x} y={item.y + 2} width={12} height={12} rx={2} fill={colors.get(item.key)} />
+                <text x={item.x + 16} y={item.y + 8} dominantBaseline="middle" fill={INK}>{item.label}</text>
+              </g>
+            ))}
+          </g>
           {layout.ticks.map((tick) => (
             <g key={tick.value} aria-hidden="true">
-              <line x1={tick.x} x2={tick.x} y1={AXIS_HEIGHT - 4} y2={layout.height - 4} stroke={GRID} />
-              <text x={tick.x} y={AXIS_HEIGHT - 8} textAnchor="middle" fontSize={11} fill={MUTED}>
+              <line x1={tick.x} x2={tick.x} y1={layout.axisTop + AXIS_HEIGHT - 4} y2={layout.height - 4} stroke={GRID} />
+              <text x={tick.x} y={layout.axisTop + AXIS_HEIGHT - 8} textAnchor="middle" fontSize={11} fill={MUTED}>
                 {formatTick(tick.value)}
               </text>
             </g>

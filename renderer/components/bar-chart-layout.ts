@@ -35,6 +35,9 @@ export const GROUP_PAD = 9;
 export const AXIS_HEIGHT = 22;
 export const VALUE_ROOM = 72;
 export const MIN_WIDTH = 360;
+export const LEGEND_ROW = 18;
+const LEGEND_SWATCH = 12;
+const LEGEND_SPACING = 16;
 
 /** Rough text width at 12px: CJK and full-width characters are square, Latin narrower. */
 export function textWidth(s: string): number {
@@ -92,6 +95,13 @@ export interface GroupBox {
   bars: BarBox[];
 }
 
+export interface LegendItem {
+  key: string;
+  label: string;
+  x: number;
+  y: number;
+}
+
 export interface BarChartLayout {
   width: number;
   height: number;
@@ -100,12 +110,34 @@ export interface BarChartLayout {
   plotWidth: number;
   scale: { max: number; step: number };
   ticks: { value: number; x: number }[];
+  /** Top of the axis text: below the legend. */
+  axisTop: number;
+  legend: LegendItem[];
   groups: GroupBox[];
 }
 
-/** Positions of everything in a chart `width` pixels wide (never narrower than MIN_WIDTH). */
-export function layoutBarChart(groups: readonly BarGroup[], width: number, maxLabelWidth = 240): BarChartLayout {
+/** Legend entries left to right inside the drawing (so a saved image carries it), wrapping onto a new row when full. */
+export function layoutLegend(series: readonly Pick<BarSeries, 'key' | 'label'>[], width: number): LegendItem[] {
+  const items: LegendItem[] = [];
+  let x = 0;
+  let y = 0;
+  for (const s of series) {
+    const w = LEGEND_SWATCH + 4 + textWidth(s.label);
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += LEGEND_ROW;
+    }
+    items.push({ key: s.key, label: s.label, x, y });
+    x += w + LEGEND_SPACING;
+  }
+  return items;
+}
+
+/** Positions of everything in a chart `width` pixels wide (never narrower than MIN_WIDTH), legend on top. */
+export function layoutBarChart(groups: readonly BarGroup[], width: number, maxLabelWidth = 240, series: readonly Pick<BarSeries, 'key' | 'label'>[] = []): BarChartLayout {
   const w = Math.max(MIN_WIDTH, Math.floor(width));
+  const legend = layoutLegend(series, w);
+  const axisTop = legend.length ? (legend.at(-1)!.y + LEGEND_ROW + 6) : 0;
   const labelWidth = Math.min(maxLabelWidth, Math.round(w * 0.38));
   const plotLeft = labelWidth + 8;
   const plotWidth = w - plotLeft - VALUE_ROOM;
@@ -114,7 +146,7 @@ export function layoutBarChart(groups: readonly BarGroup[], width: number, maxLa
   const ticks: { value: number; x: number }[] = [];
   const count = Math.round(scale.max / scale.step);
   for (let i = 0; i <= count; i++) ticks.push({ value: i * scale.step, x: plotLeft + x(i * scale.step) });
-  let top = AXIS_HEIGHT;
+  let top = axisTop + AXIS_HEIGHT;
   const boxes = groups.map((g): GroupBox => {
     const height = Math.max(1, g.bars.length) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + 2 * GROUP_PAD;
     const bars = g.bars.map((b, i): BarBox => {
@@ -130,7 +162,7 @@ export function layoutBarChart(groups: readonly BarGroup[], width: number, maxLa
     top += height;
     return box;
   });
-  return { width: w, height: top + 4, labelWidth, plotLeft, plotWidth, scale, ticks, groups: boxes };
+  return { width: w, height: top + 4, labelWidth, plotLeft, plotWidth, scale, ticks, axisTop, legend, groups: boxes };
 }
 
 /** "Label: series a ¥1, series b ¥2" lines of a group, for its tooltip and its accessible name. */

@@ -2,7 +2,8 @@
 // alternatives (tooltip lines, data table) that screen readers get.
 import { describe, expect, it } from 'vitest';
 import {
-  AXIS_HEIGHT, BAR_GAP, BAR_HEIGHT, GROUP_PAD, MIN_WIDTH, VALUE_ROOM, barTotal, chartTable, fitLabel, groupSummary, layoutBarChart, niceScale, textWidth,
+  AXIS_HEIGHT, BAR_GAP, BAR_HEIGHT, GROUP_PAD, LEGEND_ROW, MIN_WIDTH, VALUE_ROOM, barTotal, chartTable, fitLabel, groupSummary, layoutBarChart, layoutLegend, niceScale,
+  textWidth,
 } from '../../../renderer/components/bar-chart-layout';
 import type { BarGroup, BarSeries } from '../../../renderer/components/bar-chart-layout';
 
@@ -107,5 +108,19 @@ describe('text alternatives', () => {
       { label: 'P', values: [12, null] },
       { label: 'q', values: [1, 2] },
     ]);
+  });
+});
+
+describe('legend', () => {
+  it('sits above the axis, left to right, and wraps when the row is full', () => {
+    const layout = layoutBarChart([stacked('a', 1, 1)], 400, 240, series);
+    expect(layout.legend.map((l) => [l.key, l.y])).toEqual([['direct', 0], ['indirect', 0]]);
+    expect(layout.legend[1]!.x).toBeGreaterThan(layout.legend[0]!.x + textWidth('直接経費'));
+    expect(layout.axisTop).toBeGreaterThanOrEqual(LEGEND_ROW);
+    expect(layout.groups[0]!.top).toBe(layout.axisTop + AXIS_HEIGHT);
+    const many = layoutLegend(Array.from({ length: 8 }, (_, i) => ({ key: `s${i}`, label: `系列${i}の予算額` })), 400);
+    expect(new Set(many.map((l) => l.y)).size).toBeGreaterThan(1);
+    for (const l of many) expect(l.x + 16 + textWidth(l.label)).toBeLessThanOrEqual(400);
+    expect(layoutBarChart([stacked('a', 1, 1)], 400).axisTop).toBe(0);
   });
 });
