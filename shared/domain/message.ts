@@ -1,5 +1,5 @@
 // The one shape of a user-facing text in both UI languages. New code returns `Bilingual` (not messageJa/messageEn
-// pairs or message/messageJa), so a screen picks a language the same way everywhere.
+// pairs or message/messageJa), so a screen picks a language the same way everywhere: `text[lang]`.
 
 export type Language = 'ja' | 'en';
 
@@ -7,9 +7,4 @@ export type Language = 'ja' | 'en';
 export interface Bilingual {
   ja: string;
   en: string;
-}
-
-/** The text in `lang`. */
-export function inLanguage(text: Bilingual, lang: Language): string {
-  return text[lang];
 }

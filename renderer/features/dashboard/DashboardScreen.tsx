@@ -167,7 +167,7 @@ export function DashboardScreen() {
               <ul className="plain-list risk-items">
                 {risks.listed.map((f) => (
                   <li key={`${f.projectId}-${f.kind}`} data-risk={f.kind} data-code={f.code}>
-                    <a href={hrefFor('projects', f.projectId)}>{f.code}</a> {lang === 'ja' ? f.messageJa : f.messageEn}
+                    <a href={hrefFor('projects', f.projectId)}>{f.code}</a> {f.message[lang]}
                   </li>
                 ))}
               </ul>

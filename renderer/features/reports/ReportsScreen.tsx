@@ -119,7 +119,7 @@ export function ReportsScreen() {
             </thead>
             <tbody>
               {report.risks.map((r, i) => (
-                <tr key={i}><td>{r.code}</td><td>{r.projectTitle}</td><td>{lang === 'ja' ? r.messageJa : r.messageEn}</td></tr>
+                <tr key={i}><td>{r.code}</td><td>{r.projectTitle}</td><td>{r.message[lang]}</td></tr>
               ))}
             </tbody>
           </table>
@@ -163,7 +163,7 @@ function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]
     { key: 'indirect', label: t('indirect'), color: BUDGET_SERIES_COLORS.indirect },
   ];
   const groups: BarGroup[] = props.rows.map((r, i) => {
-    const label = `${lang === 'ja' ? r.labelJa : r.labelEn} · ${fiscalYearLabel(r.fiscalYear, lang)}`;
+    const label = `${r.label[lang]} · ${fiscalYearLabel(r.fiscalYear, lang)}`;
     return { id: `${i}`, label, bars: [{ key: 'total', segments: [{ seriesKey: 'direct', value: r.directYen }, { seriesKey: 'indirect', value: r.indirectYen }] }] };
   });
   return (
@@ -183,7 +183,7 @@ function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]
             <tbody>
               {props.rows.map((r, i) => (
                 <tr key={i}>
-                  <td>{lang === 'ja' ? r.labelJa : r.labelEn}</td>
+                  <td>{r.label[lang]}</td>
                   <td>{fiscalYearLabel(r.fiscalYear, lang)}</td>
                   <td className="num">{props.yen(r.directYen)}</td>
                   <td className="num">{props.yen(r.indirectYen)}</td>

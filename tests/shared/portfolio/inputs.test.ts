@@ -32,7 +32,7 @@ describe('project validation', () => {
   it('refuses a duplicate code, end before start, a missing title and an unmapped project without funder', () => {
     const problems = validateProject({ ...input(), title: '', endDate: '2025-03-31', funderName: '' }, { codeTaken: () => true });
     expect(problems.map((p) => p.field).sort()).toEqual(['code', 'endDate', 'funderName', 'title']);
-    expect(problems.find((p) => p.field === 'code')!.messageJa).toContain('既に使われています');
+    expect(problems.find((p) => p.field === 'code')!.message.ja).toContain('既に使われています');
   });
   it('checks catalog references when asked', () => {
     const problems = validateProject({ ...input(), programId: 'nope', trackId: 't' }, { codeTaken: () => false, knownProgram: () => false, trackBelongs: () => false });
