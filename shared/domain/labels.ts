@@ -1,10 +1,11 @@
-// What the office calls each thing the domain names (project statuses, milestone kinds and statuses), in Japanese
+// What the office calls each thing the domain names (project statuses, milestone kinds and statuses, risks), in Japanese
 // and English: the one table behind the screens, the workbooks, the reports, the .ics and the import's lookups.
 // Japanese names follow AMED's documents (ステージゲート評価, 実績報告書); older spellings stay readable as aliases.
 import { fold } from '../text/fold';
 import type { Bilingual, Language } from './message';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES } from './types';
 import type { MilestoneKind, MilestoneStatus, ProjectStatus } from './types';
+import type { RiskKind } from '../portfolio/risk-flags';
 
 export const PROJECT_STATUS_LABELS: Readonly<Record<ProjectStatus, Bilingual>> = {
   applying: { ja: '申請中', en: 'Applying' },
@@ -31,6 +32,15 @@ export const MILESTONE_STATUS_LABELS: Readonly<Record<MilestoneStatus, Bilingual
   'conditionally-passed': { ja: '条件付通過', en: 'Passed with conditions' },
   failed: { ja: '不通過', en: 'Failed' },
   done: { ja: '完了', en: 'Done' },
+};
+
+/** Short names of the risk flags, for badges and counts (the flags carry a full sentence of their own). */
+export const RISK_KIND_LABELS: Readonly<Record<RiskKind, Bilingual>> = {
+  'past-program-period': { ja: '事業期間超過', en: 'Past program period' },
+  'overdue-stage-gate': { ja: 'SG期限切れ', en: 'Stage gate overdue' },
+  'no-budget-current-fy': { ja: '今年度予算なし', en: 'No budget this FY' },
+  'indirect-over-30': { ja: '間接経費30%超', en: 'Indirect > 30%' },
+  'no-milestones': { ja: 'マイルストーンなし', en: 'No milestones' },
 };
 
 /**

@@ -1,6 +1,6 @@
 // Strings of the Projects screen (list, detail panel, budgets, milestones, audit log, trash). Status and kind names
 // come from the domain's one table (shared/domain/labels.ts), so screens, workbooks and reports agree.
-import { labelsIn, MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS, PROJECT_STATUS_LABELS } from '../../../shared/domain/labels';
+import { labelsIn, MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS, PROJECT_STATUS_LABELS, RISK_KIND_LABELS } from '../../../shared/domain/labels';
 
 export const projectsStrings = {
   ja: {
@@ -18,10 +18,7 @@ export const projectsStrings = {
       endDate: '終了日', risks: 'リスク', amedNumber: 'AMED課題番号', eradNumber: 'e-Rad課題ID', tags: 'タグ', updatedAt: '更新日時', funderName: '配分機関・制度名',
     },
     status: labelsIn(PROJECT_STATUS_LABELS, 'ja'),
-    risk: {
-      'past-program-period': '事業期間超過', 'overdue-stage-gate': 'SG期限切れ', 'no-budget-current-fy': '今年度予算なし',
-      'indirect-over-30': '間接経費30%超', 'no-milestones': 'マイルストーンなし',
-    },
+    risk: labelsIn(RISK_KIND_LABELS, 'ja'),
     tabs: { info: '基本情報', budget: '予算', milestones: 'マイルストーン', log: '変更履歴' },
     form: {
       code: '管理番号', title: '課題名', pi: '研究代表者', department: '部局', coInvestigators: '研究分担者（1行に1名）',
@@ -71,10 +68,7 @@ export const projectsStrings = {
       endDate: 'End', risks: 'Risks', amedNumber: 'AMED no.', eradNumber: 'e-Rad ID', tags: 'Tags', updatedAt: 'Updated', funderName: 'Funder',
     },
     status: labelsIn(PROJECT_STATUS_LABELS, 'en'),
-    risk: {
-      'past-program-period': 'Past program period', 'overdue-stage-gate': 'Stage gate overdue', 'no-budget-current-fy': 'No budget this FY',
-      'indirect-over-30': 'Indirect > 30%', 'no-milestones': 'No milestones',
-    },
+    risk: labelsIn(RISK_KIND_LABELS, 'en'),
     tabs: { info: 'Details', budget: 'Budget', milestones: 'Milestones', log: 'History' },
     form: {
       code: 'Office ID (管理番号)', title: 'Title', pi: 'Principal investigator', department: 'Department', coInvestigators: 'Co-investigators (one per line)',

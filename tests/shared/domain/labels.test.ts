@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   MILESTONE_KIND_ALIASES, MILESTONE_KIND_LABELS, MILESTONE_STATUS_ALIASES, MILESTONE_STATUS_LABELS, PROJECT_STATUS_ALIASES, PROJECT_STATUS_LABELS,
-  labelsIn, milestoneKindFromText, milestoneStatusFromText, projectStatusFromText,
+  RISK_KIND_LABELS, labelsIn, milestoneKindFromText, milestoneStatusFromText, projectStatusFromText,
 } from '../../../shared/domain/labels';
 import type { Bilingual } from '../../../shared/domain/message';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES } from '../../../shared/domain/types';
 import type { Milestone, MilestoneKind, MilestoneStatus } from '../../../shared/domain/types';
 import { fold } from '../../../shared/text/fold';
+import { RISK_KINDS } from '../../../shared/portfolio/risk-flags';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import { runImportPipeline } from '../../../shared/excel/import-pipeline';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
@@ -48,6 +49,13 @@ describe.each(tables)('$name', ({ keys, labels, aliases, fromText }) => {
       for (const text of [key, labels[key]!.ja, labels[key]!.en, ` ${labels[key]!.en.toUpperCase()} `, ...aliases[key]!]) expect(fromText(text), text).toBe(key);
     }
     expect(fromText('no such name')).toBeNull();
+  });
+});
+
+describe('risk kinds', () => {
+  it('have a short name in both languages for every kind the flags produce', () => {
+    expect(Object.keys(RISK_KIND_LABELS).sort()).toEqual([...RISK_KINDS].sort());
+    for (const k of RISK_KINDS) expect(RISK_KIND_LABELS[k].ja && RISK_KIND_LABELS[k].en, k).toBeTruthy();
   });
 });
 
