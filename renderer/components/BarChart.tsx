@@ -10,7 +10,7 @@ import { AXIS_HEIGHT, BAR_HEIGHT, chartTable, groupSummary, layoutBarChart } fro
 import type { BarGroup, BarSeries } from './bar-chart-layout';
 import { svgText, svgToPng } from './chart-image';
 
-export type { Bar, BarGroup, BarSegment, BarSeries } from './bar-chart-layout';
+export type { BarGroup, BarSeries } from './bar-chart-layout';
 
 export interface BarChartProps {
   groups: readonly BarGroup[];

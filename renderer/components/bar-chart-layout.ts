@@ -71,14 +71,14 @@ export function barTotal(bar: Bar): number {
   return bar.segments.reduce((n, s) => n + Math.max(0, s.value), 0);
 }
 
-export interface SegmentBox {
+interface SegmentBox {
   seriesKey: string;
   value: number;
   x: number;
   width: number;
 }
 
-export interface BarBox {
+interface BarBox {
   key: string;
   y: number;
   total: number;
@@ -87,7 +87,7 @@ export interface BarBox {
   segments: SegmentBox[];
 }
 
-export interface GroupBox {
+interface GroupBox {
   id: string;
   top: number;
   height: number;
@@ -95,14 +95,14 @@ export interface GroupBox {
   bars: BarBox[];
 }
 
-export interface LegendItem {
+interface LegendItem {
   key: string;
   label: string;
   x: number;
   y: number;
 }
 
-export interface BarChartLayout {
+interface BarChartLayout {
   width: number;
   height: number;
   labelWidth: number;
