@@ -93,7 +93,7 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
       io.writeFile(output!, writeWorkbookBytes(reportWorkbookSheets(report, lang)));
     } else {
       const byId = new Map(records.projects.map((p) => [p.id, p]));
-      io.writeFile(output!, toICalendar(milestonesToEvents(records.milestones, byId), { now, calendarName: 'Grant Portfolio' }));
+      io.writeFile(output!, toICalendar(milestonesToEvents(records.milestones, byId, lang), { now, calendarName: 'Grant Portfolio' }));
     }
   } catch (e) {
     io.stderr(`Cannot write ${output}: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -1,6 +1,7 @@
 // Keeps the user told about the state of their data: persistent storage, a full disk, or another window upgrading
 // the database. Errors from IndexedDB become plain-language messages instead of silent failures.
 import { useEffect, useState } from 'react';
+import type { Bilingual } from '../../shared/domain/message';
 import { onVersionChange } from '../store/db';
 
 export type HealthNotice = { kind: 'quota' | 'version-change' | 'storage-error'; detail: string };
@@ -19,7 +20,7 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /** A user-facing description of a storage failure, in both languages. */
-export function describeStorageError(error: unknown): { ja: string; en: string } {
+export function describeStorageError(error: unknown): Bilingual {
   if (isQuotaError(error)) {
     return {
       ja: '保存領域が不足しているため保存できませんでした。ディスクの空き容量を増やしてから、もう一度お試しください。データは変更されていません。',

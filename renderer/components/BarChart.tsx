@@ -1,83 +1,47 @@
-// A small horizontal bar chart in plain SVG (no chart library): groups of bars, each bar a stack of segments, long
-// Japanese labels on the left. Used by the Programs screen (budget by program) and meant for the dashboard too.
+// The app's one bar chart (Dashboard, Programs, Reports): horizontal groups of stacked bars in plain SVG, long
+// Japanese labels on the left, a legend drawn inside the SVG, a tooltip on hover or keyboard focus, the data as a visually hidden table
+// for screen readers, and "save as image" (PNG or SVG). Colours and fonts are attributes, not CSS, so a saved
+// image and a printed page look like the screen. Geometry lives in bar-chart-layout.ts.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { desktopApi } from '../platform/desktop-api';
+import { AXIS_HEIGHT, BAR_HEIGHT, chartTable, groupSummary, layoutBarChart } from './bar-chart-layout';
+import type { BarGroup, BarSeries } from './bar-chart-layout';
+import { svgText, svgToPng } from './chart-image';
 
-export interface BarSeries {
-  key: string;
-  label: string;
-  color: string;
-}
-
-export interface BarSegment {
-  seriesKey: string;
-  value: number;
-}
-
-/** One bar: segments stacked left to right (e.g. request + supplementary). */
-export interface Bar {
-  key: string;
-  segments: BarSegment[];
-}
-
-export interface BarGroup {
-  id: string;
-  label: string;
-  /** Full text for the tooltip (the label may be shortened to fit). */
-  title?: string;
-  bars: Bar[];
-}
+export type { BarGroup, BarSeries } from './bar-chart-layout';
 
 export interface BarChartProps {
   groups: readonly BarGroup[];
   series: readonly BarSeries[];
-  /** Value text at the end of each bar and in tooltips. */
+  /** Value text at the end of each bar, in tooltips and in the data table. */
   formatValue: (value: number) => string;
   /** Axis tick text; defaults to formatValue. */
   formatTick?: (value: number) => string;
+  /** What the chart shows, read by screen readers and used as the data table's caption. */
   ariaLabel: string;
   onSelect?: (groupId: string) => void;
   selectedId?: string | null;
   /** Width before the container is measured; the drawing then follows the container so text keeps its size. */
   width?: number;
   labelWidth?: number;
+  /** File name (without extension) offered when saving the chart as an image; no save buttons without it. */
+  imageName?: string;
 }
 
-const BAR_HEIGHT = 11;
-const BAR_GAP = 2;
-const GROUP_PAD = 9;
-const AXIS_HEIGHT = 22;
-const VALUE_ROOM = 64;
+const FONT = "'Noto Sans JP', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', sans-serif";
+const INK = '#1d2330';
+const MUTED = '#5d6675';
+const GRID = '#e6e9ee';
 
-/** Rough text width at 12px: CJK characters are square, Latin narrower. */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 7;
-  return w;
-}
-
-function fit(label: string, max: number): string {
-  if (textWidth(label) <= max) return label;
-  let out = '';
-  for (const ch of label) {
-    if (textWidth(out + ch + '…') > max) break;
-    out += ch;
-  }
-  return out + '…';
-}
-
-/** A "nice" axis maximum and tick step (1, 2, 2.5, 5 × 10^n) covering `max`. */
-export function niceScale(max: number, ticks = 5): { max: number; step: number } {
-  if (!(max > 0)) return { max: 1, step: 0.25 };
-  const raw = max / ticks;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
-  return { max: Math.ceil(max / step) * step, step };
-}
-
-export function BarChart({ groups, series, formatValue, formatTick = formatValue, ariaLabel, onSelect, selectedId, width: initialWidth = 760, labelWidth: maxLabelWidth = 240 }: BarChartProps) {
+export function BarChart({ groups, series, formatValue, formatTick = formatValue, ariaLabel, onSelect, selectedId, width: initialWidth = 760, labelWidth = 240, imageName }: BarChartProps) {
+  const { t } = useTranslation();
   const figureRef = useRef<HTMLElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const [measured, setMeasured] = useState<number | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
   useEffect(() => {
     const el = figureRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -88,19 +52,12 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  const width = Math.max(360, measured ?? initialWidth);
-  const labelWidth = Math.min(maxLabelWidth, Math.round(width * 0.38));
+  const layout = useMemo(() => layoutBarChart(groups, measured ?? initialWidth, labelWidth, series), [groups, measured, initialWidth, labelWidth, series]);
   const colors = useMemo(() => new Map(series.map((s) => [s.key, s.color])), [series]);
-  const names = useMemo(() => new Map(series.map((s) => [s.key, s.label])), [series]);
-  const maxTotal = Math.max(0, ...groups.flatMap((g) => g.bars.map((b) => b.segments.reduce((n, s) => n + Math.max(0, s.value), 0))));
-  const scale = niceScale(maxTotal);
-  const plotLeft = labelWidth + 8;
-  const plotWidth = width - plotLeft - VALUE_ROOM;
-  const x = (v: number) => (Math.max(0, v) / scale.max) * plotWidth;
-  const groupHeight = (g: BarGroup) => g.bars.length * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + 2 * GROUP_PAD;
-  const height = AXIS_HEIGHT + groups.reduce((h, g) => h + groupHeight(g), 0) + 4;
-  const ticks: number[] = [];
-  for (let v = 0; v <= scale.max + scale.step / 2; v += scale.step) ticks.push(v);
+  const table = useMemo(() => chartTable(groups, series), [groups, series]);
+  const byId = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
+  const activeBox = active ? layout.groups.find((g) => g.id === active) : undefined;
+  const activeGroup = active ? byId.get(active) : undefined;
 
   const onKey = (e: KeyboardEvent, id: string) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -109,74 +66,122 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
     }
   };
 
-  const tops: number[] = [];
-  groups.reduce((y, g) => {
-    tops.push(y);
-    return y + groupHeight(g);
-  }, AXIS_HEIGHT);
+  const save = async (kind: 'png' | 'svg') => {
+    const svg = svgRef.current;
+    if (!svg || !imageName) return;
+    setStatus('');
+    try {
+      const bytes = kind === 'png' ? await svgToPng(svg) : new TextEncoder().encode(svgText(svg));
+      const filter = kind === 'png' ? { name: 'PNG', extensions: ['png'] } : { name: 'SVG', extensions: ['svg'] };
+      const result = await desktopApi.saveFile({ title: t('chart.saveTitle'), suggestedName: `${imageName}.${kind}`, filters: [filter], bytes });
+      if (result.saved) setStatus(t('chart.saved', { location: result.location ?? `${imageName}.${kind}` }));
+    } catch (e) {
+      setStatus(t('chart.failed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
   return (
-    <figure className="gp-bar-chart" ref={figureRef}>
-      <div className="gp-bar-chart-legend" aria-hidden="true">
-        {series.map((s) => (
-          <span key={s.key}>
-            <i style={{ background: s.color }} />
-            {s.label}
-          </span>
-        ))}
-      </div>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={ariaLabel} className="gp-bar-chart-svg">
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={plotLeft + x(v)} x2={plotLeft + x(v)} y1={AXIS_HEIGHT - 4} y2={height - 4} className="gp-bar-chart-grid" />
-            <text x={plotLeft + x(v)} y={AXIS_HEIGHT - 8} textAnchor="middle" className="gp-bar-chart-tick">
-              {formatTick(v)}
-            </text>
+    <figure className="gp-bar-chart" ref={figureRef} data-chart={imageName}>
+      {imageName && (
+        <div className="gp-bar-chart-actions no-print">
+          <span role="status" className="muted">{status}</span>
+          <button type="button" data-action="chart-save-png" onClick={() => void save('png')}>{t('chart.savePng')}</button>
+          <button type="button" data-action="chart-save-svg" onClick={() => void save('svg')}>{t('chart.saveSvg')}</button>
+        </div>
+      )}
+      <div className="gp-bar-chart-plot">
+        <svg
+          ref={svgRef}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          width="100%"
+          role={onSelect ? 'group' : 'img'}
+          aria-label={ariaLabel}
+          className="gp-bar-chart-svg"
+          fontFamily={FONT}
+          fontSize={12}
+        >
+          <g className="gp-bar-chart-legend" aria-hidden="true">
+            {layout.legend.map((item) => (
+              <g key={item.key} data-legend={item.key}>
+                <rect x={item.x} y={item.y + 2} width={12} height={12} rx={2} fill={colors.get(item.key)} />
+                <text x={item.x + 16} y={item.y + 8} dominantBaseline="middle" fill={INK}>{item.label}</text>
+              </g>
+            ))}
           </g>
-        ))}
-        {groups.map((g, gi) => {
-          const top = tops[gi]!;
-          const selected = selectedId === g.id;
-          const tooltip = [g.title ?? g.label, ...g.bars.flatMap((b) => b.segments.map((s) => `${names.get(s.seriesKey) ?? s.seriesKey}: ${formatValue(s.value)}`))].join('\n');
-          return (
-            <g
-              key={g.id}
-              className={`gp-bar-chart-group${selected ? ' selected' : ''}${onSelect ? ' clickable' : ''}`}
-              data-group={g.id}
-              role={onSelect ? 'button' : undefined}
-              tabIndex={onSelect ? 0 : undefined}
-              aria-label={tooltip.replace(/\n/g, ' / ')}
-              onClick={onSelect ? () => onSelect(g.id) : undefined}
-              onKeyDown={onSelect ? (e) => onKey(e, g.id) : undefined}
-            >
-              <title>{tooltip}</title>
-              <rect x={0} y={top} width={width} height={groupHeight(g)} className="gp-bar-chart-hit" />
-              <text x={labelWidth} y={top + groupHeight(g) / 2} textAnchor="end" dominantBaseline="middle" className="gp-bar-chart-label">
-                {fit(g.label, labelWidth - 4)}
+          {layout.ticks.map((tick) => (
+            <g key={tick.value} aria-hidden="true">
+              <line x1={tick.x} x2={tick.x} y1={layout.axisTop + AXIS_HEIGHT - 4} y2={layout.height - 4} stroke={GRID} />
+              <text x={tick.x} y={layout.axisTop + AXIS_HEIGHT - 8} textAnchor="middle" fontSize={11} fill={MUTED}>
+                {formatTick(tick.value)}
               </text>
-              {g.bars.map((b, i) => {
-                const by = top + GROUP_PAD + i * (BAR_HEIGHT + BAR_GAP);
-                let cursor = plotLeft;
-                const total = b.segments.reduce((n, s) => n + Math.max(0, s.value), 0);
-                return (
+            </g>
+          ))}
+          {layout.groups.map((g) => {
+            const group = byId.get(g.id)!;
+            const summary = groupSummary(group, series, formatValue);
+            const selected = selectedId === g.id;
+            return (
+              <g
+                key={g.id}
+                className={`gp-bar-chart-group${selected ? ' selected' : ''}${onSelect ? ' clickable' : ''}`}
+                data-group={g.id}
+                role={onSelect ? 'button' : undefined}
+                tabIndex={onSelect ? 0 : undefined}
+                aria-label={onSelect ? summary.join(' / ') : undefined}
+                aria-pressed={onSelect ? selected : undefined}
+                onClick={onSelect ? () => onSelect(g.id) : undefined}
+                onKeyDown={onSelect ? (e) => onKey(e, g.id) : undefined}
+                onMouseEnter={() => setActive(g.id)}
+                onMouseLeave={() => setActive((a) => (a === g.id ? null : a))}
+                onFocus={() => setActive(g.id)}
+                onBlur={() => setActive((a) => (a === g.id ? null : a))}
+              >
+                <title>{summary.join('\n')}</title>
+                <rect x={0} y={g.top} width={layout.width} height={g.height} className="gp-bar-chart-hit" fill="transparent" />
+                <text x={layout.labelWidth} y={g.top + g.height / 2} textAnchor="end" dominantBaseline="middle" fill={INK}>
+                  {g.label}
+                </text>
+                {g.bars.map((b) => (
                   <g key={b.key}>
-                    {b.segments.map((s) => {
-                      const w = x(s.value);
-                      const rect = <rect key={s.seriesKey} x={cursor} y={by} width={w} height={BAR_HEIGHT} fill={colors.get(s.seriesKey)} data-series={s.seriesKey} />;
-                      cursor += w;
-                      return rect;
-                    })}
-                    {total > 0 && (
-                      <text x={cursor + 4} y={by + BAR_HEIGHT / 2} dominantBaseline="middle" className="gp-bar-chart-value">
-                        {formatValue(total)}
+                    {b.segments.map((s) => (
+                      <rect key={s.seriesKey} x={s.x} y={b.y} width={s.width} height={BAR_HEIGHT} fill={colors.get(s.seriesKey)} data-series={s.seriesKey} />
+                    ))}
+                    {b.total > 0 && (
+                      <text x={b.end + 4} y={b.y + BAR_HEIGHT / 2} dominantBaseline="middle" fontSize={11} fill={MUTED}>
+                        {formatValue(b.total)}
                       </text>
                     )}
                   </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+                ))}
+              </g>
+            );
+          })}
+        </svg>
+        {activeBox && activeGroup && (
+          <div className="gp-bar-chart-tooltip" role="tooltip" style={{ top: `${((activeBox.top + activeBox.height) / layout.height) * 100}%`, left: `${(layout.plotLeft / layout.width) * 100}%` }}>
+            {groupSummary(activeGroup, series, formatValue).map((line, i) => (
+              <div key={i} className={i === 0 ? 'gp-bar-chart-tooltip-title' : undefined}>{line}</div>
+            ))}
+          </div>
+        )}
+      </div>
+      <table className="visually-hidden">
+        <caption>{ariaLabel}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chart.item')}</th>
+            {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {table.map((row, i) => (
+            <tr key={i}>
+              <th scope="row">{row.label}</th>
+              {row.values.map((v, j) => <td key={j}>{v === null ? '—' : formatValue(v)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }

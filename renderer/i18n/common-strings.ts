@@ -13,6 +13,10 @@ export const commonStrings = {
     errorBoundary: '画面の表示中にエラーが起きました。データは失われていません。',
     reload: '再読み込み',
     health: { versionChange: '別のウインドウでアプリが更新されました。続けるには再読み込みしてください。' },
+    chart: {
+      savePng: '画像（PNG）で保存', saveSvg: 'SVG で保存', saveTitle: 'グラフを画像として保存', saved: '{{location}} に保存しました',
+      failed: '画像を保存できませんでした（{{message}}）', item: '項目',
+    },
   },
   en: {
     appName: 'Grant Portfolio',
@@ -27,5 +31,9 @@ export const commonStrings = {
     errorBoundary: 'Something went wrong while showing this screen. No data was lost.',
     reload: 'Reload',
     health: { versionChange: 'The app was updated in another window. Reload to continue.' },
+    chart: {
+      savePng: 'Save as PNG', saveSvg: 'Save as SVG', saveTitle: 'Save the chart as an image', saved: 'Saved to {{location}}',
+      failed: 'Could not save the image ({{message}})', item: 'Item',
+    },
   },
 };

@@ -1,9 +1,10 @@
 // The write path for budgets (one line per project and fiscal year), audited like projects.
 import type { BudgetLine } from '../../shared/domain/types';
+import type { Bilingual } from '../../shared/domain/message';
 import { auditedTables, beginChange, logChange, newId } from './audit';
 import { db } from './db';
 
-export type BudgetSave = { ok: true; line: BudgetLine } | { ok: false; messageJa: string; messageEn: string };
+export type BudgetSave = { ok: true; line: BudgetLine } | { ok: false; message: Bilingual };
 
 /**
  * Sets the direct and indirect amounts (whole yen) of a project's fiscal year, creating the line when missing.
@@ -11,10 +12,10 @@ export type BudgetSave = { ok: true; line: BudgetLine } | { ok: false; messageJa
  */
 export async function saveBudgetLine(projectId: string, fiscalYear: number, directYen: number, indirectYen: number): Promise<BudgetSave> {
   if (![directYen, indirectYen].every((v) => Number.isSafeInteger(v) && v >= 0)) {
-    return { ok: false, messageJa: '金額は0以上の整数（円）で入力してください。', messageEn: 'Amounts must be whole yen, zero or more.' };
+    return { ok: false, message: { ja: '金額は0以上の整数（円）で入力してください。', en: 'Amounts must be whole yen, zero or more.' } };
   }
   if (!Number.isInteger(fiscalYear) || fiscalYear < 1990 || fiscalYear > 2100) {
-    return { ok: false, messageJa: '年度が正しくありません。', messageEn: 'The fiscal year is not valid.' };
+    return { ok: false, message: { ja: '年度が正しくありません。', en: 'The fiscal year is not valid.' } };
   }
   const ctx = await beginChange();
   return db.transaction('rw', auditedTables(), async (): Promise<BudgetSave> => {

@@ -7,6 +7,7 @@ import { addChange, zeroCounts } from '../../shared/portfolio/status-counts';
 import type { StatusCounts } from '../../shared/portfolio/status-counts';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../shared/excel/import-types';
 import type { Reason } from '../../shared/excel/cell-values';
+import { groupBy } from '../../shared/collections/group-by';
 import { Dexie, countersKeptByCaller, db } from './db';
 import { nextTask } from './next-task';
 import { addToCounters } from './status-counters';
@@ -57,17 +58,6 @@ export interface PlanOptions {
 }
 
 const PROJECT_FIELDS = ['title', 'pi', 'department', 'programId', 'trackId', 'funderName', 'amedNumber', 'eradNumber', 'startDate', 'endDate', 'status', 'notes'] as const;
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
-  return m;
-}
 
 function newProject(p: ImportedProject, id: string, now: string): Project {
   const f = p.fields;

@@ -117,7 +117,7 @@ async function prepareProject(raw: ProjectInput, id: string | undefined, program
   const input = normalizeProjectInput(raw);
   const existing = id ? await db.projects.get(id) : undefined;
   if (id && !existing) {
-    return { ok: false, problems: [{ field: 'id', messageJa: 'この課題は見つかりません（削除された可能性があります）。', messageEn: 'This project no longer exists (it may have been deleted).' }] };
+    return { ok: false, problems: [{ field: 'id', message: { ja: 'この課題は見つかりません（削除された可能性があります）。', en: 'This project no longer exists (it may have been deleted).' } }] };
   }
   const owner = input.code ? await db.projects.where('code').equals(input.code).first() : undefined;
   const taken = (owner !== undefined && owner.id !== id) || batchCodes.has(input.code);
@@ -130,8 +130,10 @@ async function prepareProject(raw: ProjectInput, id: string | undefined, program
   if (taken && owner?.deletedAt) {
     const p = problems.find((x) => x.field === 'code');
     if (p) {
-      p.messageJa = `管理番号「${input.code}」はゴミ箱にある課題が使っています。ゴミ箱から復元するか、別の番号にしてください。`;
-      p.messageEn = `The office ID "${input.code}" belongs to a project in the trash. Restore it or choose another ID.`;
+      p.message = {
+        ja: `管理番号「${input.code}」はゴミ箱にある課題が使っています。ゴミ箱から復元するか、別の番号にしてください。`,
+        en: `The office ID "${input.code}" belongs to a project in the trash. Restore it or choose another ID.`,
+      };
     }
   }
   if (problems.length > 0) return { ok: false, problems };

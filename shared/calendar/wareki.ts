@@ -1,5 +1,6 @@
-// Japanese era (和暦) formatting and parsing, for fiscal-year labels and for dates as offices type them.
-// Only modern eras are needed for grant records; 元年 is the era's first year.
+// Japanese era (和暦): dates are formatted by ICU's Japanese calendar (Intl, so a new era arrives with the runtime),
+// while fiscal-year labels (令和7年度) and the parser of dates as offices type them use the era table below, which a
+// unit test holds against Intl. Only modern eras are needed for grant records; 元年 is the era's first year.
 import type { IsoDate } from '../domain/types';
 import { makeIsoDate, splitIsoDate } from './fiscal-year';
 
@@ -30,11 +31,6 @@ function eraYearText(n: number): string {
   return n === 1 ? '元' : String(n);
 }
 
-/** Era in force on a date. */
-export function eraOf(date: IsoDate): Era | null {
-  return ERAS.find((e) => date >= e.start) ?? null;
-}
-
 /**
  * Label of a western fiscal year in wareki, e.g. 2025 → 令和7年度, 2019 → 令和元年度, 2018 → 平成30年度.
  * A fiscal year is named by the era in force at its end (FY2019 runs into 令和), the usage of government documents.
@@ -51,20 +47,29 @@ export function fiscalYearLabel(fiscalYear: number, lang: 'ja' | 'en'): string {
   return `FY${fiscalYear} (${era.letter}${fiscalYear - era.firstYear + 1})`;
 }
 
-/** A date in long wareki: 令和7年4月1日; 令和元年5月1日. */
-export function formatWarekiDate(date: IsoDate): string {
+// Formatters are built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
+const JAPANESE_CALENDAR = 'ja-JP-u-ca-japanese';
+const LONG_FORMAT = new Intl.DateTimeFormat(JAPANESE_CALENDAR, { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const NARROW_FORMAT = new Intl.DateTimeFormat(JAPANESE_CALENDAR, { era: 'narrow', year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+
+/** The calendar date as a Date at UTC midnight (formatted in UTC, so the machine's time zone never shifts the day). */
+function utcDate(date: IsoDate): Date {
   const { year, month, day } = splitIsoDate(date);
-  const era = eraOf(date);
-  if (!era) return `${year}年${month}月${day}日`;
-  return `${era.nameJa}${eraYearText(year - era.firstYear + 1)}年${month}月${day}日`;
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  return d;
 }
 
-/** A date in short wareki: R7.4.1. */
+/** A date in long wareki, as ICU's Japanese calendar writes it: 令和7年4月1日; 令和元年5月1日. */
+export function formatWarekiDate(date: IsoDate): string {
+  return LONG_FORMAT.format(utcDate(date));
+}
+
+/** A date in short wareki: R7.4.1; H31.4.30. */
 export function formatWarekiShort(date: IsoDate): string {
-  const { year, month, day } = splitIsoDate(date);
-  const era = eraOf(date);
-  if (!era) return date;
-  return `${era.letter}${year - era.firstYear + 1}.${month}.${day}`;
+  const part = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const parts = NARROW_FORMAT.formatToParts(utcDate(date));
+  return `${part(parts, 'era')}${part(parts, 'year')}.${part(parts, 'month')}.${part(parts, 'day')}`;
 }
 
 /** Converts an era year (1 = 元年) to the western year, or null for an unknown era or year 0. */

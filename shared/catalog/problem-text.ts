@@ -1,10 +1,11 @@
 // Turns catalog validation problems (paths like programs.3.budgetYen.request and schema messages) into sentences an
 // office can act on, in Japanese or English, naming the program and, for Excel imports, the sheet row.
 import type { CatalogProblem } from './schema';
+import type { Bilingual, Language } from '../domain/message';
 
-type Lang = 'ja' | 'en';
+type Lang = Language;
 
-const FIELD_NAMES: Record<string, { ja: string; en: string }> = {
+const FIELD_NAMES: Record<string, Bilingual> = {
   id: { ja: 'ID', en: 'ID' },
   parentId: { ja: '親事業ID', en: 'parent program ID' },
   nameJa: { ja: '名称', en: 'Japanese name' },
@@ -39,7 +40,7 @@ const FIELD_NAMES: Record<string, { ja: string; en: string }> = {
   extra: { ja: 'その他の項目', en: 'extra fields' },
 };
 
-const MESSAGES: [RegExp, (m: RegExpExecArray) => { ja: string; en: string }][] = [
+const MESSAGES: [RegExp, (m: RegExpExecArray) => Bilingual][] = [
   [/expected number, received (\w+)/i, () => ({ ja: '数値を入れてください', en: 'must be a number' })],
   [/expected string, received (null|undefined)/i, () => ({ ja: '入力が必要です', en: 'is required' })],
   [/expected string/i, () => ({ ja: '文字で入れてください', en: 'must be text' })],

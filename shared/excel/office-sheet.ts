@@ -1,8 +1,9 @@
 // An office's own sheet, one project per row, read through a column mapping into projects, budget lines and
 // milestones with every row's problems. Errors keep the row out; warnings import it with a note. Nothing is guessed
 // silently: "未定" is no figure (never 0), an unknown funder stays unmapped, 合計/小計 and blank rows are passed over.
-import type { MilestoneKind, ProjectStatus } from '../domain/types';
-import { cellRawText, cellText, normalizeText, parseAmountCell, parseDateCell, parseDateRange, parseFiscalYearCell } from './cell-values';
+import type { MilestoneKind } from '../domain/types';
+import { MILESTONE_KIND_LABELS, projectStatusFromText } from '../domain/labels';
+import { cellRawText, cellText, parseAmountCell, parseDateCell, parseDateRange, parseFiscalYearCell } from './cell-values';
 import type { AmountUnit, Reason } from './cell-values';
 import type { ColumnMapping, ImportField } from './column-map';
 import type { HeaderInfo } from './header-detect';
@@ -15,23 +16,10 @@ const TOTAL_WORDS = new Set(['合計', '小計', '総計', '計', '累計', 'tot
 
 const EXAMPLE_CODE = /^(?:[(（]?例[)）]?|example)/i;
 
-/** Status words offices use, folded; anything else is a warning and leaves the status as it is. */
-const STATUS_WORDS: ReadonlyArray<readonly [ProjectStatus, readonly string[]]> = [
-  ['applying', ['applying', '申請中', '応募中', '審査中', '採択前', '申請']],
-  ['active', ['active', '実施中', '継続', '継続中', '進行中', '採択', '実施', '新規']],
-  ['completed', ['completed', '終了', '完了', '修了', '終了済']],
-  ['terminated', ['terminated', '中止', '廃止', '打切り', '打ち切り', '辞退']],
-];
-const STATUS_INDEX: ReadonlyMap<string, ProjectStatus> = new Map(STATUS_WORDS.flatMap(([s, words]) => words.map((w) => [w, s] as const)));
-
-export function parseStatus(text: string): ProjectStatus | null {
-  return STATUS_INDEX.get(normalizeText(text).toLowerCase().replace(/\s+/g, '')) ?? null;
-}
-
 const MILESTONE_COLUMNS: ReadonlyArray<readonly [ImportField, MilestoneKind, string]> = [
-  ['interim', 'interim-evaluation', '中間評価'],
-  ['final', 'final-evaluation', '事後評価'],
-  ['stageGate', 'stage-gate', 'ステージゲート評価'],
+  ['interim', 'interim-evaluation', MILESTONE_KIND_LABELS['interim-evaluation'].ja],
+  ['final', 'final-evaluation', MILESTONE_KIND_LABELS['final-evaluation'].ja],
+  ['stageGate', 'stage-gate', MILESTONE_KIND_LABELS['stage-gate'].ja],
 ];
 
 export interface OfficeSheetOptions {
@@ -211,7 +199,7 @@ export function parseOfficeSheet(grid: SheetGrid, header: HeaderInfo, mapping: C
 
     if (col.status >= 0) {
       const s = text(col.status);
-      const status = s ? parseStatus(s) : null;
+      const status = s ? projectStatusFromText(s) : null;
       if (status) fields.status = status;
       else if (s) add(col.status, 'warning', { en: `Unknown status "${s}"; left as it is`, ja: `状態「${s}」は不明のため、変更しません` });
     }

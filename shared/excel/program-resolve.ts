@@ -2,7 +2,7 @@
 // Results are cached per distinct text: a 50,000-row sheet names a few dozen programs.
 import type { CatalogProgram } from '../catalog/schema';
 import { createNameMatcher } from '../catalog/name-matcher';
-import { normalizeText } from './cell-values';
+import { fold } from '../text/fold';
 
 export interface ProgramResolution {
   programId: string | null;
@@ -18,10 +18,6 @@ export interface ProgramResolver {
   track(programId: string, text: string): string | null;
   /** True when `name` is the catalog's own Japanese or English name (or abbreviation) of the program. */
   isCatalogName(programId: string, name: string): boolean;
-}
-
-function fold(text: string): string {
-  return normalizeText(text).toLowerCase().replace(/\s+/g, '');
 }
 
 export function createProgramResolver(programs: readonly CatalogProgram[]): ProgramResolver {

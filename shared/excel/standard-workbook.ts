@@ -1,14 +1,16 @@
 // The standard workbook: the app's own exchange format (Projects, Budgets, Milestones sheets), written with real date
 // cells and yen-formatted numbers, read back with no mapping step, in English or Japanese headers. Text that a
 // spreadsheet could take for a formula is neutralised with a leading apostrophe (U+0027) and restored on import.
-import type { BudgetLine, Milestone, MilestoneKind, MilestoneStatus, Project, ProjectStatus } from '../domain/types';
+import type { BudgetLine, Milestone, MilestoneKind, MilestoneStatus, Project } from '../domain/types';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES } from '../domain/types';
+import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS, PROJECT_STATUS_LABELS, milestoneKindFromText, milestoneStatusFromText, projectStatusFromText } from '../domain/labels';
+import { fold } from '../text/fold';
 import type { CatalogProgram } from '../catalog/schema';
-import { cellRawText, normalizeText, parseAmountCell, parseDateCell, parseFiscalYearCell } from './cell-values';
+import { cellRawText, parseAmountCell, parseDateCell, parseFiscalYearCell } from './cell-values';
 import type { Reason } from './cell-values';
 import { columnLetter } from './import-types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, ParsedImport, Severity, SkippedRow } from './import-types';
-import { parseStatus, problem } from './office-sheet';
+import { problem } from './office-sheet';
 import type { ProgramResolver } from './program-resolve';
 import type { Cell, SheetGrid, SheetLayout, SheetSpec } from './sheetjs';
 
@@ -60,33 +62,6 @@ export const MILESTONE_HEADERS: Readonly<Record<MilestoneColumn, { en: string; j
   status: { en: 'Status', ja: '状態' },
   done: { en: 'Done', ja: '完了日' },
   notes: { en: 'Notes', ja: '備考' },
-};
-
-export const PROJECT_STATUS_LABELS: Readonly<Record<ProjectStatus, { en: string; ja: string }>> = {
-  applying: { en: 'applying', ja: '申請中' },
-  active: { en: 'active', ja: '実施中' },
-  completed: { en: 'completed', ja: '終了' },
-  terminated: { en: 'terminated', ja: '中止' },
-};
-
-export const MILESTONE_KIND_LABELS: Readonly<Record<MilestoneKind, { en: string; ja: string }>> = {
-  'stage-gate': { en: 'stage-gate', ja: 'ステージゲート' },
-  'interim-evaluation': { en: 'interim-evaluation', ja: '中間評価' },
-  'final-evaluation': { en: 'final-evaluation', ja: '事後評価' },
-  'annual-report': { en: 'annual-report', ja: '年次報告' },
-  'outcome-report': { en: 'outcome-report', ja: '成果報告' },
-  contract: { en: 'contract', ja: '契約' },
-  internal: { en: 'internal', ja: '学内' },
-  other: { en: 'other', ja: 'その他' },
-};
-
-export const MILESTONE_STATUS_LABELS: Readonly<Record<MilestoneStatus, { en: string; ja: string }>> = {
-  planned: { en: 'planned', ja: '予定' },
-  submitted: { en: 'submitted', ja: '提出済' },
-  passed: { en: 'passed', ja: '通過' },
-  'conditionally-passed': { en: 'conditionally-passed', ja: '条件付き通過' },
-  failed: { en: 'failed', ja: '不通過' },
-  done: { en: 'done', ja: '完了' },
 };
 
 /** Yen number format: digits grouped, no decimals. */
@@ -233,8 +208,8 @@ export function instructionsSheet(lang: WorkbookLanguage): SheetSpec {
           ['Dates may be date cells or text such as 2025/4/1, R7.4.1 or 令和7年4月1日.'],
           ['Amounts are whole yen. Leave a cell blank when the figure is not known yet (it is never read as 0).'],
           ['Program ID is the catalog id (e.g. medical-device-development); leave it blank and write the Program name if unsure.'],
-          [`Status: ${PROJECT_STATUSES.join(', ')}. Kind: ${MILESTONE_KINDS.join(', ')}.`],
-          [`Milestone status: ${MILESTONE_STATUSES.join(', ')}.`],
+          [`Status: ${PROJECT_STATUSES.map((s) => PROJECT_STATUS_LABELS[s].en).join(', ')}. Kind: ${MILESTONE_KINDS.map((k) => MILESTONE_KIND_LABELS[k].en).join(', ')}.`],
+          [`Milestone status: ${MILESTONE_STATUSES.map((s) => MILESTONE_STATUS_LABELS[s].en).join(', ')}.`],
           ['Rows whose Project ID starts with "EXAMPLE" or 例 are examples and are not imported.'],
           ["Text starting with = + - @ is written with a leading apostrophe (') so no spreadsheet runs it as a formula; the import removes it."],
         ];
@@ -264,10 +239,6 @@ export function templateSheets(lang: WorkbookLanguage): SheetSpec[] {
 
 type HeaderTable<K extends string> = Readonly<Record<K, { en: string; ja: string }>>;
 
-function fold(text: string): string {
-  return normalizeText(text).toLowerCase().replace(/\s+/g, '');
-}
-
 /** Column index of every standard header found in row 1 (English or Japanese), or null when a required one is missing. */
 function locate<K extends string>(row: readonly Cell[] | undefined, table: HeaderTable<K>, required: readonly NoInfer<K>[]): Map<K, number> | null {
   if (!row) return null;
@@ -293,20 +264,6 @@ export function isStandardWorkbook(sheets: readonly SheetGrid[]): boolean {
   const projects = findSheet(sheets, SHEET_NAMES.projects);
   return Boolean(projects && locate(projects.rows[0], PROJECT_HEADERS, ['code', 'title']));
 }
-
-function labelLookup<V extends string>(table: Readonly<Record<V, { en: string; ja: string }>>): Map<string, V> {
-  const m = new Map<string, V>();
-  for (const key of Object.keys(table) as V[]) {
-    m.set(fold(key), key);
-    m.set(fold(table[key].en), key);
-    m.set(fold(table[key].ja), key);
-  }
-  return m;
-}
-
-const KIND_LOOKUP = labelLookup(MILESTONE_KIND_LABELS);
-const MILESTONE_STATUS_LOOKUP = labelLookup(MILESTONE_STATUS_LABELS);
-const PROJECT_STATUS_LOOKUP = labelLookup(PROJECT_STATUS_LABELS);
 
 const EXAMPLE_CODE = /^(?:[(（]?例|example)/i;
 
@@ -409,7 +366,7 @@ export function readStandardWorkbook(sheets: readonly SheetGrid[], resolver: Pro
     }
     if (has('status')) {
       const s = txt(row!, pcols.get('status'));
-      const status = PROJECT_STATUS_LOOKUP.get(fold(s)) ?? (s ? parseStatus(s) : null);
+      const status = s ? projectStatusFromText(s) : null;
       if (status) fields.status = status;
       else if (s) add('status', 'warning', { en: `Unknown status "${s}"; left as it is`, ja: `状態「${s}」は不明のため、変更しません` });
     }
@@ -519,14 +476,14 @@ export function readStandardWorkbook(sheets: readonly SheetGrid[], resolver: Pro
       const kindText = txt(row!, mcols.get('kind'));
       let kind: MilestoneKind = 'other';
       if (kindText) {
-        const k = KIND_LOOKUP.get(fold(kindText));
+        const k = milestoneKindFromText(kindText);
         if (k) kind = k;
         else err('kind', { en: `Unknown kind "${kindText}"; imported as other`, ja: `種別「${kindText}」は不明のため「その他」として取り込みます` }, 'warning');
       }
       const statusText = txt(row!, mcols.get('status'));
       let status: MilestoneStatus = 'planned';
       if (statusText) {
-        const s = MILESTONE_STATUS_LOOKUP.get(fold(statusText));
+        const s = milestoneStatusFromText(statusText);
         if (s) status = s;
         else err('status', { en: `Unknown status "${statusText}"; imported as planned`, ja: `状態「${statusText}」は不明のため「予定」として取り込みます` }, 'warning');
       }

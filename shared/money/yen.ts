@@ -1,11 +1,12 @@
 // Money display: stored as whole yen, shown in the unit the office reads best (円, 千円, 百万円, 億円).
+import type { Bilingual } from '../domain/message';
 
 export const YEN_UNITS = ['yen', 'thousand', 'million', 'oku'] as const;
 export type YenUnit = (typeof YEN_UNITS)[number];
 
 export const YEN_UNIT_FACTOR: Record<YenUnit, number> = { yen: 1, thousand: 1_000, million: 1_000_000, oku: 100_000_000 };
 
-export const YEN_UNIT_LABEL: Record<YenUnit, { ja: string; en: string }> = {
+export const YEN_UNIT_LABEL: Record<YenUnit, Bilingual> = {
   yen: { ja: '円', en: 'JPY' },
   thousand: { ja: '千円', en: 'k JPY' },
   million: { ja: '百万円', en: 'M JPY' },

@@ -1,8 +1,9 @@
 // Amounts as staff type them: "1,234", full-width "１２３４", "1.5" in 百万円. Converts to whole yen, or says why not.
 import { YEN_UNIT_FACTOR } from '../money/yen';
 import type { YenUnit } from '../money/yen';
+import type { Bilingual } from '../domain/message';
 
-export type AmountParse = { ok: true; yen: number } | { ok: false; messageJa: string; messageEn: string };
+export type AmountParse = { ok: true; yen: number } | { ok: false; message: Bilingual };
 
 /**
  * Parses an amount typed in `unit` (円/千円/百万円/億円) into whole yen, rounding half up to the yen.
@@ -19,11 +20,11 @@ export function parseAmountInput(text: string, unit: YenUnit): AmountParse {
   }
   if (s === '') return { ok: true, yen: 0 };
   if (!/^\d+(\.\d+)?$/.test(s)) {
-    if (/^-/.test(s)) return { ok: false, messageJa: '金額にマイナスは入力できません。', messageEn: 'Amounts cannot be negative.' };
-    return { ok: false, messageJa: `「${text}」は金額として読めません。`, messageEn: `"${text}" is not an amount.` };
+    if (/^-/.test(s)) return { ok: false, message: { ja: '金額にマイナスは入力できません。', en: 'Amounts cannot be negative.' } };
+    return { ok: false, message: { ja: `「${text}」は金額として読めません。`, en: `"${text}" is not an amount.` } };
   }
   const yen = Math.round(Number(s) * factor);
-  if (!Number.isSafeInteger(yen)) return { ok: false, messageJa: '金額が大きすぎます。', messageEn: 'The amount is too large.' };
+  if (!Number.isSafeInteger(yen)) return { ok: false, message: { ja: '金額が大きすぎます。', en: 'The amount is too large.' } };
   return { ok: true, yen };
 }
 

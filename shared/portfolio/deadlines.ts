@@ -3,6 +3,8 @@
 import type { IsoDate, Milestone, MilestoneStatus, Project } from '../domain/types';
 import { addDays } from '../calendar/fiscal-year';
 import type { CalendarEvent } from '../calendar/icalendar';
+import { MILESTONE_KIND_LABELS } from '../domain/labels';
+import type { Language } from '../domain/message';
 
 /** Statuses that still need action. */
 export const OPEN_STATUSES: readonly MilestoneStatus[] = ['planned'];
@@ -33,8 +35,11 @@ export function milestoneSummary(m: Pick<Milestone, 'title'>, project: Pick<Proj
   return project?.code ? `[${project.code}] ${m.title}` : m.title;
 }
 
-/** Calendar events for milestones, with the project code in the summary and its title in the description. */
-export function milestonesToEvents(milestones: readonly Milestone[], projectsById: ReadonlyMap<string, Pick<Project, 'code' | 'title'>>): CalendarEvent[] {
+/**
+ * Calendar events for milestones, with the project code in the summary and its title in the description; the
+ * categories carry the project code and the kind's name (ステージゲート評価 …) so a calendar can filter by either.
+ */
+export function milestonesToEvents(milestones: readonly Milestone[], projectsById: ReadonlyMap<string, Pick<Project, 'code' | 'title'>>, lang: Language = 'ja'): CalendarEvent[] {
   return milestones.map((m) => {
     const p = projectsById.get(m.projectId);
     const description = [p?.title, m.notes].filter(Boolean).join('\n');
@@ -45,7 +50,7 @@ export function milestonesToEvents(milestones: readonly Milestone[], projectsByI
       status: 'CONFIRMED',
     };
     if (description) event.description = description;
-    if (p?.code) event.categories = [p.code];
+    event.categories = [...(p?.code ? [p.code] : []), MILESTONE_KIND_LABELS[m.kind][lang]];
     return event;
   });
 }

@@ -2,14 +2,14 @@
 // plain Japanese and English, so the form and the importer refuse the same things.
 import type { IsoDate, Project, ProjectStatus } from '../domain/types';
 import { PROJECT_STATUSES } from '../domain/types';
+import type { Bilingual } from '../domain/message';
 import { makeIsoDate } from '../calendar/fiscal-year';
 
 export type ProjectInput = Omit<Project, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'archived'> & { archived?: boolean };
 
 export interface ProjectProblem {
   field: keyof Project;
-  messageJa: string;
-  messageEn: string;
+  message: Bilingual;
 }
 
 function isIsoDate(d: IsoDate): boolean {
@@ -48,7 +48,7 @@ export function validateProject(
   ctx: { codeTaken: (code: string) => boolean; knownProgram?: (id: string) => boolean; trackBelongs?: (programId: string, trackId: string) => boolean },
 ): ProjectProblem[] {
   const problems: ProjectProblem[] = [];
-  const add = (field: keyof Project, messageJa: string, messageEn: string) => problems.push({ field, messageJa, messageEn });
+  const add = (field: keyof Project, ja: string, en: string) => problems.push({ field, message: { ja, en } });
   if (!input.code) add('code', '管理番号を入力してください。', 'Enter the office ID (管理番号).');
   else if (input.code.length > 60) add('code', '管理番号は60文字以内にしてください。', 'The office ID must be at most 60 characters.');
   else if (ctx.codeTaken(input.code)) add('code', `管理番号「${input.code}」は既に使われています。`, `The office ID "${input.code}" is already in use.`);

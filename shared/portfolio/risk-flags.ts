@@ -3,12 +3,14 @@
 // Used by the dashboard, the project list and the Reports screen (which relies on this exact API).
 import type { CatalogProgram } from '../catalog/schema';
 import type { BudgetLine, IsoDate, Milestone, Project } from '../domain/types';
+import type { Bilingual } from '../domain/message';
 import { fiscalYearOf, overlapsFiscalYear } from '../calendar/fiscal-year';
 import { fiscalYearLabelJa } from '../calendar/wareki';
 import { defaultIndirect } from '../money/yen';
+import { groupBy } from '../collections/group-by';
 
 export type RiskKind = 'past-program-period' | 'overdue-stage-gate' | 'no-budget-current-fy' | 'indirect-over-30' | 'no-milestones';
-export interface RiskFlag { projectId: string; kind: RiskKind; messageJa: string; messageEn: string }
+export interface RiskFlag { projectId: string; kind: RiskKind; message: Bilingual }
 
 export const RISK_KINDS: readonly RiskKind[] = ['past-program-period', 'overdue-stage-gate', 'no-budget-current-fy', 'indirect-over-30', 'no-milestones'];
 
@@ -36,7 +38,7 @@ export function computeRiskFlags(input: { projects: readonly Project[]; budgetLi
     const active = project.status === 'active';
     const lines = linesByProject.get(project.id) ?? [];
     const ms = milestonesByProject.get(project.id) ?? [];
-    const add = (kind: RiskKind, messageJa: string, messageEn: string) => flags.push({ projectId: project.id, kind, messageJa, messageEn });
+    const add = (kind: RiskKind, ja: string, en: string) => flags.push({ projectId: project.id, kind, message: { ja, en } });
 
     const program = project.programId ? programById.get(project.programId) : undefined;
     const programEnd = program?.period.endFiscalYear ?? null;
@@ -75,15 +77,4 @@ export function computeRiskFlags(input: { projects: readonly Project[]; budgetLi
 /** Flags grouped by project id, for a list column. */
 export function flagsByProject(flags: readonly RiskFlag[]): Map<string, RiskFlag[]> {
   return groupBy(flags, (f) => f.projectId);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

@@ -4,6 +4,7 @@
 import type { CatalogTrack } from '../catalog/schema';
 import type { IsoDate, Milestone, Project } from '../domain/types';
 import { addDays, addMonths } from '../calendar/fiscal-year';
+import { MILESTONE_KIND_LABELS } from '../domain/labels';
 
 /** A milestone not yet stored (no id). */
 export type MilestoneDraft = Omit<Milestone, 'id'>;
@@ -42,7 +43,7 @@ export function generateStageGates(
   for (const [index, gate] of track.stageGates.entries()) {
     const due = gate.afterYear === null ? (undatedDates[index] ?? null) : stageGateDueDate(project.startDate, gate.afterYear);
     if (!due) continue;
-    const title = gate.nameJa || (gate.afterYear === null ? 'ステージゲート評価（研究期間の途中）' : `ステージゲート評価（${gate.afterYear}年目）`);
+    const title = gate.nameJa || `${MILESTONE_KIND_LABELS['stage-gate'].ja}（${gate.afterYear === null ? '研究期間の途中' : `${gate.afterYear}年目`}）`;
     const notes = [gate.note, gate.nameEn].filter((s): s is string => Boolean(s)).join(' / ');
     drafts.push({ projectId: project.id, kind: 'stage-gate', title, dueDate: due, status: 'planned', doneDate: null, notes, origin: 'catalog' });
   }

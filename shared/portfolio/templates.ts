@@ -1,6 +1,7 @@
 // Recurring yearly deadlines the office defines once (成果報告書 by 5/31 after each fiscal year, 実績報告書 …) and
 // that expand into one milestone per fiscal year of each project.
 import type { IsoDate, MilestoneKind, Project } from '../domain/types';
+import type { Bilingual } from '../domain/message';
 import { daysInMonth, fiscalYearsBetween, makeIsoDate } from '../calendar/fiscal-year';
 import { fiscalYearLabelJa } from '../calendar/wareki';
 import type { MilestoneDraft } from './stage-gates';
@@ -57,8 +58,8 @@ export function expandTemplates(templates: readonly MilestoneTemplate[], project
 }
 
 /** Validates a template the user typed; returns problems in both languages (empty when fine). */
-export function validateTemplate(t: Pick<MilestoneTemplate, 'title' | 'month' | 'day'>): { ja: string; en: string }[] {
-  const problems: { ja: string; en: string }[] = [];
+export function validateTemplate(t: Pick<MilestoneTemplate, 'title' | 'month' | 'day'>): Bilingual[] {
+  const problems: Bilingual[] = [];
   if (!t.title.trim()) problems.push({ ja: '名称を入力してください。', en: 'Enter a title.' });
   if (!Number.isInteger(t.month) || t.month < 1 || t.month > 12) problems.push({ ja: '月は1〜12で入力してください。', en: 'Month must be 1–12.' });
   if (!Number.isInteger(t.day) || t.day < 1 || t.day > 31) problems.push({ ja: '日は1〜31で入力してください。', en: 'Day must be 1–31.' });

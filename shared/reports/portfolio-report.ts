@@ -3,6 +3,7 @@
 // and the CLI all build from these same tables, so a printed page and a spreadsheet agree.
 import type { CatalogProgram } from '../catalog/schema';
 import type { BudgetLine, IsoDate, Milestone, MilestoneKind, MilestoneStatus, Project } from '../domain/types';
+import type { Bilingual } from '../domain/message';
 import { computeRiskFlags } from '../portfolio/risk-flags';
 
 export interface ReportInput {
@@ -19,8 +20,7 @@ export interface ReportInput {
 export interface MoneyRow {
   /** Program id (null = unmapped) or department name. */
   key: string | null;
-  labelJa: string;
-  labelEn: string;
+  label: Bilingual;
   /** Western fiscal year. */
   fiscalYear: number;
   /** Whole yen. */
@@ -44,8 +44,7 @@ export interface RiskRow {
   code: string;
   projectTitle: string;
   kind: string;
-  messageJa: string;
-  messageEn: string;
+  message: Bilingual;
 }
 
 export interface CatalogRow {
@@ -84,7 +83,7 @@ function aggregate(
     const id = `${k.key ?? `\u0001${k.ja}`}\u0000${l.fiscalYear}`;
     let row = rows.get(id);
     if (!row) {
-      row = { key: k.key, labelJa: k.ja, labelEn: k.en, fiscalYear: l.fiscalYear, directYen: 0, indirectYen: 0, totalYen: 0, count: 0, projects: new Set() };
+      row = { key: k.key, label: { ja: k.ja, en: k.en }, fiscalYear: l.fiscalYear, directYen: 0, indirectYen: 0, totalYen: 0, count: 0, projects: new Set() };
       rows.set(id, row);
     }
     row.directYen += l.directYen;
@@ -94,7 +93,7 @@ function aggregate(
   }
   return [...rows.values()]
     .map(({ projects, ...r }) => ({ ...r, count: projects.size }))
-    .sort((a, b) => a.labelJa.localeCompare(b.labelJa, 'ja') || a.fiscalYear - b.fiscalYear);
+    .sort((a, b) => a.label.ja.localeCompare(b.label.ja, 'ja') || a.fiscalYear - b.fiscalYear);
 }
 
 /** Builds every report table. Projects in the trash are left out everywhere. */
@@ -119,7 +118,7 @@ export function buildPortfolioReport(input: ReportInput): PortfolioReport {
   const risks = computeRiskFlags({ projects: live, budgetLines: lines, milestones: input.milestones.filter((m) => projectById.has(m.projectId)), programs: input.programs, today: input.today }).map(
     (f): RiskRow => {
       const p = projectById.get(f.projectId)!;
-      return { code: p.code, projectTitle: p.title, kind: f.kind, messageJa: f.messageJa, messageEn: f.messageEn };
+      return { code: p.code, projectTitle: p.title, kind: f.kind, message: f.message };
     },
   );
   const counts = new Map<string, number>();

@@ -2,7 +2,8 @@
 // Amounts are whole-yen numbers with a yen format, fiscal years 4-digit western years beside their wareki label.
 import { fiscalYearLabelJa } from '../calendar/wareki';
 import type { Cell, SheetSpec } from '../excel/sheetjs';
-import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS, neutralizeText, YEN_FORMAT } from '../excel/standard-workbook';
+import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../domain/labels';
+import { neutralizeText, YEN_FORMAT } from '../excel/standard-workbook';
 import type { WorkbookLanguage } from '../excel/standard-workbook';
 import type { MoneyRow, PortfolioReport } from './portfolio-report';
 
@@ -39,7 +40,7 @@ const t = (s: string) => neutralizeText(s);
 
 function moneySheet(name: string, keyLabel: string, rows: readonly MoneyRow[], lang: WorkbookLanguage): SheetSpec {
   const out: Cell[][] = [[keyLabel, L.fiscalYear[lang], L.wareki[lang], L.direct[lang], L.indirect[lang], L.total[lang], L.count[lang]]];
-  for (const r of rows) out.push([t(lang === 'ja' ? r.labelJa : r.labelEn), r.fiscalYear, fiscalYearLabelJa(r.fiscalYear), r.directYen, r.indirectYen, r.totalYen, r.count]);
+  for (const r of rows) out.push([t(r.label[lang]), r.fiscalYear, fiscalYearLabelJa(r.fiscalYear), r.directYen, r.indirectYen, r.totalYen, r.count]);
   const y = YEN_FORMAT[lang];
   return { name, rows: out, colWidths: [44, 10, 12, 18, 18, 18, 8], numFmts: { 3: y, 4: y, 5: y }, freezeRows: 1 };
 }
@@ -54,7 +55,7 @@ export function reportWorkbookSheets(report: PortfolioReport, lang: WorkbookLang
     schedule.push([{ kind: 'date', iso: s.dueDate }, t(s.code), t(s.projectTitle), MILESTONE_KIND_LABELS[s.kind][lang], t(s.title), MILESTONE_STATUS_LABELS[s.status][lang]]);
   }
   const risks: Cell[][] = [[L.code[lang], L.projectTitle[lang], L.risk[lang]]];
-  for (const r of report.risks) risks.push([t(r.code), t(r.projectTitle), t(lang === 'ja' ? r.messageJa : r.messageEn)]);
+  for (const r of report.risks) risks.push([t(r.code), t(r.projectTitle), t(r.message[lang])]);
   const catalog: Cell[][] = [[L.programId[lang], L.program[lang], L.start[lang], L.end[lang], L.request[lang], L.previous[lang], L.count[lang]]];
   for (const c of report.catalog) catalog.push([c.programId, t(lang === 'ja' ? c.nameJa : c.nameEn || c.nameJa), c.startFiscalYear, c.endFiscalYear, c.requestYen, c.previousYen, c.projectCount]);
   const y = YEN_FORMAT[lang];

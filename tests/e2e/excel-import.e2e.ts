@@ -9,6 +9,7 @@ import { messyOfficeWorkbook, MESSY_ROWS } from '../shared/excel/fixtures';
 import { readWorkbookGrids, writeWorkbookBytes } from '../../shared/excel/sheetjs';
 import { planWorkbookRead, runImportPipeline } from '../../shared/excel/import-pipeline';
 import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
+import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../shared/domain/labels';
 import { generateStandardWorkbook } from '../../bench/generate';
 
 let app: AppSession | undefined;
@@ -89,7 +90,7 @@ describe('Excel import wizard', () => {
     expect(budgets).toContainEqual(['A-004', 2025, 8_000_000, 2_400_000]);
     expect(budgets.some((r) => r[0] === 'A-002' && r[1] === 2026)).toBe(false);
     const milestones = sheets[2]!.rows.slice(1);
-    expect(milestones.map((r) => r.slice(0, 5))).toContainEqual(['A-001', 'interim-evaluation', '中間評価', { kind: 'date', iso: '2026-09-30' }, 'planned']);
+    expect(milestones.map((r) => r.slice(0, 5))).toContainEqual(['A-001', MILESTONE_KIND_LABELS['interim-evaluation'].en, '中間評価', { kind: 'date', iso: '2026-09-30' }, MILESTONE_STATUS_LABELS.planned.en]);
 
     // Re-importing the export changes nothing (no mapping step: it is recognised as a standard workbook).
     await page.click('text=別のファイルを取り込む');

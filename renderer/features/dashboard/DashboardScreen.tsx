@@ -14,8 +14,9 @@ import { usePreferences } from '../../app/preferences';
 import { db } from '../../store/db';
 import { readPortfolioCounters, recountStatuses } from '../../store/status-counters';
 import { useLang, usePrograms } from '../projects/use-portfolio';
-import { BarChart } from './BarChart';
-import type { Bar } from './BarChart';
+import { BarChart } from '../../components/BarChart';
+import type { BarGroup, BarSeries } from '../../components/BarChart';
+import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { useDashboardSummary } from './use-dashboard-summary';
 
 async function nextDeadlines(today: string) {
@@ -51,18 +52,29 @@ export function DashboardScreen() {
   const funding = summary?.totals.program;
   const risks = summary?.risks;
 
-  const bars: Bar[] = useMemo(() => {
+  const series: BarSeries[] = useMemo(
+    () => [
+      { key: 'direct', label: t('direct'), color: BUDGET_SERIES_COLORS.direct },
+      { key: 'indirect', label: t('indirect'), color: BUDGET_SERIES_COLORS.indirect },
+    ],
+    [t],
+  );
+  const bars: BarGroup[] = useMemo(() => {
     if (!funding) return [];
+    const stack = (directYen: number, indirectYen: number) => [{ key: 'total', segments: [{ seriesKey: 'direct', value: directYen }, { seriesKey: 'indirect', value: indirectYen }] }];
     const top = funding.slice(0, 10);
-    const rest = funding.slice(10).reduce((s, r) => s + r.totalYen, 0);
-    const list = top.map((r) => {
+    const rest = funding.slice(10);
+    const list: BarGroup[] = top.map((r) => {
       const p = r.key ? programs.get(r.key) : undefined;
-      const label = p ? (p.abbreviation || (lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa)) : t('unmapped');
-      return { key: r.key || '-', label, value: r.totalYen, valueText: formatYen(r.totalYen, prefs.amountUnit, lang) };
+      const name = p ? (lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa) : t('unmapped');
+      return { id: r.key || '-', label: p?.abbreviation || name, title: name, bars: stack(r.directYen, r.indirectYen) };
     });
-    if (rest > 0) list.push({ key: '*others', label: t('others'), value: rest, valueText: formatYen(rest, prefs.amountUnit, lang) });
+    if (rest.length > 0) {
+      const sum = (k: 'directYen' | 'indirectYen') => rest.reduce((s, r) => s + r[k], 0);
+      list.push({ id: '*others', label: t('others'), bars: stack(sum('directYen'), sum('indirectYen')) });
+    }
     return list;
-  }, [funding, programs, lang, prefs.amountUnit, t]);
+  }, [funding, programs, lang, t]);
   const fundingTotal = funding?.reduce((s, r) => s + r.totalYen, 0) ?? 0;
   const [dimension, setDimension] = useState<BudgetDimension>('year');
   const totals = summary ? summary.totals[dimension] : null;
@@ -92,7 +104,9 @@ export function DashboardScreen() {
         <section className="panel" aria-labelledby="dash-funding">
           <h2 id="dash-funding">{t('funding', { fy: fiscalYearLabel(fy, lang) })}</h2>
           {funding && funding.length === 0 && <p className="muted">{t('fundingEmpty')}</p>}
-          {bars.length > 0 && <BarChart bars={bars} title={t('funding', { fy: fiscalYearLabel(fy, lang) })} />}
+          {bars.length > 0 && (
+            <BarChart groups={bars} series={series} formatValue={(n) => formatYen(n, prefs.amountUnit, lang)} ariaLabel={t('funding', { fy: fiscalYearLabel(fy, lang) })} width={520} labelWidth={170} imageName={`dashboard-funding-${fy}`} />
+          )}
           {funding && funding.length > 0 && <p className="muted">{t('total')}: {formatYen(fundingTotal, prefs.amountUnit, lang)}</p>}
         </section>
 
@@ -153,7 +167,7 @@ export function DashboardScreen() {
               <ul className="plain-list risk-items">
                 {risks.listed.map((f) => (
                   <li key={`${f.projectId}-${f.kind}`} data-risk={f.kind} data-code={f.code}>
-                    <a href={hrefFor('projects', f.projectId)}>{f.code}</a> {lang === 'ja' ? f.messageJa : f.messageEn}
+                    <a href={hrefFor('projects', f.projectId)}>{f.code}</a> {f.message[lang]}
                   </li>
                 ))}
               </ul>

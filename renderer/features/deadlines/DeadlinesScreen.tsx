@@ -92,7 +92,7 @@ export function DeadlinesScreen() {
   const exportIcs = async () => {
     const items = selectedShown.length > 0 ? selectedShown : shown;
     if (!open || items.length === 0) return;
-    const text = toICalendar(milestonesToEvents(items, open.projects), { calendarName: t('title') });
+    const text = toICalendar(milestonesToEvents(items, open.projects, lang), { calendarName: t('title') });
     const res = await desktopApi.saveFile({
       title: t('exportIcs'), suggestedName: `deadlines-${today}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], bytes: new TextEncoder().encode(text),
     });

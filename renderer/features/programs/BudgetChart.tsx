@@ -62,7 +62,7 @@ export function BudgetChart({ programs, fiscalYear, selectedId, lang, onSelect }
       {groups.length === 0 ? (
         <p className="muted">{t('chartEmpty')}</p>
       ) : (
-        <BarChart groups={groups} series={series} formatValue={fmt} ariaLabel={t('chartLabel')} onSelect={onSelect} selectedId={selectedId} />
+        <BarChart groups={groups} series={series} formatValue={fmt} ariaLabel={t('chartLabel')} onSelect={onSelect} selectedId={selectedId} imageName={`program-budgets-${fiscalYear}`} />
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../shared/domain/types';
 import type { Milestone, MilestoneKind, MilestoneStatus, Project } from '../../../shared/domain/types';
-import { formatWarekiShort } from '../../../shared/calendar/wareki';
+import { formatWarekiDate } from '../../../shared/calendar/wareki';
 import { todayIso } from '../../../shared/calendar/fiscal-year';
 import { undatedGates } from '../../../shared/portfolio/stage-gates';
 import { usePrograms } from '../../store/catalog';
@@ -89,7 +89,7 @@ function MilestoneRow({ m, internalDays, onMessage }: { m: Milestone; internalDa
   const overdue = m.status === 'planned' && m.dueDate < todayIso();
   return (
     <tr data-milestone={m.id} className={overdue ? 'overdue' : undefined}>
-      <td title={formatWarekiShort(m.dueDate)}>{m.dueDate}</td>
+      <td title={formatWarekiDate(m.dueDate)}>{m.dueDate}</td>
       <td>{t(`ms.kinds.${m.kind}`)}</td>
       <td>{m.title}</td>
       <td>

@@ -47,7 +47,7 @@ export function ProjectDetail({ id, risks, onMessage }: { id: string; risks: Ris
           <div className="muted small">{project.code}{project.archived ? ` · ${t('form.archived')}` : ''}</div>
           <h2 id="detail-title">{project.title}</h2>
           <div className="risk-list">
-            {risks.map((f) => <span key={f.kind} className="badge danger" data-risk={f.kind} title={lang === 'ja' ? f.messageJa : f.messageEn}>{lang === 'ja' ? f.messageJa : f.messageEn}</span>)}
+            {risks.map((f) => <span key={f.kind} className="badge danger" data-risk={f.kind} title={f.message[lang]}>{f.message[lang]}</span>)}
           </div>
         </div>
         <div className="button-row">

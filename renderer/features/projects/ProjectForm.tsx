@@ -51,7 +51,7 @@ export function ProjectForm({ project, onSaved }: { project?: Project; onSaved: 
       <div>
         {control}
         {problemFor(id).map((p) => (
-          <div key={p.messageEn} className="field-error" role="alert">{lang === 'ja' ? p.messageJa : p.messageEn}</div>
+          <div key={p.message.en} className="field-error" role="alert">{p.message[lang]}</div>
         ))}
       </div>
     </>
@@ -64,7 +64,7 @@ export function ProjectForm({ project, onSaved }: { project?: Project; onSaved: 
       {problems.length > 0 && (
         <div className="error-panel" role="alert">
           {t('form.problems')}
-          <ul>{problems.map((p) => <li key={p.field + p.messageEn}>{lang === 'ja' ? p.messageJa : p.messageEn}</li>)}</ul>
+          <ul>{problems.map((p) => <li key={p.field + p.message.en}>{p.message[lang]}</li>)}</ul>
         </div>
       )}
       <div className="form-grid">

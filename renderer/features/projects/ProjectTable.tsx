@@ -87,7 +87,7 @@ export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort
         return <span className={`badge status-${p.status}`}>{t(`status.${p.status}`)}</span>;
       case 'risks':
         return (risks.get(p.id) ?? []).map((f) => (
-          <span key={f.kind} className="badge danger risk-badge" data-risk={f.kind} title={lang === 'ja' ? f.messageJa : f.messageEn}>{t(`risk.${f.kind}`)}</span>
+          <span key={f.kind} className="badge danger risk-badge" data-risk={f.kind} title={f.message[lang]}>{t(`risk.${f.kind}`)}</span>
         ));
       case 'tags':
         return p.tags.join(', ');

@@ -1,4 +1,7 @@
-// Strings of the Projects screen (list, detail panel, budgets, milestones, audit log, trash).
+// Strings of the Projects screen (list, detail panel, budgets, milestones, audit log, trash). Status and kind names
+// come from the domain's one table (shared/domain/labels.ts), so screens, workbooks and reports agree.
+import { labelsIn, MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS, PROJECT_STATUS_LABELS, RISK_KIND_LABELS } from '../../../shared/domain/labels';
+
 export const projectsStrings = {
   ja: {
     title: '課題一覧',
@@ -14,11 +17,8 @@ export const projectsStrings = {
       code: '管理番号', title: '課題名', pi: '研究代表者', department: '部局', programId: '事業', trackId: 'タイプ', status: '状態', startDate: '開始日',
       endDate: '終了日', risks: 'リスク', amedNumber: 'AMED課題番号', eradNumber: 'e-Rad課題ID', tags: 'タグ', updatedAt: '更新日時', funderName: '配分機関・制度名',
     },
-    status: { applying: '申請中', active: '実施中', completed: '終了', terminated: '中止' },
-    risk: {
-      'past-program-period': '事業期間超過', 'overdue-stage-gate': 'SG期限切れ', 'no-budget-current-fy': '今年度予算なし',
-      'indirect-over-30': '間接経費30%超', 'no-milestones': 'マイルストーンなし',
-    },
+    status: labelsIn(PROJECT_STATUS_LABELS, 'ja'),
+    risk: labelsIn(RISK_KIND_LABELS, 'ja'),
     tabs: { info: '基本情報', budget: '予算', milestones: 'マイルストーン', log: '変更履歴' },
     form: {
       code: '管理番号', title: '課題名', pi: '研究代表者', department: '部局', coInvestigators: '研究分担者（1行に1名）',
@@ -41,11 +41,8 @@ export const projectsStrings = {
       undatedGate: '「{{name}}」は研究期間の途中に行われます（資料に年次の記載なし）。この課題での日付:', addUndatedGate: '日付を決めて追加',
       internal: '学内締切', internalDays: '営業日前', addInternal: '学内締切を追加', addInternalHint: 'この{{days}}営業日前に学内締切を追加（土日祝・年末年始を除く）', remove: '削除', none: 'マイルストーンはまだありません。',
       confirmRemove: 'マイルストーン「{{title}}」を削除しますか？',
-      kinds: {
-        'stage-gate': 'ステージゲート評価', 'interim-evaluation': '中間評価', 'final-evaluation': '事後評価', 'annual-report': '実績報告書',
-        'outcome-report': '成果報告書', contract: '契約', internal: '学内締切', other: 'その他',
-      },
-      statuses: { planned: '予定', submitted: '提出済', passed: '通過', 'conditionally-passed': '条件付通過', failed: '不通過', done: '完了' },
+      kinds: labelsIn(MILESTONE_KIND_LABELS, 'ja'),
+      statuses: labelsIn(MILESTONE_STATUS_LABELS, 'ja'),
     },
     log: { at: '日時', user: '担当者', action: '操作', summary: '内容', none: '履歴はありません。',
       actions: { create: '作成', update: '更新', delete: '削除', restore: '復元', import: '取込', undo: '取消' } },
@@ -71,11 +68,8 @@ export const projectsStrings = {
       code: 'Office ID', title: 'Title', pi: 'PI', department: 'Department', programId: 'Program', trackId: 'Track', status: 'Status', startDate: 'Start',
       endDate: 'End', risks: 'Risks', amedNumber: 'AMED no.', eradNumber: 'e-Rad ID', tags: 'Tags', updatedAt: 'Updated', funderName: 'Funder',
     },
-    status: { applying: 'Applying', active: 'Active', completed: 'Completed', terminated: 'Terminated' },
-    risk: {
-      'past-program-period': 'Past program period', 'overdue-stage-gate': 'Stage gate overdue', 'no-budget-current-fy': 'No budget this FY',
-      'indirect-over-30': 'Indirect > 30%', 'no-milestones': 'No milestones',
-    },
+    status: labelsIn(PROJECT_STATUS_LABELS, 'en'),
+    risk: labelsIn(RISK_KIND_LABELS, 'en'),
     tabs: { info: 'Details', budget: 'Budget', milestones: 'Milestones', log: 'History' },
     form: {
       code: 'Office ID (管理番号)', title: 'Title', pi: 'Principal investigator', department: 'Department', coInvestigators: 'Co-investigators (one per line)',
@@ -98,11 +92,8 @@ export const projectsStrings = {
       undatedGate: '"{{name}}" falls during the research period (the source gives no year). Date for this project:', addUndatedGate: 'Add on this date',
       internal: 'Internal deadline', internalDays: 'working days before', addInternal: 'Add internal deadline', addInternalHint: 'Add an internal deadline {{days}} working days before (weekends, holidays and the year-end closure skipped)', remove: 'Remove', none: 'No milestones yet.',
       confirmRemove: 'Remove milestone "{{title}}"?',
-      kinds: {
-        'stage-gate': 'Stage gate', 'interim-evaluation': 'Interim evaluation', 'final-evaluation': 'Final evaluation', 'annual-report': 'Annual report',
-        'outcome-report': 'Outcome report', contract: 'Contract', internal: 'Internal deadline', other: 'Other',
-      },
-      statuses: { planned: 'Planned', submitted: 'Submitted', passed: 'Passed', 'conditionally-passed': 'Passed with conditions', failed: 'Failed', done: 'Done' },
+      kinds: labelsIn(MILESTONE_KIND_LABELS, 'en'),
+      statuses: labelsIn(MILESTONE_STATUS_LABELS, 'en'),
     },
     log: { at: 'When', user: 'User', action: 'Action', summary: 'Change', none: 'No history.',
       actions: { create: 'Created', update: 'Updated', delete: 'Deleted', restore: 'Restored', import: 'Imported', undo: 'Undone' } },

@@ -1,4 +1,4 @@
-// The Reports screen: costs by program × fiscal year and by department (tables with bar charts), the stage-gate and
+// The Reports screen: costs by program × fiscal year and by department (tables with the shared bar chart), the stage-gate and
 // deadline schedule for a chosen period, the risk list and the catalog context; prints (nav hidden) or saves as PDF,
 // and exports the same tables as the reports workbook.
 import { useEffect, useMemo, useState } from 'react';
@@ -16,7 +16,10 @@ import { buildPortfolioReport } from '../../../shared/reports/portfolio-report';
 import type { MoneyRow } from '../../../shared/reports/portfolio-report';
 import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
-import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/excel/standard-workbook';
+import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/domain/labels';
+import { BarChart } from '../../components/BarChart';
+import type { BarGroup, BarSeries } from '../../components/BarChart';
+import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
@@ -116,7 +119,7 @@ export function ReportsScreen() {
             </thead>
             <tbody>
               {report.risks.map((r, i) => (
-                <tr key={i}><td>{r.code}</td><td>{r.projectTitle}</td><td>{lang === 'ja' ? r.messageJa : r.messageEn}</td></tr>
+                <tr key={i}><td>{r.code}</td><td>{r.projectTitle}</td><td>{r.message[lang]}</td></tr>
               ))}
             </tbody>
           </table>
@@ -155,7 +158,14 @@ export function ReportsScreen() {
 function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]; yen: (n: number) => string; testId: string }) {
   const { t } = useTranslation('reports');
   const lang = currentLanguage();
-  const max = Math.max(1, ...props.rows.map((r) => r.totalYen));
+  const series: BarSeries[] = [
+    { key: 'direct', label: t('direct'), color: BUDGET_SERIES_COLORS.direct },
+    { key: 'indirect', label: t('indirect'), color: BUDGET_SERIES_COLORS.indirect },
+  ];
+  const groups: BarGroup[] = props.rows.map((r, i) => {
+    const label = `${r.label[lang]} · ${fiscalYearLabel(r.fiscalYear, lang)}`;
+    return { id: `${i}`, label, bars: [{ key: 'total', segments: [{ seriesKey: 'direct', value: r.directYen }, { seriesKey: 'indirect', value: r.indirectYen }] }] };
+  });
   return (
     <div className="report-section">
       <h2>{props.title}</h2>
@@ -163,18 +173,7 @@ function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]
         <p className="muted">{t('empty')}</p>
       ) : (
         <>
-          <div className="bar-chart" role="img" aria-label={props.title}>
-            {props.rows.map((r, i) => (
-              <div className="bar-row" key={i} title={t('chartLabel', { label: lang === 'ja' ? r.labelJa : r.labelEn })}>
-                <span>{lang === 'ja' ? r.labelJa : r.labelEn} · {fiscalYearLabel(r.fiscalYear, lang)}</span>
-                <span className="bar-track" style={{ display: 'flex' }}>
-                  <span className="bar-fill" style={{ width: `${(r.directYen / max) * 100}%` }} />
-                  <span className="bar-fill indirect" style={{ width: `${(r.indirectYen / max) * 100}%` }} />
-                </span>
-                <span className="num">{props.yen(r.totalYen)}</span>
-              </div>
-            ))}
-          </div>
+          <BarChart groups={groups} series={series} formatValue={props.yen} ariaLabel={props.title} labelWidth={300} imageName={props.testId} />
           <table className="data" data-testid={props.testId}>
             <thead>
               <tr>
@@ -184,7 +183,7 @@ function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]
             <tbody>
               {props.rows.map((r, i) => (
                 <tr key={i}>
-                  <td>{lang === 'ja' ? r.labelJa : r.labelEn}</td>
+                  <td>{r.label[lang]}</td>
                   <td>{fiscalYearLabel(r.fiscalYear, lang)}</td>
                   <td className="num">{props.yen(r.directYen)}</td>
                   <td className="num">{props.yen(r.indirectYen)}</td>

@@ -32,7 +32,6 @@ export const reportsStrings = {
     request: '概算要求額',
     previous: '前年度予算額',
     empty: '該当するデータはありません。',
-    chartLabel: '{{label}} の直接経費・間接経費',
     generated: '作成日：{{date}}',
   },
   en: {
@@ -67,7 +66,6 @@ export const reportsStrings = {
     request: 'Budget request',
     previous: 'Previous budget',
     empty: 'Nothing to show.',
-    chartLabel: 'Direct and indirect costs of {{label}}',
     generated: 'Generated: {{date}}',
   },
 };

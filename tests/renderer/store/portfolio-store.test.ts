@@ -74,7 +74,7 @@ describe('projects store', () => {
     await deleteProject(a.project.id);
     const r = await saveProject(input());
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]!.messageJa).toContain('ゴミ箱');
+    if (!r.ok) expect(r.problems[0]!.message.ja).toContain('ゴミ箱');
   });
 });
 

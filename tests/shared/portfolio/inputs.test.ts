@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { amountForInput, parseAmountInput } from '../../../shared/portfolio/amount-input';
 import { normalizeProjectInput, validateProject } from '../../../shared/portfolio/project-validation';
 import { deadlineBucket, dueWithin, milestonesToEvents } from '../../../shared/portfolio/deadlines';
+import { MILESTONE_KIND_LABELS } from '../../../shared/domain/labels';
 import { makeMilestone, makeProject } from './fixtures';
 
 describe('amount input', () => {
@@ -31,7 +32,7 @@ describe('project validation', () => {
   it('refuses a duplicate code, end before start, a missing title and an unmapped project without funder', () => {
     const problems = validateProject({ ...input(), title: '', endDate: '2025-03-31', funderName: '' }, { codeTaken: () => true });
     expect(problems.map((p) => p.field).sort()).toEqual(['code', 'endDate', 'funderName', 'title']);
-    expect(problems.find((p) => p.field === 'code')!.messageJa).toContain('既に使われています');
+    expect(problems.find((p) => p.field === 'code')!.message.ja).toContain('既に使われています');
   });
   it('checks catalog references when asked', () => {
     const problems = validateProject({ ...input(), programId: 'nope', trackId: 't' }, { codeTaken: () => false, knownProgram: () => false, trackBelongs: () => false });
@@ -51,6 +52,7 @@ describe('deadlines', () => {
     const ms = [makeMilestone('a', 'p', { dueDate: '2025-12-01' }), makeMilestone('b', 'p', { dueDate: '2025-12-01', status: 'done' }), makeMilestone('c', 'p', { dueDate: '2026-12-01' })];
     expect(dueWithin(ms, '2025-11-28', 14).map((m) => m.id)).toEqual(['a']);
     const events = milestonesToEvents([ms[0]!], new Map([['p', makeProject('p', { code: 'A-2025-001' })]]));
-    expect(events[0]).toMatchObject({ id: 'a', date: '2025-12-01', summary: '[A-2025-001] a', categories: ['A-2025-001'] });
+    expect(events[0]).toMatchObject({ id: 'a', date: '2025-12-01', summary: '[A-2025-001] a', categories: ['A-2025-001', MILESTONE_KIND_LABELS[ms[0]!.kind].ja] });
+    expect(milestonesToEvents([ms[0]!], new Map(), 'en')[0]!.categories).toEqual([MILESTONE_KIND_LABELS[ms[0]!.kind].en]);
   });
 });

@@ -18,8 +18,8 @@ describe('risk flags', () => {
     });
     expect(kinds(flags, 'late')).toEqual(['past-program-period']);
     expect(kinds(flags, 'fine')).toEqual([]);
-    expect(flags[0]!.messageJa).toContain('令和7年度');
-    expect(flags[0]!.messageEn).toContain('FY2027');
+    expect(flags[0]!.message.ja).toContain('令和7年度');
+    expect(flags[0]!.message.en).toContain('FY2027');
   });
 
   it('flags overdue stage gates until they are passed or submitted', () => {

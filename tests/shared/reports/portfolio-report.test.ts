@@ -33,7 +33,7 @@ describe('buildPortfolioReport', () => {
     const binds2025 = report.byProgram.find((r) => r.key === 'binds' && r.fiscalYear === 2025);
     expect(binds2025).toMatchObject({ directYen: 15_000_000, indirectYen: 4_500_000, totalYen: 19_500_000, count: 2 });
     expect(report.byProgram.find((r) => r.key === 'binds' && r.fiscalYear === 2026)).toMatchObject({ totalYen: 10_400_000, count: 1 });
-    expect(report.byProgram.find((r) => r.key === null)).toMatchObject({ labelJa: '〇〇財団（未対応付け）', totalYen: 1_000_000 });
+    expect(report.byProgram.find((r) => r.key === null)).toMatchObject({ label: { ja: '〇〇財団（未対応付け）' }, totalYen: 1_000_000 });
     expect(report.fiscalYears).toEqual([2025, 2026]);
   });
   it('totals by department', () => {
@@ -57,7 +57,7 @@ describe('buildPortfolioReport', () => {
       'ja',
     );
     expect(sheets.map((s) => s.name)).toEqual(['事業別', '部局別', 'スケジュール', 'リスク', '事業概要']);
-    expect(sheets[2]!.rows[2]).toEqual([{ kind: 'date', iso: '2025-05-01' }, 'X', "'=cmd()", 'ステージゲート', 'SG', '予定']);
+    expect(sheets[2]!.rows[2]).toEqual([{ kind: 'date', iso: '2025-05-01' }, 'X', "'=cmd()", 'ステージゲート評価', 'SG', '予定']);
     expect(sheets[0]!.numFmts?.[3]).toContain('円');
   });
 });
