@@ -9,9 +9,8 @@ import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImpo
 import type { Reason } from '../../shared/excel/cell-values';
 import { projectInputFromImport } from '../../shared/excel/import-records';
 import { defaultProjectFields, isError, normalizeProjectInput, validateProject } from '../../shared/portfolio/project-validation';
-import { Dexie, countersKeptByCaller, db } from './db';
+import { Dexie, countWritesAs, db } from './db';
 import { nextTask } from './next-task';
-import { addToCounters } from './status-counters';
 
 export type ProjectAction = 'add' | 'update' | 'unchanged' | 'skip';
 
@@ -311,6 +310,7 @@ async function planInChunks(
   each: (plan: ImportPlan) => Promise<unknown>,
   pause: (() => Promise<unknown>) | null,
   chunkSize = PLAN_CHUNK,
+  statusDelta: StatusCounts = zeroCounts(),
 ): Promise<ImportPlan> {
   const stored = await readExistingInChunks(parsed, chunkSize);
   const storedByCode = new Map(stored.projects.map((p) => [p.code, p]));
@@ -332,7 +332,7 @@ async function planInChunks(
   const onSheet = new Set(parsed.projects.map((p) => p.code));
   const merged: ImportPlan = {
     summary: { added: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: [], budgetLinesWritten: 0, milestonesWritten: 0 },
-    statusDelta: zeroCounts(), changes: [], projects: [], budgetLines: [], milestones: [],
+    statusDelta, changes: [], projects: [], budgetLines: [], milestones: [],
   };
   const absorb = (plan: ImportPlan) => {
     const m = merged.summary;
@@ -414,8 +414,10 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
   const total = parsed.projects.length + 1;
   return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog, db.settings], async () => {
     const tx = Dexie.currentTransaction!;
-    // 250,000 rows: the counts by status are added up by the plan and stored once at the end, not per chunk.
-    countersKeptByCaller(tx);
+    // 250,000 rows: the plan adds up how the counts by status change (absorbed as each chunk is queued, before its
+    // writes complete), and the counters middleware stores that instead of reading every old row.
+    const statusDelta = zeroCounts();
+    countWritesAs(tx, statusDelta);
     const projects = tx.table<Project, string>('projects');
     const budgetLines = tx.table<BudgetLine, string>('budgetLines');
     const milestones = tx.table<Milestone, string>('milestones');
@@ -439,9 +441,9 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
       },
       null,
       opts.chunkSize,
+      statusDelta,
     );
     const s = plan.summary;
-    await addToCounters(plan.statusDelta);
     await auditLog.add({
       at: now,
       user: opts.user,

@@ -7,7 +7,8 @@ import { PROJECT_STATUSES } from '../../../shared/domain/types';
 import type { Project, ProjectStatus } from '../../../shared/domain/types';
 import { blankProjectInput, saveProject } from '../../store/projects';
 import type { ProjectInput, ProjectProblem } from '../../store/projects';
-import { useLang, usePrograms } from './use-portfolio';
+import { usePrograms } from '../../store/catalog';
+import { useLang } from '../../i18n/use-lang';
 
 function toInput(p: Project | undefined): ProjectInput {
   if (!p) return blankProjectInput();
