@@ -209,12 +209,6 @@ export const db = new GrantDatabase();
 export type { Table, Transaction };
 export { liveQuery, Dexie };
 
-/** Reads one setting, or the fallback when unset. */
-export async function getSetting<T>(key: string, fallback: T): Promise<T> {
-  const row = await db.settings.get(key);
-  return row === undefined ? fallback : (row.value as T);
-}
-
 export async function putSetting(key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });
 }

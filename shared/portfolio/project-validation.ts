@@ -48,7 +48,7 @@ export const PROJECT_LIMITS = {
 } as const;
 
 /** Status of a record that names none: the office records funded projects, so an unstated one is running. */
-export const DEFAULT_PROJECT_STATUS: ProjectStatus = 'active';
+const DEFAULT_PROJECT_STATUS: ProjectStatus = 'active';
 
 /** Every field of a project input at its default: what the form starts from and what an import or old backup lacks. */
 export function defaultProjectFields(): ProjectInput {
@@ -199,7 +199,7 @@ export const PROJECT_RULES: readonly { rule: ProjectRuleId; severity: RuleSeveri
   { rule: 'researcher-number-format', severity: 'warning', en: 'a researcher number is 8 digits' },
 ];
 
-export function ruleSeverity(rule: ProjectRuleId): RuleSeverity {
+function ruleSeverity(rule: ProjectRuleId): RuleSeverity {
   return PROJECT_RULES.find((r) => r.rule === rule)?.severity ?? 'error';
 }
 

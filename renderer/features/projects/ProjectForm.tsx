@@ -5,6 +5,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_STATUSES } from '../../../shared/domain/types';
 import type { Project, ProjectStatus } from '../../../shared/domain/types';
+import { completeProjectInput } from '../../../shared/portfolio/project-validation';
 import { blankProjectInput, saveProject } from '../../store/projects';
 import type { ProjectInput, ProjectProblem } from '../../store/projects';
 import { usePrograms } from '../../store/catalog';
@@ -13,7 +14,8 @@ import { useLang } from '../../i18n/use-lang';
 function toInput(p: Project | undefined): ProjectInput {
   if (!p) return blankProjectInput();
   const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = p;
-  return rest;
+  // A project stored before a field existed (piPosition …) shows the rules' default for it.
+  return completeProjectInput(rest);
 }
 
 const lines = (s: string) => s.split('\n');
