@@ -31,6 +31,29 @@ function sharedImportBans(banSheetjs) {
   };
 }
 
+/** renderer/ never imports Electron, Dexie (but in its owner) or SheetJS. */
+const rendererBans = {
+  paths: [{ name: 'electron', message: 'renderer/ never imports Electron; use the DesktopApi.' }, ...noDexie, noSheetjs],
+  patterns: [
+    { group: ['**/electron/**', 'electron/*'], message: 'renderer/ never imports electron/.' },
+    { group: ['xlsx/*'], message: `Only ${sheetjsOwner} may import SheetJS.` },
+  ],
+};
+
+/**
+ * Features read and write through the store's named functions and hooks (renderer/store/), never its Dexie tables
+ * nor live queries of their own, and never another feature: what two features share goes to renderer/components/
+ * (widgets), renderer/store/ (data) or renderer/i18n/ (language).
+ */
+const featureBans = {
+  paths: [...rendererBans.paths, { name: 'dexie-react-hooks', message: 'Live queries live in renderer/store/ (a named hook per use).' }],
+  patterns: [
+    ...rendererBans.patterns,
+    { group: ['**/store/db', '**/store/db.ts'], message: `Features read through renderer/store/ query functions, never ${dexieOwner} (its tables).` },
+    { regex: String.raw`^\.\./[^./][^/]*/|(^|/)features/`, message: 'A feature may not import another feature; move what both need to renderer/components/ or renderer/store/.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'bench/data/**', 'bench/dist/**', 'coverage/**'] },
   js.configs.recommended,
@@ -64,14 +87,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'renderer/ never imports Electron; use the DesktopApi.' }, ...noDexie, noSheetjs],
-        patterns: [
-          { group: ['**/electron/**', 'electron/*'], message: 'renderer/ never imports electron/.' },
-          { group: ['xlsx/*'], message: `Only ${sheetjsOwner} may import SheetJS.` },
-        ],
-      }],
+      'no-restricted-imports': ['error', rendererBans],
     },
+  },
+  {
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    // The export Worker opens the database itself; its owner (the import/export Workers' client) moves that read.
+    ignores: ['renderer/features/import-export/export.worker.ts'],
+    rules: { 'no-restricted-imports': ['error', featureBans] },
   },
   {
     files: [dexieOwner],

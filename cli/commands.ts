@@ -4,7 +4,8 @@ import { BUILTIN_CATALOG } from '../shared/catalog/builtin';
 import { toICalendar } from '../shared/calendar/icalendar';
 import { todayIso, fiscalYearRange, fiscalYearOf } from '../shared/calendar/fiscal-year';
 import { runImportPipeline, hasErrors } from '../shared/excel/import-pipeline';
-import { recordsFromImport } from '../shared/excel/import-records';
+import { applyProjectRules, recordsFromImport } from '../shared/excel/import-records';
+import { catalogChecks } from '../shared/portfolio/project-validation';
 import { writeWorkbookBytes } from '../shared/excel/sheetjs';
 import { standardWorkbookSheets } from '../shared/excel/standard-workbook';
 import type { WorkbookLanguage } from '../shared/excel/standard-workbook';
@@ -68,7 +69,8 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
     io.stderr(`${run.message}\n`);
     return 2;
   }
-  const result = run.result;
+  // The project rules the app's form, import and restore apply (shared/portfolio/project-validation.ts).
+  const result = applyProjectRules(run.result, catalogChecks(programs));
   const code = hasErrors(result) ? 1 : 0;
   if (command === 'check') {
     io.stdout(

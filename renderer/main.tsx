@@ -8,7 +8,7 @@ import { featureStrings } from './i18n/feature-strings';
 import { installHealthListeners, requestPersistentStorage } from './app/storage-health';
 import { desktopApi } from './platform/desktop-api';
 import { dailySnapshotIfDue, snapshotBeforeUpgrade } from './store/backup';
-import { DEFAULT_PREFERENCES, loadPreferences } from './app/preferences';
+import { DEFAULT_PREFERENCES, loadPreferences } from './store/preferences';
 import './styles/app.css';
 
 async function start(): Promise<void> {

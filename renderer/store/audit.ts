@@ -1,7 +1,8 @@
 // The audit trail and undo. Every write to projects, budgets and milestones goes through a store module that logs
 // an AuditEntry in the SAME Dexie transaction, so the log can never disagree with the data; undo replays `before`.
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
-import { db, getSetting } from './db';
+import { db } from './db';
+import { loadPreferences } from './preferences';
 import type { Table } from './db';
 
 export const UNKNOWN_USER = '(unknown)';
@@ -15,8 +16,7 @@ export interface ChangeContext {
 
 /** Reads the user's name (outside any transaction) and stamps the action. */
 export async function beginChange(now: Date = new Date()): Promise<ChangeContext> {
-  const prefs = await getSetting<{ userName?: string }>('preferences', {});
-  const user = prefs.userName?.trim() || UNKNOWN_USER;
+  const user = (await loadPreferences()).userName.trim() || UNKNOWN_USER;
   return { user, at: now.toISOString(), batch: newId() };
 }
 

@@ -7,7 +7,8 @@ import type { ProblemContext } from '../../shared/catalog/problem-text';
 import type { CatalogEdition, CatalogProblem, CatalogProgram } from '../../shared/catalog/schema';
 import type { AuditEntry } from '../../shared/domain/types';
 import { mergePrograms } from './catalog';
-import { db as defaultDb, getSetting } from './db';
+import { db as defaultDb } from './db';
+import { loadPreferences } from './preferences';
 import type { GrantDatabase, StoredProgram } from './db';
 
 const BUILTIN_IDS = new Set(BUILTIN_CATALOG.programs.map((p) => p.id));
@@ -22,8 +23,8 @@ export interface CatalogWriteOptions {
 
 async function who(opts: CatalogWriteOptions, database: GrantDatabase): Promise<string> {
   if (opts.user !== undefined) return opts.user || '(unknown)';
-  const prefs = database === defaultDb ? await getSetting<{ userName?: string }>('preferences', {}) : {};
-  return prefs.userName?.trim() || '(unknown)';
+  const name = database === defaultDb ? (await loadPreferences(database)).userName : '';
+  return name.trim() || '(unknown)';
 }
 
 function audit(user: string, at: string, batch: string, entry: Pick<AuditEntry, 'entityId' | 'action' | 'summary' | 'before' | 'after'>): AuditEntry {

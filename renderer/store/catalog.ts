@@ -4,7 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
 import type { CatalogProgram } from '../../shared/catalog/schema';
 import { db } from './db';
-import type { StoredProgram } from './db';
+import type { StoredEdition, StoredProgram } from './db';
+
+export type { StoredEdition, StoredProgram };
 
 export interface ProgramEntry extends CatalogProgram {
   /** Where this entry comes from: the built-in edition (read-only) or the office's database. */
@@ -34,4 +36,11 @@ const BUILTIN_ENTRIES = mergePrograms(BUILTIN_CATALOG.programs, []);
 /** Live list of all programs; the built-in ones while the database opens. */
 export function usePrograms(): ProgramEntry[] {
   return useLiveQuery(loadPrograms, [], BUILTIN_ENTRIES);
+}
+
+const NO_EDITIONS: StoredEdition[] = [];
+
+/** The catalog editions the office imported; none while the database opens. */
+export function useEditions(): StoredEdition[] {
+  return useLiveQuery(() => db.editions.toArray(), [], NO_EDITIONS);
 }

@@ -89,15 +89,17 @@ export class GrantDatabase extends Dexie {
 /** Tables whose writes bump the counters' revision (and, for projects, the counts by status). */
 const COUNTED_TABLES: readonly string[] = ['projects', 'budgetLines', 'milestones'];
 
-/** Transactions whose code updates the counters row itself (see `countersKeptByCaller`). */
-const keptByCaller = new WeakSet<object>();
+/** Transactions that told the middleware how their writes change the counts (see `countWritesAs`). */
+const callerDeltas = new WeakMap<object, StatusCounts>();
 
 /**
- * Tells the counters middleware that this transaction updates the counters row itself, once, at its end (the import
- * knows every status it changes): its writes then go straight to IndexedDB, without the per-write bookkeeping.
+ * For a transaction that knows how its writes change the counts by status (the import adds them up as it plans its
+ * 250,000 rows): the middleware skips its per-write bookkeeping (no old rows read) and, after each write, stores the
+ * counts plus `delta` as it stands then, so the caller keeps adding to `delta` before each chunk's writes complete.
+ * One call at the start of the transaction; the counters row is the middleware's business throughout.
  */
-export function countersKeptByCaller(tx: Transaction): void {
-  keptByCaller.add(tx.idbtrans);
+export function countWritesAs(tx: Transaction, delta: StatusCounts): void {
+  callerDeltas.set(tx.idbtrans, delta);
 }
 
 /** One read-write transaction's view of the counters: the stored row and what its writes changed so far. */
@@ -184,8 +186,19 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
         save(req.trans, s);
         return res;
       };
-      // Not async on the opted-out path: the import's chunks resolve exactly as without the middleware.
-      const mutate = (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => (keptByCaller.has(req.trans) ? table.mutate(req) : counted(req));
+      // The caller's delta: the write's own promise is returned untouched (the import's chunks resolve exactly as
+      // without the middleware) and the row is put from the write's callback, while the transaction is active.
+      const declared = (req: DBCoreMutateRequest, delta: StatusCounts): Promise<DBCoreMutateResponse> => {
+        const s = stateOf(req.trans);
+        s.delta = delta;
+        const written = table.mutate(req);
+        written.then(() => save(req.trans, s), () => undefined);
+        return written;
+      };
+      const mutate = (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
+        const delta = callerDeltas.get(req.trans);
+        return delta ? declared(req, delta) : counted(req);
+      };
       return { ...table, mutate };
     },
   };
@@ -195,12 +208,6 @@ export const db = new GrantDatabase();
 
 export type { Table, Transaction };
 export { liveQuery, Dexie };
-
-/** Reads one setting, or the fallback when unset. */
-export async function getSetting<T>(key: string, fallback: T): Promise<T> {
-  const row = await db.settings.get(key);
-  return row === undefined ? fallback : (row.value as T);
-}
 
 export async function putSetting(key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });

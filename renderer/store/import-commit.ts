@@ -8,9 +8,10 @@ import type { StatusCounts } from '../../shared/portfolio/status-counts';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../shared/excel/import-types';
 import type { Reason } from '../../shared/excel/cell-values';
 import { groupBy } from '../../shared/collections/group-by';
-import { Dexie, countersKeptByCaller, db } from './db';
+import { projectInputFromImport } from '../../shared/excel/import-records';
+import { defaultProjectFields, isError, normalizeProjectInput, validateProject } from '../../shared/portfolio/project-validation';
+import { Dexie, countWritesAs, db } from './db';
 import { nextTask } from './next-task';
-import { addToCounters } from './status-counters';
 
 export type ProjectAction = 'add' | 'update' | 'unchanged' | 'skip';
 
@@ -57,16 +58,22 @@ export interface PlanOptions {
   newId: () => string;
 }
 
-const PROJECT_FIELDS = ['title', 'pi', 'department', 'programId', 'trackId', 'funderName', 'amedNumber', 'eradNumber', 'startDate', 'endDate', 'status', 'notes'] as const;
+/** Fields a re-import may change on a stored project: every field of the rules' input but the 管理番号 it is matched by. */
+const PROJECT_FIELDS = Object.keys(defaultProjectFields()).filter((k) => k !== 'code') as (keyof ImportedProject['fields'])[];
+
+/** Field values compare by content (lists such as coInvestigators are arrays). */
+const sameValue = (a: unknown, b: unknown): boolean => a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 
 function newProject(p: ImportedProject, id: string, now: string): Project {
-  const f = p.fields;
-  return {
-    id, code: p.code, title: f.title ?? '', pi: f.pi ?? '', department: f.department ?? '', coInvestigators: [], partners: [],
-    programId: f.programId ?? null, trackId: f.trackId ?? null, funderName: f.funderName ?? '', amedNumber: f.amedNumber ?? '',
-    eradNumber: f.eradNumber ?? '', startDate: f.startDate ?? null, endDate: f.endDate ?? null, status: f.status ?? 'active', tags: [],
-    notes: f.notes ?? '', archived: false, deletedAt: null, createdAt: now, updatedAt: now,
-  };
+  return { ...projectInputFromImport(p), code: p.code, id, archived: false, deletedAt: null, createdAt: now, updatedAt: now };
+}
+
+/** The first error the project rules find in a record the import would write, as a skip reason (null: none). */
+function ruleError(project: Project): Reason | null {
+  const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...input } = project;
+  // Matched by 管理番号, so the code is this project's own; the pipeline resolved program ids against the catalog.
+  const error = validateProject(normalizeProjectInput(input), { codeTaken: () => false }).find(isError);
+  return error ? { en: `rows breaking a project rule (${error.rule})`, ja: `課題の規則に合わない行（${error.rule}）` } : null;
 }
 
 /**
@@ -131,6 +138,11 @@ export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, op
     const cur = byCode.get(p.code);
     if (!cur) {
       const project = newProject(p, opts.newId(), opts.now);
+      const refused = ruleError(project);
+      if (refused) {
+        skip(refused);
+        continue;
+      }
       projects.push(project);
       addChange(statusDelta, null, project);
       const change: ProjectChange = { code: p.code, action: 'add', fields: [], budgetYears: [], milestones: [] };
@@ -145,13 +157,18 @@ export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, op
       if (!(k in p.fields)) continue;
       if (k === 'funderName' && p.funderNameIsCatalogName && p.fields.programId === cur.programId) continue;
       const v = p.fields[k];
-      if (v === undefined || v === cur[k]) continue;
+      if (v === undefined || sameValue(v, cur[k])) continue;
       (next as unknown as Record<string, unknown>)[k] = v;
       changed.push(k);
     }
     if (cur.deletedAt) {
       next.deletedAt = null;
       changed.push('deletedAt');
+    }
+    const refused = changed.length ? ruleError(next) : null;
+    if (refused) {
+      skip(refused);
+      continue;
     }
     const change: ProjectChange = { code: p.code, action: 'update', fields: changed, budgetYears: [], milestones: [] };
     applyChildren(cur.id, p.code, change);
@@ -283,6 +300,7 @@ async function planInChunks(
   each: (plan: ImportPlan) => Promise<unknown>,
   pause: (() => Promise<unknown>) | null,
   chunkSize = PLAN_CHUNK,
+  statusDelta: StatusCounts = zeroCounts(),
 ): Promise<ImportPlan> {
   const stored = await readExistingInChunks(parsed, chunkSize);
   const storedByCode = new Map(stored.projects.map((p) => [p.code, p]));
@@ -304,7 +322,7 @@ async function planInChunks(
   const onSheet = new Set(parsed.projects.map((p) => p.code));
   const merged: ImportPlan = {
     summary: { added: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: [], budgetLinesWritten: 0, milestonesWritten: 0 },
-    statusDelta: zeroCounts(), changes: [], projects: [], budgetLines: [], milestones: [],
+    statusDelta, changes: [], projects: [], budgetLines: [], milestones: [],
   };
   const absorb = (plan: ImportPlan) => {
     const m = merged.summary;
@@ -386,8 +404,10 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
   const total = parsed.projects.length + 1;
   return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog, db.settings], async () => {
     const tx = Dexie.currentTransaction!;
-    // 250,000 rows: the counts by status are added up by the plan and stored once at the end, not per chunk.
-    countersKeptByCaller(tx);
+    // 250,000 rows: the plan adds up how the counts by status change (absorbed as each chunk is queued, before its
+    // writes complete), and the counters middleware stores that instead of reading every old row.
+    const statusDelta = zeroCounts();
+    countWritesAs(tx, statusDelta);
     const projects = tx.table<Project, string>('projects');
     const budgetLines = tx.table<BudgetLine, string>('budgetLines');
     const milestones = tx.table<Milestone, string>('milestones');
@@ -411,9 +431,9 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
       },
       null,
       opts.chunkSize,
+      statusDelta,
     );
     const s = plan.summary;
-    await addToCounters(plan.statusDelta);
     await auditLog.add({
       at: now,
       user: opts.user,

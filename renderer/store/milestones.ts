@@ -8,7 +8,8 @@ import { todayIso } from '../../shared/calendar/fiscal-year';
 import { auditedTables, beginChange, logChange, newId } from './audit';
 import { addMilestoneDrafts } from './projects';
 import { loadPrograms } from './catalog';
-import { db, getSetting } from './db';
+import { db } from './db';
+import { loadPreferences } from './preferences';
 
 const STATUS_WITH_DATE = new Set<MilestoneStatus>(['submitted', 'passed', 'conditionally-passed', 'failed', 'done']);
 
@@ -94,8 +95,8 @@ async function addMissing(projectId: string, drafts: MilestoneDraft[]): Promise<
 export async function addInternalDeadline(baseId: string, workingDays: number, title?: string): Promise<Milestone | null> {
   const base = await db.milestones.get(baseId);
   if (!base) return null;
-  const prefs = await getSetting<{ closureStart?: string; closureEnd?: string }>('preferences', {});
-  const closure = { start: prefs.closureStart ?? '12-29', end: prefs.closureEnd ?? '01-03' };
+  const prefs = await loadPreferences();
+  const closure = { start: prefs.closureStart, end: prefs.closureEnd };
   const due = workingDaysBefore(base.dueDate, workingDays, { closure });
   return addMilestone({
     projectId: base.projectId, kind: 'internal', title: title ?? `学内締切（${base.title}の${workingDays}営業日前）`, dueDate: due,

@@ -4,7 +4,8 @@ import type { NotificationRequest } from '../../shared/api/desktop-api';
 import type { IsoDate } from '../../shared/domain/types';
 import { addDays, todayIso } from '../../shared/calendar/fiscal-year';
 import { milestoneSummary } from '../../shared/portfolio/deadlines';
-import { db, getSetting } from './db';
+import { db } from './db';
+import { loadPreferences } from './preferences';
 import { purgeTrash } from './projects';
 
 /**
@@ -12,8 +13,7 @@ import { purgeTrash } from './projects';
  * Returns the number of notifications sent. Reads only that range through the [status+dueDate] index.
  */
 export async function checkReminders(notify: (r: NotificationRequest) => Promise<void>, now: Date = new Date()): Promise<number> {
-  const prefs = await getSetting<{ reminderDays?: number }>('preferences', {});
-  const days = prefs.reminderDays ?? 14;
+  const days = (await loadPreferences()).reminderDays;
   const today: IsoDate = todayIso(now);
   const due = await db.milestones.where('[status+dueDate]').between(['planned', today], ['planned', addDays(today, days)], true, true).toArray();
   let sent = 0;

@@ -1,7 +1,7 @@
 // The write path for projects (create, edit, archive, trash, restore, purge). Screens and the Excel import use these
 // functions so every change is validated the same way and audited in the same transaction.
 import type { Milestone, Project } from '../../shared/domain/types';
-import { normalizeProjectInput, validateProject } from '../../shared/portfolio/project-validation';
+import { catalogChecks, defaultProjectFields, isError, normalizeProjectInput, validateProject } from '../../shared/portfolio/project-validation';
 import type { ProjectInput, ProjectProblem } from '../../shared/portfolio/project-validation';
 import { generateStageGates } from '../../shared/portfolio/stage-gates';
 import type { MilestoneDraft } from '../../shared/portfolio/stage-gates';
@@ -14,17 +14,20 @@ import { loadPrograms } from './catalog';
 import { db } from './db';
 
 export type { ProjectInput, ProjectProblem };
-export type SaveProjectResult = { ok: true; project: Project; milestonesAdded: number } | { ok: false; problems: ProjectProblem[] };
+/**
+ * Saved (with the rules' warnings, if any), or refused with every problem. `needsConfirmation`: nothing but warnings,
+ * and the caller asked to stop on them (the form shows them and saves on a second click).
+ */
+export type SaveProjectResult =
+  | { ok: true; project: Project; milestonesAdded: number; warnings: ProjectProblem[] }
+  | { ok: false; problems: ProjectProblem[]; needsConfirmation?: boolean };
 
 /** Days a project stays in the trash before it is purged. */
 export const TRASH_DAYS = 30;
 
-/** An empty form. */
+/** An empty form: the project rules' defaults. */
 export function blankProjectInput(): ProjectInput {
-  return {
-    code: '', title: '', pi: '', department: '', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '',
-    amedNumber: '', eradNumber: '', startDate: null, endDate: null, status: 'applying', tags: [], notes: '',
-  };
+  return defaultProjectFields();
 }
 
 function changedFields(before: Project, after: Project): string[] {
@@ -57,7 +60,7 @@ export async function addMilestoneDrafts(ctx: ChangeContext, drafts: readonly Mi
  */
 export async function saveProject(
   raw: ProjectInput,
-  opts: { id?: string; generateMilestones?: boolean; programs?: readonly CatalogProgram[]; now?: Date } = {},
+  opts: { id?: string; generateMilestones?: boolean; programs?: readonly CatalogProgram[]; now?: Date; stopOnWarnings?: boolean } = {},
 ): Promise<SaveProjectResult> {
   const programs = opts.programs ?? (await loadPrograms());
   const templates = await db.milestoneTemplates.toArray();
@@ -65,6 +68,7 @@ export async function saveProject(
   return db.transaction('rw', auditedTables(), async (): Promise<SaveProjectResult> => {
     const prepared = await prepareProject(raw, opts.id, programs, new Set());
     if (!prepared.ok) return prepared;
+    if (opts.stopOnWarnings && prepared.warnings.length) return { ok: false, problems: prepared.warnings, needsConfirmation: true };
     return prepared.write(ctx, opts.generateMilestones !== false, templates);
   });
 }
@@ -109,7 +113,7 @@ export async function saveProjects(
 }
 
 type Prepared =
-  | { ok: true; write: (ctx: ChangeContext, generate: boolean, templates: readonly MilestoneTemplate[]) => Promise<SaveProjectResult> }
+  | { ok: true; warnings: ProjectProblem[]; write: (ctx: ChangeContext, generate: boolean, templates: readonly MilestoneTemplate[]) => Promise<SaveProjectResult> }
   | { ok: false; problems: ProjectProblem[] };
 
 /** Validates one project inside the caller's transaction; `batchCodes` catches a code repeated within one batch. */
@@ -117,16 +121,14 @@ async function prepareProject(raw: ProjectInput, id: string | undefined, program
   const input = normalizeProjectInput(raw);
   const existing = id ? await db.projects.get(id) : undefined;
   if (id && !existing) {
-    return { ok: false, problems: [{ field: 'id', message: { ja: 'この課題は見つかりません（削除された可能性があります）。', en: 'This project no longer exists (it may have been deleted).' } }] };
+    return { ok: false, problems: [{ field: 'id', severity: 'error', rule: 'stale-record', message: { ja: 'この課題は見つかりません（削除された可能性があります）。', en: 'This project no longer exists (it may have been deleted).' } }] };
   }
   const owner = input.code ? await db.projects.where('code').equals(input.code).first() : undefined;
   const taken = (owner !== undefined && owner.id !== id) || batchCodes.has(input.code);
   if (input.code) batchCodes.add(input.code);
-  const problems = validateProject(input, {
-    codeTaken: () => taken,
-    knownProgram: (pid) => programs.some((p) => p.id === pid),
-    trackBelongs: (pid, tid) => programs.find((p) => p.id === pid)?.tracks.some((t) => t.id === tid) ?? false,
-  });
+  const found = validateProject(input, { ...catalogChecks(programs), codeTaken: () => taken });
+  const problems = found.filter(isError);
+  const warnings = found.filter((p) => !isError(p));
   if (taken && owner?.deletedAt) {
     const p = problems.find((x) => x.field === 'code');
     if (p) {
@@ -142,14 +144,15 @@ async function prepareProject(raw: ProjectInput, id: string | undefined, program
   const funderName = input.funderName || (program ? program.nameJa : '');
   return {
     ok: true,
+    warnings,
     async write(ctx, generate, templates) {
       if (existing) {
         const project: Project = { ...existing, ...input, funderName, archived: input.archived ?? existing.archived, updatedAt: ctx.at };
         const fields = changedFields(existing, project);
-        if (fields.length === 0) return { ok: true, project: existing, milestonesAdded: 0 };
+        if (fields.length === 0) return { ok: true, project: existing, milestonesAdded: 0, warnings };
         await db.projects.put(project);
         await logChange(ctx, { entity: 'project', entityId: project.id, projectId: project.id, action: 'update', summary: `更新 / Updated ${project.code}: ${fields.join(', ')}`, before: existing, after: project });
-        return { ok: true, project, milestonesAdded: 0 };
+        return { ok: true, project, milestonesAdded: 0, warnings };
       }
       const project: Project = { ...input, funderName, id: newId(), archived: input.archived ?? false, deletedAt: null, createdAt: ctx.at, updatedAt: ctx.at };
       await db.projects.add(project);
@@ -159,7 +162,7 @@ async function prepareProject(raw: ProjectInput, id: string | undefined, program
         const drafts = [...generateStageGates(project, trackOf(programs, project)), ...expandTemplates(templates, project)];
         added = (await addMilestoneDrafts(ctx, drafts, '自動作成 / Generated')).length;
       }
-      return { ok: true, project, milestonesAdded: added };
+      return { ok: true, project, milestonesAdded: added, warnings };
     },
   };
 }

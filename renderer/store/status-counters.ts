@@ -2,7 +2,7 @@
 // counting index entries at start. A database from before the row, or a write the rules could not follow, leaves the
 // counts unknown: they are recounted here once from the indexes, inside a transaction, and stored again.
 import { PROJECT_STATUSES } from '../../shared/domain/types';
-import { COUNTERS_KEY, applyDelta, readCounters, zeroCounts } from '../../shared/portfolio/status-counts';
+import { COUNTERS_KEY, readCounters, zeroCounts } from '../../shared/portfolio/status-counts';
 import type { PortfolioCounters, StatusCounts } from '../../shared/portfolio/status-counts';
 import { db } from './db';
 
@@ -27,14 +27,4 @@ export async function recountStatuses(force = false): Promise<StatusCounts> {
     await db.settings.put({ key: COUNTERS_KEY, value });
     return byStatus;
   });
-}
-
-/**
- * Inside a read-write transaction that includes settings and has called `countersKeptByCaller`: adds what the
- * transaction changed to the stored counts and bumps the revision, in one get and one put.
- */
-export async function addToCounters(delta: StatusCounts): Promise<void> {
-  const stored = readCounters((await db.settings.get(COUNTERS_KEY))?.value);
-  const value: PortfolioCounters = { revision: (stored?.revision ?? 0) + 1, byStatus: applyDelta(stored?.byStatus ?? null, delta) };
-  await db.settings.put({ key: COUNTERS_KEY, value });
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES } from '../domain/types';
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../domain/types';
+import { FIELDS_ADDED_LATER, defaultProjectFields, isError, normalizeProjectInput, validateProject } from '../portfolio/project-validation';
 
 export const BACKUP_FORMAT = 'grant-portfolio-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -121,7 +122,7 @@ export function parseBackup(input: unknown, currentSchemaVersion: number): Backu
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > currentSchemaVersion) {
     return { ok: false, problems: [{ path: 'schemaVersion', message: newerMessage() }] };
   }
-  const parsed = backupSchema.safeParse(input);
+  const parsed = backupSchema.safeParse(withLaterFields(input));
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.join('.'), message: i.message })) };
   }
@@ -136,6 +137,12 @@ export function parseBackup(input: unknown, currentSchemaVersion: number): Backu
   };
   BACKUP_TABLES.forEach((t) => t !== 'auditLog' && unique(t, t === 'settings' ? 'key' : t === 'importMappings' ? 'signature' : 'id'));
   unique('projects', 'code');
+  // The project rules every other path applies (the catalog is not checked: a backup carries its own programs).
+  backup.tables.projects.forEach((p, i) => {
+    for (const x of validateProject(normalizeProjectInput(p), { codeTaken: () => false }).filter(isError)) {
+      problems.push({ path: `tables.projects.${i}.${x.field}`, message: `${p.code}: ${x.message.en} / ${x.message.ja}` });
+    }
+  });
   const projectIds = new Set(backup.tables.projects.map((p) => p.id));
   backup.tables.budgetLines.forEach((b, i) => {
     if (!projectIds.has(b.projectId)) problems.push({ path: `tables.budgetLines.${i}.projectId`, message: `unknown project ${b.projectId}` });
@@ -144,6 +151,19 @@ export function parseBackup(input: unknown, currentSchemaVersion: number): Backu
     if (!projectIds.has(m.projectId)) problems.push({ path: `tables.milestones.${i}.projectId`, message: `unknown project ${m.projectId}` });
   });
   return problems.length ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, backup };
+}
+
+/** A backup written before a project field existed gets the field's default (the rules' own), nothing else. */
+function withLaterFields(input: object): unknown {
+  const tables = (input as { tables?: { projects?: unknown } }).tables;
+  if (!tables || !Array.isArray(tables.projects)) return input;
+  const defaults = defaultProjectFields();
+  const projects = tables.projects.map((row: unknown) => {
+    if (typeof row !== 'object' || row === null) return row;
+    const missing = FIELDS_ADDED_LATER.filter((k) => !(k in row));
+    return missing.length ? { ...row, ...Object.fromEntries(missing.map((k) => [k, defaults[k]])) } : row;
+  });
+  return { ...input, tables: { ...tables, projects } };
 }
 
 function newerMessage(): string {

@@ -220,7 +220,7 @@ export function instructionsSheet(lang: WorkbookLanguage): SheetSpec {
 export function templateSheets(lang: WorkbookLanguage): SheetSpec[] {
   const example: Project = {
     id: 'example', code: lang === 'ja' ? '例-0001' : 'EXAMPLE-0001', title: lang === 'ja' ? '（記入例）新規医療機器の開発' : '(example) Development of a new medical device',
-    pi: lang === 'ja' ? '山田 太郎' : 'Taro Yamada', department: lang === 'ja' ? '医学研究科' : 'Graduate School of Medicine', coInvestigators: [], partners: [],
+    pi: lang === 'ja' ? '山田 太郎' : 'Taro Yamada', piPosition: '', piResearcherNumber: '', department: lang === 'ja' ? '医学研究科' : 'Graduate School of Medicine', coInvestigators: [], partners: [],
     programId: 'medical-device-development', trackId: 'medical-device-development/practical', funderName: '', amedNumber: '', eradNumber: '',
     startDate: '2025-04-01', endDate: '2028-03-31', status: 'active', tags: [], notes: '', archived: false, deletedAt: null, createdAt: '', updatedAt: '',
   };

@@ -18,6 +18,23 @@ export const RISK_KINDS: readonly RiskKind[] = ['past-program-period', 'overdue-
 const GATE_CLOSED = new Set<Milestone['status']>(['submitted', 'passed', 'conditionally-passed', 'failed', 'done']);
 
 /**
+ * What the flags need from the milestones, where reading every milestone row would cost too much (50,000 projects):
+ * the stage gates, and which projects have any milestone at all. `milestoneFacts` derives it from a full list.
+ */
+export interface MilestoneFacts {
+  stageGates: readonly Milestone[];
+  projectsWithMilestones: ReadonlySet<string>;
+}
+
+export function milestoneFacts(milestones: readonly Milestone[]): MilestoneFacts {
+  return { stageGates: milestones.filter((m) => m.kind === 'stage-gate'), projectsWithMilestones: new Set(milestones.map((m) => m.projectId)) };
+}
+
+interface RiskBase { projects: readonly Project[]; budgetLines: readonly BudgetLine[]; programs: readonly CatalogProgram[]; today: IsoDate }
+/** Every milestone (the Reports screen), or only the facts the flags use (the store's lean read). */
+export type RiskInput = RiskBase & ({ milestones: readonly Milestone[] } | { milestoneFacts: MilestoneFacts });
+
+/**
  * Flags per project, in project order then RISK_KINDS order. Skips projects in the trash or archived.
  * - past-program-period: the project ends (fiscal year of endDate) after the mapped program's endFiscalYear.
  * - overdue-stage-gate: a stage gate due before `today` (exclusive) still 'planned'; active projects only.
@@ -25,11 +42,12 @@ const GATE_CLOSED = new Set<Milestone['status']>(['submitted', 'passed', 'condit
  * - indirect-over-30: some fiscal year's indirect exceeds floor(30% of direct).
  * - no-milestones: an active project with no milestone.
  */
-export function computeRiskFlags(input: { projects: readonly Project[]; budgetLines: readonly BudgetLine[]; milestones: readonly Milestone[]; programs: readonly CatalogProgram[]; today: IsoDate }): RiskFlag[] {
-  const { projects, budgetLines, milestones, programs, today } = input;
+export function computeRiskFlags(input: RiskInput): RiskFlag[] {
+  const { projects, budgetLines, programs, today } = input;
+  const facts = 'milestoneFacts' in input ? input.milestoneFacts : milestoneFacts(input.milestones);
   const programById = new Map(programs.map((p) => [p.id, p]));
   const linesByProject = groupBy(budgetLines, (l) => l.projectId);
-  const milestonesByProject = groupBy(milestones, (m) => m.projectId);
+  const gatesByProject = groupBy(facts.stageGates, (m) => m.projectId);
   const currentFy = fiscalYearOf(today);
   const flags: RiskFlag[] = [];
 
@@ -37,7 +55,7 @@ export function computeRiskFlags(input: { projects: readonly Project[]; budgetLi
     if (project.deletedAt || project.archived) continue;
     const active = project.status === 'active';
     const lines = linesByProject.get(project.id) ?? [];
-    const ms = milestonesByProject.get(project.id) ?? [];
+    const gates = gatesByProject.get(project.id) ?? [];
     const add = (kind: RiskKind, ja: string, en: string) => flags.push({ projectId: project.id, kind, message: { ja, en } });
 
     const program = project.programId ? programById.get(project.programId) : undefined;
@@ -52,7 +70,7 @@ export function computeRiskFlags(input: { projects: readonly Project[]; budgetLi
     }
 
     if (active) {
-      const overdue = ms.filter((m) => m.kind === 'stage-gate' && m.dueDate < today && !GATE_CLOSED.has(m.status));
+      const overdue = gates.filter((m) => m.kind === 'stage-gate' && m.dueDate < today && !GATE_CLOSED.has(m.status));
       if (overdue.length > 0) {
         const first = overdue.reduce((a, b) => (a.dueDate <= b.dueDate ? a : b));
         add('overdue-stage-gate', `ステージゲート評価が期限切れです（${first.dueDate}）`, `Stage gate overdue (${first.dueDate})`);
@@ -69,7 +87,7 @@ export function computeRiskFlags(input: { projects: readonly Project[]; budgetLi
       add('indirect-over-30', `間接経費が直接経費の30%を超えています（${over.map(fiscalYearLabelJa).join('、')}）`, `Indirect costs exceed 30% of direct (FY${over.join(', FY')})`);
     }
 
-    if (active && ms.length === 0) add('no-milestones', 'マイルストーンが登録されていません', 'No milestones recorded');
+    if (active && !facts.projectsWithMilestones.has(project.id)) add('no-milestones', 'マイルストーンが登録されていません', 'No milestones recorded');
   }
   return flags;
 }

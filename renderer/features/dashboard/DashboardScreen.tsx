@@ -2,29 +2,23 @@
 // funding, the budget totals and the risk flags need every table, so a Worker computes them once the screen is ready.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { PROJECT_STATUSES } from '../../../shared/domain/types';
-import { addDays, fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
+import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { formatYen } from '../../../shared/money/yen';
 import type { BudgetDimension } from '../../../shared/portfolio/budget-aggregation';
 import { RISK_KINDS } from '../../../shared/portfolio/risk-flags';
 import { hrefFor } from '../../app/routes';
-import { usePreferences } from '../../app/preferences';
-import { db } from '../../store/db';
-import { readPortfolioCounters, recountStatuses } from '../../store/status-counters';
-import { useLang, usePrograms } from '../projects/use-portfolio';
+import { usePreferences } from '../../store/preferences';
+import { usePrograms } from '../../store/catalog';
+import { usePortfolioCounters } from '../../store/dashboard-data';
+import { useNextDeadlines } from '../../store/deadline-queries';
+import { recountStatuses } from '../../store/status-counters';
+import { useLang } from '../../i18n/use-lang';
 import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { useDashboardSummary } from './use-dashboard-summary';
-
-async function nextDeadlines(today: string) {
-  // The next 30 days' open items through [status+dueDate]; the overdue count walks far more keys (the summary Worker).
-  const soon = await db.milestones.where('[status+dueDate]').between(['planned', today], ['planned', addDays(today, 30)], true, true).toArray();
-  const projects = new Map((await db.projects.bulkGet([...new Set(soon.map((m) => m.projectId))])).filter((p) => !!p && !p.deletedAt).map((p) => [p!.id, p!]));
-  return { soon: soon.filter((m) => projects.has(m.projectId)).slice(0, 12), projects };
-}
 
 export function DashboardScreen() {
   const { t } = useTranslation('dashboard');
@@ -36,12 +30,13 @@ export function DashboardScreen() {
   const today = todayIso();
   const fy = fiscalYearOf(today);
   // undefined while loading; null when the stored counts are missing or unknown (recounted below, once).
-  const stored = useLiveQuery(readPortfolioCounters, []);
+  const stored = usePortfolioCounters();
   const counts = stored === undefined ? undefined : (stored?.byStatus ?? null);
   useEffect(() => {
     if (counts === null) void recountStatuses();
   }, [counts]);
-  const deadlines = useLiveQuery(() => nextDeadlines(today), [today]);
+  // The next 30 days' open items through [status+dueDate]; the overdue count walks far more keys (the summary Worker).
+  const deadlines = useNextDeadlines(today, 30, 12);
   const ready = !!counts && deadlines !== undefined;
   const summary = useDashboardSummary(ready, programList, today, fy);
   const stale = summary?.countersStale ?? false;
@@ -113,9 +108,9 @@ export function DashboardScreen() {
         <section className="panel" aria-labelledby="dash-deadlines">
           <h2 id="dash-deadlines">{t('deadlines')}</h2>
           {summary && summary.overdue > 0 && <p><a className="badge danger" href={hrefFor('deadlines')}>{t('overdue', { count: summary.overdue })}</a></p>}
-          {deadlines && deadlines.soon.length === 0 && <p className="muted">{t('noDeadlines')}</p>}
+          {deadlines && deadlines.items.length === 0 && <p className="muted">{t('noDeadlines')}</p>}
           <ul className="plain-list">
-            {deadlines?.soon.map((m) => (
+            {deadlines?.items.map((m) => (
               <li key={m.id}>
                 <span className="nowrap">{m.dueDate}</span> <a href={hrefFor('projects', m.projectId)}>{deadlines.projects.get(m.projectId)?.code}</a> {m.title}
               </li>

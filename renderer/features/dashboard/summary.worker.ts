@@ -5,9 +5,7 @@ import { computeRiskFlags, RISK_KINDS } from '../../../shared/portfolio/risk-fla
 import type { RiskKind } from '../../../shared/portfolio/risk-flags';
 import { budgetTotals } from '../../../shared/portfolio/budget-aggregation';
 import { countByStatus, sameCounts } from '../../../shared/portfolio/status-counts';
-import { readPortfolioCounters } from '../../store/status-counters';
-import { db } from '../../store/db';
-import { loadRiskMilestones } from '../../store/risks';
+import { readDashboardData } from '../../store/dashboard-data';
 import type { SummaryRequest, SummaryResponse } from './summary-protocol';
 
 interface WorkerScope {
@@ -20,14 +18,8 @@ const scope = globalThis as unknown as WorkerScope;
 const LISTED = 15;
 
 async function summarise(req: SummaryRequest): Promise<SummaryResponse> {
-  // Projects and the stored counters in one snapshot, so the counters can be checked against the rows themselves.
-  const [[projects, counters], budgetLines, milestones, overdue] = await Promise.all([
-    db.transaction('r', [db.projects, db.settings], () => Promise.all([db.projects.toArray(), readPortfolioCounters()])),
-    db.budgetLines.toArray(),
-    loadRiskMilestones(),
-    db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', req.today], true, false).count(),
-  ]);
-  const flags = computeRiskFlags({ projects, budgetLines, milestones, programs: req.programs, today: req.today });
+  const { projects, counters, budgetLines, milestoneFacts, overdue } = await readDashboardData(req.today);
+  const flags = computeRiskFlags({ projects, budgetLines, milestoneFacts, programs: req.programs, today: req.today });
   const codes = new Map(projects.map((p) => [p.id, p.code]));
   const kindCounts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
   for (const f of flags) kindCounts[f.kind]++;

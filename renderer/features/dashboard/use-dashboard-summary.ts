@@ -3,10 +3,11 @@
 import { useEffect, useState } from 'react';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
-import { Dexie, db } from '../../store/db';
+import { useTablesChanged } from '../../store/dashboard-data';
+import type { WatchedTable } from '../../store/dashboard-data';
 import type { DashboardSummary, SummaryRequest, SummaryResponse } from './summary-protocol';
 
-const WATCHED = ['projects', 'budgetLines', 'milestones', 'programs'];
+const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs'];
 
 type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
 
@@ -22,17 +23,8 @@ function whenIdle(run: () => void): () => void {
 
 /** The risk and totals summary, or undefined until it is computed (`ready`: the first screen's own data is shown). */
 export function useDashboardSummary(ready: boolean, programs: readonly CatalogProgram[], today: IsoDate, fiscalYear: number): DashboardSummary | undefined {
-  // Any committed write to the tables the summary reads (here or in another window) asks for a new one; Dexie's
-  // storagemutated event costs nothing, where a live query would have to read (count) 250,000 rows at start.
-  const [stamp, setStamp] = useState(0);
-  useEffect(() => {
-    const prefixes = WATCHED.map((t) => `idb://${db.name}/${t}/`);
-    const onMutated = (parts: Record<string, unknown>) => {
-      if (Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) setStamp((n) => n + 1);
-    };
-    Dexie.on('storagemutated', onMutated);
-    return () => Dexie.on('storagemutated').unsubscribe(onMutated);
-  }, []);
+  // Any committed write to the tables the summary reads (here or in another window) asks for a new one.
+  const stamp = useTablesChanged(WATCHED);
   const [summary, setSummary] = useState<DashboardSummary | undefined>(undefined);
   useEffect(() => {
     if (!ready) return;

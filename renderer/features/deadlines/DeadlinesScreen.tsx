@@ -2,33 +2,24 @@
 // one-click done/passed, .ics export of a selection, and the office's yearly templates.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { Milestone, MilestoneStatus, Project } from '../../../shared/domain/types';
-import { addDays, addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIso } from '../../../shared/calendar/fiscal-year';
+import type { Milestone, MilestoneStatus } from '../../../shared/domain/types';
+import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIso } from '../../../shared/calendar/fiscal-year';
 import { toICalendar } from '../../../shared/calendar/icalendar';
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
 import { deadlineBucket, milestonesToEvents } from '../../../shared/portfolio/deadlines';
 import type { DeadlineBucket } from '../../../shared/portfolio/deadlines';
 import { hrefFor } from '../../app/routes';
 import { desktopApi } from '../../platform/desktop-api';
-import { db } from '../../store/db';
+import { useMilestonesDue, useOpenMilestones } from '../../store/deadline-queries';
 import { setMilestonesStatus } from '../../store/milestones';
-import { UndoButton } from '../projects/UndoButton';
-import { useLang } from '../projects/use-portfolio';
+import { UndoButton } from '../../components/UndoButton';
+import { useLang } from '../../i18n/use-lang';
 import { MonthCalendar } from './MonthCalendar';
 import { TemplatesManager } from './TemplatesManager';
 
 const VIEWS = ['upTo90', 'overdue', 'next30', 'next60', 'next90', 'all'] as const;
 type View = (typeof VIEWS)[number];
 const PASS_KINDS = new Set<Milestone['kind']>(['stage-gate', 'interim-evaluation', 'final-evaluation']);
-
-async function withProjects(items: Milestone[]): Promise<{ items: Milestone[]; projects: Map<string, Project> }> {
-  const ids = [...new Set(items.map((m) => m.projectId))];
-  const rows = await db.projects.bulkGet(ids);
-  const projects = new Map<string, Project>();
-  for (const p of rows) if (p && !p.deletedAt) projects.set(p.id, p);
-  return { items: items.filter((m) => projects.has(m.projectId)), projects };
-}
 
 export function DeadlinesScreen() {
   const { t } = useTranslation('deadlines');
@@ -44,15 +35,10 @@ export function DeadlinesScreen() {
 
   // Open items up to 90 days ahead through the dueDate index (every open item only when asked); projects fetched once by id.
   const everything = view === 'all';
-  const open = useLiveQuery(
-    async () => withProjects(everything
-      ? await db.milestones.where('status').equals('planned').sortBy('dueDate')
-      : await db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', addDays(today, 90)], true, true).toArray()),
-    [today, everything],
-  );
+  const open = useOpenMilestones(today, 90, everything);
   const monthStart = makeIsoDate(month.year, month.month, 1)!;
   const monthEnd = makeIsoDate(month.year, month.month, daysInMonth(month.year, month.month))!;
-  const monthItems = useLiveQuery(async () => withProjects(await db.milestones.where('dueDate').between(monthStart, monthEnd, true, true).toArray()), [monthStart, monthEnd]);
+  const monthItems = useMilestonesDue(monthStart, monthEnd);
 
   const shown = useMemo(() => {
     if (!open) return [];

@@ -1,18 +1,18 @@
-// The office's yearly deadline templates (db.milestoneTemplates): list, add, remove.
+// The office's yearly deadline templates: list, add, remove.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { MILESTONE_KINDS } from '../../../shared/domain/types';
 import type { MilestoneKind } from '../../../shared/domain/types';
-import { deleteTemplate, loadTemplates, saveTemplate } from '../../store/templates';
+import { deleteTemplate, saveTemplate } from '../../store/templates';
+import { useTemplates } from '../../store/deadline-queries';
 import { usePrograms } from '../../store/catalog';
 
 export function TemplatesManager({ lang }: { lang: 'ja' | 'en' }) {
   const { t } = useTranslation('deadlines');
   const { t: tp } = useTranslation('projects');
   const programs = usePrograms();
-  const templates = useLiveQuery(loadTemplates, []);
+  const templates = useTemplates();
   const [title, setTitle] = useState('成果報告書');
   const [kind, setKind] = useState<MilestoneKind>('outcome-report');
   const [month, setMonth] = useState(5);

@@ -3,7 +3,6 @@
 // source does not state reads 「記載なし」. Edit/delete actions follow the entry's source.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { hrefFor } from '../../app/routes';
 import { fiscalYearLabelJa, fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { fiscalYearsLeft, themeLabel } from '../../../shared/catalog/program-search';
@@ -14,7 +13,7 @@ import { nameIsOurs } from '../../../shared/catalog/schema';
 import type { CatalogTheme } from '../../../shared/catalog/schema';
 import type { YenUnit } from '../../../shared/money/yen';
 import type { ProgramEntry } from '../../store/catalog';
-import { db } from '../../store/db';
+import { useProgramProjects } from '../../store/portfolio-queries';
 
 const PROJECT_LIMIT = 200;
 
@@ -47,15 +46,7 @@ export function ProgramDetail(props: Props) {
   const extra = p as Record<string, unknown>;
   const trackRef = useRef<HTMLElement | null>(null);
 
-  const mapped = useLiveQuery(
-    async () => {
-      const rows = await db.projects.where('programId').equals(p.id).filter((x) => !x.deletedAt).limit(PROJECT_LIMIT + 1).toArray();
-      const total = rows.length > PROJECT_LIMIT ? await db.projects.where('programId').equals(p.id).filter((x) => !x.deletedAt).count() : rows.length;
-      return { rows: rows.slice(0, PROJECT_LIMIT).sort((a, b) => a.code.localeCompare(b.code)), total };
-    },
-    [p.id],
-    null,
-  );
+  const mapped = useProgramProjects(p.id, PROJECT_LIMIT);
 
   useEffect(() => {
     if (selectedTrackId) trackRef.current?.scrollIntoView({ block: 'nearest' });

@@ -2,10 +2,9 @@
 // tree beside the selected program's details or the budget chart. #/programs/<programId>[/<trackId>] selects.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { hrefFor, navigate } from '../../app/routes';
 import type { Route } from '../../app/routes';
-import { usePreferences } from '../../app/preferences';
+import { usePreferences } from '../../store/preferences';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import { newProgramId } from '../../../shared/catalog/catalog-import';
 import { describeCatalogProblem } from '../../../shared/catalog/problem-text';
@@ -16,12 +15,11 @@ import { MANAGED_BY_NOT_STATED } from '../../../shared/catalog/schema';
 import type { ProgramSort } from '../../../shared/catalog/program-search';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
-import { usePrograms } from '../../store/catalog';
+import { useEditions, usePrograms } from '../../store/catalog';
 import type { ProgramEntry } from '../../store/catalog';
 import { catalogFields, deleteOfficeProgram, mappedProjects, restoreOfficeProgram, saveOfficeProgram } from '../../store/catalog-edit';
 import type { MappedProject } from '../../store/catalog-edit';
-import type { StoredProgram } from '../../store/db';
-import { db } from '../../store/db';
+import type { StoredProgram } from '../../store/catalog';
 import { BudgetChart } from './BudgetChart';
 import { CatalogTransfer } from './CatalogTransfer';
 import { ProgramDetail } from './ProgramDetail';
@@ -45,7 +43,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const lang: 'ja' | 'en' = i18n.language === 'en' ? 'en' : 'ja';
   const prefs = usePreferences();
   const programs = usePrograms();
-  const editions = useLiveQuery(() => db.editions.toArray(), [], []);
+  const editions = useEditions();
   const currentFy = fiscalYearOf(todayIso());
 
   const [text, setText] = useState('');

@@ -1,11 +1,10 @@
-// A project's change history, newest first, from db.auditLog.
+// A project's change history, newest first (the audit log's entries for it).
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { projectLog } from '../../store/audit';
+import { useProjectHistory } from '../../store/portfolio-queries';
 
 export function AuditLogView({ projectId }: { projectId: string }) {
   const { t } = useTranslation('projects');
-  const log = useLiveQuery(() => projectLog(projectId), [projectId]);
+  const log = useProjectHistory(projectId);
   if (!log) return null;
   if (log.length === 0) return <p className="muted">{t('log.none')}</p>;
   return (

@@ -2,7 +2,6 @@
 // until the user types their own), entered in 円/千円/百万円, shown with wareki year labels and totals.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { BudgetLine, Project } from '../../../shared/domain/types';
 import { fiscalYearOf, fiscalYearsBetween, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
@@ -10,10 +9,10 @@ import { defaultIndirect, formatYen } from '../../../shared/money/yen';
 import type { YenUnit } from '../../../shared/money/yen';
 import { amountForInput, parseAmountInput } from '../../../shared/portfolio/amount-input';
 import { sumBudget } from '../../../shared/portfolio/budget-aggregation';
-import { usePreferences } from '../../app/preferences';
-import { db } from '../../store/db';
+import { usePreferences } from '../../store/preferences';
 import { deleteBudgetLine, saveBudgetLine } from '../../store/budgets';
-import { useLang } from './use-portfolio';
+import { useProjectBudget } from '../../store/portfolio-queries';
+import { useLang } from '../../i18n/use-lang';
 
 const ENTRY_UNITS: YenUnit[] = ['yen', 'thousand', 'million'];
 
@@ -24,7 +23,7 @@ export function BudgetEditor({ project, onMessage }: { project: Project; onMessa
   const prefs = usePreferences();
   const [unit, setUnit] = useState<YenUnit | null>(null);
   const entryUnit: YenUnit = unit ?? (ENTRY_UNITS.includes(prefs.amountUnit) ? prefs.amountUnit : 'thousand');
-  const lines = useLiveQuery(() => db.budgetLines.where('projectId').equals(project.id).sortBy('fiscalYear'), [project.id]);
+  const lines = useProjectBudget(project.id);
   const [extraYear, setExtraYear] = useState<number | null>(null);
 
   const years = useMemo(() => {

@@ -4,19 +4,18 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../shared/domain/types';
 import type { Milestone, MilestoneKind, MilestoneStatus, Project } from '../../../shared/domain/types';
 import { formatWarekiDate } from '../../../shared/calendar/wareki';
 import { todayIso } from '../../../shared/calendar/fiscal-year';
 import { undatedGates } from '../../../shared/portfolio/stage-gates';
 import { usePrograms } from '../../store/catalog';
-import { db } from '../../store/db';
+import { useProjectMilestones } from '../../store/portfolio-queries';
 import { addInternalDeadline, addMilestone, deleteMilestone, generateGatesFor, generateTemplatesFor, updateMilestone } from '../../store/milestones';
 
 export function MilestoneEditor({ project, onMessage }: { project: Project; onMessage: (m: string) => void }) {
   const { t } = useTranslation('projects');
-  const milestones = useLiveQuery(() => db.milestones.where('projectId').equals(project.id).sortBy('dueDate'), [project.id]);
+  const milestones = useProjectMilestones(project.id);
   const [kind, setKind] = useState<MilestoneKind>('other');
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');

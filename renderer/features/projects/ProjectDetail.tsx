@@ -2,16 +2,15 @@
 // and move-to-trash (with confirmation).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { RiskFlag } from '../../../shared/portfolio/risk-flags';
 import { navigate } from '../../app/routes';
-import { db } from '../../store/db';
 import { archiveProject, deleteProject } from '../../store/projects';
+import { useProject } from '../../store/portfolio-queries';
 import { AuditLogView } from './AuditLogView';
 import { BudgetEditor } from './BudgetEditor';
 import { MilestoneEditor } from './MilestoneEditor';
 import { ProjectForm } from './ProjectForm';
-import { useLang } from './use-portfolio';
+import { useLang } from '../../i18n/use-lang';
 
 const TABS = ['info', 'budget', 'milestones', 'log'] as const;
 type Tab = (typeof TABS)[number];
@@ -21,7 +20,7 @@ export function ProjectDetail({ id, risks, onMessage }: { id: string; risks: Ris
   const { t: tc } = useTranslation();
   const lang = useLang();
   const [tab, setTab] = useState<Tab>('info');
-  const project = useLiveQuery(async () => (await db.projects.get(id)) ?? null, [id]);
+  const project = useProject(id);
 
   if (project === undefined) return <aside className="detail-panel"><p className="muted">{tc('loading')}</p></aside>;
   if (project === null || project.deletedAt) {

@@ -1,18 +1,21 @@
-// Create/edit form for a project. Validation lives in the store (saveProject), so the form shows exactly the
-// problems the import would get, next to their fields.
+// Create/edit form for a project. The project rules (shared/portfolio/project-validation.ts, applied by saveProject)
+// are the import's and the restore's: errors are listed next to their fields, warnings are confirmed by a second click.
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_STATUSES } from '../../../shared/domain/types';
 import type { Project, ProjectStatus } from '../../../shared/domain/types';
+import { completeProjectInput } from '../../../shared/portfolio/project-validation';
 import { blankProjectInput, saveProject } from '../../store/projects';
 import type { ProjectInput, ProjectProblem } from '../../store/projects';
-import { useLang, usePrograms } from './use-portfolio';
+import { usePrograms } from '../../store/catalog';
+import { useLang } from '../../i18n/use-lang';
 
 function toInput(p: Project | undefined): ProjectInput {
   if (!p) return blankProjectInput();
   const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = p;
-  return rest;
+  // A project stored before a field existed (piPosition …) shows the rules' default for it.
+  return completeProjectInput(rest);
 }
 
 const lines = (s: string) => s.split('\n');
@@ -23,19 +26,23 @@ export function ProjectForm({ project, onSaved }: { project?: Project; onSaved: 
   const programs = usePrograms();
   const [form, setForm] = useState<ProjectInput>(() => toInput(project));
   const [problems, setProblems] = useState<ProjectProblem[]>([]);
+  // The warnings the user has seen for exactly this input: a second submit saves in spite of them.
+  const [confirmed, setConfirmed] = useState<ProjectInput | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof ProjectInput>(k: K, v: ProjectInput[K]) => setForm((f) => ({ ...f, [k]: v }));
   const program = form.programId ? programs.find((p) => p.id === form.programId) : undefined;
   const problemFor = (field: string) => problems.filter((p) => p.field === field);
+  const errors = problems.some((p) => p.severity === 'error');
   const name = (x: { nameJa: string; nameEn: string }) => (lang === 'ja' ? x.nameJa : x.nameEn || x.nameJa);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const r = await saveProject(form, project ? { id: project.id } : {});
+      const r = await saveProject(form, { ...(project ? { id: project.id } : {}), stopOnWarnings: confirmed !== form });
       if (!r.ok) {
         setProblems(r.problems);
+        setConfirmed(r.needsConfirmation ? form : null);
         return;
       }
       setProblems([]);
@@ -51,19 +58,19 @@ export function ProjectForm({ project, onSaved }: { project?: Project; onSaved: 
       <div>
         {control}
         {problemFor(id).map((p) => (
-          <div key={p.message.en} className="field-error" role="alert">{p.message[lang]}</div>
+          <div key={p.message.en} className={p.severity === 'error' ? 'field-error' : 'field-warning'} role="alert">{p.message[lang]}</div>
         ))}
       </div>
     </>
   );
-  const text = (id: 'code' | 'title' | 'pi' | 'department' | 'funderName' | 'amedNumber' | 'eradNumber', label: string) =>
+  const text = (id: 'code' | 'title' | 'pi' | 'piPosition' | 'piResearcherNumber' | 'department' | 'funderName' | 'amedNumber' | 'eradNumber', label: string) =>
     field(id, label, <input id={`pf-${id}`} value={form[id]} onChange={(e) => set(id, e.target.value)} aria-invalid={problemFor(id).length > 0} />);
 
   return (
     <form className="project-form" onSubmit={(e) => void submit(e)} noValidate>
       {problems.length > 0 && (
-        <div className="error-panel" role="alert">
-          {t('form.problems')}
+        <div className={errors ? 'error-panel' : 'warning-panel'} role="alert">
+          {errors ? t('form.problems') : t('form.warnings')}
           <ul>{problems.map((p) => <li key={p.field + p.message.en}>{p.message[lang]}</li>)}</ul>
         </div>
       )}
@@ -71,6 +78,8 @@ export function ProjectForm({ project, onSaved }: { project?: Project; onSaved: 
         {text('code', t('form.code'))}
         {text('title', t('form.title'))}
         {text('pi', t('form.pi'))}
+        {text('piPosition', t('form.piPosition'))}
+        {text('piResearcherNumber', t('form.piResearcherNumber'))}
         {text('department', t('form.department'))}
         {field('programId', t('form.program'), (
           <select id="pf-programId" value={form.programId ?? ''} onChange={(e) => setForm((f) => ({ ...f, programId: e.target.value || null, trackId: null }))}>
@@ -101,7 +110,7 @@ export function ProjectForm({ project, onSaved }: { project?: Project; onSaved: 
       </div>
       {!project && <p className="muted">{t('form.gatesHint')}</p>}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy} id="pf-submit">{project ? t('form.save') : t('form.create')}</button>
+        <button type="submit" className="primary" disabled={busy} id="pf-submit">{confirmed === form ? t('form.saveAnyway') : project ? t('form.save') : t('form.create')}</button>
       </div>
     </form>
   );

@@ -2,7 +2,6 @@
 // (#/projects/<id>), a new-project form (#/projects/new) and the trash (#/projects/trash).
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { PROJECT_STATUSES } from '../../../shared/domain/types';
 import type { ProjectStatus } from '../../../shared/domain/types';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
@@ -11,28 +10,28 @@ import { EMPTY_FILTER, distinctValues, filterProjects, searchText, sortProjects 
 import type { ProjectFilter, SortKey } from '../../../shared/portfolio/project-query';
 import type { Route } from '../../app/routes';
 import { navigate } from '../../app/routes';
-import { getSetting, putSetting } from '../../store/db';
+import { saveProjectColumns, useProjectColumns } from '../../store/preferences';
+import { usePrograms } from '../../store/catalog';
+import { useMilestoneFacts, usePortfolioBudgetLines, usePortfolioProjects, useProgramMap, useRiskFlags } from '../../store/portfolio-queries';
+import { useLang } from '../../i18n/use-lang';
+import { UndoButton } from '../../components/UndoButton';
 import { ProjectDetail } from './ProjectDetail';
 import { ProjectForm } from './ProjectForm';
 import { COLUMN_IDS, DEFAULT_COLUMNS, ProjectTable } from './ProjectTable';
 import type { ColumnId } from './ProjectTable';
 import { TrashView } from './TrashView';
-import { UndoButton } from './UndoButton';
 import { BulkDeleteBar, useBulkSelection } from './BulkDelete';
-import { useAllBudgetLines, useAllProjects, useLang, useProgramMap, usePrograms, useRiskFlags, useRiskMilestones } from './use-portfolio';
-
-const COLUMNS_KEY = 'projects.columns';
 
 export function ProjectsScreen({ route }: { route: Route }) {
   const { t } = useTranslation('projects');
   const lang = useLang();
   const programs = usePrograms();
   const programMap = useProgramMap();
-  const projects = useAllProjects();
-  const lines = useAllBudgetLines();
-  const milestones = useRiskMilestones();
-  const risks = useRiskFlags(projects, lines, milestones, programs);
-  const savedColumns = useLiveQuery(() => getSetting<ColumnId[] | null>(COLUMNS_KEY, null), []);
+  const projects = usePortfolioProjects();
+  const lines = usePortfolioBudgetLines();
+  const facts = useMilestoneFacts();
+  const risks = useRiskFlags(projects, lines, facts, programs);
+  const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
   const columns = (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c));
   const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);
   const deferredFilter = useDeferredValue(filter);
@@ -69,7 +68,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const onSort = useCallback((key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' })), []);
   const toggleColumn = (c: ColumnId) => {
     const next = columns.includes(c) ? columns.filter((x) => x !== c) : COLUMN_IDS.filter((x) => x === c || columns.includes(x));
-    void putSetting(COLUMNS_KEY, next.length > 0 ? next : DEFAULT_COLUMNS);
+    void saveProjectColumns(next.length > 0 ? next : DEFAULT_COLUMNS);
   };
   const set = <K extends keyof ProjectFilter>(k: K, v: ProjectFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
 

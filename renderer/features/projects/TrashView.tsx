@@ -1,11 +1,11 @@
 // The trash: projects deleted in the last 30 days, restorable with one click.
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { listTrash, restoreProject } from '../../store/projects';
+import { restoreProject } from '../../store/projects';
+import { useTrash } from '../../store/portfolio-queries';
 
 export function TrashView({ onMessage }: { onMessage: (m: string) => void }) {
   const { t } = useTranslation('projects');
-  const trash = useLiveQuery(listTrash, []);
+  const trash = useTrash();
   return (
     <section className="panel trash-view" aria-labelledby="trash-title">
       <h2 id="trash-title">{t('trashView.title')}</h2>

@@ -7,7 +7,7 @@ import { desktopApi } from '../../platform/desktop-api';
 import { usePrograms } from '../../store/catalog';
 import { readAllForReports } from '../../store/import-export-data';
 import type { ExportPage } from '../../store/import-export-data';
-import { usePreferences } from '../../app/preferences';
+import { usePreferences } from '../../store/preferences';
 import { currentLanguage } from '../../i18n/i18n';
 import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotInfo } from '../../../shared/api/desktop-api';
 import { backupFileName } from '../../../shared/backup/backup-format';
 import type { BackupFile } from '../../../shared/backup/backup-format';
-import { savePreferences, usePreferences } from '../../app/preferences';
+import { savePreferences, usePreferences } from '../../store/preferences';
 import { describeStorageError } from '../../app/storage-health';
 import { desktopApi } from '../../platform/desktop-api';
 import { backupToBytes, exportBackup, readBackupBytes, restoreBackup, takeSnapshot } from '../../store/backup';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api/desktop-api';
 import { YEN_UNITS } from '../../../shared/money/yen';
 import type { YenUnit } from '../../../shared/money/yen';
-import { savePreferences, usePreferences } from '../../app/preferences';
+import { savePreferences, usePreferences } from '../../store/preferences';
 import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 import type { UiLanguage } from '../../i18n/i18n';
 import { desktopApi } from '../../platform/desktop-api';

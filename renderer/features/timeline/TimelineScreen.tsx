@@ -6,7 +6,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel, fiscalYearLabelJa } from '../../../shared/calendar/wareki';
 import { navigate } from '../../app/routes';
-import { useAllMilestones, useAllProjects, useLang, useProgramMap } from '../projects/use-portfolio';
+import { usePortfolioMilestones, usePortfolioProjects, useProgramMap } from '../../store/portfolio-queries';
+import { useLang } from '../../i18n/use-lang';
 import { buildRows, fiscalSpan, monthsFrom } from './timeline-layout';
 
 const ROW = 28;
@@ -21,8 +22,8 @@ export function TimelineScreen() {
   const { t: tp } = useTranslation('projects');
   const lang = useLang();
   const programs = useProgramMap();
-  const allProjects = useAllProjects();
-  const milestones = useAllMilestones();
+  const allProjects = usePortfolioProjects();
+  const milestones = usePortfolioMilestones();
   const [zoom, setZoom] = useState<Zoom>('years');
   const [showArchived, setShowArchived] = useState(false);
   const today = todayIso();

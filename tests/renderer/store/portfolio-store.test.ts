@@ -206,8 +206,8 @@ describe('batch save (import path)', () => {
 });
 
 describe('risk inputs', () => {
-  it('give the same flags from gates and per-project placeholders as from every milestone', async () => {
-    const { loadRiskMilestones } = await import('../../../renderer/store/risks');
+  it('give the same flags from the milestone facts (gates, which projects have any) as from every milestone', async () => {
+    const { loadMilestoneFacts } = await import('../../../renderer/store/risks');
     const { computeRiskFlags } = await import('../../../shared/portfolio/risk-flags');
     const { BUILTIN_CATALOG } = await import('../../../shared/catalog/builtin');
     const a = await saveProject(input({ code: 'R-1', programId: 'medical-device-development', trackId: 'medical-device-development/practical' }));
@@ -219,7 +219,9 @@ describe('risk inputs', () => {
     await generateTemplatesFor(b.project.id);
     const base = { projects: await db.projects.toArray(), budgetLines: await db.budgetLines.toArray(), programs: BUILTIN_CATALOG.programs, today: '2026-11-28' };
     const full = computeRiskFlags({ ...base, milestones: await db.milestones.toArray() });
-    const lean = computeRiskFlags({ ...base, milestones: await loadRiskMilestones() });
+    const facts = await loadMilestoneFacts();
+    expect(facts.stageGates.every((m) => m.kind === 'stage-gate')).toBe(true);
+    const lean = computeRiskFlags({ ...base, milestoneFacts: facts });
     expect(lean).toEqual(full);
     expect(full.map((f) => f.kind)).toEqual(expect.arrayContaining(['overdue-stage-gate', 'no-milestones', 'past-program-period']));
   });

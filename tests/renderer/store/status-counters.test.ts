@@ -3,7 +3,7 @@
 // transaction), plus the recount of a database without the row and the revision that export readers compare.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { db, GrantDatabase } from '../../../renderer/store/db';
+import { Dexie, countWritesAs, db, GrantDatabase } from '../../../renderer/store/db';
 import { recountStatuses, readPortfolioCounters } from '../../../renderer/store/status-counters';
 import { blankProjectInput, deleteProject, deleteProjects, purgeTrash, restoreProject, saveProject, saveProjects } from '../../../renderer/store/projects';
 import type { ProjectInput } from '../../../renderer/store/projects';
@@ -112,6 +112,26 @@ describe('portfolio counters', () => {
     await expectTrue();
     expect((await readPortfolioCounters())!.byStatus!.completed).toBe(counts.completed);
     expect(await db.projects.get(p.id)).toMatchObject({ deletedAt: null });
+  });
+
+  it('store a transaction’s declared delta (countWritesAs) as it stands after its last write, without per-write counting', async () => {
+    await saved('A-1');
+    const before = (await readPortfolioCounters())!;
+    const template = (await db.projects.toCollection().first())!;
+    await db.transaction('rw', [db.projects, db.settings], async () => {
+      const delta = { applying: 0, active: 0, completed: 0, terminated: 0 };
+      countWritesAs(Dexie.currentTransaction!, delta);
+      const first = db.projects.bulkPut([{ ...template, id: 'n1', code: 'N-1' }]);
+      delta.active += 1; // added after the write was queued, before it completes (as the import's plan does)
+      await first;
+      const second = db.projects.bulkPut([{ ...template, id: 'n2', code: 'N-2' }]);
+      // Declared on purpose as something the rows do not say, to show whose numbers are stored.
+      delta.terminated += 5;
+      await second;
+    });
+    const after = (await readPortfolioCounters())!;
+    expect(after.revision).toBe(before.revision + 1);
+    expect(after.byStatus).toEqual({ ...before.byStatus!, active: before.byStatus!.active + 1, terminated: before.byStatus!.terminated + 5 });
   });
 
   it('leave the row untouched when a transaction fails', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
-import { computeRiskFlags } from '../../../shared/portfolio/risk-flags';
+import { computeRiskFlags, milestoneFacts } from '../../../shared/portfolio/risk-flags';
 import type { RiskKind } from '../../../shared/portfolio/risk-flags';
 import { makeLine, makeMilestone, makeProject } from './fixtures';
 
@@ -45,5 +45,18 @@ describe('risk flags', () => {
     const archived = makeProject('a', { archived: true });
     const done = makeProject('d', { status: 'completed' });
     expect(computeRiskFlags({ projects: [trashed, archived, done], budgetLines: [], milestones: [], programs, today })).toEqual([]);
+  });
+
+  it('take the milestone facts as an explicit input, with the same verdicts as the full list', () => {
+    const p = makeProject('p');
+    const q = makeProject('q');
+    const base = { projects: [p, q], budgetLines: [makeLine('p', 2025, 1000), makeLine('q', 2025, 1000)], programs, today };
+    const ms = [makeMilestone('g', 'p', { kind: 'stage-gate', dueDate: '2025-11-27' }), makeMilestone('o', 'p')];
+    const facts = { stageGates: [ms[0]!], projectsWithMilestones: new Set(['p']) };
+    expect(milestoneFacts(ms)).toEqual(facts);
+    expect(computeRiskFlags({ ...base, milestoneFacts: facts })).toEqual(computeRiskFlags({ ...base, milestones: ms }));
+    expect(kinds(computeRiskFlags({ ...base, milestoneFacts: facts }), 'q')).toEqual(['no-milestones']);
+    // A project with only non-gate milestones has milestones: the facts say so without the rows.
+    expect(kinds(computeRiskFlags({ ...base, milestoneFacts: { stageGates: [], projectsWithMilestones: new Set(['p', 'q']) } }), 'q')).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
-// "Undo last change": reverts the newest audited action (any screen's), with the result announced.
+// "Undo last change": reverts the newest audited action (any screen's), with the result announced. Shared by the
+// Projects and Deadlines screens, so it lives here rather than in either feature.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { hrefFor } from '../../app/routes';
-import { peekUndo, undoLast } from '../../store/audit';
+import { hrefFor } from '../app/routes';
+import { undoLast } from '../store/audit';
+import { useNextUndo } from '../store/portfolio-queries';
 
 export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }) {
   const { t } = useTranslation('projects');
-  const next = useLiveQuery(peekUndo, []);
+  const next = useNextUndo();
   const [busy, setBusy] = useState(false);
   // After an import or a restore, undo points to the automatic backup instead (see isUndoBarrier).
   const [barrier, setBarrier] = useState(false);
