@@ -1,0 +1,34 @@
+// Every corpus layout, in the order the script reports them. Add a layout here and every runner picks it up.
+import type { CorpusLayout } from './layout';
+import { amedAwardTable, amedPeriodColumns, amedVariantHeaders } from './layouts/amed';
+import { confusables } from './layouts/confusables';
+import { jstList } from './layouts/jst';
+import { kakenCp932, kakenIssue, kakenUtf8 } from './layouts/kaken';
+import { ledgerCsvCp932 } from './layouts/ledger-csv-cp932';
+import { ledgerEraDateCells } from './layouts/ledger-era-date-cells';
+import { ledgerFiscalYearGroups } from './layouts/ledger-fiscal-year-groups';
+import { ledgerFunderSections } from './layouts/ledger-funder-sections';
+import { ledgerMergedHeader } from './layouts/ledger-merged-header';
+import { ledgerNoId } from './layouts/ledger-no-id';
+import { ledgerPerYearSheets } from './layouts/ledger-per-year-sheets';
+import { ledgerTextForms } from './layouts/ledger-text-forms';
+
+export const CORPUS: readonly CorpusLayout[] = [
+  kakenUtf8,
+  kakenCp932,
+  amedAwardTable,
+  amedVariantHeaders,
+  jstList,
+  ledgerFiscalYearGroups,
+  ledgerPerYearSheets,
+  ledgerTextForms,
+  ledgerEraDateCells,
+  ledgerFunderSections,
+  ledgerNoId,
+  ledgerCsvCp932,
+  confusables,
+  // The three files of issue 13.
+  amedPeriodColumns,
+  ledgerMergedHeader,
+  kakenIssue,
+];
