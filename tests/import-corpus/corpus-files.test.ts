@@ -21,7 +21,7 @@ function cellTexts(fileName: string, bytes: Uint8Array): string[] {
     const wb = XLSX.read(text, { type: 'string', raw: true });
     return wb.SheetNames.flatMap((n) => XLSX.utils.sheet_to_json<string[]>(wb.Sheets[n]!, { header: 1, raw: false }).flat().map((v) => normalizeText(String(v ?? ''))));
   }
-  return readWorkbookGrids(bytes).sheets.flatMap((s) => s.rows.flat().map((c: Cell) => (typeof c === 'string' ? normalizeText(c) : '')));
+  return readWorkbookGrids(bytes).sheets.flatMap((s) => s.rows.flat().map((c: Cell) => (typeof c === 'string' ? normalizeText(c) : typeof c === 'number' ? String(c) : '')));
 }
 
 function looksUtf8(bytes: Uint8Array): boolean {
@@ -75,7 +75,7 @@ describe('import corpus files', () => {
     expect(text).not.toContain('–');
   });
 
-  it('keeps the features each workbook stands for: merges, era formats, hidden columns, several sheets', () => {
+  it('keeps the features each workbook stands for: merges, era formats, hidden columns, several sheets, .xls', () => {
     const read = (id: string) => XLSX.read(CORPUS.find((l) => l.id === id)!.build(), { type: 'array', cellNF: true, cellStyles: true });
     const era = read('ledger-era-date-cells');
     const ws = era.Sheets[era.SheetNames[0]!]!;
@@ -84,6 +84,9 @@ describe('import corpus files', () => {
     expect(ws['!cols']?.[1]?.hidden).toBe(true);
     expect(ws['!merges']?.length).toBeGreaterThan(5);
     expect(read('ledger-per-year-sheets').SheetNames).toEqual(['令和6年度', '令和7年度']);
+    const xls = CORPUS.find((l) => l.id === 'ledger-xls-man-yen')!.build();
+    expect([...xls.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    expect(readWorkbookGrids(xls).sheets[0]!.rows[3]!.slice(6, 8)).toEqual([{ kind: 'date', iso: '2025-04-01' }, { kind: 'date', iso: '2026-03-31' }]);
     const merged = read('issue-ledger-merged-header');
     expect(merged.Sheets[merged.SheetNames[0]!]!['!merges']?.map((m) => XLSX.utils.encode_range(m))).toEqual(expect.arrayContaining(['C4:D4', 'F4:G4', 'H4:J4']));
   });

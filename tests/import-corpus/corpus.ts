@@ -1,6 +1,7 @@
 // Every corpus layout, in the order the script reports them. Add a layout here and every runner picks it up.
 import type { CorpusLayout } from './layout';
 import { amedAwardTable, amedPeriodColumns, amedVariantHeaders } from './layouts/amed';
+import { amedLedgerIds } from './layouts/amed-ledger-ids';
 import { confusables } from './layouts/confusables';
 import { jstList } from './layouts/jst';
 import { kakenCp932, kakenIssue, kakenUtf8 } from './layouts/kaken';
@@ -12,6 +13,7 @@ import { ledgerMergedHeader } from './layouts/ledger-merged-header';
 import { ledgerNoId } from './layouts/ledger-no-id';
 import { ledgerPerYearSheets } from './layouts/ledger-per-year-sheets';
 import { ledgerTextForms } from './layouts/ledger-text-forms';
+import { ledgerXlsManYen } from './layouts/ledger-xls-man-yen';
 
 export const CORPUS: readonly CorpusLayout[] = [
   kakenUtf8,
@@ -26,6 +28,8 @@ export const CORPUS: readonly CorpusLayout[] = [
   ledgerFunderSections,
   ledgerNoId,
   ledgerCsvCp932,
+  ledgerXlsManYen,
+  amedLedgerIds,
   confusables,
   // The three files of issue 13.
   amedPeriodColumns,

@@ -5,7 +5,7 @@ import type { Cell } from '../../../shared/excel/sheetjs';
 import { d, ERA_LONG, ERA_SHORT, merge, verticalMerges } from '../cells';
 import type { CorpusLayout } from '../layout';
 import type { ExpectedBudgetLine, ExpectedProject } from '../score';
-import { writeWorkbookWithHiddenColumns } from '../xlsx-hidden-columns';
+import { writeWorkbookDirect } from '../direct-writer';
 
 const ROWS = [
   { no: 'K7-0001', old: 'H30-015', title: '人工膵臓システムの臨床試験', pi: '小川 八郎', position: '教授', dept: '医学研究科', party: '国立研究開発法人日本医療研究開発機構', start: '2025-04-01', end: '2026-03-31', direct: 12_000_000, indirect: 3_600_000 },
@@ -19,7 +19,7 @@ export const ledgerEraDateCells: CorpusLayout = {
   fileName: '受託研究契約台帳.xlsx',
   description: 'Date cells with [$-ja-JP]ggge"年"m"月"d"日" (自) and [$-411]ge.m.d (至) formats, a two-row header (研究代表者/氏名|職名, 研究期間/自|至, 契約金額（円）/直接経費|間接経費（一般管理費）), a 契約相手方 column and a hidden 旧番号 column.',
   build: () =>
-    writeWorkbookWithHiddenColumns([
+    writeWorkbookDirect([
       {
         name: '契約台帳',
         rows: [

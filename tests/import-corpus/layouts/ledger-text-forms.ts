@@ -1,6 +1,6 @@
 // A 共同研究・受託研究 contract list typed by hand: every text date form of the notes (R7.4.1, R07.04.01, Ｒ７．４．１,
-// 令和元年5月1日, 2025/4/1, 2025-04-01, 2025年4月1日, 令和６年４月１日) and every amount form (１５，０００，０００, ¥, ￥,
-// 円, ※1 marks, － for none, 未定), names with full-width, half-width, doubled or no spaces, a 相手先 column, a running
+// 令和元年5月1日, 2025/4/1, 2025-04-01, 2025年4月1日, 令和６年４月１日, H31.5.1) and every amount form (１５，０００，０００,
+// ¥, ￥, 円, 千円 in a 円 sheet, ※1 marks, － for none, 未定), names with full-width, half-width, doubled or no spaces, a 相手先 column, a running
 // No. column beside the real ID, and a 前年度増減額 column with ▲/△ negatives that is no field of a project.
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import type { Cell } from '../../../shared/excel/sheetjs';
@@ -24,6 +24,9 @@ const ROWS: Row[] = [
   { no: 'T-06', title: 'パワー半導体の信頼性評価', pi: '伊藤 四郎', piExpected: '伊藤 四郎', dept: '工学研究科', partner: '株式会社東都電機', start: ['2025-04-01', '2025-04-01'], end: ['2027-03-31', '2027-03-31'], direct: [2_000_000, 2_000_000], indirect: [600_000, 600_000], change: 0 },
   { no: 'T-07', title: '量子計算アルゴリズムの研究', pi: '渡辺　五郎', piExpected: '渡辺 五郎', dept: '理学研究科', partner: '国立研究開発法人科学技術振興機構', start: ['2025年4月1日', '2025-04-01'], end: ['2026年3月31日', '2026-03-31'], direct: ['未定', null], indirect: ['未定', null], change: null },
   { no: 'T-08', title: '発酵食品の機能性評価', pi: '中島 七海', piExpected: '中島 七海', dept: '農学研究科', partner: '株式会社北辰バイオ', start: ['令和６年４月１日', '2024-04-01'], end: ['令和８年３月３１日', '2026-03-31'], direct: ['8,000,000', 8_000_000], indirect: ['2,400,000', 2_400_000], change: '▲1,000,000' },
+  // H31.5.1 was written after the era changed (Heisei ended on 2019-04-30): it means 2019-05-01 (a warning, not an
+  // error); a figure with its own unit (千円) in a 円 sheet keeps that unit.
+  { no: 'T-09', title: '感染制御チームの業務分析', pi: '太田 聡', piExpected: '太田 聡', dept: '医学部附属病院', partner: '一般社団法人東都病院協会', start: ['H31.5.1', '2019-05-01'], end: ['R8.3.31', '2026-03-31'], direct: ['1,500千円', 1_500_000], indirect: ['450千円', 450_000], change: null },
 ];
 
 export const ledgerTextForms: CorpusLayout = {

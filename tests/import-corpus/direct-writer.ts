@@ -1,15 +1,17 @@
 // Tests-only workbook writer for what `shared/excel/sheetjs.ts`'s writer cannot express: hidden columns (offices hide
-// an old-number or memo column instead of deleting it). Tests may import SheetJS directly; the app may not.
+// an old-number or memo column instead of deleting it) and the old Excel 97-2003 format (.xls) many ledgers are still
+// kept in. Tests may import SheetJS directly; the app may not.
 import * as XLSX from 'xlsx';
 import { isoToSerial } from '../../shared/excel/sheetjs';
 import type { SheetSpec } from '../../shared/excel/sheetjs';
 
-export interface SheetWithHiddenColumns extends SheetSpec {
-  /** 0-based indexes of hidden columns. */
-  hiddenColumns: number[];
+export interface DirectSheet extends SheetSpec {
+  /** 0-based indexes of hidden columns (kept in xlsx only: SheetJS writes no column flags to .xls). */
+  hiddenColumns?: number[];
 }
 
-export function writeWorkbookWithHiddenColumns(sheets: readonly SheetWithHiddenColumns[]): Uint8Array {
+/** Workbook bytes as Excel writes them: 'xlsx', or 'biff8' for an Excel 97-2003 .xls file. */
+export function writeWorkbookDirect(sheets: readonly DirectSheet[], bookType: 'xlsx' | 'biff8' = 'xlsx'): Uint8Array {
   const wb = XLSX.utils.book_new();
   for (const spec of sheets) {
     const data: XLSX.CellObject[][] = spec.rows.map((row) =>
@@ -24,9 +26,9 @@ export function writeWorkbookWithHiddenColumns(sheets: readonly SheetWithHiddenC
     );
     const width = data.reduce((w, r) => Math.max(w, r.length), 0);
     const ws: XLSX.WorkSheet = { '!data': data, '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: data.length - 1, c: width - 1 } }) };
-    ws['!cols'] = Array.from({ length: width }, (_, c) => ({ wch: spec.colWidths?.[c] ?? 12, hidden: spec.hiddenColumns.includes(c) }));
+    ws['!cols'] = Array.from({ length: width }, (_, c) => ({ wch: spec.colWidths?.[c] ?? 12, hidden: spec.hiddenColumns?.includes(c) ?? false }));
     if (spec.merges?.length) ws['!merges'] = spec.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
     XLSX.utils.book_append_sheet(wb, ws, spec.name);
   }
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType, compression: true }) as ArrayBuffer);
 }
