@@ -75,7 +75,7 @@ describe('import corpus files', () => {
     expect(text).not.toContain('–');
   });
 
-  it('keeps the features each workbook stands for: merges, era formats, hidden columns, several sheets, .xls', () => {
+  it('keeps the features each workbook stands for: merges, era formats, hidden columns, several sheets, .xls, .ods, a hidden sheet', () => {
     const read = (id: string) => XLSX.read(CORPUS.find((l) => l.id === id)!.build(), { type: 'array', cellNF: true, cellStyles: true });
     const era = read('ledger-era-date-cells');
     const ws = era.Sheets[era.SheetNames[0]!]!;
@@ -87,6 +87,9 @@ describe('import corpus files', () => {
     const xls = CORPUS.find((l) => l.id === 'ledger-xls-man-yen')!.build();
     expect([...xls.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
     expect(readWorkbookGrids(xls).sheets[0]!.rows[3]!.slice(6, 8)).toEqual([{ kind: 'date', iso: '2025-04-01' }, { kind: 'date', iso: '2026-03-31' }]);
+    const ods = readWorkbookGrids(CORPUS.find((l) => l.id === 'kakenhi-ods')!.build()).sheets[0]!;
+    expect(ods.rows[1]!.slice(0, 2)).toEqual(['基盤研究(B)', '23H01234']);
+    expect(readWorkbookGrids(CORPUS.find((l) => l.id === 'ledger-type-sections')!.build()).sheets.map((s) => [s.name, s.hidden])).toEqual([['選択肢', true], ['外部資金一覧', false]]);
     const merged = read('issue-ledger-merged-header');
     expect(merged.Sheets[merged.SheetNames[0]!]!['!merges']?.map((m) => XLSX.utils.encode_range(m))).toEqual(expect.arrayContaining(['C4:D4', 'F4:G4', 'H4:J4']));
   });

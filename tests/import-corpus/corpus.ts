@@ -5,6 +5,7 @@ import { amedLedgerIds } from './layouts/amed-ledger-ids';
 import { confusables } from './layouts/confusables';
 import { jstList } from './layouts/jst';
 import { kakenCp932, kakenIssue, kakenUtf8 } from './layouts/kaken';
+import { kakenhiOds } from './layouts/kakenhi-ods';
 import { ledgerCsvCp932 } from './layouts/ledger-csv-cp932';
 import { ledgerEraDateCells } from './layouts/ledger-era-date-cells';
 import { ledgerFiscalYearGroups } from './layouts/ledger-fiscal-year-groups';
@@ -13,6 +14,7 @@ import { ledgerMergedHeader } from './layouts/ledger-merged-header';
 import { ledgerNoId } from './layouts/ledger-no-id';
 import { ledgerPerYearSheets } from './layouts/ledger-per-year-sheets';
 import { ledgerTextForms } from './layouts/ledger-text-forms';
+import { ledgerTypeSections } from './layouts/ledger-type-sections';
 import { ledgerXlsManYen } from './layouts/ledger-xls-man-yen';
 
 export const CORPUS: readonly CorpusLayout[] = [
@@ -30,6 +32,8 @@ export const CORPUS: readonly CorpusLayout[] = [
   ledgerCsvCp932,
   ledgerXlsManYen,
   amedLedgerIds,
+  ledgerTypeSections,
+  kakenhiOds,
   confusables,
   // The three files of issue 13.
   amedPeriodColumns,

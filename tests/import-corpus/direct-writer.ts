@@ -1,6 +1,6 @@
 // Tests-only workbook writer for what `shared/excel/sheetjs.ts`'s writer cannot express: hidden columns (offices hide
-// an old-number or memo column instead of deleting it) and the old Excel 97-2003 format (.xls) many ledgers are still
-// kept in. Tests may import SheetJS directly; the app may not.
+// an old-number or memo column instead of deleting it), the old Excel 97-2003 format (.xls) many ledgers are still
+// kept in, and LibreOffice's .ods. Tests may import SheetJS directly; the app may not.
 import * as XLSX from 'xlsx';
 import { isoToSerial } from '../../shared/excel/sheetjs';
 import type { SheetSpec } from '../../shared/excel/sheetjs';
@@ -10,8 +10,8 @@ export interface DirectSheet extends SheetSpec {
   hiddenColumns?: number[];
 }
 
-/** Workbook bytes as Excel writes them: 'xlsx', or 'biff8' for an Excel 97-2003 .xls file. */
-export function writeWorkbookDirect(sheets: readonly DirectSheet[], bookType: 'xlsx' | 'biff8' = 'xlsx'): Uint8Array {
+/** Workbook bytes: 'xlsx', 'biff8' for an Excel 97-2003 .xls file, or 'ods' as LibreOffice Calc saves it. */
+export function writeWorkbookDirect(sheets: readonly DirectSheet[], bookType: 'xlsx' | 'biff8' | 'ods' = 'xlsx'): Uint8Array {
   const wb = XLSX.utils.book_new();
   for (const spec of sheets) {
     const data: XLSX.CellObject[][] = spec.rows.map((row) =>
