@@ -81,6 +81,14 @@ describe('scoreRecords', () => {
     expect(describeScore(s)).toEqual(['unexpected project 小計']);
   });
 
+  it('does not count a second record of a matched project as unexpected (the same code on two year sheets)', () => {
+    const actual = perfect();
+    actual.projects.push({ code: 'A-001', fields: { title: '課題一' } });
+    const s = scoreRecords(expected, actual);
+    expect(s.right).toBe(s.expected);
+    expect(s.unexpectedProjects).toEqual([]);
+  });
+
   it('matches each imported project once, so a duplicate expected code is a miss', () => {
     const twice: ExpectedRecords = { projects: [expected.projects[0]!, expected.projects[0]!], budgetLines: [] };
     const s = scoreRecords(twice, perfect());

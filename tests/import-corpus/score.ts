@@ -59,7 +59,7 @@ export interface Score {
   right: number;
   expected: number;
   misses: Miss[];
-  /** Imported projects no expected project matches (a 小計 row taken for a project, a split row, …). */
+  /** Codes of imported projects no expected project matches (a 小計 row taken for a project, a split row, …). */
   unexpectedProjects: string[];
   /** Imported budget lines with money for a year the sheet does not state for that project. */
   unexpectedBudgetLines: { code: string; fiscalYear: number }[];
@@ -132,10 +132,9 @@ export function scoreRecords(expected: ExpectedRecords, actual: ActualRecords): 
     }
   }
 
-  actual.projects.forEach((p, i) => {
-    if (!used.has(i)) score.unexpectedProjects.push(p.code);
-  });
+  // A second record of a matched project (the same code from another year's sheet) is not a project of its own.
   const matchedCodes = new Set(codes.values());
+  for (const p of actual.projects) if (!matchedCodes.has(p.code)) score.unexpectedProjects.push(p.code);
   for (const b of actual.budgetLines) {
     if (!matchedCodes.has(b.code) || stated.has(`${b.code}\u0000${b.fiscalYear}`)) continue;
     if ((b.directYen ?? 0) !== 0 || (b.indirectYen ?? 0) !== 0) score.unexpectedBudgetLines.push({ code: b.code, fiscalYear: b.fiscalYear });
