@@ -32,7 +32,7 @@ const ROWS: Row[] = [
 export const ledgerTextForms: CorpusLayout = {
   id: 'ledger-text-forms',
   fileName: '共同研究・受託研究契約一覧.xlsx',
-  description: 'Hand-typed contract list: text dates in every form, amounts as １５，０００，０００, ¥/￥, 円, ※1, －, 未定, names with odd spaces, 相手先, a No. column, a ▲/△ 前年度増減額 column and a ※1 footnote.',
+  description: 'Hand-typed contract list: text dates in every form (H31.5.1 too), amounts as １５，０００，０００, ¥/￥, 円, 千円 in a 円 sheet, ※1, －, 未定, names with odd spaces, 相手先, a No. column, a ▲/△ 前年度増減額 column and a ※1 footnote.',
   build: () =>
     writeWorkbookBytes([
       {
