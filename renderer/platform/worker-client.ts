@@ -5,7 +5,12 @@ import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
 
 /** What the client needs of a Worker (a real one, or a fake over a MessageChannel in tests). */
-export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
+export interface WorkerLike {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject): void;
+  terminate(): void;
+}
 
 export type EndReason = 'terminated' | 'crashed' | 'timeout' | 'cancelled';
 

@@ -8,18 +8,13 @@ import { countByStatus, sameCounts } from '../../../shared/portfolio/status-coun
 import { readPortfolioCounters } from '../../store/status-counters';
 import { db } from '../../store/db';
 import { loadRiskMilestones } from '../../store/risks';
-import type { SummaryRequest, SummaryResponse } from './summary-protocol';
-
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<SummaryRequest>) => void) | null;
-  postMessage(message: SummaryResponse): void;
-}
-const scope = globalThis as unknown as WorkerScope;
+import { serveWorkerApi } from '../../platform/worker-client';
+import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-protocol';
 
 /** Flags listed on the dashboard (the rest are counted). */
 const LISTED = 15;
 
-async function summarise(req: SummaryRequest): Promise<SummaryResponse> {
+async function summarise(req: SummaryRequest): Promise<DashboardSummary> {
   // Projects and the stored counters in one snapshot, so the counters can be checked against the rows themselves.
   const [[projects, counters], budgetLines, milestones, overdue] = await Promise.all([
     db.transaction('r', [db.projects, db.settings], () => Promise.all([db.projects.toArray(), readPortfolioCounters()])),
@@ -32,8 +27,6 @@ async function summarise(req: SummaryRequest): Promise<SummaryResponse> {
   const kindCounts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
   for (const f of flags) kindCounts[f.kind]++;
   return {
-    type: 'summary',
-    id: req.id,
     overdue,
     countersStale: !!counters?.byStatus && !sameCounts(counters.byStatus, countByStatus(projects)),
     risks: { total: flags.length, kindCounts, listed: flags.slice(0, LISTED).map((f) => ({ ...f, code: codes.get(f.projectId) ?? '' })) },
@@ -45,9 +38,4 @@ async function summarise(req: SummaryRequest): Promise<SummaryResponse> {
   };
 }
 
-scope.onmessage = (e) => {
-  summarise(e.data).then(
-    (r) => scope.postMessage(r),
-    (err: unknown) => scope.postMessage({ type: 'failed', id: e.data.id, message: err instanceof Error ? err.message : String(err) }),
-  );
-};
+serveWorkerApi({ summarise } satisfies SummaryApi);

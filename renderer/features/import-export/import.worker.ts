@@ -1,50 +1,42 @@
 // The Worker that does the heavy and risky Excel work off the main thread: guarding and parsing untrusted files
-// (a zip bomb or a huge sheet can only hang this Worker, which the screen can terminate), and writing workbooks.
-// It keeps the last loaded workbook so changing the sheet or a column mapping re-parses without re-reading the file.
+// (a zip bomb or a huge sheet can only hang this Worker, which the screen can terminate). It keeps the last loaded
+// workbook so changing the sheet, a column mapping or a cell in the review grid re-parses without re-reading the file.
 // A big xlsx is read by this Worker and a second one (`sheet-read.worker.ts`) at once, each taking some of the sheets.
-// Exports read the database here too, so 250,000 rows never cross from the main thread.
 import { analyseWorkbook, DEFAULT_PIPELINE_LIMITS, joinWorkbookShares, loadWorkbook, parseWorkbook, planWorkbookRead, readWorkbookShare } from '../../../shared/excel/import-pipeline';
 import type { Analysis, LoadedWorkbook, LoadResult, ReadSplit } from '../../../shared/excel/import-pipeline';
+import type { ParsedImport } from '../../../shared/excel/import-types';
 import { createProgramResolver } from '../../../shared/excel/program-resolve';
 import type { ProgramResolver } from '../../../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
-import { standardWorkbookSheets, templateSheets } from '../../../shared/excel/standard-workbook';
-import { readAllAtOnce } from '../../store/import-export-data';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
+import { serveWorkerApi, transferred } from '../../platform/worker-client';
+import { applyCellEdit, problemRowsSheet, reviewRowTexts } from './review-rows';
+import type { ReviewTable } from './review-rows';
 import { RESULT_CHUNK } from './worker-protocol';
-import type { SheetReadRequest, SheetReadResponse, WorkerRequest, WorkerResponse } from './worker-protocol';
-
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
-}
-const scope = globalThis as unknown as WorkerScope;
+import type { ImportWorkerApi, ParseHead, SheetReadRequest, SheetReadResponse } from './worker-protocol';
 
 let workbook: LoadedWorkbook | null = null;
 let analysis: Analysis | null = null;
 let resolver: ProgramResolver | null = null;
 let remembered = new Map<string, Record<string, string>>();
+let table: ReviewTable | null = null;
+let last: ParsedImport | null = null;
 
-function post(message: WorkerResponse, transfer?: Transferable[]): void {
-  scope.postMessage(message, transfer);
+function reviewTable(wb: LoadedWorkbook, a: Analysis): ReviewTable | null {
+  const header = a.format === 'office' ? a.header : null;
+  if (!header) return null;
+  const grid = wb.sheets[header.sheetIndex];
+  if (!grid) return null;
+  const firstRow = header.headerRow + 1;
+  return { sheetIndex: header.sheetIndex, sheetName: grid.name, firstRow, rowCount: Math.max(0, grid.rows.length - firstRow), width: header.headers.length };
 }
 
-function parseAndSend(id: number, mapping?: ColumnMapping): void {
-  if (!workbook || !analysis || !resolver) return;
-  const result = parseWorkbook(workbook, analysis, resolver, mapping);
-  const { projects, budgetLines, milestones, ...head } = result;
-  post({ type: 'analysed', id, analysis, head, counts: { projects: projects.length, budgetLines: budgetLines.length, milestones: milestones.length } });
-  const n = Math.max(projects.length, Math.ceil(budgetLines.length / 2), Math.ceil(milestones.length / 2));
-  for (let i = 0; i < n; i += RESULT_CHUNK) {
-    post({
-      type: 'chunk', id,
-      projects: projects.slice(i, i + RESULT_CHUNK),
-      budgetLines: budgetLines.slice(i * 2, (i + RESULT_CHUNK) * 2),
-      milestones: milestones.slice(i * 2, (i + RESULT_CHUNK) * 2),
-    });
-  }
-  post({ type: 'done', id });
+function parse(mapping?: ColumnMapping): ParseHead {
+  if (!workbook || !analysis || !resolver) throw new Error('No workbook is loaded: choose the file again.');
+  last = parseWorkbook(workbook, analysis, resolver, mapping);
+  const { projects, budgetLines, milestones, ...head } = last;
+  return { ok: true, analysis, head, counts: { projects: projects.length, budgetLines: budgetLines.length, milestones: milestones.length }, table };
 }
 
 /** How long the helper may take to load before this Worker reads everything itself. */
@@ -100,71 +92,51 @@ async function loadInShares(bytes: Uint8Array, split: ReadSplit): Promise<LoadRe
   return joinWorkbookShares(bytes, lead.read, await helper.read);
 }
 
-/** Counts loads, so a file still being read when another is dropped cannot leave its workbook behind. */
-let loadGeneration = 0;
-
-async function load(msg: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
-  const generation = ++loadGeneration;
-  workbook = null;
-  analysis = null;
-  const plan = planWorkbookRead(msg.bytes);
-  const loaded = !plan.ok ? plan : plan.split ? await loadInShares(msg.bytes, plan.split) : loadWorkbook(msg.bytes);
-  // Answered, not dropped: the client would otherwise wait out its timeout and terminate the Worker mid-way through
-  // the newer load. The screen ignores a superseded load's answer.
-  if (generation !== loadGeneration) {
-    fail(msg.id, 'superseded by a later file');
-    return;
-  }
-  if (!loaded.ok) {
-    post({ type: 'refused', id: msg.id, message: loaded.message, messageJa: loaded.messageJa });
-    return;
-  }
-  workbook = loaded.workbook;
-  resolver = createProgramResolver(msg.programs);
-  remembered = new Map(msg.remembered);
-  analysis = analyseWorkbook(workbook, { remembered: (sig) => remembered.get(sig) });
-  parseAndSend(msg.id);
-}
-
-function fail(id: number, err: unknown): void {
-  post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });
-}
-
-function handle(msg: WorkerRequest): void {
-  switch (msg.type) {
-    case 'load': {
-      void load(msg).catch((err: unknown) => fail(msg.id, err));
-      return;
+const api: ImportWorkerApi = {
+  async load(bytes, programs, rememberedMappings) {
+    workbook = null;
+    analysis = null;
+    table = null;
+    last = null;
+    const plan = planWorkbookRead(bytes);
+    const loaded = !plan.ok ? plan : plan.split ? await loadInShares(bytes, plan.split) : loadWorkbook(bytes);
+    if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message, messageJa: loaded.messageJa };
+    workbook = loaded.workbook;
+    resolver = createProgramResolver(programs);
+    remembered = new Map(rememberedMappings);
+    analysis = analyseWorkbook(workbook, { remembered: (sig) => remembered.get(sig) });
+    table = reviewTable(workbook, analysis);
+    return parse();
+  },
+  reparse(sheet, mapping) {
+    if (!workbook) throw new Error('No workbook is loaded: choose the file again.');
+    if (sheet !== undefined) {
+      analysis = analyseWorkbook(workbook, { sheet, remembered: (sig) => remembered.get(sig) });
+      table = reviewTable(workbook, analysis);
     }
-    case 'reparse': {
-      if (!workbook) return;
-      if (msg.sheet !== undefined) analysis = analyseWorkbook(workbook, { sheet: msg.sheet, remembered: (sig) => remembered.get(sig) });
-      parseAndSend(msg.id, msg.mapping);
-      return;
-    }
-    case 'export-standard': {
-      const { id, lang, programs } = msg;
-      void readAllAtOnce().then(
-        (data) => {
-          const bytes = writeWorkbookBytes(standardWorkbookSheets({ ...data, programs, lang }));
-          post({ type: 'bytes', id, bytes }, [bytes.buffer as ArrayBuffer]);
-        },
-        (err: unknown) => post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) }),
-      );
-      return;
-    }
-    case 'template': {
-      const bytes = writeWorkbookBytes(templateSheets(msg.lang));
-      post({ type: 'bytes', id: msg.id, bytes }, [bytes.buffer as ArrayBuffer]);
-      return;
-    }
-  }
-}
-
-scope.onmessage = (e) => {
-  try {
-    handle(e.data);
-  } catch (err) {
-    fail(e.data.id, err);
-  }
+    return parse(mapping);
+  },
+  records(from) {
+    if (!last) return { projects: [], budgetLines: [], milestones: [] };
+    const to = from + RESULT_CHUNK;
+    return { projects: last.projects.slice(from, to), budgetLines: last.budgetLines.slice(from, to), milestones: last.milestones.slice(from, to) };
+  },
+  rows(from, to) {
+    if (!workbook || !table) return [];
+    return reviewRowTexts(workbook.sheets[table.sheetIndex]!, table, from, to);
+  },
+  editCell(dataRow, column, text, mapping) {
+    if (!workbook || !table) throw new Error('No table is loaded: choose the file again.');
+    applyCellEdit(workbook.sheets[table.sheetIndex]!, table, dataRow, column, text);
+    return parse(mapping);
+  },
+  problemRows(lang) {
+    if (!workbook || !table || !last) return null;
+    const spec = problemRowsSheet(workbook.sheets[table.sheetIndex]!, table, last.problems, lang);
+    if (spec.rows.length <= table.firstRow) return null;
+    const bytes = writeWorkbookBytes([spec]);
+    return transferred(bytes, [bytes.buffer as ArrayBuffer]);
+  },
 };
+
+serveWorkerApi(api);

@@ -1,10 +1,9 @@
 // The Worker client against fake Workers: a MessageChannel whose far end serves an API with Comlink, as a real
 // Worker's scope would. Pending calls are rejected when their Worker ends or crashes, a timeout ends only its own
 // Worker, queued calls run in order and each gets an answer, and one-shot jobs end their Worker.
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInWorker, WorkerClient, WorkerEndedError } from '../../../renderer/platform/worker-client';
-import type { WorkerLike } from '../../../renderer/platform/worker-client';
+import { FakeWorker } from './fake-worker';
 
 interface Api {
   echo(x: number): number;
@@ -15,53 +14,33 @@ interface Api {
   fail(): never;
 }
 
-class FakeWorker extends EventTarget implements WorkerLike {
-  terminated = false;
-  private readonly channel = new MessageChannel();
-  readonly releases: (() => void)[] = [];
-  readonly log: string[] = [];
+/** The fake's API: `releases` answers the slow calls, `log` lists the echo calls it served. */
+class ApiWorker extends FakeWorker {
+  readonly releases: (() => void)[];
+  readonly log: string[];
   constructor() {
-    super();
+    const releases: (() => void)[] = [];
+    const log: string[] = [];
     const api: Api = {
       echo: (x) => {
-        this.log.push(`echo ${x}`);
+        log.push(`echo ${x}`);
         return x;
       },
-      slow: (x) => new Promise((resolve) => this.releases.push(() => resolve(x))),
+      slow: (x) => new Promise((resolve) => releases.push(() => resolve(x))),
       hang: () => new Promise<never>(() => undefined),
       fail: () => {
         throw new Error('no workbook loaded');
       },
     };
-    Comlink.expose(api, this.channel.port2);
-    this.channel.port1.start();
-  }
-  postMessage(message: unknown, transfer?: Transferable[]): void {
-    this.channel.port1.postMessage(message, transfer ?? []);
-  }
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
-    if (type === 'message') this.channel.port1.addEventListener('message', listener as EventListener);
-    else super.addEventListener(type, listener);
-  }
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
-    if (type === 'message') this.channel.port1.removeEventListener('message', listener as EventListener);
-    else super.removeEventListener(type, listener);
-  }
-  terminate(): void {
-    this.terminated = true;
-    this.channel.port1.close();
-    this.channel.port2.close();
-  }
-  crash(message: string): void {
-    const e = new Event('error') as Event & { message: string };
-    e.message = message;
-    this.dispatchEvent(e);
+    super(api);
+    this.releases = releases;
+    this.log = log;
   }
 }
 
-const started: FakeWorker[] = [];
+const started: ApiWorker[] = [];
 const start = () => {
-  const w = new FakeWorker();
+  const w = new ApiWorker();
   started.push(w);
   return w;
 };
@@ -72,7 +51,7 @@ function client(timeoutMs?: number): WorkerClient<Api> {
   return c;
 }
 /** Waits until the fake's slow call has arrived (its release is registered). */
-async function arrived(w: FakeWorker, count = 1): Promise<void> {
+async function arrived(w: ApiWorker, count = 1): Promise<void> {
   while (w.releases.length < count) await new Promise((r) => setTimeout(r, 1));
 }
 
