@@ -401,7 +401,7 @@ function Preview(props: {
           <h3>{t('reviewHeading')}</h3>
           <ReviewGrid table={table} headers={header.headers} problems={parsed.problems} version={version} busy={busy} fetchRows={props.fetchRows} onEdit={props.onEdit} />
           <div className="inline-form no-print">
-            <button type="button" onClick={props.onSaveProblemRows} disabled={busy || !parsed.problems.length} data-testid="save-problem-rows">
+            <button type="button" onClick={props.onSaveProblemRows} disabled={busy || !errors} data-testid="save-problem-rows">
               {t('downloadProblemRows')}
             </button>
             <span className="muted">{t('problemRowsHint')}</span>

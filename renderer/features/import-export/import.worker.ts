@@ -11,7 +11,7 @@ import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import { serveWorkerApi, transferred } from '../../platform/worker-client';
-import { applyCellEdit, problemRowsSheet, reviewRowTexts } from './review-rows';
+import { applyCellEdit, problemRowsSheet, reviewRowTexts, reviewTable } from './review-rows';
 import type { ReviewTable } from './review-rows';
 import { RESULT_CHUNK } from './worker-protocol';
 import type { ImportWorkerApi, ParseHead, SheetReadRequest, SheetReadResponse } from './worker-protocol';
@@ -22,15 +22,6 @@ let resolver: ProgramResolver | null = null;
 let remembered = new Map<string, Record<string, string>>();
 let table: ReviewTable | null = null;
 let last: ParsedImport | null = null;
-
-function reviewTable(wb: LoadedWorkbook, a: Analysis): ReviewTable | null {
-  const header = a.format === 'office' ? a.header : null;
-  if (!header) return null;
-  const grid = wb.sheets[header.sheetIndex];
-  if (!grid) return null;
-  const firstRow = header.headerRow + 1;
-  return { sheetIndex: header.sheetIndex, sheetName: grid.name, firstRow, rowCount: Math.max(0, grid.rows.length - firstRow), width: header.headers.length };
-}
 
 function parse(mapping?: ColumnMapping): ParseHead {
   if (!workbook || !analysis || !resolver) throw new Error('No workbook is loaded: choose the file again.');

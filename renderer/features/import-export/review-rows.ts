@@ -2,6 +2,7 @@
 // Worker's copy of the grid, before the sheet is parsed again), and the rows with problems written out as a sheet
 // the office can fix in Excel and import again. Pure functions, so the Worker and the tests share them.
 import { cellRawText } from '../../../shared/excel/cell-values';
+import type { Analysis, LoadedWorkbook } from '../../../shared/excel/import-pipeline';
 import type { ImportProblem } from '../../../shared/excel/import-types';
 import type { Cell, SheetGrid, SheetSpec } from '../../../shared/excel/sheetjs';
 
@@ -15,6 +16,16 @@ export interface ReviewTable {
   rowCount: number;
   /** Columns shown: the header's. */
   width: number;
+}
+
+/** The table of an analysed office sheet (its data rows run to the end of the sheet), or null without a header. */
+export function reviewTable(workbook: LoadedWorkbook, analysis: Analysis): ReviewTable | null {
+  const header = analysis.format === 'office' ? analysis.header : null;
+  if (!header) return null;
+  const grid = workbook.sheets[header.sheetIndex];
+  if (!grid) return null;
+  const firstRow = header.headerRow + 1;
+  return { sheetIndex: header.sheetIndex, sheetName: grid.name, firstRow, rowCount: Math.max(0, grid.rows.length - firstRow), width: header.headers.length };
 }
 
 /** The text of data rows [from, to) of the table, each padded to the table's width. */
@@ -71,8 +82,9 @@ export const MESSAGE_HEADER = { ja: '取り込みの問題', en: 'Import problem
 
 /**
  * The rows with problems as a sheet to fix in Excel: everything above and including the header band as the source
- * has it (title, 単位 note, merged group headers: so the fixed file is read the same way), then each data row with a
- * problem, unchanged, with the problems in one more column at the right.
+ * has it (title, 単位 note, merged group headers: so the fixed file is read the same way), then each data row with an
+ * error (the rows not imported), unchanged, with all its problems in one more column at the right. Rows with only
+ * warnings were imported and are left out.
  */
 export function problemRowsSheet(grid: SheetGrid, table: ReviewTable, problems: readonly ImportProblem[], lang: 'ja' | 'en'): SheetSpec {
   const byRow = problemsByRow(problems, table.sheetName);
@@ -88,7 +100,7 @@ export function problemRowsSheet(grid: SheetGrid, table: ReviewTable, problems: 
   for (let i = 0; i < table.rowCount; i++) {
     const sheetRow = table.firstRow + i + 1;
     const found = byRow.get(sheetRow);
-    if (!found) continue;
+    if (!found?.some((p) => p.severity === 'error')) continue;
     const row: Cell[] = [...(grid.rows[table.firstRow + i] ?? [])].slice(0, table.width);
     while (row.length < messageColumn) row.push(null);
     row[messageColumn] = problemText(found, lang);

@@ -44,7 +44,7 @@ export interface ImportWorkerApi {
   rows(from: number, to: number): string[][];
   /** Writes `text` into a data cell of the review table and parses again with `mapping`. */
   editCell(dataRow: number, column: number, text: string, mapping: ColumnMapping | undefined): ParseHead;
-  /** The rows with problems of the last parse, as an xlsx to fix in Excel (null when there are none). */
+  /** The rows with errors of the last parse (with a message column), as an xlsx to fix in Excel; null when none. */
   problemRows(lang: 'ja' | 'en'): Uint8Array | null;
 }
 
