@@ -65,7 +65,7 @@ export function ImportExportScreen() {
       setStage({ kind: 'reading', fileName: file.name });
       try {
         const [programs, mappings] = await Promise.all([loadPrograms(), loadImportMappings()]);
-        const outcome = await client().load(file.bytes, programs, mappings.map((m) => [m.signature, m.mapping]));
+        const outcome = await client().load(file.bytes, file.name, programs, mappings.map((m) => [m.signature, m.mapping]));
         if (token !== loadToken.current) return;
         if (!outcome.ok) {
           setStage({ kind: 'refused', fileName: file.name, message: lang === 'ja' ? outcome.messageJa : outcome.message });

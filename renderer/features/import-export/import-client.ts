@@ -53,9 +53,9 @@ async function refusingTimeout(work: Promise<LoadOutcome>): Promise<LoadOutcome>
 export class ImportClient {
   private readonly client = new WorkerClient<ImportWorkerApi>(startImportWorker, { timeoutMs: IMPORT_TIMEOUT_MS });
 
-  load(bytes: Uint8Array, programs: CatalogProgram[], remembered: [string, Record<string, string>][]): Promise<LoadOutcome> {
+  load(bytes: Uint8Array, fileName: string, programs: CatalogProgram[], remembered: [string, Record<string, string>][]): Promise<LoadOutcome> {
     const copy = bytes.slice();
-    return refusingTimeout(this.client.call(async (w) => gather(w, await w.load(transferred(copy, [copy.buffer as ArrayBuffer]), programs, remembered))));
+    return refusingTimeout(this.client.call(async (w) => gather(w, await w.load(transferred(copy, [copy.buffer as ArrayBuffer]), fileName, programs, remembered))));
   }
 
   reparse(sheet: string | undefined, mapping: ColumnMapping | undefined): Promise<LoadOutcome> {

@@ -84,7 +84,8 @@ async function loadInShares(bytes: Uint8Array, split: ReadSplit): Promise<LoadRe
 }
 
 const api: ImportWorkerApi = {
-  async load(bytes, programs, rememberedMappings) {
+  // The file name is for the pipeline's decoder (.csv, .xls, .ods) once `loadWorkbook` takes it (import contract §1).
+  async load(bytes, _fileName, programs, rememberedMappings) {
     workbook = null;
     analysis = null;
     table = null;
