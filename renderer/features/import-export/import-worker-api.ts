@@ -10,53 +10,38 @@ import type { ProgramResolver } from '../../../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
-import { transferred } from '../../platform/worker-client';
+import { transferred, WorkerClient } from '../../platform/worker-client';
 import { applyCellEdit, problemRowsSheet, reviewRowTexts, reviewTable } from './review-rows';
 import type { ReviewTable } from './review-rows';
 import { RESULT_CHUNK } from './worker-protocol';
-import type { ImportWorkerApi, ParseHead, SheetReadRequest, SheetReadResponse } from './worker-protocol';
+import type { ImportWorkerApi, ParseHead, SheetReadApi, SheetReadRequest } from './worker-protocol';
 
 /** How long the helper may take to load before this Worker reads everything itself. */
 const HELPER_READY_MS = 3_000;
 
 /**
  * Starts the helper on its share. `ready` settles when it has started reading (or gave up), `read` with its share, or
- * null when it failed or could not start (the lead then reads that share itself).
+ * null when it failed, crashed or could not start in time (the lead then reads that share itself).
  */
 function readInHelper(bytes: Uint8Array, indexes: number[]): { ready: Promise<void>; read: Promise<SheetGridsRead | null> } {
-  let markReady = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const read = new Promise<SheetGridsRead | null>((resolve) => {
-    let helper: Worker;
-    try {
-      helper = new Worker(new URL('./sheet-read.worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      markReady();
-      resolve(null);
-      return;
-    }
-    const done = (share: SheetGridsRead | null) => {
-      clearTimeout(timer);
-      helper.terminate();
-      markReady();
-      resolve(share);
-    };
-    const timer = setTimeout(() => done(null), HELPER_READY_MS);
-    helper.onmessage = (e: MessageEvent<SheetReadResponse>) => {
-      if (e.data.type === 'ready') {
-        const copy = bytes.slice();
-        helper.postMessage({ bytes: copy, indexes, limits: DEFAULT_PIPELINE_LIMITS } satisfies SheetReadRequest, [copy.buffer as ArrayBuffer]);
-      } else if (e.data.type === 'started') {
-        clearTimeout(timer);
-        markReady();
-      } else {
-        done(e.data.type === 'read' ? e.data.read : null);
-      }
-    };
-    helper.onerror = () => done(null);
-    helper.onmessageerror = () => done(null);
-  });
-  return { ready, read };
+  let helper: WorkerClient<SheetReadApi>;
+  try {
+    const start = () => new Worker(new URL('./sheet-read.worker.ts', import.meta.url), { type: 'module' });
+    helper = new WorkerClient<SheetReadApi>(start);
+  } catch {
+    return { ready: Promise.resolve(), read: Promise.resolve(null) };
+  }
+  const copy = bytes.slice();
+  const request: SheetReadRequest = { bytes: transferred(copy, [copy.buffer as ArrayBuffer]), indexes, limits: DEFAULT_PIPELINE_LIMITS };
+  const started = helper.call((w) => w.start(request), { timeoutMs: HELPER_READY_MS }).then(
+    () => true,
+    () => false,
+  );
+  const read = started
+    .then((ok) => (ok ? helper.call((w) => w.result()) : null))
+    .catch(() => null)
+    .finally(() => helper.terminate());
+  return { ready: started.then(() => undefined), read };
 }
 
 /** A big xlsx read in two Workers at once: the helper's share starts first, then this Worker reads the rest. */

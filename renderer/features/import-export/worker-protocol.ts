@@ -55,4 +55,10 @@ export interface SheetReadRequest {
   limits: PipelineLimits;
 }
 
-export type SheetReadResponse = { type: 'ready' } | { type: 'started' } | { type: 'read'; read: SheetGridsRead } | { type: 'failed'; message: string };
+/** The second reader (`sheet-read.worker.ts`). */
+export interface SheetReadApi {
+  /** Takes the bytes and answers as its read begins. */
+  start(request: SheetReadRequest): void;
+  /** The share read, or null when it could not be read (the import Worker then reads it itself). */
+  result(): Promise<SheetGridsRead | null>;
+}
