@@ -50,9 +50,9 @@ describe('Excel import wizard', () => {
     await expect.poll(() => page.locator('[data-testid="import-counts"]').textContent()).toBe('課題 5件・予算 6行・マイルストーン 2件');
     // Every bad row is listed as an error.
     for (const row of [MESSY_ROWS.badDate, MESSY_ROWS.endBeforeStart, MESSY_ROWS.duplicateA, MESSY_ROWS.duplicateB, MESSY_ROWS.negative]) {
-      await expect.poll(() => page.locator(`.problem-row[data-row="${row}"][data-severity="error"]`).count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator(`.review-row[data-row="${row}"][data-severity="error"]`).count()).toBeGreaterThan(0);
     }
-    await expect.poll(() => page.locator(`.problem-row[data-row="${MESSY_ROWS.unknownFunder}"][data-severity="warning"]`).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`.review-row[data-row="${MESSY_ROWS.unknownFunder}"][data-severity="warning"]`).count()).toBeGreaterThan(0);
 
     // A mapping changed by hand: the 備考 column (N) is not imported.
     await page.selectOption('select[data-column="13"]', 'ignore');

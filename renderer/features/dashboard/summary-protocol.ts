@@ -1,11 +1,10 @@
-// Messages between the Dashboard and its summary Worker (summary.worker.ts).
+// What the Dashboard's summary Worker (summary.worker.ts) answers, called through the renderer's Worker client.
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { BudgetTotal } from '../../../shared/portfolio/budget-aggregation';
 import type { RiskFlag, RiskKind } from '../../../shared/portfolio/risk-flags';
 
 export interface SummaryRequest {
-  id: number;
   today: IsoDate;
   /** Western fiscal year of `today`: the program and department totals are for this year. */
   fiscalYear: number;
@@ -21,4 +20,6 @@ export interface DashboardSummary {
   totals: { year: BudgetTotal[]; program: BudgetTotal[]; department: BudgetTotal[] };
 }
 
-export type SummaryResponse = ({ type: 'summary'; id: number } & DashboardSummary) | { type: 'failed'; id: number; message: string };
+export interface SummaryApi {
+  summarise(req: SummaryRequest): Promise<DashboardSummary>;
+}

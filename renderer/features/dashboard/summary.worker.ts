@@ -6,26 +6,19 @@ import type { RiskKind } from '../../../shared/portfolio/risk-flags';
 import { budgetTotals } from '../../../shared/portfolio/budget-aggregation';
 import { countByStatus, sameCounts } from '../../../shared/portfolio/status-counts';
 import { readDashboardData } from '../../store/dashboard-data';
-import type { SummaryRequest, SummaryResponse } from './summary-protocol';
-
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<SummaryRequest>) => void) | null;
-  postMessage(message: SummaryResponse): void;
-}
-const scope = globalThis as unknown as WorkerScope;
+import { serveWorkerApi } from '../../platform/worker-client';
+import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-protocol';
 
 /** Flags listed on the dashboard (the rest are counted). */
 const LISTED = 15;
 
-async function summarise(req: SummaryRequest): Promise<SummaryResponse> {
+async function summarise(req: SummaryRequest): Promise<DashboardSummary> {
   const { projects, counters, budgetLines, milestoneFacts, overdue } = await readDashboardData(req.today);
   const flags = computeRiskFlags({ projects, budgetLines, milestoneFacts, programs: req.programs, today: req.today });
   const codes = new Map(projects.map((p) => [p.id, p.code]));
   const kindCounts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
   for (const f of flags) kindCounts[f.kind]++;
   return {
-    type: 'summary',
-    id: req.id,
     overdue,
     countersStale: !!counters?.byStatus && !sameCounts(counters.byStatus, countByStatus(projects)),
     risks: { total: flags.length, kindCounts, listed: flags.slice(0, LISTED).map((f) => ({ ...f, code: codes.get(f.projectId) ?? '' })) },
@@ -37,9 +30,4 @@ async function summarise(req: SummaryRequest): Promise<SummaryResponse> {
   };
 }
 
-scope.onmessage = (e) => {
-  summarise(e.data).then(
-    (r) => scope.postMessage(r),
-    (err: unknown) => scope.postMessage({ type: 'failed', id: e.data.id, message: err instanceof Error ? err.message : String(err) }),
-  );
-};
+serveWorkerApi({ summarise } satisfies SummaryApi);

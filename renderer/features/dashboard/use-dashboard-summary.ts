@@ -5,7 +5,8 @@ import type { IsoDate } from '../../../shared/domain/types';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import { useTablesChanged } from '../../store/dashboard-data';
 import type { WatchedTable } from '../../store/dashboard-data';
-import type { DashboardSummary, SummaryRequest, SummaryResponse } from './summary-protocol';
+import { runInWorker } from '../../platform/worker-client';
+import type { DashboardSummary, SummaryApi } from './summary-protocol';
 
 const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs'];
 
@@ -28,20 +29,22 @@ export function useDashboardSummary(ready: boolean, programs: readonly CatalogPr
   const [summary, setSummary] = useState<DashboardSummary | undefined>(undefined);
   useEffect(() => {
     if (!ready) return;
-    let worker: Worker | null = null;
+    // A newer request (or leaving the screen) ends the Worker of the older one, and its late answer is ignored.
+    const abort = new AbortController();
     const cancel = whenIdle(() => {
-      worker = new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (e: MessageEvent<SummaryResponse>) => {
-        if (e.data.type === 'summary') setSummary({ overdue: e.data.overdue, countersStale: e.data.countersStale, risks: e.data.risks, totals: e.data.totals });
-        else console.error('Dashboard summary failed', e.data.message);
-        worker?.terminate();
-        worker = null;
-      };
-      worker.postMessage({ id: 1, today, fiscalYear, programs: [...programs] } satisfies SummaryRequest);
+      const start = () => new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' });
+      runInWorker<SummaryApi, DashboardSummary>(start, (w) => w.summarise({ today, fiscalYear, programs: [...programs] }), { signal: abort.signal }).then(
+        (s) => {
+          if (!abort.signal.aborted) setSummary(s);
+        },
+        (err: unknown) => {
+          if (!abort.signal.aborted) console.error('Dashboard summary failed', err instanceof Error ? err.message : err);
+        },
+      );
     });
     return () => {
       cancel();
-      worker?.terminate();
+      abort.abort();
     };
   }, [ready, stamp, programs, today, fiscalYear]);
   return summary;

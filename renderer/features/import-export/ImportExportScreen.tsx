@@ -1,5 +1,6 @@
-// The Import/Export screen: the Excel import wizard (file → sheet and columns → review with every row's problems →
-// one-transaction commit with progress → summary), the standard-workbook export and the templates.
+// The Import/Export screen: the Excel import wizard (file → sheet and columns → review of the rows as a grid, bad cells
+// fixed in place and the rows with problems saved for Excel → one-transaction commit with progress → summary), the
+// standard-workbook export and the templates. Every Excel read and write runs in a Worker (see import-client.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,12 @@ import type { ImportProblem, ParsedImport } from '../../../shared/excel/import-t
 import { columnLetter } from '../../../shared/excel/import-types';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { todayIso } from '../../../shared/calendar/fiscal-year';
-import { WorkbookClient } from './workbook-client';
+import { ImportClient } from './import-client';
+import type { LoadOutcome } from './import-client';
+import { exportSingle, ParallelExport, writeTemplate } from './export-client';
+import { columnChoices } from './column-choices';
+import { ReviewGrid } from './ReviewGrid';
+import type { ReviewTable } from './review-rows';
 import { onPendingFile, takePendingFile } from './pending-file';
 import type { PendingFile } from './pending-file';
 
@@ -29,7 +35,11 @@ type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; fileName: string }
   | { kind: 'refused'; fileName: string; message: string }
-  | { kind: 'preview'; fileName: string; analysis: Analysis; parsed: ParsedImport; mapping: ColumnMapping; plan: ImportPlan | null; confirming: boolean; busy: boolean }
+  | {
+      kind: 'preview'; fileName: string; analysis: Analysis; parsed: ParsedImport; mapping: ColumnMapping; plan: ImportPlan | null; confirming: boolean; busy: boolean;
+      /** The table the review grid shows, and a counter that changes whenever its rows may have changed. */
+      table: ReviewTable | null; version: number; note?: string | undefined;
+    }
   | { kind: 'committing'; fileName: string; done: number; total: number; backingUp?: boolean }
   | { kind: 'backup-failed'; preview: Extract<Stage, { kind: 'preview' }>; message: string }
   | { kind: 'failed'; fileName: string; message: string }
@@ -42,8 +52,9 @@ export function ImportExportScreen() {
   const { t } = useTranslation('importExport');
   const lang = currentLanguage();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
-  const clientRef = useRef<WorkbookClient | null>(null);
-  const client = useCallback(() => (clientRef.current ??= new WorkbookClient()), []);
+  const clientRef = useRef<ImportClient | null>(null);
+  const client = useCallback(() => (clientRef.current ??= new ImportClient()), []);
+  const version = useRef(0);
   useEffect(() => () => clientRef.current?.terminate(), []);
 
   // Each load gets a token; a cancelled or superseded load's late answer is ignored.
@@ -54,19 +65,22 @@ export function ImportExportScreen() {
       setStage({ kind: 'reading', fileName: file.name });
       try {
         const [programs, mappings] = await Promise.all([loadPrograms(), loadImportMappings()]);
-        const outcome = await client().load(file.bytes, programs, mappings.map((m) => [m.signature, m.mapping]));
+        const outcome = await client().load(file.bytes, file.name, programs, mappings.map((m) => [m.signature, m.mapping]));
         if (token !== loadToken.current) return;
         if (!outcome.ok) {
           setStage({ kind: 'refused', fileName: file.name, message: lang === 'ja' ? outcome.messageJa : outcome.message });
           return;
         }
-        setStage({ kind: 'preview', fileName: file.name, analysis: outcome.analysis, parsed: outcome.parsed, mapping: outcome.analysis.mapping, plan: null, confirming: false, busy: false });
+        setStage({
+          kind: 'preview', fileName: file.name, analysis: outcome.analysis, parsed: outcome.parsed, mapping: outcome.analysis.mapping, plan: null, confirming: false, busy: false,
+          table: outcome.table, version: ++version.current,
+        });
       } catch (e) {
         if (token !== loadToken.current) return;
-        setStage({ kind: 'refused', fileName: file.name, message: e instanceof Error && e.message === 'timeout' ? t('timeout') : e instanceof Error ? e.message : String(e) });
+        setStage({ kind: 'refused', fileName: file.name, message: e instanceof Error ? e.message : String(e) });
       }
     },
-    [client, lang, t],
+    [client, lang],
   );
 
   const cancelReading = () => {
@@ -97,19 +111,47 @@ export function ImportExportScreen() {
     if (picked) await startImport(picked);
   };
 
-  const reparse = async (sheet: string | undefined, mapping: ColumnMapping | undefined) => {
+  /** Runs a re-parse in the Worker (another sheet, a mapping, a cell edit) and shows its result. */
+  const reparseWith = async (work: () => Promise<LoadOutcome>, mapping: ColumnMapping | undefined) => {
     if (stage.kind !== 'preview') return;
-    setStage({ ...stage, busy: true, plan: null, confirming: false });
+    setStage({ ...stage, busy: true, plan: null, confirming: false, note: undefined });
     try {
-      const outcome = await client().reparse(sheet, mapping);
+      const outcome = await work();
       if (!outcome.ok) {
         setStage({ kind: 'refused', fileName: stage.fileName, message: lang === 'ja' ? outcome.messageJa : outcome.message });
         return;
       }
-      setStage({ ...stage, analysis: outcome.analysis, parsed: outcome.parsed, mapping: mapping ?? outcome.analysis.mapping, plan: null, confirming: false, busy: false });
+      setStage({
+        ...stage, analysis: outcome.analysis, parsed: outcome.parsed, mapping: mapping ?? outcome.analysis.mapping, plan: null, confirming: false, busy: false,
+        table: outcome.table, version: ++version.current, note: undefined,
+      });
     } catch (e) {
       setStage({ kind: 'failed', fileName: stage.fileName, message: e instanceof Error ? e.message : String(e) });
     }
+  };
+
+  const reparse = (sheet: string | undefined, mapping: ColumnMapping | undefined) => reparseWith(() => client().reparse(sheet, mapping), mapping);
+
+  const editCell = (dataRow: number, column: number, text: string) => {
+    if (stage.kind !== 'preview') return;
+    const mapping = stage.mapping;
+    void reparseWith(() => client().editCell(dataRow, column, text, mapping), mapping);
+  };
+
+  const fetchRows = useCallback((from: number, to: number) => client().rows(from, to), [client]);
+
+  const saveProblemRows = async () => {
+    if (stage.kind !== 'preview') return;
+    const preview = stage;
+    const bytes = await client().problemRows(lang);
+    if (!bytes) {
+      setStage({ ...preview, note: t('noProblemRows') });
+      return;
+    }
+    const base = preview.fileName.replace(/\.[^.]+$/, '');
+    const suggestedName = `${base}-problems.xlsx`;
+    const result = await desktopApi.saveFile({ suggestedName, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
+    if (result.saved) setStage({ ...preview, note: t('problemRowsSaved', { location: result.location ?? suggestedName }) });
   };
 
   const setTarget = (index: number, target: ColumnTarget) => {
@@ -193,6 +235,9 @@ export function ImportExportScreen() {
           stage={stage}
           onSheet={(sheet) => void reparse(sheet, undefined)}
           onTarget={setTarget}
+          onEdit={editCell}
+          fetchRows={fetchRows}
+          onSaveProblemRows={() => void saveProblemRows()}
           onDryRun={() => void runDry()}
           onConfirm={() => setStage({ ...stage, confirming: true })}
           onBack={() => setStage({ ...stage, confirming: false })}
@@ -217,7 +262,7 @@ export function ImportExportScreen() {
         </div>
       )}
       {stage.kind === 'done' && <Done summary={stage.summary} backedUp={stage.backedUp} onAgain={() => setStage({ kind: 'idle' })} />}
-      <ExportSection client={client} />
+      <ExportSection />
     </section>
   );
 }
@@ -226,6 +271,9 @@ function Preview(props: {
   stage: Extract<Stage, { kind: 'preview' }>;
   onSheet: (sheet: string) => void;
   onTarget: (index: number, target: ColumnTarget) => void;
+  onEdit: (dataRow: number, column: number, text: string) => void;
+  fetchRows: (from: number, to: number) => Promise<string[][]>;
+  onSaveProblemRows: () => void;
   onDryRun: () => void;
   onConfirm: () => void;
   onBack: () => void;
@@ -234,7 +282,7 @@ function Preview(props: {
 }) {
   const { t } = useTranslation('importExport');
   const lang = currentLanguage();
-  const { analysis, parsed, mapping, plan, confirming, busy, fileName } = props.stage;
+  const { analysis, parsed, mapping, plan, confirming, busy, fileName, table, version, note } = props.stage;
   const errors = parsed.problems.filter((p) => p.severity === 'error').length;
   const warnings = parsed.problems.length - errors;
   const header = analysis.header;
@@ -302,6 +350,7 @@ function Preview(props: {
                           </option>
                         ))}
                       </select>
+                      <ChoiceButtons analysis={analysis} column={i} current={target} busy={busy} onPick={(choice) => props.onTarget(i, choice)} />
                     </td>
                     <td>
                       {budget && (
@@ -347,7 +396,22 @@ function Preview(props: {
       <p data-testid="import-counts">{t('counts', { projects: parsed.projects.length, budgetLines: parsed.budgetLines.length, milestones: parsed.milestones.length })}</p>
       <p data-testid="import-problem-summary">{t('problemsSummary', { errors, warnings })}</p>
       {parsed.skipped.length > 0 && <p className="muted">{t('skippedRows', { count: parsed.skipped.length })}</p>}
-      <ProblemList problems={parsed.problems} />
+      {table && header ? (
+        <>
+          <h3>{t('reviewHeading')}</h3>
+          <ReviewGrid table={table} headers={header.headers} problems={parsed.problems} version={version} busy={busy} fetchRows={props.fetchRows} onEdit={props.onEdit} />
+          <div className="inline-form no-print">
+            <button type="button" onClick={props.onSaveProblemRows} disabled={busy || !errors} data-testid="save-problem-rows">
+              {t('downloadProblemRows')}
+            </button>
+            <span className="muted">{t('problemRowsHint')}</span>
+          </div>
+          {note && <p role="status" className="muted" data-testid="review-note">{note}</p>}
+          <OutsideProblems problems={parsed.problems} table={table} />
+        </>
+      ) : (
+        <ProblemList problems={parsed.problems} />
+      )}
       {plan && <PlanView plan={plan} />}
       <div className="inline-form wizard-actions no-print">
         <button type="button" onClick={props.onCancel} disabled={busy}>
@@ -383,6 +447,46 @@ function unitLabel(unit: number, lang: 'ja' | 'en'): string {
   const ja: Record<number, string> = { 1: '円', 1000: '千円', 1000000: '百万円', 100000000: '億円' };
   const en: Record<number, string> = { 1: 'JPY', 1000: 'k JPY', 1000000: 'M JPY', 100000000: '100M JPY' };
   return (lang === 'ja' ? ja : en)[unit] ?? String(unit);
+}
+
+/** The ranked field choices the pipeline offers for a column (when it offers any): one click takes one. */
+function ChoiceButtons({ analysis, column, current, busy, onPick }: { analysis: Analysis; column: number; current: ColumnTarget; busy: boolean; onPick: (target: ColumnTarget) => void }) {
+  const { t } = useTranslation('importExport');
+  const lang = currentLanguage();
+  const choices = columnChoices(analysis, column, columnLetter(column));
+  if (!choices.length) return null;
+  return (
+    <span className="column-choices" data-testid={`choices-${columnLetter(column)}`}>
+      <span className="muted">{t('rankedChoices')}:</span>
+      {choices.map((c, k) => (
+        <button
+          key={k}
+          type="button"
+          className={c.target.field === current.field ? 'chip active' : 'chip'}
+          disabled={busy}
+          aria-pressed={c.target.field === current.field}
+          onClick={() => onPick(c.target)}
+        >
+          {FIELD_LABELS[c.target.field][lang]}
+          {c.target.fiscalYear ? ` ${c.target.fiscalYear}` : ''}
+          {c.score !== null ? ` (${Math.round(c.score * 100) / 100})` : ''}
+        </button>
+      ))}
+    </span>
+  );
+}
+
+/** Problems the grid cannot show on a row of its table (about the whole sheet, or another sheet). */
+function OutsideProblems({ problems, table }: { problems: readonly ImportProblem[]; table: ReviewTable }) {
+  const { t } = useTranslation('importExport');
+  const outside = problems.filter((p) => p.sheet !== table.sheetName || p.row <= table.firstRow || p.row > table.firstRow + table.rowCount);
+  if (!outside.length) return null;
+  return (
+    <>
+      <h4>{t('otherProblems')}</h4>
+      <ProblemList problems={outside} />
+    </>
+  );
 }
 
 function ProblemList({ problems }: { problems: readonly ImportProblem[] }) {
@@ -492,7 +596,7 @@ function Done({ summary, backedUp, onAgain }: { summary: ImportSummary; backedUp
   );
 }
 
-function ExportSection({ client }: { client: () => WorkbookClient }) {
+function ExportSection() {
   const { t } = useTranslation('importExport');
   const [lang, setLang] = useState<WorkbookLanguage>(currentLanguage());
   const [status, setStatus] = useState<string>('');
@@ -514,11 +618,11 @@ function ExportSection({ client }: { client: () => WorkbookClient }) {
   };
   const stamp = useMemo(() => todayIso(), []);
   // The export's Workers start while the screen is open, so a click does not wait for their code and database.
+  const parallel = useMemo(() => new ParallelExport(), []);
   useEffect(() => {
-    const c = client();
-    c.prewarmExport();
-    return () => c.disposeExport();
-  }, [client]);
+    parallel.prewarm();
+    return () => parallel.dispose();
+  }, [parallel]);
   return (
     <>
       <h2>{t('exportHeading')}</h2>
@@ -537,8 +641,9 @@ function ExportSection({ client }: { client: () => WorkbookClient }) {
             data-testid="export-standard"
             onClick={() =>
               void save(async () => {
-                const bytes = await client().exportStandard(lang, await loadPrograms());
-                setExportPath(client().lastExportPath());
+                const programs = await loadPrograms();
+                const bytes = await parallel.run(lang, programs, () => exportSingle(lang, programs));
+                setExportPath(parallel.lastPath);
                 return bytes;
               }, `grant-portfolio-${stamp}.xlsx`)
             }
@@ -554,10 +659,10 @@ function ExportSection({ client }: { client: () => WorkbookClient }) {
       <div className="panel no-print">
         <p className="muted">{t('templateHint')}</p>
         <div className="inline-form">
-          <button type="button" disabled={busy} data-testid="template-ja" onClick={() => void save(() => client().template('ja'), 'grant-portfolio-template-ja.xlsx')}>
+          <button type="button" disabled={busy} data-testid="template-ja" onClick={() => void save(() => writeTemplate('ja'), 'grant-portfolio-template-ja.xlsx')}>
             {t('templateJa')}
           </button>
-          <button type="button" disabled={busy} data-testid="template-en" onClick={() => void save(() => client().template('en'), 'grant-portfolio-template-en.xlsx')}>
+          <button type="button" disabled={busy} data-testid="template-en" onClick={() => void save(() => writeTemplate('en'), 'grant-portfolio-template-en.xlsx')}>
             {t('templateEn')}
           </button>
         </div>

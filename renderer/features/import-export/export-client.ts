@@ -5,7 +5,9 @@
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { assembleWorkbook, PartRefused } from '../../../shared/excel/xlsx-parts';
-import type { PartRequest, PartResponse, PartRole, ProgramName, WrittenPart } from './export-protocol';
+import { runInWorker, transferred, WorkerClient } from '../../platform/worker-client';
+import type { Remote } from '../../platform/worker-client';
+import type { ExportWorkerApi, PartResponse, PartRole, ProgramName, WrittenPart } from './export-protocol';
 
 const TIMEOUT_MS = 180_000;
 const ATTEMPTS = 2;
@@ -18,24 +20,27 @@ function startWorker(): Worker {
   return new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
 }
 
+/** A job on an export Worker of its own (the single-transaction export, a template), ended afterwards. */
+export function runExportJob<R>(job: (worker: Remote<ExportWorkerApi>) => Promise<R>): Promise<R> {
+  return runInWorker<ExportWorkerApi, R>(startWorker, job, { timeoutMs: TIMEOUT_MS });
+}
+
+/** The standard workbook read in one transaction and written in a Worker of its own. */
+export function exportSingle(lang: WorkbookLanguage, programs: readonly CatalogProgram[]): Promise<Uint8Array> {
+  return runExportJob((w) => w.single(lang, [...programs]));
+}
+
+/** An empty template workbook, written in a Worker of its own. */
+export function writeTemplate(lang: WorkbookLanguage): Promise<Uint8Array> {
+  return runExportJob((w) => w.template(lang));
+}
+
 type Answer = Extract<PartResponse, { type: 'parts' }>;
 
-/** One part Worker's answer; rejects on failure, a crash or the timeout (its timer goes into `timers`). */
-function answer(worker: Worker, request: PartRequest, transfer: Transferable[], timers: ReturnType<typeof setTimeout>[]): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS);
-    timers.push(timer);
-    worker.onmessage = (e: MessageEvent<PartResponse>) => {
-      clearTimeout(timer);
-      if (e.data.type === 'parts') resolve(e.data);
-      else reject(e.data.refused ? new PartRefused(e.data.message) : new Error(e.data.message));
-    };
-    worker.onerror = (e: ErrorEvent) => {
-      clearTimeout(timer);
-      reject(new Error(e.message || 'worker error'));
-    };
-    worker.postMessage(request, transfer);
-  });
+/** A part's answer, or the refusal (the caller falls back) or failure it reported, as an error. */
+function partsOf(response: PartResponse): Answer {
+  if (response.type === 'parts') return response;
+  throw response.refused ? new PartRefused(response.message) : new Error(response.message);
 }
 
 interface Written {
@@ -44,20 +49,19 @@ interface Written {
   parts: WrittenPart[];
 }
 
+type Pair = [WorkerClient<ExportWorkerApi>, WorkerClient<ExportWorkerApi>];
+
 export class ParallelExport {
   /** The two Workers waiting for the next click (started ahead, or kept from the last export). */
-  private idle: Worker[] = [];
+  private idle: Pair | null = null;
   private keepWarm = false;
-  private broken = new WeakSet<Worker>();
   lastPath: ExportPath | null = null;
 
-  private start(): Worker[] {
-    return [startWorker(), startWorker()].map((w) => {
-      // A Worker that failed while waiting (its code did not load) is replaced at the click instead of used.
-      w.onerror = () => this.broken.add(w);
-      w.postMessage({ type: 'warm' } satisfies PartRequest);
-      return w;
-    });
+  private start(): Pair {
+    const pair: Pair = [new WorkerClient<ExportWorkerApi>(startWorker, { timeoutMs: TIMEOUT_MS }), new WorkerClient<ExportWorkerApi>(startWorker, { timeoutMs: TIMEOUT_MS })];
+    // A Worker that fails while waiting (its code did not load) has ended; the client starts a new one at the click.
+    for (const c of pair) c.call((w) => w.warm()).catch(() => undefined);
+    return pair;
   }
 
   /**
@@ -66,44 +70,35 @@ export class ParallelExport {
    */
   prewarm(): void {
     this.keepWarm = true;
-    if (!this.idle.length) this.idle = this.start();
+    this.idle ??= this.start();
   }
 
   /** Ends the Workers (the screen closed). */
   dispose(): void {
     this.keepWarm = false;
-    for (const w of this.idle) w.terminate();
-    this.idle = [];
+    for (const c of this.idle ?? []) c.terminate();
+    this.idle = null;
   }
 
   /** Hands the Workers back after an export: kept while the screen is open, unless others were started meanwhile. */
-  private giveBack(workers: Worker[], healthy: boolean): void {
-    if (healthy && this.keepWarm && !this.idle.length) {
-      for (const w of workers) {
-        w.onmessage = null;
-        w.onerror = () => this.broken.add(w);
-      }
-      this.idle = workers;
+  private giveBack(pair: Pair, healthy: boolean): void {
+    if (healthy && this.keepWarm && !this.idle) {
+      this.idle = pair;
       return;
     }
-    for (const w of workers) w.terminate();
-    if (this.keepWarm && !this.idle.length) this.idle = this.start();
+    for (const c of pair) c.terminate();
+    if (this.keepWarm && !this.idle) this.idle = this.start();
   }
 
   private async writeParts(lang: WorkbookLanguage, programs: ProgramName[]): Promise<Written> {
-    let workers = this.idle;
-    this.idle = [];
-    if (workers.length !== 2 || workers.some((w) => this.broken.has(w))) {
-      for (const w of workers) w.terminate();
-      workers = [startWorker(), startWorker()];
-    }
-    const timers: ReturnType<typeof setTimeout>[] = [];
+    const pair = this.idle ?? [new WorkerClient<ExportWorkerApi>(startWorker, { timeoutMs: TIMEOUT_MS }), new WorkerClient<ExportWorkerApi>(startWorker, { timeoutMs: TIMEOUT_MS })];
+    this.idle = null;
     let healthy = false;
     try {
       const codes = new MessageChannel();
       const [lead, milestones] = await Promise.all([
-        answer(workers[0]!, { type: 'lead', lang, programs, handOn: codes.port1 }, [codes.port1], timers),
-        answer(workers[1]!, { type: 'milestones', lang, codePort: codes.port2 }, [codes.port2], timers),
+        pair[0].call<PartResponse>((w) => w.lead(lang, programs, transferred(codes.port1, [codes.port1]))).then(partsOf),
+        pair[1].call<PartResponse>((w) => w.milestones(lang, transferred(codes.port2, [codes.port2]))).then(partsOf),
       ]);
       healthy = true;
       if (!lead.shell) throw new PartRefused('the lead part came without the shell');
@@ -112,9 +107,8 @@ export class ParallelExport {
       if (parts.some((p) => !p)) throw new PartRefused('a part is missing');
       return { shell: lead.shell, parts: parts as WrittenPart[] };
     } finally {
-      for (const t of timers) clearTimeout(t);
       // A Worker that failed or timed out may be stuck or half-way: only Workers that answered are kept.
-      this.giveBack(workers, healthy);
+      this.giveBack(pair, healthy);
     }
   }
 

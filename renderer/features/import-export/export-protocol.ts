@@ -1,6 +1,8 @@
 // Messages of the standard-workbook export written in parallel: two part Workers (one per core of an ordinary office
 // PC) read their own tables and write their own sheets; the lead Worker hands the 管理番号 of every exported project to
-// the other over a MessageChannel port, so no rows pass through the main thread.
+// the other over a MessageChannel port, so no rows pass through the main thread. The Worker answers through the
+// renderer's Worker client (`platform/worker-client.ts`) with `ExportWorkerApi`.
+import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 
 export type PartRole = 'projects' | 'budgets' | 'milestones';
@@ -12,9 +14,8 @@ export interface ProgramName {
   nameEn: string;
 }
 
+/** What the export Worker does, by request. */
 export type PartRequest =
-  /** Load the code, open the database and warm the writer up before the click (sent when the export screen opens). */
-  | { type: 'warm' }
   /**
    * The lead Worker: reads projects, sends the codes over `handOn`, then writes the Projects sheet, the shell, and the
    * Budgets sheet (whose read it asks for before writing, so it is ready by then).
@@ -40,3 +41,14 @@ export type PartResponse =
   | { type: 'parts'; parts: WrittenPart[]; shell?: Uint8Array }
   /** `refused`: the part cannot be assembled (see PartRefused); the caller writes the workbook in one call instead. */
   | { type: 'failed'; message: string; refused: boolean };
+
+/** The export Worker (`export.worker.ts`): a part of the parallel export, the whole workbook at once, or a template. */
+export interface ExportWorkerApi {
+  /** Load the code and open the database before the click (called when the export screen opens). */
+  warm(): void;
+  lead(lang: WorkbookLanguage, programs: ProgramName[], handOn: MessagePort): Promise<PartResponse>;
+  milestones(lang: WorkbookLanguage, codePort: MessagePort): Promise<PartResponse>;
+  /** The standard workbook read in one transaction and written here (the fallback of the parallel export). */
+  single(lang: WorkbookLanguage, programs: CatalogProgram[]): Promise<Uint8Array>;
+  template(lang: WorkbookLanguage): Uint8Array;
+}

@@ -1,25 +1,19 @@
 // A part Worker of the parallel standard-workbook export: reads its own tables (each with the store's revision) and
 // writes their sheets as workbook parts, so the sheets are written on two threads at once instead of one after another.
-// The lead Worker writes Projects, the shell and Budgets, and sends the codes the Milestones Worker needs.
+// The lead Worker writes Projects, the shell and Budgets, and sends the codes the Milestones Worker needs. The same
+// Worker, started on its own, writes the whole workbook in one transaction (the fallback) and the templates.
 import type { BudgetLine } from '../../../shared/domain/types';
 import type { Cell } from '../../../shared/excel/sheetjs';
-import { writeSheetPart, writeWorkbookShell } from '../../../shared/excel/sheetjs';
-import { budgetSheetRows, exportedProjectCodes, milestoneSheetRows, projectSheetRows, standardSheetLayouts } from '../../../shared/excel/standard-workbook';
+import { writeSheetPart, writeWorkbookBytes, writeWorkbookShell } from '../../../shared/excel/sheetjs';
+import { budgetSheetRows, exportedProjectCodes, milestoneSheetRows, projectSheetRows, standardSheetLayouts, standardWorkbookSheets, templateSheets } from '../../../shared/excel/standard-workbook';
+import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
+import type { CatalogProgram } from '../../../shared/catalog/schema';
 import { formatSeed, PartRefused } from '../../../shared/excel/xlsx-parts';
 import { db } from '../../store/db';
-import { readTableWithRevision } from '../../store/import-export-data';
+import { readAllAtOnce, readTableWithRevision } from '../../store/import-export-data';
 import type { TableSnapshot } from '../../store/import-export-data';
-import type { CodesMessage, PartRequest, PartResponse, WrittenPart } from './export-protocol';
-
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<PartRequest>) => void) | null;
-  postMessage(message: PartResponse, transfer?: Transferable[]): void;
-}
-const scope = globalThis as unknown as WorkerScope;
-
-function post(message: PartResponse, transfer?: Transferable[]): void {
-  scope.postMessage(message, transfer);
-}
+import { serveWorkerApi, transferred } from '../../platform/worker-client';
+import type { CodesMessage, ExportWorkerApi, PartRequest, PartResponse, WrittenPart } from './export-protocol';
 
 let warmedUp = false;
 
@@ -63,7 +57,7 @@ function seedFor(lang: 'en' | 'ja') {
  * read is done, so the database serves it while this thread writes the Projects sheet and the other reads milestones:
  * the database serves one read at a time, and reads issued together with the projects read only delay it.
  */
-async function lead(msg: Extract<PartRequest, { type: 'lead' }>): Promise<void> {
+async function lead(msg: Extract<PartRequest, { type: 'lead' }>): Promise<PartResponse> {
   const { layouts, order, seed } = seedFor(msg.lang);
   const reading = readTableWithRevision('projects');
   await warmUpMeanwhile();
@@ -85,30 +79,42 @@ async function lead(msg: Extract<PartRequest, { type: 'lead' }>): Promise<void> 
     { role: 'projects', bytes: projectBytes, revision },
     { role: 'budgets', bytes: budgetBytes, revision: budgets.revision },
   ];
-  post({ type: 'parts', parts, shell }, [projectBytes.buffer as ArrayBuffer, budgetBytes.buffer as ArrayBuffer, shell.buffer as ArrayBuffer]);
+  return transferred<PartResponse>({ type: 'parts', parts, shell }, [projectBytes.buffer as ArrayBuffer, budgetBytes.buffer as ArrayBuffer, shell.buffer as ArrayBuffer]);
 }
 
 /** Milestones: read when the codes come, i.e. once the projects read is done and has had the database to itself. */
-async function milestones(msg: Extract<PartRequest, { type: 'milestones' }>): Promise<void> {
+async function milestones(msg: Extract<PartRequest, { type: 'milestones' }>): Promise<PartResponse> {
   const { layouts, seed } = seedFor(msg.lang);
   const codes = codesFrom(msg.codePort);
   await warmUpMeanwhile();
   const codeById = await codes;
   const { rows, revision } = await readTableWithRevision('milestones');
   const bytes = writeSheetPart({ ...layouts.milestones, rows: milestoneSheetRows(rows, codeById, msg.lang) }, seed);
-  post({ type: 'parts', parts: [{ role: 'milestones', bytes, revision }] }, [bytes.buffer as ArrayBuffer]);
+  return transferred<PartResponse>({ type: 'parts', parts: [{ role: 'milestones', bytes, revision }] }, [bytes.buffer as ArrayBuffer]);
 }
 
-function fail(err: unknown): void {
-  post({ type: 'failed', message: err instanceof Error ? err.message : String(err), refused: err instanceof PartRefused });
+/** A refused part is an answer (the caller then writes the workbook in one call); any other failure is thrown. */
+function refusal(err: unknown): PartResponse {
+  if (err instanceof PartRefused) return { type: 'failed', message: err.message, refused: true };
+  throw err;
 }
 
-scope.onmessage = (e) => {
-  const msg = e.data;
-  if (msg.type === 'warm') {
+const api: ExportWorkerApi = {
+  warm() {
     // The code is loaded by now; opening the database is the rest of the head start.
     void db.open().catch(() => undefined);
-    return;
-  }
-  (msg.type === 'lead' ? lead(msg) : milestones(msg)).catch(fail);
+  },
+  lead: (lang, programs, handOn) => lead({ type: 'lead', lang, programs, handOn }).catch(refusal),
+  milestones: (lang, codePort) => milestones({ type: 'milestones', lang, codePort }).catch(refusal),
+  async single(lang: WorkbookLanguage, programs: CatalogProgram[]) {
+    const data = await readAllAtOnce();
+    const bytes = writeWorkbookBytes(standardWorkbookSheets({ ...data, programs, lang }));
+    return transferred(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+  template(lang: WorkbookLanguage) {
+    const bytes = writeWorkbookBytes(templateSheets(lang));
+    return transferred(bytes, [bytes.buffer as ArrayBuffer]);
+  },
 };
+
+serveWorkerApi(api);

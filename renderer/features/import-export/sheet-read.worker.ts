@@ -1,23 +1,30 @@
 // The import Worker's second reader: for a big xlsx it reads the last sheet here while the import Worker reads the
 // others, one core each (SheetJS parses sheets one after another). It only ever gets bytes the import Worker guarded.
 import { readWorkbookShare } from '../../../shared/excel/import-pipeline';
-import type { SheetReadRequest, SheetReadResponse } from './worker-protocol';
+import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
+import { serveWorkerApi } from '../../platform/worker-client';
+import type { SheetReadApi } from './worker-protocol';
 
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<SheetReadRequest>) => void) | null;
-  postMessage(message: SheetReadResponse): void;
-}
-const scope = globalThis as unknown as WorkerScope;
+let reading: Promise<SheetGridsRead | null> | null = null;
 
-scope.onmessage = (e) => {
-  scope.postMessage({ type: 'started' });
-  try {
-    const share = readWorkbookShare(e.data.bytes, e.data.indexes, e.data.limits);
-    scope.postMessage(share.ok ? { type: 'read', read: share.read } : { type: 'failed', message: share.message });
-  } catch (err) {
-    scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
-  }
+const api: SheetReadApi = {
+  start(request) {
+    // The read starts on the next task, after this call's answer has gone: the import Worker starts its own read
+    // (which holds its thread) only on that answer, since a nested Worker's messages go through its parent's thread.
+    reading = new Promise((resolve) =>
+      setTimeout(() => {
+        try {
+          const share = readWorkbookShare(request.bytes, request.indexes, request.limits);
+          resolve(share.ok ? share.read : null);
+        } catch {
+          resolve(null);
+        }
+      }, 0),
+    );
+  },
+  result() {
+    return reading ?? Promise.resolve(null);
+  },
 };
-// Loaded and listening. The import Worker sends the bytes only then, and starts its own read (which holds its thread)
-// only after 'started': a nested Worker's loading and early messages go through its parent's thread.
-scope.postMessage({ type: 'ready' });
+
+serveWorkerApi(api);

@@ -1,31 +1,52 @@
-// Messages between the Import/Export screen and its Worker. Results travel in chunks so no single message takes the
-// main thread long to receive (a 50,000-project workbook is a few hundred thousand small objects).
+// What the import Worker (`import.worker.ts`) answers, called through the renderer's Worker client. Records travel
+// in chunks pulled one call at a time, so no single message takes the main thread long to receive (a 50,000-project
+// workbook is a few hundred thousand small objects).
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import type { Analysis, PipelineLimits } from '../../../shared/excel/import-pipeline';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../../shared/excel/import-types';
 import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
-import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
+import type { ReviewTable } from './review-rows';
 
-export type WorkerRequest =
-  | { type: 'load'; id: number; bytes: Uint8Array; programs: CatalogProgram[]; remembered: [string, Record<string, string>][] }
-  | { type: 'reparse'; id: number; sheet?: string | undefined; mapping?: ColumnMapping | undefined }
-  /** The standard workbook of everything stored: the Worker reads the database itself (no rows cross threads). */
-  | { type: 'export-standard'; id: number; lang: WorkbookLanguage; programs: CatalogProgram[] }
-  | { type: 'template'; id: number; lang: WorkbookLanguage };
-
-/** The parsed result without its record arrays (those follow in chunks). */
+/** The parsed result without its record arrays (those are pulled in chunks with `records`). */
 export type ParsedHead = Omit<ParsedImport, 'projects' | 'budgetLines' | 'milestones'>;
 
-export type WorkerResponse =
-  | { type: 'refused'; id: number; message: string; messageJa: string }
-  | { type: 'analysed'; id: number; analysis: Analysis; head: ParsedHead; counts: { projects: number; budgetLines: number; milestones: number } }
-  | { type: 'chunk'; id: number; projects: ImportedProject[]; budgetLines: ImportedBudgetLine[]; milestones: ImportedMilestone[] }
-  | { type: 'done'; id: number }
-  | { type: 'bytes'; id: number; bytes: Uint8Array }
-  | { type: 'failed'; id: number; message: string };
+export type Refusal = { ok: false; refused: boolean; message: string; messageJa: string };
+
+/** A parse of the loaded workbook: what the wizard shows before the records arrive. */
+export type ParseHead =
+  | {
+      ok: true;
+      analysis: Analysis;
+      head: ParsedHead;
+      counts: { projects: number; budgetLines: number; milestones: number };
+      /** The table the review grid shows (office sheets with a header), or null. */
+      table: ReviewTable | null;
+    }
+  | Refusal;
+
+export interface RecordChunk {
+  projects: ImportedProject[];
+  budgetLines: ImportedBudgetLine[];
+  milestones: ImportedMilestone[];
+}
 
 export const RESULT_CHUNK = 2_000;
+
+export interface ImportWorkerApi {
+  /** Guards and reads the bytes, keeps the workbook, analyses and parses it (`fileName`: its extension tells the format). */
+  load(bytes: Uint8Array, fileName: string, programs: CatalogProgram[], remembered: [string, Record<string, string>][]): Promise<ParseHead>;
+  /** Parses the kept workbook again for another sheet or mapping (rejects when no workbook is loaded). */
+  reparse(sheet: string | undefined, mapping: ColumnMapping | undefined): ParseHead;
+  /** Records [from, from + RESULT_CHUNK) of each kind, of the last parse. */
+  records(from: number): RecordChunk;
+  /** Text of the review table's data rows [from, to). */
+  rows(from: number, to: number): string[][];
+  /** Writes `text` into a data cell of the review table and parses again with `mapping`. */
+  editCell(dataRow: number, column: number, text: string, mapping: ColumnMapping | undefined): ParseHead;
+  /** The rows with errors of the last parse (with a message column), as an xlsx to fix in Excel; null when none. */
+  problemRows(lang: 'ja' | 'en'): Uint8Array | null;
+}
 
 /** The import Worker → its second reader (`sheet-read.worker.ts`): read these sheets of these guarded bytes. */
 export interface SheetReadRequest {
@@ -34,4 +55,10 @@ export interface SheetReadRequest {
   limits: PipelineLimits;
 }
 
-export type SheetReadResponse = { type: 'ready' } | { type: 'started' } | { type: 'read'; read: SheetGridsRead } | { type: 'failed'; message: string };
+/** The second reader (`sheet-read.worker.ts`). */
+export interface SheetReadApi {
+  /** Takes the bytes and answers as its read begins. */
+  start(request: SheetReadRequest): void;
+  /** The share read, or null when it could not be read (the import Worker then reads it itself). */
+  result(): Promise<SheetGridsRead | null>;
+}

@@ -1,5 +1,6 @@
 // Import and export of catalog editions (JSON and Excel). Imports pass the catalog gate and are confirmed before
-// anything is written; invalid files are explained in plain language and change nothing.
+// anything is written; invalid files are explained in plain language and change nothing. An Excel edition is read like
+// a project import: guarded and read in a Worker (a zip bomb is refused there, never opened on the main thread).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../platform/desktop-api';
@@ -7,7 +8,8 @@ import { catalogToSheets } from '../../../shared/catalog/catalog-sheet';
 import { describeImportProblems, importCatalogJson, importCatalogSheets } from '../../../shared/catalog/catalog-import';
 import type { CatalogEdition } from '../../../shared/catalog/schema';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
-import { readWorkbookGrids, writeWorkbookBytes } from '../../../shared/excel/sheetjs';
+import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
+import { readWorkbookGuarded } from '../../workers/guarded-read';
 import { currentCatalogEdition, importEdition } from '../../store/catalog-edit';
 import type { ProgramEntry } from '../../store/catalog';
 
@@ -62,14 +64,12 @@ export function CatalogTransfer({ programs, lang }: Props) {
       if (isJson) {
         result = importCatalogJson(new TextDecoder('utf-8').decode(file.bytes));
       } else {
-        let sheets;
-        try {
-          sheets = readWorkbookGrids(file.bytes, { maxRows: 20_000, maxCols: 60 }).sheets;
-        } catch {
-          setStatus({ kind: 'error', text: t('importReadFailed', { name: file.name }) });
+        const read = await readWorkbookGuarded(file.bytes, { maxRows: 20_000, maxCols: 60 });
+        if (!read.ok) {
+          setStatus({ kind: 'error', text: t('importReadFailed', { name: file.name }), lines: [lang === 'ja' ? read.messageJa : read.message] });
           return;
         }
-        result = importCatalogSheets(sheets);
+        result = importCatalogSheets(read.sheets);
       }
       if (!result.ok) {
         setStatus({ kind: 'error', text: t('importInvalid', { name: file.name }), lines: describeImportProblems(result, lang) });

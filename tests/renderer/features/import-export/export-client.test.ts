@@ -6,7 +6,8 @@ import { readWorkbookGrids, writeSheetPart, writeWorkbookShell } from '../../../
 import type { SheetSpec } from '../../../../shared/excel/sheetjs';
 import { formatSeed } from '../../../../shared/excel/xlsx-parts';
 import { ParallelExport } from '../../../../renderer/features/import-export/export-client';
-import type { PartRequest, PartResponse, WrittenPart } from '../../../../renderer/features/import-export/export-protocol';
+import type { ExportWorkerApi, PartRequest, PartResponse, WrittenPart } from '../../../../renderer/features/import-export/export-protocol';
+import { FakeWorker } from '../../platform/fake-worker';
 
 const specs: SheetSpec[] = [
   { name: '課題', rows: [['管理番号'], ['A-1']] },
@@ -19,25 +20,29 @@ const seed = formatSeed(specs);
 type Script = (type: 'lead' | 'milestones', attempt: number) => PartResponse;
 
 let script: Script;
-const started: FakeWorker[] = [];
+type Received = PartRequest | { type: 'warm' };
+const started: ExportWorker[] = [];
 
-class FakeWorker {
-  onmessage: ((e: MessageEvent<PartResponse>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  received: PartRequest[] = [];
-  terminated = false;
+/** An export Worker answering from `script`; `received` lists its requests as the part protocol names them. */
+class ExportWorker extends FakeWorker {
+  received: Received[];
   constructor(readonly url: URL) {
+    const received: Received[] = [];
+    const answer = (msg: PartRequest) => {
+      received.push(msg);
+      const attempt = started.flatMap((w) => w.received).filter((r) => r.type === msg.type).length - 1;
+      return script(msg.type, attempt);
+    };
+    const api: Partial<ExportWorkerApi> = {
+      warm: () => {
+        received.push({ type: 'warm' });
+      },
+      lead: async (lang, programs, handOn) => answer({ type: 'lead', lang, programs, handOn }),
+      milestones: async (lang, codePort) => answer({ type: 'milestones', lang, codePort }),
+    };
+    super(api);
+    this.received = received;
     started.push(this);
-  }
-  postMessage(msg: PartRequest): void {
-    this.received.push(msg);
-    if (msg.type === 'warm') return;
-    const attempt = started.flatMap((w) => w.received).filter((r) => r.type === msg.type).length - 1;
-    const answer = script(msg.type, attempt);
-    setTimeout(() => this.onmessage?.({ data: answer } as MessageEvent<PartResponse>), 0);
-  }
-  terminate(): void {
-    this.terminated = true;
   }
 }
 
@@ -53,11 +58,11 @@ function answers(type: 'lead' | 'milestones', [p, b, m]: (number | undefined)[])
 }
 
 const SINGLE = new Uint8Array([1, 2, 3]);
-const requests = (w: FakeWorker) => w.received.map((r) => r.type);
+const requests = (w: ExportWorker) => w.received.map((r) => r.type);
 
 beforeEach(() => {
   started.length = 0;
-  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('Worker', ExportWorker);
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -79,7 +84,7 @@ describe('ParallelExport', () => {
     expect(started.every((w) => w.terminated)).toBe(true);
     expect(started[0]!.url.pathname).toMatch(/export\.worker\.ts$/);
     // The lead Worker hands the codes to the milestones Worker over a port of one channel.
-    const [lead, m] = started.map((w) => w.received[0]!);
+    const [lead, m] = started.map((w) => w.received.find((r) => r.type !== 'warm'));
     if (lead?.type !== 'lead' || m?.type !== 'milestones') throw new Error('unexpected requests');
     expect(lead.lang).toBe('ja');
     const relayed = new Promise<unknown>((resolve) => {
@@ -139,7 +144,7 @@ describe('ParallelExport', () => {
     exporter.prewarm();
     exporter.prewarm();
     expect(started.length).toBe(2);
-    expect(started.every((w) => requests(w)[0] === 'warm')).toBe(true);
+    await expect.poll(() => started.every((w) => requests(w)[0] === 'warm')).toBe(true);
     await exporter.run('ja', [], async () => SINGLE);
     await exporter.run('en', [], async () => SINGLE);
     expect(started.length).toBe(2);
@@ -159,16 +164,20 @@ describe('ParallelExport', () => {
     script = (type) => answers(type, [3, 3, 3]);
     const exporter = new ParallelExport();
     exporter.prewarm();
-    started[1]!.onerror?.({ message: 'failed to load' } as ErrorEvent);
+    await expect.poll(() => started.every((w) => w.received.length === 1)).toBe(true);
+    started[1]!.crash('failed to load');
     await exporter.run('ja', [], async () => SINGLE);
-    expect(started.slice(0, 2).every((w) => w.terminated && w.received.length === 1)).toBe(true);
-    expect(started.slice(2, 4).map(requests)).toEqual([['lead'], ['milestones']]);
-    expect(started.slice(2, 4).some((w) => w.terminated)).toBe(false);
+    // Only the Worker that failed is replaced; the other one, warm, does its part.
+    expect(started.map((w) => [requests(w), w.terminated])).toEqual([
+      [['warm', 'lead'], false],
+      [['warm'], true],
+      [['milestones'], false],
+    ]);
     // A failed export ends both Workers and starts two fresh ones for the next click.
     script = (type) => (type === 'milestones' ? { type: 'failed', message: 'boom', refused: false } : answers(type, [1, 1, 1]));
     await expect(exporter.run('ja', [], async () => SINGLE)).rejects.toThrow('boom');
-    expect(started.slice(2, 4).every((w) => w.terminated)).toBe(true);
-    expect(started.slice(4).map((w) => [requests(w), w.terminated])).toEqual([
+    expect(started.slice(0, 3).every((w) => w.terminated)).toBe(true);
+    await expect.poll(() => started.slice(3).map((w) => [requests(w), w.terminated])).toEqual([
       [['warm'], false],
       [['warm'], false],
     ]);

@@ -1,0 +1,120 @@
+// What the import Worker does: guarding and parsing untrusted files (a zip bomb or a huge sheet can only hang the
+// Worker, which the screen can terminate), keeping the last loaded workbook so changing the sheet, a column mapping or
+// a cell in the review grid re-parses without re-reading the file. A big xlsx is read by the Worker and a second one
+// (`sheet-read.worker.ts`) at once, each taking some of the sheets. Apart from `import.worker.ts`, so tests can run it.
+import { analyseWorkbook, DEFAULT_PIPELINE_LIMITS, joinWorkbookShares, loadWorkbook, parseWorkbook, planWorkbookRead, readWorkbookShare } from '../../../shared/excel/import-pipeline';
+import type { Analysis, LoadedWorkbook, LoadResult, ReadSplit } from '../../../shared/excel/import-pipeline';
+import type { ParsedImport } from '../../../shared/excel/import-types';
+import { createProgramResolver } from '../../../shared/excel/program-resolve';
+import type { ProgramResolver } from '../../../shared/excel/program-resolve';
+import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
+import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
+import type { ColumnMapping } from '../../../shared/excel/column-map';
+import { transferred, WorkerClient } from '../../platform/worker-client';
+import { applyCellEdit, problemRowsSheet, reviewRowTexts, reviewTable } from './review-rows';
+import type { ReviewTable } from './review-rows';
+import { RESULT_CHUNK } from './worker-protocol';
+import type { ImportWorkerApi, ParseHead, SheetReadApi, SheetReadRequest } from './worker-protocol';
+
+/** How long the helper may take to load before this Worker reads everything itself. */
+const HELPER_READY_MS = 3_000;
+
+/**
+ * Starts the helper on its share. `ready` settles when it has started reading (or gave up), `read` with its share, or
+ * null when it failed, crashed or could not start in time (the lead then reads that share itself).
+ */
+function readInHelper(bytes: Uint8Array, indexes: number[]): { ready: Promise<void>; read: Promise<SheetGridsRead | null> } {
+  let helper: WorkerClient<SheetReadApi>;
+  try {
+    const start = () => new Worker(new URL('./sheet-read.worker.ts', import.meta.url), { type: 'module' });
+    helper = new WorkerClient<SheetReadApi>(start);
+  } catch {
+    return { ready: Promise.resolve(), read: Promise.resolve(null) };
+  }
+  const copy = bytes.slice();
+  const request: SheetReadRequest = { bytes: transferred(copy, [copy.buffer as ArrayBuffer]), indexes, limits: DEFAULT_PIPELINE_LIMITS };
+  const started = helper.call((w) => w.start(request), { timeoutMs: HELPER_READY_MS }).then(
+    () => true,
+    () => false,
+  );
+  const read = started
+    .then((ok) => (ok ? helper.call((w) => w.result()) : null))
+    .catch(() => null)
+    .finally(() => helper.terminate());
+  return { ready: started.then(() => undefined), read };
+}
+
+/** A big xlsx read in two Workers at once: the helper's share starts first, then this Worker reads the rest. */
+async function loadInShares(bytes: Uint8Array, split: ReadSplit): Promise<LoadResult> {
+  const helper = readInHelper(bytes, split.helper);
+  await helper.ready;
+  const lead = readWorkbookShare(bytes, split.lead);
+  // An unreadable file fails the same way whichever Worker would have noticed first.
+  if (!lead.ok) return lead;
+  return joinWorkbookShares(bytes, lead.read, await helper.read);
+}
+
+/** The import Worker's API, with the state it keeps between calls (the loaded workbook and its last parse). */
+export function createImportWorkerApi(): ImportWorkerApi {
+  let workbook: LoadedWorkbook | null = null;
+  let analysis: Analysis | null = null;
+  let resolver: ProgramResolver | null = null;
+  let remembered = new Map<string, Record<string, string>>();
+  let table: ReviewTable | null = null;
+  let last: ParsedImport | null = null;
+
+  function parse(mapping?: ColumnMapping): ParseHead {
+    if (!workbook || !analysis || !resolver) throw new Error('No workbook is loaded: choose the file again.');
+    last = parseWorkbook(workbook, analysis, resolver, mapping);
+    const { projects, budgetLines, milestones, ...head } = last;
+    return { ok: true, analysis, head, counts: { projects: projects.length, budgetLines: budgetLines.length, milestones: milestones.length }, table };
+  }
+
+  return {
+    // The file name is for the pipeline's decoder (.csv, .xls, .ods) once `loadWorkbook` takes it (import contract §1).
+    async load(bytes, _fileName, programs, rememberedMappings) {
+      workbook = null;
+      analysis = null;
+      table = null;
+      last = null;
+      const plan = planWorkbookRead(bytes);
+      const loaded = !plan.ok ? plan : plan.split ? await loadInShares(bytes, plan.split) : loadWorkbook(bytes);
+      if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message, messageJa: loaded.messageJa };
+      workbook = loaded.workbook;
+      resolver = createProgramResolver(programs);
+      remembered = new Map(rememberedMappings);
+      analysis = analyseWorkbook(workbook, { remembered: (sig) => remembered.get(sig) });
+      table = reviewTable(workbook, analysis);
+      return parse();
+    },
+    reparse(sheet, mapping) {
+      if (!workbook) throw new Error('No workbook is loaded: choose the file again.');
+      if (sheet !== undefined) {
+        analysis = analyseWorkbook(workbook, { sheet, remembered: (sig) => remembered.get(sig) });
+        table = reviewTable(workbook, analysis);
+      }
+      return parse(mapping);
+    },
+    records(from) {
+      if (!last) return { projects: [], budgetLines: [], milestones: [] };
+      const to = from + RESULT_CHUNK;
+      return { projects: last.projects.slice(from, to), budgetLines: last.budgetLines.slice(from, to), milestones: last.milestones.slice(from, to) };
+    },
+    rows(from, to) {
+      if (!workbook || !table) return [];
+      return reviewRowTexts(workbook.sheets[table.sheetIndex]!, table, from, to);
+    },
+    editCell(dataRow, column, text, mapping) {
+      if (!workbook || !table) throw new Error('No table is loaded: choose the file again.');
+      applyCellEdit(workbook.sheets[table.sheetIndex]!, table, dataRow, column, text);
+      return parse(mapping);
+    },
+    problemRows(lang) {
+      if (!workbook || !table || !last) return null;
+      const spec = problemRowsSheet(workbook.sheets[table.sheetIndex]!, table, last.problems, lang);
+      if (spec.rows.length <= table.firstRow) return null;
+      const bytes = writeWorkbookBytes([spec]);
+      return transferred(bytes, [bytes.buffer as ArrayBuffer]);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// The wizard's import client against the real import Worker API, served over a MessageChannel as the Worker serves
+// it: records arrive whole across chunks, a re-parse with no workbook loaded is answered (an error, not a wait), a cell
+// edit re-checks its row, the rows with errors come back as a workbook, and cancelling a load rejects it while the
+// next load gets a fresh Worker.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BUILTIN_CATALOG } from '../../../../shared/catalog/builtin';
+import { runImportPipeline } from '../../../../shared/excel/import-pipeline';
+import { readWorkbookGrids } from '../../../../shared/excel/sheetjs';
+import type { Cell } from '../../../../shared/excel/sheetjs';
+import { ImportClient } from '../../../../renderer/features/import-export/import-client';
+import { createImportWorkerApi } from '../../../../renderer/features/import-export/import-worker-api';
+import { RESULT_CHUNK } from '../../../../renderer/features/import-export/worker-protocol';
+import { FakeWorker } from '../../platform/fake-worker';
+import { emptyFile, GOOD_ROW, officeSheet } from '../../../hostile/corpus';
+
+const programs = BUILTIN_CATALOG.programs;
+const started: ImportWorker[] = [];
+
+class ImportWorker extends FakeWorker {
+  constructor(readonly url: URL) {
+    super(createImportWorkerApi());
+    started.push(this);
+  }
+}
+
+beforeEach(() => {
+  started.length = 0;
+  vi.stubGlobal('Worker', ImportWorker);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const BAD_PERIOD: Cell[] = ['H-002', '期間が読めない課題', '佐藤 花子', '薬学研究科', 'BINDS', 'いつか', 5_000, 1_500];
+
+describe('ImportClient', () => {
+  it('gathers every record across chunks, as the pipeline gives them', async () => {
+    const rows: Cell[][] = [];
+    for (let i = 0; i < RESULT_CHUNK + 7; i++) rows.push([`P-${i}`, `課題 ${i}`, '山田 太郎', '医学研究科', 'BINDS', 'R7.4.1〜R9.3.31', 1_000 + i, 300]);
+    const bytes = officeSheet(rows);
+    const expected = runImportPipeline(bytes, { programs });
+    if (!expected.ok) throw new Error(expected.message);
+    const client = new ImportClient();
+    const outcome = await client.load(bytes, 'big.xlsx', programs, []);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.parsed.projects).toHaveLength(rows.length);
+    expect(outcome.parsed).toEqual(expected.result);
+    expect(outcome.table).toMatchObject({ firstRow: 3, rowCount: rows.length, width: 8 });
+    expect(started).toHaveLength(1);
+    expect(started[0]!.url.pathname).toMatch(/import\.worker\.ts$/);
+    client.terminate();
+  }, 30_000);
+
+  it('answers a re-parse with no workbook loaded with an error instead of leaving the screen waiting', async () => {
+    const client = new ImportClient();
+    await expect(client.reparse(undefined, undefined)).rejects.toThrow(/No workbook is loaded/);
+    await expect(client.editCell(0, 0, 'x', undefined)).rejects.toThrow(/No table is loaded/);
+    client.terminate();
+  });
+
+  it("passes on the pipeline's refusal", async () => {
+    const client = new ImportClient();
+    const outcome = await client.load(emptyFile(), 'empty.xlsx', programs, []);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.messageJa).toMatch(/ファイルが空です/);
+    client.terminate();
+  });
+
+  it('edits a cell in the kept workbook and parses again, and saves the rows with errors', async () => {
+    const client = new ImportClient();
+    const first = await client.load(officeSheet([GOOD_ROW, BAD_PERIOD]), 'review.xlsx', programs, []);
+    if (!first.ok) throw new Error(first.message);
+    expect(first.parsed.errorRows).toEqual([{ sheet: '課題一覧', row: 5 }]);
+    expect(await client.rows(1, 2)).toEqual([BAD_PERIOD.map(String)]);
+
+    const saved = await client.problemRows('ja');
+    if (!saved) throw new Error('no rows saved');
+    expect(readWorkbookGrids(saved).sheets[0]!.rows.slice(3).map((r) => r[0])).toEqual(['H-002']);
+
+    const fixed = await client.editCell(1, 5, 'R7.4.1〜R9.3.31', first.analysis.mapping);
+    if (!fixed.ok) throw new Error(fixed.message);
+    expect(fixed.parsed.errorRows).toEqual([]);
+    expect(fixed.parsed.projects.map((p) => p.code)).toEqual(['H-001', 'H-002']);
+    expect((await client.rows(1, 2))[0]![5]).toBe('R7.4.1〜R9.3.31');
+    expect(await client.problemRows('ja')).toBeNull();
+    client.terminate();
+  });
+
+  it('rejects a load cancelled mid-way and reads the next file in a fresh Worker', async () => {
+    const client = new ImportClient();
+    const cancelled = client.load(officeSheet([GOOD_ROW]), 'first.xlsx', programs, []);
+    client.terminate();
+    await expect(cancelled).rejects.toMatchObject({ reason: 'terminated' });
+    const next = await client.load(officeSheet([GOOD_ROW, BAD_PERIOD]), 'second.xlsx', programs, []);
+    expect(next.ok && next.parsed.projects.map((p) => p.code)).toEqual(['H-001']);
+    expect(started).toHaveLength(2);
+    expect(started[0]!.terminated).toBe(true);
+    expect(started[1]!.terminated).toBe(false);
+    client.terminate();
+  });
+});
