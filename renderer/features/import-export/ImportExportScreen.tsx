@@ -11,7 +11,7 @@ import { snapshotBeforeImport } from '../../store/backup';
 import { commitImport, dryRunImport } from '../../store/import-commit';
 import type { ImportPlan, ImportSummary } from '../../store/import-commit';
 import { loadImportMappings, rememberImportMapping } from '../../store/import-mappings';
-import { loadPreferences } from '../../app/preferences';
+import { loadPreferences } from '../../store/preferences';
 import { hrefFor } from '../../app/routes';
 import { describeStorageError } from '../../app/storage-health';
 import { currentLanguage } from '../../i18n/i18n';
