@@ -223,7 +223,7 @@ export function readApplicationsSheets(sheets: readonly SheetGrid[], resolver: P
         err('fiscalYear', fy.kind === 'error' ? fy.reason : { en: 'Fiscal year is empty', ja: '年度が空です' });
         continue;
       }
-      const amounts = { direct: 0, indirect: 0 };
+      const amounts: Record<'direct' | 'indirect', number | null> = { direct: null, indirect: null };
       let ok = true;
       for (const k of ['direct', 'indirect'] as const) {
         const c = rcols.get(k);
@@ -234,6 +234,10 @@ export function readApplicationsSheets(sheets: readonly SheetGrid[], resolver: P
         } else if (a.kind === 'value') amounts[k] = a.value;
       }
       if (!ok) continue;
+      if (amounts.direct === null || amounts.indirect === null) {
+        err(amounts.direct === null ? 'direct' : 'indirect', { en: 'A requested amount has no figure; this row is not imported (a missing figure is never stored as 0)', ja: '申請額に金額がないため、この行は取り込みません（空欄を0円にはしません）' }, 'warning');
+        continue;
+      }
       if (app.requested.some((x) => x.fiscalYear === fy.value)) {
         err('fiscalYear', { en: `Application ${code} already has FY${fy.value}`, ja: `応募 ${code} の${fy.value}年度は既にあります` });
         continue;
