@@ -14,6 +14,7 @@ import { createProgramResolver } from '../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../shared/excel/sheetjs';
 import type { WorkbookLanguage } from '../shared/excel/standard-workbook';
 import type { Application, Membership, Researcher } from '../shared/domain/planning';
+import { applicationDeadlineEvents } from '../shared/planning/call-events';
 import { researcherEffort } from '../shared/planning/effort';
 import { buildForecast, DEFAULT_FORECAST_YEARS } from '../shared/planning/forecast';
 import { programLookup } from '../shared/planning/program-context';
@@ -147,7 +148,8 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
       io.writeFile(output!, writeWorkbookBytes([...reportWorkbookSheets(report, lang), ...planningReportSheets(plan, lang)]));
     } else {
       const byId = new Map(records.projects.map((p) => [p.id, p]));
-      io.writeFile(output!, toICalendar(milestonesToEvents(records.milestones, byId), { now, calendarName: 'Grant Portfolio' }));
+      const events = [...milestonesToEvents(records.milestones, byId), ...applicationDeadlineEvents(planning.applications, 'ja')];
+      io.writeFile(output!, toICalendar(events, { now, calendarName: 'Grant Portfolio' }));
     }
   } catch (e) {
     io.stderr(`Cannot write ${output}: ${e instanceof Error ? e.message : String(e)}\n`);

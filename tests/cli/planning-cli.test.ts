@@ -115,6 +115,17 @@ describe('cli effort', () => {
   });
 });
 
+describe('cli ics', () => {
+  it('adds the internal and e-Rad deadlines of pending applications', () => {
+    expect(runCli(['ics', file('plan.xlsx'), file('plan.ics')], io(), NOW)).toBe(0);
+    const ics = readFileSync(file('plan.ics'), 'utf8');
+    // AP-3 and AP-4 are pending with e-Rad deadline 2026-05-20 (Wednesday); 5 working days before is 2026-05-13.
+    expect(ics.match(/SUMMARY:\[AP-3\] [^\r]*/g)).toEqual(['SUMMARY:[AP-3] 学内締切: 応募 AP-3', 'SUMMARY:[AP-3] e-Rad締切: 応募 AP-3']);
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260513');
+    expect(ics).not.toContain('[AP-1]');
+  });
+});
+
 describe('cli convert and report carry the planning sheets', () => {
   it('convert keeps applications and members; report gains success-rate and forecast sheets', () => {
     expect(runCli(['convert', file('plan.xlsx'), file('plan-en.xlsx')], io(), NOW)).toBe(0);
