@@ -117,6 +117,9 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   }
   const result = run.result;
   const code = hasErrors(result) ? 1 : 0;
+  const records = recordsFromImport(result, now.toISOString());
+  const planning = planningFromWorkbook(bytes, records, now.toISOString());
+  const planningCode = planning.problems.some((p) => p.severity === 'error') ? 1 : code;
   if (command === 'check') {
     io.stdout(
       `${JSON.stringify({
@@ -124,14 +127,14 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
         projects: result.projects.length,
         budgetLines: result.budgetLines.length,
         milestones: result.milestones.length,
-        problems: result.problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
+        applications: planning.applications.length,
+        researchers: planning.researchers.length,
+        memberships: planning.memberships.length,
+        problems: [...result.problems, ...planning.problems].map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
       })}\n`,
     );
-    return code;
+    return planningCode;
   }
-  const records = recordsFromImport(result, now.toISOString());
-  const planning = planningFromWorkbook(bytes, records, now.toISOString());
-  const planningCode = planning.problems.some((p) => p.severity === 'error') ? 1 : code;
   if (command === 'forecast' || command === 'effort') {
     for (const p of planning.problems) io.stderr(`${p.sheet} row ${p.row}${p.column ? ` column ${p.column}` : ''}: ${p.severity}: ${p.message}\n`);
   }

@@ -115,6 +115,23 @@ describe('cli effort', () => {
   });
 });
 
+describe('cli check', () => {
+  it('counts the planning records and reports their problems with the rest', () => {
+    const t = io();
+    expect(runCli(['check', file('plan.xlsx')], t, NOW)).toBe(0);
+    const out = JSON.parse(t.out) as { problems: { sheet: string }[] };
+    expect(out).toMatchObject({ projects: 4, applications: 4, researchers: 2, memberships: 5 });
+    expect(out.problems.filter((p) => p.sheet !== '課題')).toEqual([]);
+    writeFileSync(file('bad-members.xlsx'), writeWorkbookBytes([
+      { name: 'Projects', rows: [['Project ID', 'Title'], ['P-1', 't']] },
+      { name: 'Members', rows: [['Project ID', 'Name', 'Fiscal Year', 'Effort (%)'], ['P-1', '山田', 2026, 140]] },
+    ]));
+    const bad = io();
+    expect(runCli(['check', file('bad-members.xlsx')], bad, NOW)).toBe(1);
+    expect(JSON.parse(bad.out).problems).toEqual([{ sheet: 'Members', row: 2, column: 'D', severity: 'error', message: 'Effort 140 % is outside 0–100 %' }]);
+  });
+});
+
 describe('cli ics', () => {
   it('adds the internal and e-Rad deadlines of pending applications', () => {
     expect(runCli(['ics', file('plan.xlsx'), file('plan.ics')], io(), NOW)).toBe(0);
