@@ -4,14 +4,15 @@ import { BUILTIN_CATALOG } from '../shared/catalog/builtin';
 import { toICalendar } from '../shared/calendar/icalendar';
 import { todayIso, fiscalYearRange, fiscalYearOf } from '../shared/calendar/fiscal-year';
 import { applicationRecordsFromImport, readApplicationsSheets } from '../shared/excel/applications-sheet';
-import { runImportPipeline, hasErrors, loadWorkbook } from '../shared/excel/import-pipeline';
+import { runImportPipeline, hasErrors, readWorkbookShare } from '../shared/excel/import-pipeline';
 import { recordsFromImport } from '../shared/excel/import-records';
 import type { ImportRecords } from '../shared/excel/import-records';
 import type { ImportProblem } from '../shared/excel/import-types';
 import { membersRecordsFromImport, readMembersSheets } from '../shared/excel/members-sheet';
-import { standardWorkbookWithPlanningSheets } from '../shared/excel/planning-workbook';
+import { planningSheetIndexes, standardWorkbookWithPlanningSheets } from '../shared/excel/planning-workbook';
 import { createProgramResolver } from '../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../shared/excel/sheetjs';
+import type { SheetGrid } from '../shared/excel/sheetjs';
 import type { WorkbookLanguage } from '../shared/excel/standard-workbook';
 import type { Application, Membership, Researcher } from '../shared/domain/planning';
 import { applicationDeadlineEvents } from '../shared/planning/call-events';
@@ -52,9 +53,14 @@ export interface PlanningRecords {
  * the imported projects by 管理番号 (recordsFromImport's ids). None in the workbook: empty lists.
  */
 export function planningFromWorkbook(bytes: Uint8Array, records: ImportRecords, now: string): PlanningRecords {
-  const loaded = loadWorkbook(bytes);
-  if (!loaded.ok) return { applications: [], researchers: [], memberships: [], problems: [] };
-  const sheets = loaded.workbook.sheets;
+  const none: PlanningRecords = { applications: [], researchers: [], memberships: [], problems: [] };
+  // The bytes passed the pipeline's guard already; read the sheet names, then only the planning sheets.
+  const names = readWorkbookShare(bytes, []);
+  const indexes = names.ok ? planningSheetIndexes(names.read.names) : [];
+  if (!indexes.length) return none;
+  const share = readWorkbookShare(bytes, indexes);
+  if (!share.ok) return none;
+  const sheets = share.read.grids.filter((g): g is SheetGrid => g !== null);
   const apps = readApplicationsSheets(sheets, createProgramResolver(BUILTIN_CATALOG.programs));
   const members = readMembersSheets(sheets);
   const applications = applicationRecordsFromImport(apps, new Set(records.projects.map((p) => p.id)), now);
