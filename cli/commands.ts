@@ -3,13 +3,26 @@
 import { BUILTIN_CATALOG } from '../shared/catalog/builtin';
 import { toICalendar } from '../shared/calendar/icalendar';
 import { todayIso, fiscalYearRange, fiscalYearOf } from '../shared/calendar/fiscal-year';
-import { runImportPipeline, hasErrors } from '../shared/excel/import-pipeline';
+import { applicationRecordsFromImport, readApplicationsSheets } from '../shared/excel/applications-sheet';
+import { runImportPipeline, hasErrors, readWorkbookShare } from '../shared/excel/import-pipeline';
 import { applyProjectRules, recordsFromImport } from '../shared/excel/import-records';
+import type { ImportRecords } from '../shared/excel/import-records';
+import type { ImportProblem } from '../shared/excel/import-types';
+import { membersRecordsFromImport, readMembersSheets } from '../shared/excel/members-sheet';
+import { planningSheetIndexes, standardWorkbookWithPlanningSheets } from '../shared/excel/planning-workbook';
+import { createProgramResolver } from '../shared/excel/program-resolve';
 import { catalogChecks } from '../shared/portfolio/project-validation';
 import { writeWorkbookBytes } from '../shared/excel/sheetjs';
-import { standardWorkbookSheets } from '../shared/excel/standard-workbook';
+import type { SheetGrid } from '../shared/excel/sheetjs';
 import type { WorkbookLanguage } from '../shared/excel/standard-workbook';
+import type { Application, Membership, Researcher } from '../shared/domain/planning';
+import { applicationDeadlineEvents } from '../shared/planning/call-events';
+import { researcherEffort } from '../shared/planning/effort';
+import { buildForecast, DEFAULT_FORECAST_YEARS } from '../shared/planning/forecast';
+import { programLookup } from '../shared/planning/program-context';
 import { milestonesToEvents } from '../shared/portfolio/deadlines';
+import { buildPlanningReport } from '../shared/reports/planning-report';
+import { planningReportSheets } from '../shared/reports/planning-report-workbook';
 import { buildPortfolioReport } from '../shared/reports/portfolio-report';
 import { reportWorkbookSheets } from '../shared/reports/report-workbook';
 
@@ -25,7 +38,46 @@ const USAGE = `Usage:
   cli convert <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli report <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli ics <in.xlsx> <out.ics> [--sheet NAME]
+  cli forecast <file.xlsx> [--from FY] [--years N] [--sheet NAME]
+  cli effort <file.xlsx> [--threshold PERCENT] [--sheet NAME]
 `;
+
+export interface PlanningRecords {
+  applications: Application[];
+  researchers: Researcher[];
+  memberships: Membership[];
+  problems: ImportProblem[];
+}
+
+/**
+ * The planning sheets (Applications, Requests, Researchers, Members) of the same workbook, as records that point at
+ * the imported projects by 管理番号 (recordsFromImport's ids). None in the workbook: empty lists.
+ */
+export function planningFromWorkbook(bytes: Uint8Array, records: ImportRecords, now: string): PlanningRecords {
+  const none: PlanningRecords = { applications: [], researchers: [], memberships: [], problems: [] };
+  // The bytes passed the pipeline's guard already; read the sheet names, then only the planning sheets.
+  const names = readWorkbookShare(bytes, []);
+  const indexes = names.ok ? planningSheetIndexes(names.read.names) : [];
+  if (!indexes.length) return none;
+  const share = readWorkbookShare(bytes, indexes);
+  if (!share.ok) return none;
+  const sheets = share.read.grids.filter((g): g is SheetGrid => g !== null);
+  const apps = readApplicationsSheets(sheets, createProgramResolver(BUILTIN_CATALOG.programs));
+  const members = readMembersSheets(sheets);
+  const applications = applicationRecordsFromImport(apps, new Set(records.projects.map((p) => p.id)), now);
+  return { applications, ...membersRecordsFromImport(members, now), problems: [...apps.problems, ...members.problems] };
+}
+
+function wholeOption(options: Map<string, string>, name: string, min: number, max: number, io: CliIo): number | null | undefined {
+  const text = options.get(name);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    io.stderr(`--${name} must be a whole number from ${min} to ${max}\n${USAGE}`);
+    return null;
+  }
+  return n;
+}
 
 function parseArgs(args: readonly string[]): { positional: string[]; options: Map<string, string> } | null {
   const positional: string[] = [];
@@ -47,7 +99,8 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   const parsed = parseArgs(argv);
   const [command, input, output] = parsed?.positional ?? [];
   const wantsOutput = command === 'convert' || command === 'report' || command === 'ics';
-  if (!parsed || !command || !input || (command !== 'check' && !wantsOutput) || (wantsOutput && !output)) {
+  const printsOnly = command === 'check' || command === 'forecast' || command === 'effort';
+  if (!parsed || !command || !input || (!printsOnly && !wantsOutput) || (wantsOutput && !output)) {
     io.stderr(USAGE);
     return 2;
   }
@@ -72,6 +125,9 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   // The project rules the app's form, import and restore apply (shared/portfolio/project-validation.ts).
   const result = applyProjectRules(run.result, catalogChecks(programs));
   const code = hasErrors(result) ? 1 : 0;
+  const records = recordsFromImport(result, now.toISOString());
+  const planning = planningFromWorkbook(bytes, records, now.toISOString());
+  const planningCode = planning.problems.some((p) => p.severity === 'error') ? 1 : code;
   if (command === 'check') {
     io.stdout(
       `${JSON.stringify({
@@ -79,23 +135,32 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
         projects: result.projects.length,
         budgetLines: result.budgetLines.length,
         milestones: result.milestones.length,
-        problems: result.problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
+        applications: planning.applications.length,
+        researchers: planning.researchers.length,
+        memberships: planning.memberships.length,
+        problems: [...result.problems, ...planning.problems].map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
       })}\n`,
     );
-    return code;
+    return planningCode;
   }
-  const records = recordsFromImport(result, now.toISOString());
+  if (command === 'forecast' || command === 'effort') {
+    for (const p of planning.problems) io.stderr(`${p.sheet} row ${p.row}${p.column ? ` column ${p.column}` : ''}: ${p.severity}: ${p.message}\n`);
+  }
+  if (command === 'forecast') return printForecast(parsed.options, records, planning, now, io) ?? planningCode;
+  if (command === 'effort') return printEffort(parsed.options, records, planning, io) ?? planningCode;
   try {
     if (command === 'convert') {
-      io.writeFile(output!, writeWorkbookBytes(standardWorkbookSheets({ ...records, programs, lang })));
+      io.writeFile(output!, writeWorkbookBytes(standardWorkbookWithPlanningSheets({ ...records, ...planning, programs, lang })));
     } else if (command === 'report') {
       const today = todayIso(now);
       const range = fiscalYearRange(fiscalYearOf(today));
       const report = buildPortfolioReport({ ...records, programs, today, from: range.start, to: range.end });
-      io.writeFile(output!, writeWorkbookBytes(reportWorkbookSheets(report, lang)));
+      const plan = buildPlanningReport({ ...records, applications: planning.applications, programs, fromFiscalYear: fiscalYearOf(today) });
+      io.writeFile(output!, writeWorkbookBytes([...reportWorkbookSheets(report, lang), ...planningReportSheets(plan, lang)]));
     } else {
       const byId = new Map(records.projects.map((p) => [p.id, p]));
-      io.writeFile(output!, toICalendar(milestonesToEvents(records.milestones, byId, lang), { now, calendarName: 'Grant Portfolio' }));
+      const events = [...milestonesToEvents(records.milestones, byId, lang), ...applicationDeadlineEvents(planning.applications, lang)];
+      io.writeFile(output!, toICalendar(events, { now, calendarName: 'Grant Portfolio' }));
     }
   } catch (e) {
     io.stderr(`Cannot write ${output}: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -103,5 +168,45 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   }
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   io.stderr(`${result.projects.length} projects, ${result.budgetLines.length} budget lines, ${result.milestones.length} milestones written to ${output}${errors ? `; ${errors} rows with errors left out (run check)` : ''}\n`);
-  return code;
+  return planningCode;
+}
+
+/** `forecast`: per fiscal year, committed, expected and at-risk yen, direct and indirect (null: printed; 2: bad options). */
+function printForecast(options: Map<string, string>, records: ImportRecords, planning: PlanningRecords, now: Date, io: CliIo): number | null {
+  const from = wholeOption(options, 'from', 1900, 2200, io);
+  if (from === null) return 2;
+  const years = wholeOption(options, 'years', 1, 30, io);
+  if (years === null) return 2;
+  const forecast = buildForecast({
+    projects: records.projects, budgetLines: records.budgetLines, applications: planning.applications, programs: programLookup(BUILTIN_CATALOG.programs),
+    fromFiscalYear: from ?? fiscalYearOf(todayIso(now)), years: years ?? DEFAULT_FORECAST_YEARS,
+  });
+  io.stdout(`${JSON.stringify({ fromFiscalYear: forecast.fromFiscalYear, years: forecast.years })}\n`);
+  return null;
+}
+
+/**
+ * `effort`: researchers whose effort passes 100 % in some fiscal year (with --threshold, also those at or above it),
+ * with those years and the projects and applications that add up to them.
+ */
+function printEffort(options: Map<string, string>, records: ImportRecords, planning: PlanningRecords, io: CliIo): number | null {
+  const threshold = wholeOption(options, 'threshold', 0, 100, io);
+  if (threshold === null) return 2;
+  const efforts = researcherEffort({
+    researchers: planning.researchers, memberships: planning.memberships, projects: records.projects, applications: planning.applications, thresholdPercent: threshold ?? null,
+  });
+  const byId = new Map(planning.researchers.map((r) => [r.id, r]));
+  const researchers = efforts
+    .filter((e) => e.over100 || e.overThreshold)
+    .map((e) => {
+      const r = byId.get(e.researcherId)!;
+      return {
+        name: r.name, researcherNumber: r.eradResearcherNumber, department: r.department,
+        years: e.years
+          .filter((y) => y.over100 || y.overThreshold)
+          .map((y) => ({ fiscalYear: y.fiscalYear, totalPercent: y.totalPercent, over100: y.over100, contributions: y.contributions.map((c) => ({ [c.kind]: c.recordId, percent: c.percent })) })),
+      };
+    });
+  io.stdout(`${JSON.stringify({ researchers })}\n`);
+  return null;
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES } from '../domain/types';
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../domain/types';
 import { FIELDS_ADDED_LATER, defaultProjectFields, isError, normalizeProjectInput, validateProject } from '../portfolio/project-validation';
+import { APPLICATION_ROLES, APPLICATION_STATUSES, MEMBER_ROLES } from '../domain/planning';
+import type { Application, Membership, Researcher, TrackedCall } from '../domain/planning';
 
 export const BACKUP_FORMAT = 'grant-portfolio-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -11,6 +13,13 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Tables a backup holds, in restore order. The notification log is transient and left out. */
 export const BACKUP_TABLES = ['projects', 'budgetLines', 'milestones', 'programs', 'editions', 'settings', 'auditLog', 'importMappings', 'milestoneTemplates'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/**
+ * The planning tables (issue 17). Optional in a backup: one written before they existed reads as having none, so
+ * older backups still restore. The store adds them to its restore order when its database gains the tables.
+ */
+export const PLANNING_BACKUP_TABLES = ['applications', 'trackedCalls', 'researchers', 'memberships'] as const;
+export type PlanningBackupTable = (typeof PLANNING_BACKUP_TABLES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const id = z.string().min(1).max(200);
@@ -60,6 +69,77 @@ const milestoneRow = z.looseObject({
   origin: z.enum(['catalog', 'template', 'user', 'import']),
 });
 
+const fiscalYearNumber = z.number().int().min(1900).max(2200);
+const stamp = z.string().max(40);
+
+const applicationRow = z.looseObject({
+  id,
+  code: z.string().min(1).max(200),
+  title: z.string().max(2000),
+  callName: z.string().max(2000),
+  callId: id.nullable(),
+  programId: z.string().max(200).nullable(),
+  trackId: z.string().max(200).nullable(),
+  funderName: z.string().max(500),
+  pi: z.string().max(500),
+  department: z.string().max(500),
+  eradDeadline: isoDate.nullable(),
+  internalDeadline: isoDate.nullable(),
+  submittedDate: isoDate.nullable(),
+  requested: z.array(z.looseObject({ fiscalYear: fiscalYearNumber, directYen: yen, indirectYen: yen })).max(50),
+  role: z.enum(APPLICATION_ROLES),
+  status: z.enum(APPLICATION_STATUSES),
+  resultDate: isoDate.nullable(),
+  probabilityOverride: z.number().min(0).max(1).nullable(),
+  projectId: id.nullable(),
+  notes: z.string().max(100_000),
+  deletedAt: stamp.nullable(),
+  createdAt: stamp,
+  updatedAt: stamp,
+});
+
+const trackedCallRow = z.looseObject({
+  id,
+  name: z.string().min(1).max(2000),
+  programId: z.string().max(200).nullable(),
+  trackId: z.string().max(200).nullable(),
+  funderName: z.string().max(500),
+  fiscalYear: fiscalYearNumber.nullable(),
+  openingDate: isoDate.nullable(),
+  deadline: isoDate.nullable(),
+  expectedAwards: z.number().int().nonnegative().max(1_000_000).nullable(),
+  supportYen: yen.nullable(),
+  url: z.string().max(2000),
+  notes: z.string().max(100_000),
+  deletedAt: stamp.nullable(),
+  createdAt: stamp,
+  updatedAt: stamp,
+});
+
+const researcherRow = z.looseObject({
+  id,
+  name: z.string().min(1).max(500),
+  nameReading: z.string().max(500),
+  // Text, never refused for its check digit (see shared/planning/researcher-number.ts).
+  eradResearcherNumber: z.string().max(40),
+  researchmapId: z.string().max(200),
+  department: z.string().max(500),
+  position: z.string().max(500),
+  notes: z.string().max(100_000),
+  deletedAt: stamp.nullable(),
+  createdAt: stamp,
+  updatedAt: stamp,
+});
+
+const membershipRow = z.looseObject({
+  id,
+  projectId: id.nullable(),
+  applicationId: id.nullable(),
+  researcherId: id,
+  role: z.enum(MEMBER_ROLES),
+  effort: z.array(z.looseObject({ fiscalYear: fiscalYearNumber, percent: z.number().min(0).max(100) })).max(50),
+});
+
 const keyed = (key: string) => z.looseObject({ [key]: z.union([z.string().min(1).max(500), z.number()]) });
 
 const backupSchema = z.object({
@@ -78,6 +158,10 @@ const backupSchema = z.object({
     auditLog: z.array(z.looseObject({ at: z.string(), entity: z.string(), action: z.string() })),
     importMappings: z.array(keyed('signature')),
     milestoneTemplates: z.array(keyed('id')),
+    applications: z.array(applicationRow).optional(),
+    trackedCalls: z.array(trackedCallRow).optional(),
+    researchers: z.array(researcherRow).optional(),
+    memberships: z.array(membershipRow).optional(),
   }),
 });
 
@@ -97,6 +181,11 @@ export interface BackupFile {
     auditLog: AuditEntry[];
     importMappings: Record<string, unknown>[];
     milestoneTemplates: Record<string, unknown>[];
+    /** Planning tables: optional when writing; parseBackup always fills them ([] for a backup made before them). */
+    applications?: Application[];
+    trackedCalls?: TrackedCall[];
+    researchers?: Researcher[];
+    memberships?: Membership[];
   };
 }
 
@@ -127,6 +216,7 @@ export function parseBackup(input: unknown, currentSchemaVersion: number): Backu
     return { ok: false, problems: parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.join('.'), message: i.message })) };
   }
   const backup = parsed.data as unknown as BackupFile;
+  for (const t of PLANNING_BACKUP_TABLES) (backup.tables as Record<PlanningBackupTable, unknown[] | undefined>)[t] ??= [];
   const problems: BackupProblem[] = [];
   const unique = (table: BackupTable, key: string) => {
     const seen = new Set<unknown>();
@@ -150,6 +240,7 @@ export function parseBackup(input: unknown, currentSchemaVersion: number): Backu
   backup.tables.milestones.forEach((m, i) => {
     if (!projectIds.has(m.projectId)) problems.push({ path: `tables.milestones.${i}.projectId`, message: `unknown project ${m.projectId}` });
   });
+  problems.push(...planningReferenceProblems(backup, projectIds));
   return problems.length ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, backup };
 }
 
@@ -164,6 +255,37 @@ function withLaterFields(input: object): unknown {
     return missing.length ? { ...row, ...Object.fromEntries(missing.map((k) => [k, defaults[k]])) } : row;
   });
   return { ...input, tables: { ...tables, projects } };
+}
+
+/** Unique ids and codes, and references that resolve, in the planning tables. */
+function planningReferenceProblems(backup: BackupFile, projectIds: ReadonlySet<string>): BackupProblem[] {
+  const problems: BackupProblem[] = [];
+  const t = backup.tables;
+  const rows = (name: PlanningBackupTable) => (t[name] ?? []) as unknown as Record<string, unknown>[];
+  const unique = (name: PlanningBackupTable, key: string, live = false) => {
+    const seen = new Set<unknown>();
+    rows(name).forEach((row, i) => {
+      if (live && row.deletedAt) return;
+      if (seen.has(row[key])) problems.push({ path: `tables.${name}.${i}.${key}`, message: `duplicate ${key} ${String(row[key])}` });
+      seen.add(row[key]);
+    });
+  };
+  for (const name of PLANNING_BACKUP_TABLES) unique(name, 'id');
+  unique('applications', 'code', true);
+  const callIds = new Set((t.trackedCalls ?? []).map((c) => c.id));
+  const applicationIds = new Set((t.applications ?? []).map((a) => a.id));
+  const researcherIds = new Set((t.researchers ?? []).map((r) => r.id));
+  (t.applications ?? []).forEach((a, i) => {
+    if (a.projectId !== null && !projectIds.has(a.projectId)) problems.push({ path: `tables.applications.${i}.projectId`, message: `unknown project ${a.projectId}` });
+    if (a.callId !== null && !callIds.has(a.callId)) problems.push({ path: `tables.applications.${i}.callId`, message: `unknown call ${a.callId}` });
+  });
+  (t.memberships ?? []).forEach((m, i) => {
+    if ((m.projectId === null) === (m.applicationId === null)) problems.push({ path: `tables.memberships.${i}`, message: 'exactly one of projectId and applicationId must be set' });
+    if (m.projectId !== null && !projectIds.has(m.projectId)) problems.push({ path: `tables.memberships.${i}.projectId`, message: `unknown project ${m.projectId}` });
+    if (m.applicationId !== null && !applicationIds.has(m.applicationId)) problems.push({ path: `tables.memberships.${i}.applicationId`, message: `unknown application ${m.applicationId}` });
+    if (!researcherIds.has(m.researcherId)) problems.push({ path: `tables.memberships.${i}.researcherId`, message: `unknown researcher ${m.researcherId}` });
+  });
+  return problems;
 }
 
 function newerMessage(): string {

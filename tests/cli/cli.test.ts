@@ -74,7 +74,7 @@ describe('cli convert, report, ics', () => {
   it('convert writes the standard workbook (English headers by default, Japanese with --lang ja)', () => {
     expect(runCli(['convert', file('messy.xlsx'), file('std.xlsx')], io(), NOW)).toBe(1);
     const en = readWorkbookGrids(new Uint8Array(readFileSync(file('std.xlsx')))).sheets;
-    expect(en.map((s) => s.name)).toEqual(['Projects', 'Budgets', 'Milestones']);
+    expect(en.map((s) => s.name)).toEqual(['Projects', 'Budgets', 'Milestones', 'Applications', 'Requests', 'Researchers', 'Members']);
     expect(en[0]!.rows[0]![0]).toBe('Project ID');
     expect(en[1]!.rows).toContainEqual(['A-001', 2025, 10_000_000, 3_000_000]);
     expect(runCli(['convert', file('messy.xlsx'), file('std-ja.xlsx'), '--lang', 'ja'], io(), NOW)).toBe(1);
@@ -89,7 +89,7 @@ describe('cli convert, report, ics', () => {
   it('report writes the reports workbook (English by default, Japanese with --lang ja)', () => {
     expect(runCli(['report', file('clean.xlsx'), file('rep.xlsx')], io(), NOW)).toBe(0);
     const en = readWorkbookGrids(new Uint8Array(readFileSync(file('rep.xlsx')))).sheets;
-    expect(en.map((s) => s.name)).toEqual(['By program', 'By department', 'Schedule', 'Risks', 'Catalog']);
+    expect(en.map((s) => s.name)).toEqual(['By program', 'By department', 'Schedule', 'Risks', 'Catalog', 'Success rates', 'Forecast', 'Forecast by group']);
     expect(runCli(['report', file('clean.xlsx'), file('rep-ja.xlsx'), '--lang', 'ja'], io(), NOW)).toBe(0);
     const ja = readWorkbookGrids(new Uint8Array(readFileSync(file('rep-ja.xlsx')))).sheets;
     expect(ja[0]!.rows).toContainEqual(['次世代がん医療加速化研究事業', 2025, '令和7年度', 12_500_000, 3_750_000, 16_250_000, 1]);

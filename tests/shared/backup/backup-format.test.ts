@@ -45,6 +45,39 @@ describe('parseBackup', () => {
   });
 });
 
+describe('parseBackup: planning tables (optional, for backups made before them)', () => {
+  const stamps = { deletedAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+  const application = (id: string, patch: Record<string, unknown> = {}) => ({
+    id, code: `AP-${id}`, title: 't', callName: 'c', callId: null, programId: null, trackId: null, funderName: 'f', pi: '', department: '',
+    eradDeadline: '2026-05-20', internalDeadline: null, submittedDate: null, requested: [{ fiscalYear: 2026, directYen: 100, indirectYen: 30 }],
+    role: 'lead', status: 'submitted', resultDate: null, probabilityOverride: null, projectId: null, notes: '', ...stamps, ...patch,
+  });
+  const researcher = (id: string) => ({ id, name: 'n', nameReading: '', eradResearcherNumber: '10050426', researchmapId: '', department: '', position: '', notes: '', ...stamps });
+  const membership = (id: string, patch: Record<string, unknown> = {}) => ({ id, projectId: 'p1', applicationId: null, researcherId: 'r1', role: 'pi', effort: [{ fiscalYear: 2026, percent: 40 }], ...patch });
+  const call = { id: 'c1', name: '公募', programId: null, trackId: null, funderName: 'f', fiscalYear: 2026, openingDate: null, deadline: '2026-05-20', expectedAwards: 3, supportYen: null, url: '', notes: '', ...stamps };
+
+  it('reads a backup without them as having none', () => {
+    const r = parseBackup(backup(), 1);
+    if (!r.ok) throw new Error('refused');
+    expect(r.backup.tables).toMatchObject({ applications: [], trackedCalls: [], researchers: [], memberships: [] });
+  });
+  it('keeps them, a failing check digit included, when present and consistent', () => {
+    const r = parseBackup(backup({}, { applications: [application('a1', { callId: 'c1' })], trackedCalls: [call], researchers: [researcher('r1')], memberships: [membership('m1'), membership('m2', { projectId: null, applicationId: 'a1' })] }), 1);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.backup.tables.memberships).toHaveLength(2);
+    expect(r.backup.tables.researchers![0]!.eradResearcherNumber).toBe('10050426');
+  });
+  it('refuses bad rows, duplicate codes and dangling references', () => {
+    expect(parseBackup(backup({}, { applications: [application('a1', { status: 'maybe' })] }), 1).ok).toBe(false);
+    expect(parseBackup(backup({}, { applications: [application('a1', { probabilityOverride: 1.5 })] }), 1).ok).toBe(false);
+    expect(parseBackup(backup({}, { applications: [application('a1'), application('a2', { code: 'AP-a1' })] }), 1)).toMatchObject({ ok: false, problems: [{ message: 'duplicate code AP-a1' }] });
+    expect(parseBackup(backup({}, { applications: [application('a1', { projectId: 'nope' })] }), 1)).toMatchObject({ ok: false, problems: [{ message: 'unknown project nope' }] });
+    expect(parseBackup(backup({}, { researchers: [researcher('r1')], memberships: [membership('m1', { applicationId: 'a1' })] }), 1)).toMatchObject({ ok: false });
+    expect(parseBackup(backup({}, { memberships: [membership('m1')] }), 1)).toMatchObject({ ok: false, problems: [{ message: 'unknown researcher r1' }] });
+    expect(parseBackup(backup({}, { researchers: [researcher('r1')], memberships: [membership('m1', { effort: [{ fiscalYear: 2026, percent: 140 }] })] }), 1).ok).toBe(false);
+  });
+});
+
 describe('snapshot names', () => {
   it('sort by time and prune the oldest', () => {
     const a = backupFileName('daily', new Date(2026, 0, 2, 9, 5, 1));

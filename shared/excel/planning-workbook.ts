@@ -1,0 +1,35 @@
+// The standard workbook with its planning sheets (Applications, Requests, Researchers, Members) after the project
+// sheets: one call for the export and `cli convert`, leaving standard-workbook.ts's own sheets as they are.
+import type { Application, Membership, Researcher } from '../domain/planning';
+import { APPLICATION_SHEET_NAMES, applicationsSheets } from './applications-sheet';
+import { MEMBERS_SHEET_NAMES, membersSheets } from './members-sheet';
+import { fold } from './planning-sheet-kit';
+import type { SheetSpec } from './sheetjs';
+import { exportedProjectCodes, standardWorkbookSheets } from './standard-workbook';
+import type { StandardWorkbookInput } from './standard-workbook';
+
+export interface PlanningWorkbookInput extends StandardWorkbookInput {
+  applications: readonly Application[];
+  researchers: readonly Researcher[];
+  memberships: readonly Membership[];
+}
+
+/** Projects, Budgets, Milestones, then Applications, Requests, Researchers, Members. */
+export function standardWorkbookWithPlanningSheets(input: PlanningWorkbookInput): SheetSpec[] {
+  const projectCodeById = exportedProjectCodes(input.projects);
+  const apps = applicationsSheets({ applications: input.applications, programs: input.programs, projectCodeById, lang: input.lang });
+  const members = membersSheets({ researchers: input.researchers, memberships: input.memberships, projectCodeById, applicationCodeById: apps.codeById, lang: input.lang });
+  return [...standardWorkbookSheets(input), ...apps.sheets, ...members];
+}
+
+const PLANNING_NAMES = new Set(
+  [APPLICATION_SHEET_NAMES.applications, APPLICATION_SHEET_NAMES.requests, MEMBERS_SHEET_NAMES.researchers, MEMBERS_SHEET_NAMES.members].flatMap((n) => [fold(n.en), fold(n.ja)]),
+);
+
+/**
+ * Indexes of the planning sheets among a workbook's sheet names, so a reader that already has the project sheets can
+ * read only these (a second full read of a 10,000-project workbook costs seconds; these sheets are small).
+ */
+export function planningSheetIndexes(names: readonly string[]): number[] {
+  return names.flatMap((name, i) => (PLANNING_NAMES.has(fold(name)) ? [i] : []));
+}
