@@ -72,7 +72,8 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 function newProject(p: ImportedProject, id: string, now: string): Project {
   const f = p.fields;
   return {
-    id, code: p.code, title: f.title ?? '', pi: f.pi ?? '', department: f.department ?? '', coInvestigators: [], partners: [],
+    id, code: p.code, title: f.title ?? '', pi: f.pi ?? '', piPosition: f.piPosition ?? '', piResearcherNumber: f.piResearcherNumber ?? '',
+    department: f.department ?? '', coInvestigators: f.coInvestigators ?? [], partners: [],
     programId: f.programId ?? null, trackId: f.trackId ?? null, funderName: f.funderName ?? '', amedNumber: f.amedNumber ?? '',
     eradNumber: f.eradNumber ?? '', startDate: f.startDate ?? null, endDate: f.endDate ?? null, status: f.status ?? 'active', tags: [],
     notes: f.notes ?? '', archived: false, deletedAt: null, createdAt: now, updatedAt: now,

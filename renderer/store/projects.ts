@@ -22,7 +22,7 @@ export const TRASH_DAYS = 30;
 /** An empty form. */
 export function blankProjectInput(): ProjectInput {
   return {
-    code: '', title: '', pi: '', department: '', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '',
+    code: '', title: '', pi: '', department: '', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '',
     amedNumber: '', eradNumber: '', startDate: null, endDate: null, status: 'applying', tags: [], notes: '',
   };
 }

@@ -14,6 +14,10 @@ export interface Project {
   code: string;
   title: string;
   pi: string;
+  /** The PI's position (職名/役職: 教授, 准教授 …); '' when unknown. */
+  piPosition: string;
+  /** The PI's 8-digit e-Rad researcher number (研究者番号) as text, leading zeros kept; '' when unknown. */
+  piResearcherNumber: string;
   department: string;
   coInvestigators: string[];
   /** 分担機関 and 再委託先, one entry each. */

@@ -14,7 +14,8 @@ export function recordsFromImport(parsed: ParsedImport, now: string): ImportReco
   const projects = parsed.projects.map((p): Project => {
     const f = p.fields;
     return {
-      id: p.code, code: p.code, title: f.title ?? '', pi: f.pi ?? '', department: f.department ?? '', coInvestigators: [], partners: [],
+      id: p.code, code: p.code, title: f.title ?? '', pi: f.pi ?? '', piPosition: f.piPosition ?? '', piResearcherNumber: f.piResearcherNumber ?? '',
+      department: f.department ?? '', coInvestigators: f.coInvestigators ?? [], partners: [],
       programId: f.programId ?? null, trackId: f.trackId ?? null, funderName: f.funderName ?? '', amedNumber: f.amedNumber ?? '',
       eradNumber: f.eradNumber ?? '', startDate: f.startDate ?? null, endDate: f.endDate ?? null, status: f.status ?? 'active', tags: [],
       notes: f.notes ?? '', archived: false, deletedAt: null, createdAt: now, updatedAt: now,

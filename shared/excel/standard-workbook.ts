@@ -4,17 +4,17 @@
 import type { BudgetLine, Milestone, MilestoneKind, MilestoneStatus, Project, ProjectStatus } from '../domain/types';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, PROJECT_STATUSES } from '../domain/types';
 import type { CatalogProgram } from '../catalog/schema';
-import { cellRawText, normalizeText, parseAmountCell, parseDateCell, parseFiscalYearCell } from './cell-values';
+import { cellRawText, normalizeText, parseAmountCell, parseDateCell, parseFiscalYearCell, researcherNumberText } from './cell-values';
 import type { Reason } from './cell-values';
 import { columnLetter } from './import-types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, ParsedImport, Severity, SkippedRow } from './import-types';
-import { parseStatus, problem } from './office-sheet';
+import { parseStatus, problem } from './row-parse';
 import type { ProgramResolver } from './program-resolve';
 import type { Cell, SheetGrid, SheetLayout, SheetSpec } from './sheetjs';
 
 export type WorkbookLanguage = 'en' | 'ja';
 
-export const PROJECT_COLUMNS = ['code', 'title', 'pi', 'department', 'programId', 'program', 'track', 'start', 'end', 'status', 'amedNumber', 'eradNumber', 'notes'] as const;
+export const PROJECT_COLUMNS = ['code', 'title', 'pi', 'department', 'programId', 'program', 'track', 'start', 'end', 'status', 'amedNumber', 'eradNumber', 'notes', 'piPosition', 'piResearcherNumber'] as const;
 export const BUDGET_COLUMNS = ['code', 'fiscalYear', 'direct', 'indirect'] as const;
 export const MILESTONE_COLUMNS = ['code', 'kind', 'title', 'due', 'status', 'done', 'notes'] as const;
 
@@ -43,6 +43,8 @@ export const PROJECT_HEADERS: Readonly<Record<ProjectColumn, { en: string; ja: s
   amedNumber: { en: 'AMED No.', ja: 'AMED課題番号' },
   eradNumber: { en: 'e-Rad No.', ja: 'e-Rad課題番号' },
   notes: { en: 'Notes', ja: '備考' },
+  piPosition: { en: 'PI Position', ja: '職名' },
+  piResearcherNumber: { en: 'PI Researcher No.', ja: '研究者番号' },
 };
 
 export const BUDGET_HEADERS: Readonly<Record<BudgetColumn, { en: string; ja: string }>> = {
@@ -125,7 +127,7 @@ const t = (s: string): Cell => (s ? neutralizeText(s) : null);
 /** Column layout of each standard sheet (name, widths, number formats), without rows: fixed by the language. */
 export function standardSheetLayouts(lang: WorkbookLanguage): { projects: SheetLayout; budgets: SheetLayout; milestones: SheetLayout } {
   return {
-    projects: { name: SHEET_NAMES.projects[lang], colWidths: [14, 48, 16, 24, 28, 40, 28, 12, 12, 12, 16, 16, 40], numFmts: { 7: DATE_FORMAT, 8: DATE_FORMAT }, freezeRows: 1 },
+    projects: { name: SHEET_NAMES.projects[lang], colWidths: [14, 48, 16, 24, 28, 40, 28, 12, 12, 12, 16, 16, 40, 12, 14], numFmts: { 7: DATE_FORMAT, 8: DATE_FORMAT }, freezeRows: 1 },
     budgets: { name: SHEET_NAMES.budgets[lang], colWidths: [14, 12, 18, 18], numFmts: { 2: YEN_FORMAT[lang], 3: YEN_FORMAT[lang] }, freezeRows: 1 },
     milestones: { name: SHEET_NAMES.milestones[lang], colWidths: [14, 20, 40, 12, 20, 12, 40], numFmts: { 3: DATE_FORMAT, 5: DATE_FORMAT }, freezeRows: 1 },
   };
@@ -157,7 +159,7 @@ export function projectSheetRows(
     rows.push([
       t(p.code), t(p.title), t(p.pi), t(p.department), p.programId, t(program), p.trackId,
       p.startDate ? { kind: 'date', iso: p.startDate } : null, p.endDate ? { kind: 'date', iso: p.endDate } : null,
-      PROJECT_STATUS_LABELS[p.status][lang], t(p.amedNumber), t(p.eradNumber), t(p.notes),
+      PROJECT_STATUS_LABELS[p.status][lang], t(p.amedNumber), t(p.eradNumber), t(p.notes), t(p.piPosition), t(p.piResearcherNumber),
     ]);
   }
   return { rows, codeById };
@@ -245,7 +247,7 @@ export function instructionsSheet(lang: WorkbookLanguage): SheetSpec {
 export function templateSheets(lang: WorkbookLanguage): SheetSpec[] {
   const example: Project = {
     id: 'example', code: lang === 'ja' ? '例-0001' : 'EXAMPLE-0001', title: lang === 'ja' ? '（記入例）新規医療機器の開発' : '(example) Development of a new medical device',
-    pi: lang === 'ja' ? '山田 太郎' : 'Taro Yamada', department: lang === 'ja' ? '医学研究科' : 'Graduate School of Medicine', coInvestigators: [], partners: [],
+    pi: lang === 'ja' ? '山田 太郎' : 'Taro Yamada', department: lang === 'ja' ? '医学研究科' : 'Graduate School of Medicine', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [],
     programId: 'medical-device-development', trackId: 'medical-device-development/practical', funderName: '', amedNumber: '', eradNumber: '',
     startDate: '2025-04-01', endDate: '2028-03-31', status: 'active', tags: [], notes: '', archived: false, deletedAt: null, createdAt: '', updatedAt: '',
   };
@@ -367,7 +369,12 @@ export function readStandardWorkbook(sheets: readonly SheetGrid[], resolver: Pro
     if (dupRows && dupRows.length > 1) add('code', 'error', { en: `Project ID ${code} appears on more than one row (${dupRows.join(', ')})`, ja: `管理番号 ${code} が複数の行にあります（${dupRows.join(', ')}行目）` });
 
     const fields: ImportedProject['fields'] = { title };
-    for (const k of ['pi', 'department', 'amedNumber', 'eradNumber', 'notes'] as const) if (has(k)) fields[k] = txt(row!, pcols.get(k));
+    for (const k of ['pi', 'department', 'amedNumber', 'eradNumber', 'notes', 'piPosition'] as const) if (has(k)) fields[k] = txt(row!, pcols.get(k));
+    if (has('piResearcherNumber')) {
+      const n = researcherNumberText(row![pcols.get('piResearcherNumber')!] ?? null);
+      if (n === null) add('piResearcherNumber', 'warning', { en: 'The researcher number is not 8 digits; left empty', ja: '研究者番号が8桁の数字ではないため、空欄にします' });
+      fields.piResearcherNumber = n ?? '';
+    }
     let funderNameIsCatalogName = false;
     if (has('programId') || has('program')) {
       const idText = txt(row!, pcols.get('programId'));

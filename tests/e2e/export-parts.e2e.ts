@@ -37,7 +37,7 @@ function portfolio() {
     const program = i % 7 === 0 ? null : mains[i % mains.length]!;
     projects.push({
       id, code: `E-${String(i + 1).padStart(4, '0')}`, title: i % 50 === 0 ? `=課題${i}` : `研究開発課題 ${i + 1}`, pi: `研究者 ${i % 37}`,
-      department: ['医学研究科', '工学研究科', '薬学研究科'][i % 3]!, coInvestigators: [], partners: [], programId: program?.id ?? null, trackId: null,
+      department: ['医学研究科', '工学研究科', '薬学研究科'][i % 3]!, piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [], programId: program?.id ?? null, trackId: null,
       funderName: program ? '' : '〇〇財団 研究助成', amedNumber: i % 2 ? `JP${year % 100}am${String(i).padStart(7, '0')}` : '', eradNumber: i % 3 ? String(20_000_000 + i) : '',
       startDate: `${year}-04-01`, endDate: i % 11 === 0 ? null : `${year + 3}-03-31`, status: statuses[i % 4]!, tags: [],
       notes: i % 13 === 0 ? `+81 備考 ${i}` : i % 17 === 0 ? '複数行の\n備考' : '', archived: false, deletedAt: null, createdAt: '', updatedAt: '',

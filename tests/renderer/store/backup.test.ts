@@ -34,7 +34,7 @@ function fakeApi(): DesktopApi & { saved: SaveSnapshotRequest[] } {
 
 function project(code: string): Project {
   return {
-    id: `id-${code}`, code, title: `課題${code}`, pi: '山田', department: '医学部', coInvestigators: [], partners: ['分担大学'], programId: 'binds',
+    id: `id-${code}`, code, title: `課題${code}`, pi: '山田', department: '医学部', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: ['分担大学'], programId: 'binds',
     trackId: null, funderName: 'AMED', amedNumber: 'JP25am0101', eradNumber: '25123456', startDate: '2025-04-01', endDate: '2027-03-31',
     status: 'active', tags: ['創薬'], notes: '', archived: false, deletedAt: null, createdAt: '2025-04-01T00:00:00Z', updatedAt: '2025-04-01T00:00:00Z',
   };

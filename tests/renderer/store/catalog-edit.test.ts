@@ -29,7 +29,7 @@ const kakenhi: CatalogProgram = {
 function project(code: string, programId: string, patch: Partial<Project> = {}): Project {
   const now = new Date().toISOString();
   return {
-    id: `p-${code}`, code, title: `課題 ${code}`, pi: '', department: '', coInvestigators: [], partners: [], programId, trackId: null, funderName: '',
+    id: `p-${code}`, code, title: `課題 ${code}`, pi: '', department: '', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [], programId, trackId: null, funderName: '',
     amedNumber: '', eradNumber: '', startDate: null, endDate: null, status: 'active', tags: [], notes: '', archived: false, deletedAt: null,
     createdAt: now, updatedAt: now, ...patch,
   };

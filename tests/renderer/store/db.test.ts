@@ -13,7 +13,7 @@ afterEach(async () => {
 function project(code: string, patch: Partial<Project> = {}): Project {
   const now = new Date().toISOString();
   return {
-    id: `p-${code}`, code, title: `課題 ${code}`, pi: '山田 太郎', department: '医学研究科', coInvestigators: [], partners: [],
+    id: `p-${code}`, code, title: `課題 ${code}`, pi: '山田 太郎', department: '医学研究科', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [],
     programId: 'binds', trackId: null, funderName: 'AMED', amedNumber: '', eradNumber: '', startDate: '2025-04-01', endDate: '2027-03-31',
     status: 'active', tags: [], notes: '', archived: false, deletedAt: null, createdAt: now, updatedAt: now, ...patch,
   };

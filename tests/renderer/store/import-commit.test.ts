@@ -98,7 +98,7 @@ describe('buildImportPlan', () => {
       ],
     };
     const existing = {
-      projects: [{ id: 'p', code: 'X', title: 'x', pi: '', department: '', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '', amedNumber: '', eradNumber: '', startDate: null, endDate: null, status: 'active' as const, tags: [], notes: '', archived: false, deletedAt: null, createdAt: '', updatedAt: '' }],
+      projects: [{ id: 'p', code: 'X', title: 'x', pi: '', department: '', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '', amedNumber: '', eradNumber: '', startDate: null, endDate: null, status: 'active' as const, tags: [], notes: '', archived: false, deletedAt: null, createdAt: '', updatedAt: '' }],
       budgetLines: [],
       milestones: [
         { id: 'm1', projectId: 'p', kind: 'stage-gate' as const, title: 'SG', dueDate: '2026-03-31', status: 'planned' as const, doneDate: null, notes: '', origin: 'catalog' as const },

@@ -3,7 +3,7 @@ import { BACKUP_FORMAT, backupFileName, parseBackup, snapshotsToPrune } from '..
 
 function project(id: string, code: string) {
   return {
-    id, code, title: 't', pi: 'p', department: 'd', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '',
+    id, code, title: 't', pi: 'p', department: 'd', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '',
     amedNumber: '', eradNumber: '', startDate: '2025-04-01', endDate: null, status: 'active', tags: [], notes: '', archived: false,
     deletedAt: null, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z',
   };

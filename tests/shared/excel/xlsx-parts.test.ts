@@ -174,7 +174,7 @@ describe('refusals (the caller then writes the workbook in one call)', () => {
 describe('the standard workbook split per sheet', () => {
   it('builds the same sheets as standardWorkbookSheets, leaving out lines of trashed and missing projects', () => {
     const p = (id: string, code: string, deletedAt: string | null = null): Project => ({
-      id, code, title: `課題 ${code}`, pi: '', department: '', coInvestigators: [], partners: [], programId: 'binds', trackId: null, funderName: '',
+      id, code, title: `課題 ${code}`, pi: '', department: '', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [], programId: 'binds', trackId: null, funderName: '',
       amedNumber: '', eradNumber: '', startDate: null, endDate: null, status: 'active', tags: [], notes: '', archived: false, deletedAt, createdAt: '', updatedAt: '',
     });
     const sheets = standardWorkbookSheets({

@@ -3,7 +3,7 @@ import type { BudgetLine, Milestone, Project } from '../../../shared/domain/type
 
 export function makeProject(id: string, patch: Partial<Project> = {}): Project {
   return {
-    id, code: `C-${id}`, title: `課題 ${id}`, pi: '山田 太郎', department: '医学研究科', coInvestigators: [], partners: [],
+    id, code: `C-${id}`, title: `課題 ${id}`, pi: '山田 太郎', department: '医学研究科', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [],
     programId: null, trackId: null, funderName: 'AMED', amedNumber: '', eradNumber: '', startDate: '2025-04-01', endDate: '2028-03-31',
     status: 'active', tags: [], notes: '', archived: false, deletedAt: null, createdAt: '2025-04-01T00:00:00Z', updatedAt: '2025-04-01T00:00:00Z',
     ...patch,

@@ -8,7 +8,7 @@ import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
 
 function project(id: string, patch: Partial<Project>): Project {
   return {
-    id, code: id.toUpperCase(), title: `課題 ${id}`, pi: '', department: '医学研究科', coInvestigators: [], partners: [], programId: 'binds', trackId: null,
+    id, code: id.toUpperCase(), title: `課題 ${id}`, pi: '', department: '医学研究科', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [], programId: 'binds', trackId: null,
     funderName: '', amedNumber: '', eradNumber: '', startDate: '2024-04-01', endDate: '2027-03-31', status: 'active', tags: [], notes: '',
     archived: false, deletedAt: null, createdAt: '', updatedAt: '', ...patch,
   };

@@ -1,7 +1,7 @@
 // Date cells of an export get their Excel serial from a digit-reading fast path; it must agree with the calendar
 // (Date.UTC) on every day, and odd input must still go the general way.
 import { describe, expect, it } from 'vitest';
-import { isoToSerial } from '../../../shared/excel/sheetjs';
+import { isoToSerial } from '../../../shared/excel/excel-serial';
 
 const byCalendar = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
