@@ -73,7 +73,7 @@ function reconcile(guess: HeaderGuess | null, p: ValueProfile, header: string): 
   if (guess.field === 'period' && dates >= 0.8 && ranges < 0.2) {
     return { candidates: [{ ...h, field: 'start', score: 89 }, { ...h, field: 'end', score: 88 }, h], note: reason(`"${header}" holds single dates, not periods: read as a start or an end date`, `「${header}」は期間ではなく日付の列のため、開始日または終了日として読みます`) };
   }
-  if ((guess.field === 'start' || guess.field === 'end') && ranges >= 0.8) {
+  if ((guess.field === 'start' || guess.field === 'end' || guess.field === 'fiscalYear') && ranges >= 0.8) {
     return { candidates: [{ ...h, field: 'period', score: 89 }, h], note: reason(`"${header}" holds periods (start–end): read as the period`, `「${header}」は期間（開始〜終了）の列のため、研究期間として読みます`) };
   }
   if (guess.field === 'pi' && share(p, 'position') >= 0.8) {

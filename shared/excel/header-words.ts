@@ -70,7 +70,8 @@ const SYNONYMS: ReadonlyArray<readonly [ImportField, readonly string[]]> = [
   ['final', ['事後評価', '事後評価日', '事後評価予定日', 'finalevaluation', 'final']],
   ['stageGate', ['ステージゲート', 'ステージゲート評価', 'ステージゲート評価日', 'sg', 'sg評価', 'stagegate', 'stagegateevaluation']],
   ['budgetText', ['配分額*注記', '配分額注記', '配分額']],
-  ['ignore', ['no', '番号', '通番', '連番', '項番', '#', 'no.']],
+  // Known, and deliberately not imported (reported as unmapped): row numbers, KAKEN's all-years direct total.
+  ['ignore', ['no', '番号', '通番', '連番', '項番', '#', 'no.', '総配分額 (直接経費)', '総配分額/直接経費']],
 ];
 
 const INDEX: ReadonlyMap<string, ImportField> = new Map(SYNONYMS.flatMap(([field, names]) => names.map((n) => [foldWord(n), field] as const)));
@@ -179,6 +180,8 @@ export function guessFromHeader(text: string): HeaderGuess | null {
     const refined = base !== undefined || q.qualifier === 'start' || q.qualifier === 'end' ? refine(base, q.qualifier) : null;
     if (refined && (base !== undefined || !q.base || q.qualifier === 'start' || q.qualifier === 'end')) return budget(refined, 90);
   }
+  // 研究期間 (年度): a period written in fiscal years is still the period.
+  if (lastField === 'fiscalYear' && last > 0 && fields[last - 1] === 'period') return budget('period', 90);
   if (lastField && lastField !== 'ignore') return budget(lastField, last === 0 ? 100 : 90);
   if (lastField === 'ignore' && last === 0) return budget('ignore', 100);
   for (let i = last - 1; i >= 0; i--) if (fields[i] && fields[i] !== 'ignore') return budget(fields[i]!, 80);
