@@ -3,7 +3,9 @@
 import { BUILTIN_CATALOG } from '../shared/catalog/builtin';
 import { toICalendar } from '../shared/calendar/icalendar';
 import { todayIso, fiscalYearRange, fiscalYearOf } from '../shared/calendar/fiscal-year';
+import { BUDGET_FIELDS } from '../shared/excel/column-map';
 import { runImportPipeline, hasErrors } from '../shared/excel/import-pipeline';
+import { columnLetter } from '../shared/excel/import-types';
 import { recordsFromImport } from '../shared/excel/import-records';
 import { writeWorkbookBytes } from '../shared/excel/sheetjs';
 import { standardWorkbookSheets } from '../shared/excel/standard-workbook';
@@ -20,11 +22,14 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  cli check <file.xlsx> [--sheet NAME]
+  cli check <file.xlsx|file.csv> [--sheet NAME] [--records]
   cli convert <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli report <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli ics <in.xlsx> <out.ics> [--sheet NAME]
 `;
+
+/** Options that take no value. */
+const FLAGS: ReadonlySet<string> = new Set(['records']);
 
 function parseArgs(args: readonly string[]): { positional: string[]; options: Map<string, string> } | null {
   const positional: string[] = [];
@@ -33,7 +38,7 @@ function parseArgs(args: readonly string[]): { positional: string[]; options: Ma
     const a = args[i]!;
     if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-      const value = inline ?? args[++i];
+      const value = inline ?? (FLAGS.has(name) ? 'true' : args[++i]);
       if (value === undefined) return null;
       options.set(name, value);
     } else positional.push(a);
@@ -63,7 +68,7 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
     return 2;
   }
   const programs = BUILTIN_CATALOG.programs;
-  const run = runImportPipeline(bytes, { programs, sheet: parsed.options.get('sheet') });
+  const run = runImportPipeline(bytes, { programs, sheet: parsed.options.get('sheet'), fileName: input });
   if (!run.ok) {
     io.stderr(`${run.message}\n`);
     return 2;
@@ -71,13 +76,21 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   const result = run.result;
   const code = hasErrors(result) ? 1 : 0;
   if (command === 'check') {
+    const { analysis } = run;
+    const headers = analysis.header?.headers ?? [];
+    const mapping = analysis.mapping.flatMap((t, i) =>
+      t.field === 'ignore' ? [] : [{ column: columnLetter(i), header: headers[i] ?? '', field: t.field, ...(BUDGET_FIELDS.has(t.field) ? { fiscalYear: t.fiscalYear ?? null } : {}) }],
+    );
     io.stdout(
       `${JSON.stringify({
         sheet: result.sheet,
         projects: result.projects.length,
         budgetLines: result.budgetLines.length,
         milestones: result.milestones.length,
+        mapping,
+        unmappedColumns: analysis.unmappedColumns,
         problems: result.problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
+        ...(parsed.options.has('records') ? { records: { projects: result.projects, budgetLines: result.budgetLines, milestones: result.milestones } } : {}),
       })}\n`,
     );
     return code;

@@ -64,9 +64,36 @@ describe('cli check', () => {
     const empty = io();
     expect(runCli(['check', file('empty.xlsx')], empty, NOW)).toBe(2);
     expect(empty.err).toContain('empty');
+    writeFileSync(file('renamed.xlsx'), new TextEncoder().encode('管理番号,課題名\nA-1,テキスト\n'));
+    const renamed = io();
+    expect(runCli(['check', file('renamed.xlsx')], renamed, NOW)).toBe(2);
+    expect(renamed.err).toContain('not an Excel workbook');
     const usage = io();
     expect(runCli(['frobnicate'], usage, NOW)).toBe(2);
     expect(usage.err).toContain('Usage');
+  });
+});
+
+describe('cli check: mapping and records', () => {
+  it('prints the mapping, the unmapped columns and, with --records, the parsed records', () => {
+    writeFileSync(file('list.csv'), new TextEncoder().encode('管理番号,課題名,研究開発期間（開始）,研究開発期間（終了）,令和7年度直接経費,令和7年度間接経費,キーワード\nK-1,CSVの課題,R7.4.1,R9.3.31,"1,000",300,脳\n'));
+    const t = io();
+    expect(runCli(['check', file('list.csv'), '--records'], t, NOW)).toBe(0);
+    const out = JSON.parse(t.out) as { mapping: unknown[]; unmappedColumns: unknown[]; records: { projects: { code: string; fields: Record<string, unknown> }[]; budgetLines: unknown[]; milestones: unknown[] } };
+    expect(out.mapping).toEqual([
+      { column: 'A', header: '管理番号', field: 'code' },
+      { column: 'B', header: '課題名', field: 'title' },
+      { column: 'C', header: '研究開発期間(開始)', field: 'start' },
+      { column: 'D', header: '研究開発期間(終了)', field: 'end' },
+      { column: 'E', header: '令和7年度直接経費', field: 'direct', fiscalYear: 2025 },
+      { column: 'F', header: '令和7年度間接経費', field: 'indirect', fiscalYear: 2025 },
+    ]);
+    expect(out.unmappedColumns).toEqual([{ column: 'G', header: 'キーワード' }]);
+    expect(out.records.projects[0]).toMatchObject({ code: 'K-1', fields: { startDate: '2025-04-01', endDate: '2027-03-31' } });
+    expect(out.records.budgetLines).toEqual([{ code: 'K-1', sheet: 'list', row: 2, fiscalYear: 2025, directYen: 1000, indirectYen: 300 }]);
+    const plain = io();
+    runCli(['check', file('list.csv')], plain, NOW);
+    expect(JSON.parse(plain.out)).not.toHaveProperty('records');
   });
 });
 

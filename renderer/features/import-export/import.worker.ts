@@ -108,7 +108,7 @@ async function load(msg: Extract<WorkerRequest, { type: 'load' }>): Promise<void
   workbook = null;
   analysis = null;
   const plan = planWorkbookRead(msg.bytes);
-  const loaded = !plan.ok ? plan : plan.split ? await loadInShares(msg.bytes, plan.split) : loadWorkbook(msg.bytes);
+  const loaded = !plan.ok ? plan : plan.split ? await loadInShares(msg.bytes, plan.split) : loadWorkbook(msg.bytes, DEFAULT_PIPELINE_LIMITS, msg.fileName);
   // Answered, not dropped: the client would otherwise wait out its timeout and terminate the Worker mid-way through
   // the newer load. The screen ignores a superseded load's answer.
   if (generation !== loadGeneration) {

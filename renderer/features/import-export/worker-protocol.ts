@@ -8,7 +8,8 @@ import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 
 export type WorkerRequest =
-  | { type: 'load'; id: number; bytes: Uint8Array; programs: CatalogProgram[]; remembered: [string, Record<string, string>][] }
+  /** `fileName` (optional) helps decoding: a .csv is read as text, a text file named .xlsx is refused. */
+  | { type: 'load'; id: number; bytes: Uint8Array; programs: CatalogProgram[]; remembered: [string, Record<string, string>][]; fileName?: string | undefined }
   | { type: 'reparse'; id: number; sheet?: string | undefined; mapping?: ColumnMapping | undefined }
   /** The standard workbook of everything stored: the Worker reads the database itself (no rows cross threads). */
   | { type: 'export-standard'; id: number; lang: WorkbookLanguage; programs: CatalogProgram[] }
