@@ -5,7 +5,7 @@
 import type { Reason } from './cell-values';
 import { BUDGET_FIELDS, SINGLE_FIELDS } from './column-map';
 import type { ColumnMapping, ColumnTarget, ImportField } from './column-map';
-import { guessFromHeader } from './header-words';
+import { fieldsOfJoinedHeader, guessFromHeader } from './header-words';
 import type { HeaderGuess } from './header-words';
 import { columnLetter } from './import-types';
 import type { Cell } from './sheetjs';
@@ -63,6 +63,8 @@ const reason = (en: string, ja: string): Reason => ({ en, ja });
 /** Reconciles the header's guess with the values: keeps, corrects or drops it (with a note). */
 function reconcile(guess: HeaderGuess | null, p: ValueProfile, header: string): { candidates: FieldCandidate[]; note: Reason | null } {
   const fromValues = valueCandidates(p);
+  const joined = guess ? [] : fieldsOfJoinedHeader(header);
+  if (joined.length) return { candidates: [...joined.map((field): FieldCandidate => ({ field, score: 70, source: 'header' })), ...fromValues], note: null };
   if (!guess) return { candidates: fromValues.filter((c) => c.score >= 80).concat(fromValues.filter((c) => c.score < 80)), note: null };
   const h: FieldCandidate = { field: guess.field, fiscalYear: guess.fiscalYear, score: guess.score, source: 'header' };
   const rest = fromValues.filter((c) => c.field !== guess.field);
@@ -80,10 +82,10 @@ function reconcile(guess: HeaderGuess | null, p: ValueProfile, header: string): 
     return { candidates: [{ ...h, field: 'piPosition', score: 89 }, h], note: reason(`"${header}" holds positions (教授, 准教授 …): read as the PI's position`, `「${header}」は職名の列のため、職名として読みます`) };
   }
   if (DATE_FIELDS.has(guess.field) && amounts >= 0.8 && dates < 0.2) {
-    return { candidates: [{ ...h, score: 50 }, ...rest], note: reason(`"${header}" looks like a date column but holds amounts: not imported; choose its field`, `「${header}」は日付の列名ですが金額が入っているため、取り込みません。対応付けを選んでください`) };
+    return { candidates: [{ ...h, score: 40 }, ...rest], note: reason(`"${header}" looks like a date column but holds amounts: not imported; choose its field`, `「${header}」は日付の列名ですが金額が入っているため、取り込みません。対応付けを選んでください`) };
   }
   if (BUDGET_FIELDS.has(guess.field) && dates >= 0.8 && amounts < 0.2) {
-    return { candidates: [{ ...h, score: 50 }, ...rest], note: reason(`"${header}" looks like an amount column but holds dates: not imported; choose its field`, `「${header}」は金額の列名ですが日付が入っているため、取り込みません。対応付けを選んでください`) };
+    return { candidates: [{ ...h, score: 40 }, ...rest], note: reason(`"${header}" looks like an amount column but holds dates: not imported; choose its field`, `「${header}」は金額の列名ですが日付が入っているため、取り込みません。対応付けを選んでください`) };
   }
   if (BUDGET_FIELDS.has(guess.field) && share(p, 'kakenBudget') >= 0.8) return { candidates: [{ field: 'budgetText', score: 95, source: 'values' }, h], note: null };
   // A header that names no field of its own (No., 番号) gives way to values that clearly do.

@@ -187,3 +187,14 @@ export function guessFromHeader(text: string): HeaderGuess | null {
   for (let i = last - 1; i >= 0; i--) if (fields[i] && fields[i] !== 'ignore') return budget(fields[i]!, 80);
   return null;
 }
+
+/**
+ * Fields a header names when it joins two words (代表者・分担者, 開始／終了): each word's field, or [] when the header is
+ * one word or its words name at most one field. Such a header is a tie: the mapping UI offers each, nothing is mapped.
+ */
+export function fieldsOfJoinedHeader(text: string): ImportField[] {
+  const words = normalizeText(text).split(/[・／/、]|及び|および/).map((w) => w.trim()).filter(Boolean);
+  if (words.length < 2) return [];
+  const found = [...new Set(words.map((w) => guessFromHeader(w)?.field).filter((f): f is ImportField => f !== undefined && f !== 'ignore'))];
+  return found.length >= 2 ? found : [];
+}
