@@ -5,6 +5,7 @@ import type { IsoDate } from '../domain/types';
 import { daysInMonth, fiscalYearRange, makeIsoDate } from '../calendar/fiscal-year';
 import { ERAS, parseFiscalYearLabel, parseWarekiDate } from '../calendar/wareki';
 import { serialToIso } from './excel-serial';
+import { isNoFigure, parseYenText } from '../money/yen';
 import type { Cell } from './sheetjs';
 
 /** `impossible`: the text is a date, but one that does not exist (R7.2.30, 令和0年, month 13). */
@@ -43,12 +44,7 @@ export function cellRawText(cell: Cell): string {
   return cellText(cell);
 }
 
-const NO_FIGURE = new Set(['', '-', '−', '‐', '–', '—', '―', 'ー', '未定', '未確定', 'なし', '無し', 'n/a', 'na', 'tbd', '該当なし', '*', '…']);
-
-/** True for the ways offices write "no figure": blank, 未定, "-", ―, なし, TBD. */
-export function isNoFigure(text: string): boolean {
-  return NO_FIGURE.has(normalizeText(text).toLowerCase());
-}
+export { isNoFigure };
 
 /** Serials a date column may hold as a plain number (1950-01-01 … 2199-12-31). */
 const SERIAL_MIN = 18_264;
@@ -216,27 +212,19 @@ export function unitInText(text: string): AmountUnit | null {
 export function parseAmountCell(cell: Cell, columnUnit: AmountUnit): Parsed<number> {
   if (cell === null || cell === undefined) return { kind: 'empty', text: '' };
   let value: number;
-  let unit: number = columnUnit;
   if (typeof cell === 'number') {
-    value = cell;
+    if (!Number.isFinite(cell)) return { kind: 'error', reason: reason('Not an amount', '金額として読めません') };
+    value = Math.round(cell * columnUnit);
   } else if (typeof cell === 'string') {
-    if (isNoFigure(cell)) return { kind: 'empty', text: normalizeText(cell) };
-    // Footnote marks (10,000,000円※1, 5,000*2) and 「(予定)」 say something about the figure, not how much it is.
-    let s = normalizeText(cell).replace(/[,\s、]/g, '').replace(/(?:※|\*|注)\d*$/, '').replace(/[(（]?予定[)）]?$/, '').replace(/^[¥\\]/, '');
-    if (isNoFigure(s)) return { kind: 'empty', text: normalizeText(cell) };
-    const own = unitInText(s);
-    if (own !== null && /(円|jpy|yen)$/i.test(s)) unit = own;
-    s = s.replace(/(億円|百万円|万円|千円|円|jpy|yen)$/i, '');
-    const negative = /^[-−△▲]/.test(s) || /^\(.*\)$/.test(s);
-    s = s.replace(/^[-−△▲+]/, '').replace(/^\((.*)\)$/, '$1');
-    if (!/^\d+(\.\d+)?$/.test(s)) return { kind: 'error', reason: reason(`"${cell.trim()}" is not an amount`, `「${cell.trim()}」は金額として読めません`) };
-    value = Number(s) * (negative ? -1 : 1);
+    const parsed = parseYenText(cell, columnUnit);
+    if (parsed.kind === 'none') return { kind: 'empty', text: normalizeText(cell) };
+    if (parsed.kind === 'invalid') return { kind: 'error', reason: reason(`"${cell.trim()}" is not an amount`, `「${cell.trim()}」は金額として読めません`) };
+    value = parsed.yen;
   } else {
     return { kind: 'error', reason: reason('Not an amount', '金額として読めません') };
   }
-  if (!Number.isFinite(value)) return { kind: 'error', reason: reason('Not an amount', '金額として読めません') };
   if (value < 0) return { kind: 'error', reason: reason(`Negative amount: ${value}`, `金額がマイナスです：${value}`) };
-  return { kind: 'value', value: Math.round(value * unit) };
+  return { kind: 'value', value };
 }
 
 /** Fiscal year written in a cell: 2025, 令和7年度, R7, FY2025. */

@@ -3,6 +3,7 @@
 // year, in 千円) and JST-style 所属機関・役職. Each parser takes the cell's text and returns plain fields or null.
 import { personName } from './cell-values';
 import { parseFiscalYearLabel } from '../calendar/wareki';
+import { parseYenText } from '../money/yen';
 import { DEPARTMENT, POSITION } from './value-detect';
 
 export interface PackedPerson {
@@ -77,8 +78,10 @@ export function parseKakenBudget(text: string): PackedBudgetLine[] | null {
     if (!m) continue;
     const fiscalYear = parseFiscalYearLabel(m[1]!);
     if (fiscalYear === null) continue;
-    const yen = (s: string) => Number(s.replace(/,/g, '')) * 1000;
-    lines.push({ fiscalYear, directYen: yen(m[2]!), indirectYen: m[3] === undefined ? null : yen(m[3]) });
+    const direct = parseYenText(m[2]!, 1000);
+    const indirect = m[3] === undefined ? null : parseYenText(m[3], 1000);
+    if (direct.kind !== 'yen' || (indirect !== null && indirect.kind !== 'yen')) continue;
+    lines.push({ fiscalYear, directYen: direct.yen, indirectYen: indirect === null ? null : indirect.yen });
   }
   return lines.length ? lines : null;
 }

@@ -177,6 +177,7 @@ describe('the standard workbook', () => {
   records.projects[0]!.notes = '=HYPERLINK("http://evil")';
   records.projects[1]!.notes = "'=already quoted";
   records.projects[2]!.title = '@SUM(1)';
+  Object.assign(records.projects[0]!, { piPosition: '教授', piResearcherNumber: '00828478' });
 
   for (const lang of ['en', 'ja'] as const) {
     it(`round-trips in ${lang} with no mapping step and neutralised formulas`, () => {
