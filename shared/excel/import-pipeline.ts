@@ -21,7 +21,8 @@ import type { HeaderInfo, SheetCandidate } from './table-detect';
 import type { ProgramResolver } from './program-resolve';
 import { readWorkbookGrids, readWorkbookSheetGrids, DEFAULT_READ_LIMITS } from './sheetjs';
 import type { Cell, ReadLimits, SheetGrid, SheetGridsRead } from './sheetjs';
-import { isStandardWorkbook, readStandardWorkbook, SHEET_NAMES } from './standard-workbook';
+import { isStandardWorkbook, readStandardWorkbook } from './standard-read';
+import { SHEET_NAMES } from './standard-workbook';
 import { DEFAULT_FILE_LIMITS, guardWorkbookBytes } from './zip-guard';
 import type { FileLimits, ZipEntryInfo } from './zip-guard';
 
