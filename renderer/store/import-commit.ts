@@ -56,7 +56,7 @@ export interface PlanOptions {
   newId: () => string;
 }
 
-const PROJECT_FIELDS = ['title', 'pi', 'department', 'programId', 'trackId', 'funderName', 'amedNumber', 'eradNumber', 'startDate', 'endDate', 'status', 'notes'] as const;
+const PROJECT_FIELDS = ['title', 'pi', 'piPosition', 'piResearcherNumber', 'coInvestigators', 'department', 'programId', 'trackId', 'funderName', 'amedNumber', 'eradNumber', 'startDate', 'endDate', 'status', 'notes'] as const;
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -157,6 +157,8 @@ export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, op
       if (k === 'funderName' && p.funderNameIsCatalogName && p.fields.programId === cur.programId) continue;
       const v = p.fields[k];
       if (v === undefined || v === cur[k]) continue;
+      // A list (co-investigators) is unchanged when it holds the same names in the same order.
+      if (Array.isArray(v) && Array.isArray(cur[k]) && v.length === (cur[k] as string[]).length && v.every((x, i) => x === (cur[k] as string[])[i])) continue;
       (next as unknown as Record<string, unknown>)[k] = v;
       changed.push(k);
     }
