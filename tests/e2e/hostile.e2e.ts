@@ -81,6 +81,11 @@ describe('hostile input', () => {
     await expect.poll(() => page.locator('[data-testid="snapshot-list"]').textContent()).toMatch(/before-import/);
     await page.click('nav a[data-screen="importExport"]');
 
+    // The daily backup (15 s after start, whatever the user does) records its time in settings: let it happen first,
+    // so "changes nothing" compares what the hostile files could change, not the start-up schedule.
+    await expect
+      .poll(async () => ((await dumpStores(page, ['settings'])).settings as { key: string }[]).some((s) => s.key === 'lastDailySnapshotAt'), { timeout: 60_000 })
+      .toBe(true);
     const before = await dumpStores(page, STORES);
     expect(before.projects).toHaveLength(2);
     expect((before.projects as { code: string; title: string }[]).find((p) => p.code === 'H-002')?.title).toBe('二件目（改題）');
