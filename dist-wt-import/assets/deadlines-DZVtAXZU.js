@@ -1,2 +1,0 @@
-import{o as e}from"./catalog-D76O4cp0.js";function t(t,n){return t<n?`overdue`:t<=e(n,30)?`next30`:t<=e(n,60)?`next60`:t<=e(n,90)?`next90`:`later`}function n(e,t){return t?.code?`[${t.code}] ${e.title}`:e.title}function r(e,t){return e.map(e=>{let r=t.get(e.projectId),i=[r?.title,e.notes].filter(Boolean).join(`
-`),a={id:e.id,date:e.dueDate,summary:n(e,r),status:`CONFIRMED`};return i&&(a.description=i),r?.code&&(a.categories=[r.code]),a})}export{n,r,t};
