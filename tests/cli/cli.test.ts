@@ -9,6 +9,7 @@ import { runCli } from '../../cli/commands';
 import type { CliIo } from '../../cli/commands';
 import { readWorkbookGrids, writeWorkbookBytes } from '../../shared/excel/sheetjs';
 import { MESSY_ROWS, messyOfficeWorkbook, rangeLayoutSheets } from '../shared/excel/fixtures';
+import { awardListSheets, encodeCp932, kakenRows, ledgerSheets, toCsv } from '../shared/excel/issue-layouts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gp-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,6 +95,23 @@ describe('cli check: mapping and records', () => {
     const plain = io();
     runCli(['check', file('list.csv')], plain, NOW);
     expect(JSON.parse(plain.out)).not.toHaveProperty('records');
+  });
+});
+
+describe('cli check on the three files of issue 13', () => {
+  it('imports the award list, the merged-header ledger and the KAKEN CSV fully, with no row errors', () => {
+    writeFileSync(file('award.xlsx'), writeWorkbookBytes(awardListSheets()));
+    writeFileSync(file('ledger.xlsx'), writeWorkbookBytes(ledgerSheets()));
+    writeFileSync(file('kaken.csv'), encodeCp932(toCsv(kakenRows())));
+    const counts: Record<string, [number, number]> = {};
+    for (const name of ['award.xlsx', 'ledger.xlsx', 'kaken.csv']) {
+      const t = io();
+      expect(runCli(['check', file(name), '--records'], t, NOW), name).toBe(0);
+      const out = JSON.parse(t.out) as { projects: number; budgetLines: number; records: { projects: unknown[] } };
+      expect(out.records.projects).toHaveLength(out.projects);
+      counts[name] = [out.projects, out.budgetLines];
+    }
+    expect(counts).toEqual({ 'award.xlsx': [13, 0], 'ledger.xlsx': [5, 5], 'kaken.csv': [2, 4] });
   });
 });
 
