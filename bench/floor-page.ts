@@ -55,7 +55,7 @@ function recordsFrom(wb: XLSX.WorkBook) {
   const now = new Date().toISOString();
   const newId = orderedIds();
   const projects = rowsOf(wb.Sheets.Projects!).slice(1).map((r) => ({
-    id: newId(), code: String(r[0]), title: String(r[1]), pi: String(r[2]), department: String(r[3]), coInvestigators: [], partners: [],
+    id: newId(), code: String(r[0]), title: String(r[1]), pi: String(r[2]), department: String(r[3]), piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [],
     programId: r[4] ? String(r[4]) : null, trackId: null, funderName: String(r[5] ?? ''), amedNumber: String(r[10] ?? ''), eradNumber: String(r[11] ?? ''),
     startDate: iso(r[7]), endDate: iso(r[8]), status: 'active', tags: [], notes: '', archived: false, deletedAt: null, createdAt: now, updatedAt: now,
   }));

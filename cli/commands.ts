@@ -12,6 +12,8 @@ import { membersRecordsFromImport, readMembersSheets } from '../shared/excel/mem
 import { planningSheetIndexes, standardWorkbookWithPlanningSheets } from '../shared/excel/planning-workbook';
 import { createProgramResolver } from '../shared/excel/program-resolve';
 import { catalogChecks } from '../shared/portfolio/project-validation';
+import { BUDGET_FIELDS } from '../shared/excel/column-map';
+import { columnLetter } from '../shared/excel/import-types';
 import { writeWorkbookBytes } from '../shared/excel/sheetjs';
 import type { SheetGrid } from '../shared/excel/sheetjs';
 import type { WorkbookLanguage } from '../shared/excel/standard-workbook';
@@ -34,7 +36,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  cli check <file.xlsx> [--sheet NAME]
+  cli check <file.xlsx|file.csv> [--sheet NAME] [--records]
   cli convert <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli report <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli ics <in.xlsx> <out.ics> [--sheet NAME]
@@ -79,6 +81,9 @@ function wholeOption(options: Map<string, string>, name: string, min: number, ma
   return n;
 }
 
+/** Options that take no value. */
+const FLAGS: ReadonlySet<string> = new Set(['records']);
+
 function parseArgs(args: readonly string[]): { positional: string[]; options: Map<string, string> } | null {
   const positional: string[] = [];
   const options = new Map<string, string>();
@@ -86,7 +91,7 @@ function parseArgs(args: readonly string[]): { positional: string[]; options: Ma
     const a = args[i]!;
     if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-      const value = inline ?? args[++i];
+      const value = inline ?? (FLAGS.has(name) ? 'true' : args[++i]);
       if (value === undefined) return null;
       options.set(name, value);
     } else positional.push(a);
@@ -117,7 +122,7 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
     return 2;
   }
   const programs = BUILTIN_CATALOG.programs;
-  const run = runImportPipeline(bytes, { programs, sheet: parsed.options.get('sheet') });
+  const run = runImportPipeline(bytes, { programs, sheet: parsed.options.get('sheet'), fileName: input });
   if (!run.ok) {
     io.stderr(`${run.message}\n`);
     return 2;
@@ -129,6 +134,11 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   const planning = planningFromWorkbook(bytes, records, now.toISOString());
   const planningCode = planning.problems.some((p) => p.severity === 'error') ? 1 : code;
   if (command === 'check') {
+    const { analysis } = run;
+    const headers = analysis.header?.headers ?? [];
+    const mapping = analysis.mapping.flatMap((t, i) =>
+      t.field === 'ignore' ? [] : [{ column: columnLetter(i), header: headers[i] ?? '', field: t.field, ...(BUDGET_FIELDS.has(t.field) ? { fiscalYear: t.fiscalYear ?? null } : {}) }],
+    );
     io.stdout(
       `${JSON.stringify({
         sheet: result.sheet,
@@ -138,7 +148,10 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
         applications: planning.applications.length,
         researchers: planning.researchers.length,
         memberships: planning.memberships.length,
+        mapping,
+        unmappedColumns: analysis.unmappedColumns,
         problems: [...result.problems, ...planning.problems].map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
+        ...(parsed.options.has('records') ? { records: { projects: result.projects, budgetLines: result.budgetLines, milestones: result.milestones } } : {}),
       })}\n`,
     );
     return planningCode;

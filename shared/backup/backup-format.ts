@@ -30,6 +30,9 @@ const projectRow = z.looseObject({
   code: z.string().min(1).max(200),
   title: z.string().max(2000),
   pi: z.string().max(500),
+  // Added after the first backups were written: a backup without them restores with ''.
+  piPosition: z.string().max(200).default(''),
+  piResearcherNumber: z.string().regex(/^(?:\d{8})?$/, 'expected an 8-digit researcher number or nothing').default(''),
   department: z.string().max(500),
   coInvestigators: z.array(z.string().max(500)).max(500),
   partners: z.array(z.string().max(500)).max(500),

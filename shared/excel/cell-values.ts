@@ -3,11 +3,14 @@
 // Every parser returns a tagged result (value, empty, or a reason), never throws, and never turns "no figure" into 0.
 import type { IsoDate } from '../domain/types';
 import { daysInMonth, fiscalYearRange, makeIsoDate } from '../calendar/fiscal-year';
-import { parseFiscalYearLabel, parseWarekiDate } from '../calendar/wareki';
+import { ERAS, parseFiscalYearLabel, parseWarekiDate } from '../calendar/wareki';
+import { serialToIso } from './excel-serial';
+import { isNoFigure, parseYenText } from '../money/yen';
 import type { Cell } from './sheetjs';
 
 /** `impossible`: the text is a date, but one that does not exist (R7.2.30, 令和0年, month 13). */
-export type Parsed<T> = { kind: 'value'; value: T } | { kind: 'empty'; text: string } | { kind: 'error'; reason: Reason; impossible?: boolean };
+/** `warning`: read, but worth telling the user (H31.5.1 written after the era ended). */
+export type Parsed<T> = { kind: 'value'; value: T; warning?: Reason } | { kind: 'empty'; text: string } | { kind: 'error'; reason: Reason; impossible?: boolean };
 
 /** A reason in both UI languages. */
 export interface Reason {
@@ -41,37 +44,24 @@ export function cellRawText(cell: Cell): string {
   return cellText(cell);
 }
 
-const NO_FIGURE = new Set(['', '-', '−', '‐', '–', '—', '―', 'ー', '未定', '未確定', 'なし', '無し', 'n/a', 'na', 'tbd', '該当なし', '*', '…']);
-
-/** True for the ways offices write "no figure": blank, 未定, "-", ―, なし, TBD. */
-export function isNoFigure(text: string): boolean {
-  return NO_FIGURE.has(normalizeText(text).toLowerCase());
-}
-
-/** Converts an Excel serial day number (1900 system) to an ISO date. */
-export function excelSerialToIso(serial: number): IsoDate | null {
-  if (!Number.isFinite(serial)) return null;
-  const whole = Math.floor(serial);
-  // Excel's serial 60 is the non-existent 1900-02-29; after it, day 0 is 1899-12-30.
-  const base = whole > 60 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
-  const d = new Date(base + whole * 86_400_000);
-  const y = d.getUTCFullYear();
-  if (y < 1900 || y > 9999) return null;
-  return d.toISOString().slice(0, 10);
-}
+export { isNoFigure };
 
 /** Serials a date column may hold as a plain number (1950-01-01 … 2199-12-31). */
 const SERIAL_MIN = 18_264;
 const SERIAL_MAX = 109_574;
 
-type DatePart = { kind: 'date'; iso: IsoDate } | { kind: 'month'; year: number; month: number } | { kind: 'fy'; fiscalYear: number };
+type DatePart = { kind: 'date'; iso: IsoDate; warning?: Reason } | { kind: 'month'; year: number; month: number } | { kind: 'fy'; fiscalYear: number };
+
+/** Words around a date that do not change it: 「(予定)」 after a KAKEN period, 「まで」 closing a range, 「〜」 left over. */
+const DATE_NOISE = /[(（]?予定[)）]?$|まで$|迄$/;
 
 function parseDateText(text: string): { ok: true; part: DatePart } | { ok: false; reason: Reason } | null {
-  const s = normalizeText(text).replace(/\s+/g, '');
+  const s = normalizeText(text).replace(/\s+/g, '').replace(DATE_NOISE, '');
   if (!s) return null;
   const wareki = parseWarekiDate(s);
   if (wareki) {
-    return wareki.ok ? { ok: true, part: { kind: 'date', iso: wareki.date } } : { ok: false, reason: splitReason(wareki.reason) };
+    if (wareki.ok) return { ok: true, part: { kind: 'date', iso: wareki.date } };
+    return pastEraEnd(s) ?? { ok: false, reason: splitReason(wareki.reason) };
   }
   let m = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), s);
@@ -93,6 +83,26 @@ function parseDateText(text: string): { ok: true; part: DatePart } | { ok: false
     if (/(令和|平成|[RrHh])0年度/.test(s)) return { ok: false, reason: reason(`${text}: era year 0 does not exist`, `${text}：0年は存在しません`) };
   }
   return null;
+}
+
+const ERA_DATE = /^(令和|平成|昭和|大正|[RrHhSsTt])(元|\d{1,2})(?:年(\d{1,2})月(\d{1,2})日?|[./-](\d{1,2})[./-](\d{1,2}))$/;
+
+/**
+ * An era date written after its era ended (H31.5.1 for 2019-05-01, forms printed before 令和 and filled in after):
+ * converted by the era's count, with a warning. A date before the era began stays an error.
+ */
+function pastEraEnd(s: string): { ok: true; part: DatePart } | null {
+  const m = ERA_DATE.exec(s);
+  if (!m) return null;
+  const token = m[1]!;
+  const era = ERAS.find((e) => e.nameJa === token || e.letter === token.toUpperCase());
+  const next = era ? ERAS[ERAS.indexOf(era) - 1] : undefined;
+  if (!era || !next) return null;
+  const year = era.firstYear + (m[2] === '元' ? 1 : Number(m[2])) - 1;
+  const iso = makeIsoDate(year, Number(m[3] ?? m[5]), Number(m[4] ?? m[6]));
+  if (!iso || iso < next.start || m[2] === '0') return null;
+  const warning = reason(`${s} is after the ${era.nameEn} era ended; read as ${iso}`, `${s} は${era.nameJa}の終了後の日付のため、${iso} として読みました`);
+  return { ok: true, part: { kind: 'date', iso, warning } };
 }
 
 function splitReason(text: string): Reason {
@@ -130,7 +140,7 @@ export function parseDateCell(cell: Cell, side: 'start' | 'end' | 'day' = 'day')
       return r.ok ? { kind: 'value', value: partToIso(r.part, 'start') } : { kind: 'error', reason: r.reason, impossible: true };
     }
     if (cell >= SERIAL_MIN && cell <= SERIAL_MAX) {
-      const iso = excelSerialToIso(cell);
+      const iso = serialToIso(cell);
       if (iso) return { kind: 'value', value: iso };
     }
     return { kind: 'error', reason: reason(`${cell} is not a date`, `${cell} は日付ではありません`) };
@@ -144,11 +154,15 @@ export function parseDateCell(cell: Cell, side: 'start' | 'end' | 'day' = 'day')
   if (side === 'day' && parsed.part.kind !== 'date') {
     return { kind: 'error', reason: reason(`"${text.trim()}" has no day`, `「${text.trim()}」には日がありません`) };
   }
-  return { kind: 'value', value: partToIso(parsed.part, side === 'end' ? 'end' : 'start') };
+  const value = partToIso(parsed.part, side === 'end' ? 'end' : 'start');
+  return parsed.part.kind === 'date' && parsed.part.warning ? { kind: 'value', value, warning: parsed.part.warning } : { kind: 'value', value };
 }
 
-/** Separators between the two ends of a period: 〜 ～ ~ から, or a dash surrounded by spaces (2025/4/1 - 2028/3/31). */
-const RANGE_SPLIT = /\s*(?:〜|~|から|–|—|―)\s*|\s+[-‐−]\s+/;
+/**
+ * Separators between the two ends of a period: 〜 ～ ~ から, or a dash surrounded by spaces (2025/4/1 - 2028/3/31;
+ * KAKEN's en dash, which becomes "?" or "・" when Excel saves the CSV as CP932).
+ */
+const RANGE_SPLIT = /\s*(?:〜|~|から|–|—|―)\s*|\s+[-‐−?・]\s+/;
 
 /**
  * A period written in one cell: "R7.4.1〜R10.3.31", "2025/4/1～2028/3/31", "令和7年度〜令和9年度", "2025年4月1日から2028年3月31日".
@@ -162,7 +176,7 @@ export function parseDateRange(cell: Cell): Parsed<{ start: IsoDate | null; end:
   }
   if (isNoFigure(cell)) return { kind: 'empty', text: normalizeText(cell) };
   // Fold the wave dashes before NFKC turns ～ into ~ and leaves 〜 alone.
-  const text = normalizeText(cell.replace(/[〜～]/g, '~'));
+  const text = normalizeText(cell.replace(/[〜～]/g, '~')).replace(/\s*[(（]予定[)）]\s*$/, '').replace(/\s*(?:まで|迄)$/, '');
   const parts = text.split(RANGE_SPLIT);
   if (parts.length !== 2) return { kind: 'error', reason: reason(`"${cell.trim()}" is not a period (start〜end)`, `「${cell.trim()}」は期間（開始〜終了）として読めません`) };
   const start = parts[0]!.trim() ? parseDateCell(parts[0]!, 'start') : ({ kind: 'empty', text: '' } as const);
@@ -173,16 +187,18 @@ export function parseDateRange(cell: Cell): Parsed<{ start: IsoDate | null; end:
   if (value.start && value.end && value.end < value.start) {
     return { kind: 'error', reason: reason(`The period ends (${value.end}) before it starts (${value.start})`, `期間の終了（${value.end}）が開始（${value.start}）より前です`) };
   }
-  return { kind: 'value', value };
+  const warning = (start.kind === 'value' ? start.warning : undefined) ?? (end.kind === 'value' ? end.warning : undefined);
+  return warning ? { kind: 'value', value, warning } : { kind: 'value', value };
 }
 
-export type AmountUnit = 1 | 1_000 | 1_000_000 | 100_000_000;
+export type AmountUnit = 1 | 1_000 | 10_000 | 1_000_000 | 100_000_000;
 
-/** Finds a money unit named in a header or a 単位 note: 円, 千円, 百万円, 億円 (also k/thousand, M/million). */
+/** Finds a money unit named in a header or a 単位 note: 円, 千円, 万円, 百万円, 億円 (also k/thousand, M/million). */
 export function unitInText(text: string): AmountUnit | null {
   const s = normalizeText(text).toLowerCase();
   if (/百万円|million|mjpy|m jpy|\(m\)|百万/.test(s)) return 1_000_000;
   if (/億円/.test(s)) return 100_000_000;
+  if (/万円/.test(s)) return 10_000;
   if (/千円|thousand|kjpy|k jpy|\(k\)|千/.test(s)) return 1_000;
   if (/円|jpy|yen/.test(s)) return 1;
   return null;
@@ -196,25 +212,19 @@ export function unitInText(text: string): AmountUnit | null {
 export function parseAmountCell(cell: Cell, columnUnit: AmountUnit): Parsed<number> {
   if (cell === null || cell === undefined) return { kind: 'empty', text: '' };
   let value: number;
-  let unit: number = columnUnit;
   if (typeof cell === 'number') {
-    value = cell;
+    if (!Number.isFinite(cell)) return { kind: 'error', reason: reason('Not an amount', '金額として読めません') };
+    value = Math.round(cell * columnUnit);
   } else if (typeof cell === 'string') {
-    if (isNoFigure(cell)) return { kind: 'empty', text: normalizeText(cell) };
-    let s = normalizeText(cell).replace(/[,\s]/g, '').replace(/^[¥\\]/, '');
-    const own = unitInText(s);
-    if (own !== null && /(円|jpy|yen)$/i.test(s)) unit = own;
-    s = s.replace(/(億円|百万円|千円|円|jpy|yen)$/i, '');
-    const negative = /^[-−△▲]/.test(s) || /^\(.*\)$/.test(s);
-    s = s.replace(/^[-−△▲+]/, '').replace(/^\((.*)\)$/, '$1');
-    if (!/^\d+(\.\d+)?$/.test(s)) return { kind: 'error', reason: reason(`"${cell.trim()}" is not an amount`, `「${cell.trim()}」は金額として読めません`) };
-    value = Number(s) * (negative ? -1 : 1);
+    const parsed = parseYenText(cell, columnUnit);
+    if (parsed.kind === 'none') return { kind: 'empty', text: normalizeText(cell) };
+    if (parsed.kind === 'invalid') return { kind: 'error', reason: reason(`"${cell.trim()}" is not an amount`, `「${cell.trim()}」は金額として読めません`) };
+    value = parsed.yen;
   } else {
     return { kind: 'error', reason: reason('Not an amount', '金額として読めません') };
   }
-  if (!Number.isFinite(value)) return { kind: 'error', reason: reason('Not an amount', '金額として読めません') };
   if (value < 0) return { kind: 'error', reason: reason(`Negative amount: ${value}`, `金額がマイナスです：${value}`) };
-  return { kind: 'value', value: Math.round(value * unit) };
+  return { kind: 'value', value };
 }
 
 /** Fiscal year written in a cell: 2025, 令和7年度, R7, FY2025. */
@@ -226,4 +236,21 @@ export function parseFiscalYearCell(cell: Cell): Parsed<number> {
   const fy = parseFiscalYearLabel(text);
   if (fy !== null && fy >= 1900 && fy <= 2200) return { kind: 'value', value: fy };
   return { kind: 'error', reason: reason(`"${text}" is not a fiscal year`, `「${text}」は年度として読めません`) };
+}
+
+/**
+ * An e-Rad researcher number (研究者番号) as text: 8 digits, leading zeros kept (a number cell 828478 → 00828478).
+ * '' for an empty cell, null for anything that is not 8 digits.
+ */
+export function researcherNumberText(cell: Cell): string | null {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 && cell < 1e8 ? String(cell).padStart(8, '0') : null;
+  const s = cellText(cell).replace(/[\s-]/g, '');
+  if (!s) return '';
+  return /^\d{8}$/.test(s) ? s : null;
+}
+
+/** A person's name as written, trimmed, with inner runs of full-width or half-width spaces folded to one space. */
+export function personName(text: string): string {
+  return text.replace(/[\s\u3000]+/g, ' ').trim();
 }

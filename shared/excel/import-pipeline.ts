@@ -1,18 +1,28 @@
 // The single customs gate for Excel: bytes → {sheet, projects, budgetLines, milestones, problems}. The import Worker,
 // the CLI and the tests all call these same steps, so what the wizard previews is what the CLI checks.
-// Steps: guard the bytes (size, zip ratios) → read plain grids → pick sheet/header/mapping → parse rows.
+// Stages, each its own module: guard the bytes (zip-guard) → decode (decode: xlsx/xls/ods by SheetJS, CSV by us) →
+// grid (grid: merges expanded) → table detection (table-detect) → column inference (column-infer) → row parsing
+// (row-parse) → validation (row-validate) → import plan (import-plan). The standard workbook is one more recognised
+// layout with a thin reading stage of its own (standard-workbook), kept to a constant amount of work per cell.
 import type { CatalogProgram } from '../catalog/schema';
-import { deserializeMapping, headerSignature, proposeMapping } from './column-map';
+import { deserializeMapping, headerSignature } from './column-map';
 import type { ColumnMapping } from './column-map';
-import { chooseSheet, detectHeader } from './header-detect';
-import type { HeaderInfo, SheetCandidate } from './header-detect';
+import { inferColumns, unmappedColumns } from './column-infer';
+import type { ColumnInference } from './column-infer';
+import { decodeSource } from './decode';
+import { expandMerges } from './grid';
+import { buildImportPlan } from './import-plan';
 import type { ParsedImport } from './import-types';
-import { parseOfficeSheet } from './office-sheet';
 import { createProgramResolver } from './program-resolve';
+import { parseTableRows } from './row-parse';
+import { validateRows } from './row-validate';
+import { chooseSheet, classifyRow, detectHeader } from './table-detect';
+import type { HeaderInfo, SheetCandidate } from './table-detect';
 import type { ProgramResolver } from './program-resolve';
 import { readWorkbookGrids, readWorkbookSheetGrids, DEFAULT_READ_LIMITS } from './sheetjs';
-import type { ReadLimits, SheetGrid, SheetGridsRead } from './sheetjs';
-import { isStandardWorkbook, readStandardWorkbook, SHEET_NAMES } from './standard-workbook';
+import type { Cell, ReadLimits, SheetGrid, SheetGridsRead } from './sheetjs';
+import { isStandardWorkbook, readStandardWorkbook } from './standard-read';
+import { SHEET_NAMES } from './standard-workbook';
 import { DEFAULT_FILE_LIMITS, guardWorkbookBytes } from './zip-guard';
 import type { FileLimits, ZipEntryInfo } from './zip-guard';
 
@@ -40,13 +50,19 @@ function unreadable(e: unknown): LoadFailure {
 
 function loaded(sheets: SheetGrid[], truncated: boolean): LoadResult {
   if (!sheets.length) return { ok: false, refused: false, message: 'The workbook has no sheets.', messageJa: 'ブックにシートがありません。' };
-  return { ok: true, workbook: { sheets, truncated } };
+  return { ok: true, workbook: { sheets: sheets.map(expandMerges), truncated } };
 }
 
-/** Guards then reads the bytes. Refusals (size, zip bomb) come before SheetJS sees a byte; read failures are caught. */
-export function loadWorkbook(bytes: Uint8Array, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): LoadResult {
+/**
+ * Guards then reads the bytes. Refusals (size, zip bomb, a text file named .xlsx) come before SheetJS sees a byte;
+ * read failures are caught. `fileName` helps decoding (a .xlsx that holds text is refused, not read as CSV).
+ */
+export function loadWorkbook(bytes: Uint8Array, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS, fileName?: string): LoadResult {
   const guard = guardWorkbookBytes(bytes, limits.file);
   if (!guard.ok) return { ok: false, refused: true, message: guard.message, messageJa: guard.messageJa };
+  const decoded = decodeSource(bytes, limits.read, fileName);
+  if (decoded.kind === 'refused') return { ok: false, refused: true, message: decoded.message, messageJa: decoded.messageJa };
+  if (decoded.kind === 'grid') return loaded([decoded.sheet], decoded.truncated);
   try {
     const { sheets, truncated } = readWorkbookGrids(bytes, limits.read);
     return loaded(sheets, truncated);
@@ -128,6 +144,10 @@ export interface Analysis {
   /** Office format: signature of the header layout, the key of a remembered mapping. */
   signature: string | null;
   mappingSource: 'remembered' | 'proposed' | 'standard' | 'none';
+  /** Office format: per column, the ranked field choices (for the mapping UI) and why values changed a guess. */
+  columns: ColumnInference[];
+  /** Every non-empty header column the mapping leaves unimported (so it can be reported). */
+  unmappedColumns: { column: string; header: string }[];
 }
 
 export interface AnalyseOptions {
@@ -137,27 +157,46 @@ export interface AnalyseOptions {
   remembered?: ((signature: string) => Readonly<Record<string, string>> | undefined) | undefined;
 }
 
-/** Chooses the format, sheet, header row and a mapping (remembered for this layout, else proposed from header names). */
+/** Rows sampled under the header for the value detectors. */
+const VALUE_SAMPLE_ROWS = 60;
+
+/** Each column's cells in the data rows just under the header (section, total and footnote rows left out). */
+function sampleColumns(grid: SheetGrid, header: HeaderInfo): Cell[][] {
+  const columns: Cell[][] = header.headers.map(() => []);
+  let taken = 0;
+  for (let r = header.headerRow + 1; r < grid.rows.length && taken < VALUE_SAMPLE_ROWS; r++) {
+    const row = grid.rows[r] ?? [];
+    if (classifyRow(row, header.headers, -1).kind !== 'data') continue;
+    taken++;
+    for (let c = 0; c < columns.length; c++) columns[c]!.push(row[c] ?? null);
+  }
+  return columns;
+}
+
+/** Chooses the format, sheet, header band and a mapping (remembered for this layout, else inferred from headers and values). */
 export function analyseWorkbook(workbook: LoadedWorkbook, opts: AnalyseOptions = {}): Analysis {
   const { sheets } = workbook;
   const { candidates, chosen } = chooseSheet(sheets);
   const standard = isStandardWorkbook(sheets);
   const standardSheet = sheets.find((s) => s.name === SHEET_NAMES.projects.en || s.name === SHEET_NAMES.projects.ja)?.name;
+  const none = { mapping: [], signature: null, columns: [], unmappedColumns: [] };
   if (standard && (!opts.sheet || opts.sheet === standardSheet)) {
-    return { format: 'standard', candidates, header: null, mapping: [], signature: null, mappingSource: 'standard' };
+    return { format: 'standard', candidates, header: null, mappingSource: 'standard', ...none };
   }
   let header = chosen;
   if (opts.sheet !== undefined) {
     const index = sheets.findIndex((s) => s.name === opts.sheet);
     header = index >= 0 ? detectHeader(sheets[index]!, index) : null;
   }
-  if (!header) return { format: 'office', candidates, header: null, mapping: [], signature: null, mappingSource: 'none' };
+  if (!header) return { format: 'office', candidates, header: null, mappingSource: 'none', ...none };
   const signature = headerSignature(header.headers);
+  const inferred = inferColumns(header.headers, sampleColumns(sheets[header.sheetIndex]!, header), header.titleFiscalYear);
   const stored = opts.remembered?.(signature);
-  if (stored) {
-    return { format: 'office', candidates, header, mapping: deserializeMapping(stored, header.headers.length), signature, mappingSource: 'remembered' };
-  }
-  return { format: 'office', candidates, header, mapping: proposeMapping(header.headers, header.titleFiscalYear), signature, mappingSource: 'proposed' };
+  const mapping = stored ? deserializeMapping(stored, header.headers.length) : inferred.mapping;
+  return {
+    format: 'office', candidates, header, mapping, signature, mappingSource: stored ? 'remembered' : 'proposed',
+    columns: inferred.columns, unmappedColumns: unmappedColumns(header.headers, mapping),
+  };
 }
 
 /** Parses the analysed sheet(s). `mapping` overrides the analysis's mapping (the user's edits in the wizard). */
@@ -175,7 +214,10 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
     const grid = workbook.sheets[analysis.header.sheetIndex]!;
     const m = mapping ?? analysis.mapping;
     const padded = analysis.header.headers.map((_, i) => m[i] ?? { field: 'ignore' as const });
-    result = parseOfficeSheet(grid, analysis.header, padded, { resolver });
+    const read = parseTableRows(grid, analysis.header, padded, resolver);
+    validateRows(read.rows, read.columnOf);
+    const notes = mapping ? [] : analysis.columns.flatMap((c) => (c.note ? [{ sheet: grid.name, row: analysis.header!.headerRow + 1, column: c.column, severity: 'warning' as const, message: c.note.en, messageJa: c.note.ja }] : []));
+    result = buildImportPlan(grid.name, read.rows, read.skipped, [...notes, ...read.tableProblems], read.columnOf('code') ?? read.columnOf('amedNumber'));
   }
   if (workbook.truncated) {
     result.problems.unshift({ sheet: result.sheet, row: 1, column: null, severity: 'warning', message: 'The sheet is larger than the read limit; rows or columns beyond it were ignored.', messageJa: 'シートが読み込み上限を超えているため、上限を超える行・列は無視しました。' });
@@ -185,6 +227,8 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
 
 export interface PipelineOptions extends AnalyseOptions {
   programs: readonly CatalogProgram[];
+  /** The file's name: its extension helps decoding (.csv, .xls, .ods; a text file named .xlsx is refused). */
+  fileName?: string | undefined;
   mapping?: ColumnMapping | undefined;
   limits?: PipelineLimits | undefined;
 }
@@ -193,7 +237,7 @@ export type PipelineResult = { ok: true; analysis: Analysis; result: ParsedImpor
 
 /** Bytes to parsed records in one call (the CLI and tests; the Worker runs the steps separately to keep the grids). */
 export function runImportPipeline(bytes: Uint8Array, opts: PipelineOptions): PipelineResult {
-  const loaded = loadWorkbook(bytes, opts.limits);
+  const loaded = loadWorkbook(bytes, opts.limits, opts.fileName);
   if (!loaded.ok) return loaded;
   const analysis = analyseWorkbook(loaded.workbook, opts);
   const result = parseWorkbook(loaded.workbook, analysis, createProgramResolver(opts.programs), opts.mapping);

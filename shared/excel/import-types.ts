@@ -19,7 +19,7 @@ export interface ImportProblem {
 
 /** Project fields an import may set; a field absent here is left as it is on an existing project. */
 export type ImportedProjectFields = Partial<
-  Pick<Project, 'title' | 'pi' | 'department' | 'programId' | 'trackId' | 'funderName' | 'amedNumber' | 'eradNumber' | 'startDate' | 'endDate' | 'status' | 'notes'>
+  Pick<Project, 'title' | 'pi' | 'piPosition' | 'piResearcherNumber' | 'coInvestigators' | 'department' | 'programId' | 'trackId' | 'funderName' | 'amedNumber' | 'eradNumber' | 'startDate' | 'endDate' | 'status' | 'notes'>
 >;
 
 export interface ImportedProject {

@@ -3,6 +3,8 @@
 // Formulas are never evaluated or written: a formula cell is read as its cached value, or as text when it has none.
 import * as XLSX from 'xlsx';
 import type { IsoDate } from '../domain/types';
+import { decodeSource } from './decode';
+import { isoToSerial, serialToIso } from './excel-serial';
 import { DEFAULT_DATE_FORMAT, PartRefused } from './xlsx-parts';
 
 /** A date cell, already converted from Excel's serial number to a calendar date (no time zone involved). */
@@ -35,12 +37,6 @@ export function isExcelDate(cell: Cell): cell is ExcelDate {
   return typeof cell === 'object' && cell !== null && (cell as ExcelDate).kind === 'date';
 }
 
-function serialToIso(serial: number, date1904: boolean): IsoDate | null {
-  const parsed = XLSX.SSF.parse_date_code(serial, { date1904 });
-  if (!parsed || !parsed.y) return null;
-  return `${String(parsed.y).padStart(4, '0')}-${String(parsed.m).padStart(2, '0')}-${String(parsed.d).padStart(2, '0')}`;
-}
-
 /** Whether a number format is a date format, cached: a 50,000-row sheet repeats a handful of formats. */
 const dateFormatCache = new Map<string, boolean>();
 function isDateFormat(z: string): boolean {
@@ -52,20 +48,13 @@ function isDateFormat(z: string): boolean {
   return known;
 }
 
-/** Serial → ISO by arithmetic (whole days; the time of day is dropped), matching SSF for serials after 1900-03-01. */
-function fastSerialToIso(serial: number, date1904: boolean): IsoDate | null {
-  const whole = Math.floor(serial) + (date1904 ? 1462 : 0);
-  if (whole <= 60 || whole > 2_958_465) return serialToIso(serial, date1904);
-  return new Date(Date.UTC(1899, 11, 30) + whole * 86_400_000).toISOString().slice(0, 10);
-}
-
 function toCell(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
   if (!cell) return null;
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;
       if (cell.z !== undefined && isDateFormat(String(cell.z))) {
-        const iso = fastSerialToIso(v, date1904);
+        const iso = serialToIso(v, date1904);
         return iso ? { kind: 'date', iso } : v;
       }
       return v;
@@ -87,29 +76,6 @@ function toCell(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
   }
 }
 
-type TextDecoderLike = new (label: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string };
-
-/**
- * Text files (CSV/TSV) as a string: UTF-8 (with or without BOM), else Shift_JIS, which Japanese Excel writes by
- * default. Returns null for binary workbooks (zip-based xlsx/ods, OLE .xls), which SheetJS reads from bytes.
- */
-function decodeTextFile(bytes: Uint8Array): string | null {
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return null;
-  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return null;
-  const Decoder = (globalThis as unknown as { TextDecoder?: TextDecoderLike }).TextDecoder;
-  if (!Decoder) return null;
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return new Decoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    try {
-      return new Decoder('shift_jis').decode(body);
-    } catch {
-      return null;
-    }
-  }
-}
-
 /** One read of a workbook: every sheet's name, in order, and the grids of the sheets that were read (null: not asked for). */
 export interface SheetGridsRead {
   names: string[];
@@ -123,11 +89,11 @@ export interface SheetGridsRead {
  * Reads densely and only the rows that exist, so a sheet whose used range claims A1:XFD1048576 costs what it holds.
  */
 export function readWorkbookSheetGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS, only?: readonly number[]): SheetGridsRead {
-  const text = decodeTextFile(bytes);
-  const wb = XLSX.read(text ?? bytes, {
-    type: text === null ? 'array' : 'string',
-    // A CSV's cells stay text (管理番号 00123 keeps its zeros); the pipeline parses numbers and dates itself.
-    raw: text !== null,
+  const decoded = decodeSource(bytes, limits);
+  if (decoded.kind === 'refused') throw new Error(decoded.message);
+  if (decoded.kind === 'grid') return { names: [decoded.sheet.name], grids: !only || only.includes(0) ? [decoded.sheet] : [null], truncated: decoded.truncated };
+  const wb = XLSX.read(bytes, {
+    type: 'array',
     dense: true,
     cellFormula: false,
     cellHTML: false,
@@ -186,44 +152,6 @@ export interface SheetSpec {
   merges?: { s: { r: number; c: number }; e: { r: number; c: number } }[];
   /** Hidden sheet (a lookup list an office keeps out of sight). */
   hidden?: boolean;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil): integer maths only. */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-const EXCEL_EPOCH_DAYS = daysFromCivil(1899, 12, 30);
-
-/** Two to four ASCII digits at `at`, or NaN. */
-function digits(s: string, at: number, length: number): number {
-  let n = 0;
-  for (let i = at; i < at + length; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return NaN;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/**
- * Excel serial of a YYYY-MM-DD date. Called for every date cell of an export (200,000 at 50,000 projects), so it reads
- * the digits in place instead of splitting the string; anything else goes the general way.
- */
-export function isoToSerial(iso: IsoDate): number {
-  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
-    const y = digits(iso, 0, 4);
-    const m = digits(iso, 5, 2);
-    const d = digits(iso, 8, 2);
-    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return daysFromCivil(y, m, d) - EXCEL_EPOCH_DAYS;
-  }
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
 function toWorksheet(spec: SheetSpec): XLSX.WorkSheet {

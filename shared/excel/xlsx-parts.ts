@@ -3,6 +3,7 @@
 // part's sheet XML into a "shell" workbook that holds everything else. Entries are copied still compressed (bytes,
 // CRC and sizes as SheetJS wrote them); only the zip headers and central directory are rewritten. Pure TypeScript.
 import type { SheetSpec } from './sheetjs';
+import { readZipDirectory } from './zip-directory';
 
 /** Number format of a date cell in a column without a format of its own (what `writeWorkbookBytes` uses). */
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
@@ -54,12 +55,6 @@ const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
 
-function u16(b: Uint8Array, at: number): number {
-  return b[at]! | (b[at + 1]! << 8);
-}
-function u32(b: Uint8Array, at: number): number {
-  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-}
 function put16(b: Uint8Array, at: number, v: number): void {
   b[at] = v & 0xff;
   b[at + 1] = (v >>> 8) & 0xff;
@@ -71,63 +66,19 @@ function put32(b: Uint8Array, at: number, v: number): void {
   b[at + 3] = (v >>> 24) & 0xff;
 }
 
-function asciiName(b: Uint8Array, at: number, length: number): string {
-  let s = '';
-  for (let i = at; i < at + length; i++) {
-    const c = b[i]!;
-    if (c >= 0x80) throw new PartRefused('a zip entry name is not ASCII');
-    s += String.fromCharCode(c);
-  }
-  return s;
-}
-
 /** The entries of a zip archive, read through its central directory. Throws `PartRefused` on anything unexpected. */
 export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (u32(bytes, i) === SIG_EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new PartRefused('not a zip archive');
-  const count = u16(bytes, eocd + 10);
-  const cdSize = u32(bytes, eocd + 12);
-  const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new PartRefused('zip64 archives are not supported');
-  if (cdOffset + cdSize > eocd) throw new PartRefused('bad central directory');
-  const entries: ZipEntry[] = [];
-  let at = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > eocd || u32(bytes, at) !== SIG_CENTRAL) throw new PartRefused('bad central directory entry');
-    const flags = u16(bytes, at + 8);
-    const compressedSize = u32(bytes, at + 20);
-    const uncompressedSize = u32(bytes, at + 24);
-    const nameLength = u16(bytes, at + 28);
-    const extraLength = u16(bytes, at + 30);
-    const commentLength = u16(bytes, at + 32);
-    const localOffset = u32(bytes, at + 42);
-    if (flags & 1) throw new PartRefused('encrypted zip entry');
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) throw new PartRefused('zip64 entry');
-    const name = asciiName(bytes, at + 46, nameLength);
-    if (localOffset + 30 > cdOffset || u32(bytes, localOffset) !== SIG_LOCAL) throw new PartRefused(`bad local header for ${name}`);
-    const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
-    if (dataStart + compressedSize > cdOffset) throw new PartRefused(`entry ${name} runs past the archive`);
-    entries.push({
-      name,
-      versionNeeded: u16(bytes, at + 6),
-      flags,
-      method: u16(bytes, at + 10),
-      dosTime: u16(bytes, at + 12),
-      dosDate: u16(bytes, at + 14),
-      crc32: u32(bytes, at + 16),
-      compressedSize,
-      uncompressedSize,
-      data: bytes.subarray(dataStart, dataStart + compressedSize),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+  const dir = readZipDirectory(bytes);
+  if (!dir.ok) throw new PartRefused(dir.problem === 'no-directory' ? 'not a zip archive' : `bad zip archive (${dir.problem}${dir.name ? ` at ${dir.name}` : ''})`);
+  return dir.entries.map((e): ZipEntry => {
+    if (!e.asciiName) throw new PartRefused('a zip entry name is not ASCII');
+    if (e.flags & 1) throw new PartRefused('encrypted zip entry');
+    if (e.dataStart + e.compressedSize > dir.directoryOffset) throw new PartRefused(`entry ${e.name} runs past the archive`);
+    return {
+      name: e.name, versionNeeded: e.versionNeeded, flags: e.flags, method: e.method, dosTime: e.dosTime, dosDate: e.dosDate, crc32: e.crc32,
+      compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, data: bytes.subarray(e.dataStart, e.dataStart + e.compressedSize),
+    };
+  });
 }
 
 /** A zip archive of these entries, in this order (no extra fields, no comments, no data descriptors). */

@@ -1,6 +1,7 @@
 // Refuses oversized files and zip bombs BEFORE anything is inflated: xlsx/ods files are zip archives, and SheetJS would
 // inflate every entry. We read the zip central directory ourselves (pure TS, no inflating) and compare the declared
 // sizes and compression ratios against limits. The import Worker is the second line of defence (it can be terminated).
+import { readZipDirectory, startsAsZip } from './zip-directory';
 
 export interface FileLimits {
   /** Largest file accepted, bytes. */
@@ -42,26 +43,12 @@ export type GuardResult = { ok: true; kind: 'zip' | 'other'; entries: ZipEntryIn
 
 export type GuardRefusal = 'too-large' | 'empty' | 'bad-zip' | 'zip64' | 'too-many-entries' | 'entry-too-large' | 'total-too-large' | 'ratio';
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-
 function mb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 function refuse(code: GuardRefusal, message: string, messageJa: string): GuardResult {
   return { ok: false, code, message, messageJa };
-}
-
-/** Decodes an entry name for messages; non-ASCII bytes become '?' (names are never used as keys or paths). */
-function asciiName(bytes: Uint8Array, start: number, length: number): string {
-  let s = '';
-  for (let i = start; i < start + length && i < bytes.length && s.length < 200; i++) {
-    const b = bytes[i]!;
-    s += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '?';
-  }
-  return s;
 }
 
 /**
@@ -79,59 +66,41 @@ export function guardWorkbookBytes(bytes: Uint8Array, limits: FileLimits = DEFAU
       `ファイルが大きすぎます（${mb(bytes.length)}）。${mb(limits.maxFileBytes)}までのファイルを読み込めます。`,
     );
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const isZip = bytes.length >= 4 && view.getUint32(0, true) === SIG_LOCAL;
-  if (!isZip) return { ok: true, kind: 'other', entries: [] };
+  if (!startsAsZip(bytes)) return { ok: true, kind: 'other', entries: [] };
 
-  // The EOCD record is 22 bytes plus a comment of up to 65535 bytes, at the very end.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === SIG_EOCD) {
-      eocd = i;
-      break;
+  const bad = (why: string) => refuse('bad-zip', `The file is not a readable Excel workbook (${why}).`, `Excel ブックとして読み込めないファイルです（${why}）。`);
+  const dir = readZipDirectory(bytes, limits.maxEntries);
+  if (!dir.ok) {
+    const name = dir.name ?? '';
+    switch (dir.problem) {
+      case 'no-directory':
+        return bad('no zip directory');
+      case 'zip64':
+        return name
+          ? refuse('zip64', `The part ${name} uses ZIP64 sizes, which only files far beyond the size limit need.`, `ZIP64 形式の部品（${name}）を含むブックは読み込めません。`)
+          : refuse('zip64', 'The workbook uses a ZIP64 archive, which is only needed for files far beyond the size limit.', 'ZIP64 形式のブックは読み込めません（上限を大きく超えるファイルです）。');
+      case 'too-many-entries':
+        return refuse('too-many-entries', `The workbook holds ${dir.declaredEntries} parts; at most ${limits.maxEntries} are read.`, `ブック内の部品が多すぎます（${dir.declaredEntries}個、上限${limits.maxEntries}個）。`);
+      case 'directory-outside':
+        return bad('directory outside the file');
+      case 'broken-entry':
+        return bad('broken directory entry');
+      case 'missing-local':
+        return bad(`missing part ${name}`);
+      case 'past-end':
+        return bad(`part ${name} runs past the end of the file`);
     }
   }
-  const bad = (why: string) => refuse('bad-zip', `The file is not a readable Excel workbook (${why}).`, `Excel ブックとして読み込めないファイルです（${why}）。`);
-  if (eocd < 0) return bad('no zip directory');
-  const totalEntries = view.getUint16(eocd + 10, true);
-  const cdSize = view.getUint32(eocd + 12, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    return refuse('zip64', 'The workbook uses a ZIP64 archive, which is only needed for files far beyond the size limit.', 'ZIP64 形式のブックは読み込めません（上限を大きく超えるファイルです）。');
-  }
-  if (totalEntries > limits.maxEntries) {
-    return refuse('too-many-entries', `The workbook holds ${totalEntries} parts; at most ${limits.maxEntries} are read.`, `ブック内の部品が多すぎます（${totalEntries}個、上限${limits.maxEntries}個）。`);
-  }
-  if (cdOffset + cdSize > eocd) return bad('directory outside the file');
 
   const entries: ZipEntryInfo[] = [];
   let total = 0;
-  let p = cdOffset;
-  for (let n = 0; n < totalEntries; n++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== SIG_CENTRAL) return bad('broken directory entry');
-    const method = view.getUint16(p + 10, true);
-    const compressed = view.getUint32(p + 20, true);
-    const uncompressed = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    const name = asciiName(bytes, p + 46, nameLen);
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff || localOffset === 0xffffffff) {
-      return refuse('zip64', `The part ${name} uses ZIP64 sizes, which only files far beyond the size limit need.`, `ZIP64 形式の部品（${name}）を含むブックは読み込めません。`);
-    }
-    // The local header must exist, and its data must fit in the file.
-    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== SIG_LOCAL) return bad(`missing part ${name}`);
-    const localNameLen = view.getUint16(localOffset + 26, true);
-    const localExtraLen = view.getUint16(localOffset + 28, true);
-    const dataStart = localOffset + 30 + localNameLen + localExtraLen;
-    if (dataStart + compressed > bytes.length) return bad(`part ${name} runs past the end of the file`);
-    const flags = view.getUint16(localOffset + 6, true);
-    if ((flags & 0x08) === 0) {
+  for (const e of dir.entries) {
+    const { name, method } = e;
+    const compressed = e.compressedSize;
+    const uncompressed = e.uncompressedSize;
+    if ((e.localFlags & 0x08) === 0) {
       // Without a data descriptor the local header repeats the sizes; a mismatch is how bombs hide their real size.
-      const localCompressed = view.getUint32(localOffset + 18, true);
-      const localUncompressed = view.getUint32(localOffset + 22, true);
-      if (localCompressed !== compressed || localUncompressed !== uncompressed) return bad(`part ${name} declares two different sizes`);
+      if (e.localCompressedSize !== compressed || e.localUncompressedSize !== uncompressed) return bad(`part ${name} declares two different sizes`);
     }
     if (method === 0 && compressed !== uncompressed) return bad(`stored part ${name} has inconsistent sizes`);
     if (uncompressed > limits.maxEntryBytes) {
@@ -154,7 +123,6 @@ export function guardWorkbookBytes(bytes: Uint8Array, limits: FileLimits = DEFAU
       return refuse('total-too-large', `The workbook would unpack to more than ${mb(limits.maxTotalBytes)}; the file was not opened.`, `ブックを展開すると${mb(limits.maxTotalBytes)}を超えるため、開きませんでした。`);
     }
     entries.push({ name, compressedBytes: compressed, uncompressedBytes: uncompressed, method });
-    p += 46 + nameLen + extraLen + commentLen;
   }
   return { ok: true, kind: 'zip', entries };
 }

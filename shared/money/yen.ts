@@ -36,3 +36,38 @@ export function yenChange(current: number | null, previous: number | null): { de
 export function defaultIndirect(directYen: number, rate = 0.3): number {
   return Math.floor(directYen * rate);
 }
+
+const NO_FIGURE = new Set(['', '-', '−', '‐', '–', '—', '―', 'ー', '未定', '未確定', 'なし', '無し', 'n/a', 'na', 'tbd', '該当なし', '*', '…']);
+
+/** True for the ways offices write "no figure": blank, 未定, "-", －, ―, なし, TBD (NFKC-folded first). */
+export function isNoFigure(text: string): boolean {
+  return NO_FIGURE.has(text.normalize('NFKC').replace(/[\s\u3000]+/g, ' ').trim().toLowerCase());
+}
+
+/** What an amount written as text says, in whole yen: a figure, no figure (never 0), a negative figure, or not an amount. */
+export type YenText = { kind: 'yen'; yen: number } | { kind: 'none'; text: string } | { kind: 'negative'; yen: number } | { kind: 'invalid' };
+
+const UNIT_SUFFIX = /(億円|百万円|万円|千円|円|jpy|yen)$/i;
+const SUFFIX_FACTOR: Readonly<Record<string, number>> = { 億円: 100_000_000, 百万円: 1_000_000, 万円: 10_000, 千円: 1_000 };
+
+/**
+ * The one parser of an amount written as text (the import's cells and the form's inputs): full-width digits, commas
+ * (, 、 ，), spaces, ¥/￥, a unit suffix (円, 千円, 万円, 百万円, 億円) that wins over `unitFactor`, ▲/△/- negatives,
+ * footnote marks (10,000,000円※1) and 「(予定)」. 未定, －, ― and blank are no figure. Rounded to the nearest yen.
+ */
+export function parseYenText(text: string, unitFactor: number): YenText {
+  let s = text.normalize('NFKC').replace(/[,\s、]/g, '').replace(/(?:※|\*|注)\d*$/, '').replace(/[(（]?予定[)）]?$/, '').replace(/^[¥\\]/, '');
+  if (isNoFigure(s)) return { kind: 'none', text: text.normalize('NFKC').trim() };
+  let factor = unitFactor;
+  const suffix = UNIT_SUFFIX.exec(s);
+  if (suffix) {
+    factor = SUFFIX_FACTOR[suffix[1]!] ?? 1;
+    s = s.slice(0, -suffix[1]!.length);
+  }
+  const negative = /^[-−△▲]/.test(s) || /^\(.*\)$/.test(s);
+  s = s.replace(/^[-−△▲+]/, '').replace(/^\((.*)\)$/, '$1');
+  if (!/^\d+(\.\d+)?$/.test(s)) return { kind: 'invalid' };
+  const yen = Math.round(Number(s) * factor);
+  if (!Number.isSafeInteger(yen)) return { kind: 'invalid' };
+  return negative && yen !== 0 ? { kind: 'negative', yen: -yen } : { kind: 'yen', yen };
+}

@@ -1,5 +1,5 @@
 // Amounts as staff type them: "1,234", full-width "１２３４", "1.5" in 百万円. Converts to whole yen, or says why not.
-import { YEN_UNIT_FACTOR } from '../money/yen';
+import { parseYenText, YEN_UNIT_FACTOR } from '../money/yen';
 import type { YenUnit } from '../money/yen';
 import type { Bilingual } from '../domain/message';
 
@@ -11,21 +11,11 @@ export type AmountParse = { ok: true; yen: number } | { ok: false; message: Bili
  * Negative amounts are refused (budgets are never negative).
  */
 export function parseAmountInput(text: string, unit: YenUnit): AmountParse {
-  let s = text.normalize('NFKC').replace(/[\s,、]/g, '').replace(/^[¥￥]/, '');
-  let factor = YEN_UNIT_FACTOR[unit];
-  const suffix = /(百万円|千円|億円|円)$/.exec(s);
-  if (suffix) {
-    factor = suffix[1] === '百万円' ? 1_000_000 : suffix[1] === '千円' ? 1_000 : suffix[1] === '億円' ? 100_000_000 : 1;
-    s = s.slice(0, -suffix[1]!.length);
-  }
-  if (s === '') return { ok: true, yen: 0 };
-  if (!/^\d+(\.\d+)?$/.test(s)) {
-    if (/^-/.test(s)) return { ok: false, message: { ja: '金額にマイナスは入力できません。', en: 'Amounts cannot be negative.' } };
-    return { ok: false, message: { ja: `「${text}」は金額として読めません。`, en: `"${text}" is not an amount.` } };
-  }
-  const yen = Math.round(Number(s) * factor);
-  if (!Number.isSafeInteger(yen)) return { ok: false, message: { ja: '金額が大きすぎます。', en: 'The amount is too large.' } };
-  return { ok: true, yen };
+  if (!text.trim()) return { ok: true, yen: 0 };
+  const parsed = parseYenText(text, YEN_UNIT_FACTOR[unit]);
+  if (parsed.kind === 'yen') return { ok: true, yen: parsed.yen };
+  if (parsed.kind === 'negative') return { ok: false, message: { ja: '金額にマイナスは入力できません。', en: 'Amounts cannot be negative.' } };
+  return { ok: false, message: { ja: `「${text}」は金額として読めません。`, en: `"${text}" is not an amount.` } };
 }
 
 /** The number to show in an input box for an amount in a unit (no grouping, no unit word). */

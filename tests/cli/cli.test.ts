@@ -9,6 +9,7 @@ import { runCli } from '../../cli/commands';
 import type { CliIo } from '../../cli/commands';
 import { readWorkbookGrids, writeWorkbookBytes } from '../../shared/excel/sheetjs';
 import { MESSY_ROWS, messyOfficeWorkbook, rangeLayoutSheets } from '../shared/excel/fixtures';
+import { awardListSheets, encodeCp932, kakenRows, ledgerSheets, toCsv } from '../shared/excel/issue-layouts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gp-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,9 +65,53 @@ describe('cli check', () => {
     const empty = io();
     expect(runCli(['check', file('empty.xlsx')], empty, NOW)).toBe(2);
     expect(empty.err).toContain('empty');
+    writeFileSync(file('renamed.xlsx'), new TextEncoder().encode('管理番号,課題名\nA-1,テキスト\n'));
+    const renamed = io();
+    expect(runCli(['check', file('renamed.xlsx')], renamed, NOW)).toBe(2);
+    expect(renamed.err).toContain('not an Excel workbook');
     const usage = io();
     expect(runCli(['frobnicate'], usage, NOW)).toBe(2);
     expect(usage.err).toContain('Usage');
+  });
+});
+
+describe('cli check: mapping and records', () => {
+  it('prints the mapping, the unmapped columns and, with --records, the parsed records', () => {
+    writeFileSync(file('list.csv'), new TextEncoder().encode('管理番号,課題名,研究開発期間（開始）,研究開発期間（終了）,令和7年度直接経費,令和7年度間接経費,キーワード\nK-1,CSVの課題,R7.4.1,R9.3.31,"1,000",300,脳\n'));
+    const t = io();
+    expect(runCli(['check', file('list.csv'), '--records'], t, NOW)).toBe(0);
+    const out = JSON.parse(t.out) as { mapping: unknown[]; unmappedColumns: unknown[]; records: { projects: { code: string; fields: Record<string, unknown> }[]; budgetLines: unknown[]; milestones: unknown[] } };
+    expect(out.mapping).toEqual([
+      { column: 'A', header: '管理番号', field: 'code' },
+      { column: 'B', header: '課題名', field: 'title' },
+      { column: 'C', header: '研究開発期間(開始)', field: 'start' },
+      { column: 'D', header: '研究開発期間(終了)', field: 'end' },
+      { column: 'E', header: '令和7年度直接経費', field: 'direct', fiscalYear: 2025 },
+      { column: 'F', header: '令和7年度間接経費', field: 'indirect', fiscalYear: 2025 },
+    ]);
+    expect(out.unmappedColumns).toEqual([{ column: 'G', header: 'キーワード' }]);
+    expect(out.records.projects[0]).toMatchObject({ code: 'K-1', fields: { startDate: '2025-04-01', endDate: '2027-03-31' } });
+    expect(out.records.budgetLines).toEqual([{ code: 'K-1', sheet: 'list', row: 2, fiscalYear: 2025, directYen: 1000, indirectYen: 300 }]);
+    const plain = io();
+    runCli(['check', file('list.csv')], plain, NOW);
+    expect(JSON.parse(plain.out)).not.toHaveProperty('records');
+  });
+});
+
+describe('cli check on the three files of issue 13', () => {
+  it('imports the award list, the merged-header ledger and the KAKEN CSV fully, with no row errors', () => {
+    writeFileSync(file('award.xlsx'), writeWorkbookBytes(awardListSheets()));
+    writeFileSync(file('ledger.xlsx'), writeWorkbookBytes(ledgerSheets()));
+    writeFileSync(file('kaken.csv'), encodeCp932(toCsv(kakenRows())));
+    const counts: Record<string, [number, number]> = {};
+    for (const name of ['award.xlsx', 'ledger.xlsx', 'kaken.csv']) {
+      const t = io();
+      expect(runCli(['check', file(name), '--records'], t, NOW), name).toBe(0);
+      const out = JSON.parse(t.out) as { projects: number; budgetLines: number; records: { projects: unknown[] } };
+      expect(out.records.projects).toHaveLength(out.projects);
+      counts[name] = [out.projects, out.budgetLines];
+    }
+    expect(counts).toEqual({ 'award.xlsx': [13, 0], 'ledger.xlsx': [5, 5], 'kaken.csv': [2, 4] });
   });
 });
 

@@ -73,7 +73,7 @@ describe('Excel import wizard', () => {
     const { sheets } = readWorkbookGrids(bytes);
     expect(sheets.map((s) => s.name)).toEqual(['Projects', 'Budgets', 'Milestones']);
     const projects = sheets[0]!.rows;
-    expect(projects[0]).toEqual(['Project ID', 'Title', 'PI', 'Department', 'Program ID', 'Program', 'Track', 'Start', 'End', 'Status', 'AMED No.', 'e-Rad No.', 'Notes']);
+    expect(projects[0]).toEqual(['Project ID', 'Title', 'PI', 'Department', 'Program ID', 'Program', 'Track', 'Start', 'End', 'Status', 'AMED No.', 'e-Rad No.', 'Notes', 'PI Position', 'PI Researcher No.']);
     const a1 = projects.find((r) => r[0] === 'A-001')!;
     expect(a1.slice(0, 5)).toEqual(['A-001', '新規医療機器の開発', '山田 太郎', '医学研究科', 'medical-device-development']);
     expect(a1[7]).toEqual({ kind: 'date', iso: '2025-04-01' });

@@ -2,7 +2,7 @@
 // an old-number or memo column instead of deleting it), the old Excel 97-2003 format (.xls) many ledgers are still
 // kept in, and LibreOffice's .ods. Tests may import SheetJS directly; the app may not.
 import * as XLSX from 'xlsx';
-import { isoToSerial } from '../../shared/excel/sheetjs';
+import { isoToSerial } from '../../shared/excel/excel-serial';
 import type { SheetSpec } from '../../shared/excel/sheetjs';
 
 export interface DirectSheet extends SheetSpec {

@@ -453,7 +453,7 @@ function unitLabel(unit: number, lang: 'ja' | 'en'): string {
 function ChoiceButtons({ analysis, column, current, busy, onPick }: { analysis: Analysis; column: number; current: ColumnTarget; busy: boolean; onPick: (target: ColumnTarget) => void }) {
   const { t } = useTranslation('importExport');
   const lang = currentLanguage();
-  const choices = columnChoices(analysis, column, columnLetter(column));
+  const choices = columnChoices(analysis, columnLetter(column));
   if (!choices.length) return null;
   return (
     <span className="column-choices" data-testid={`choices-${columnLetter(column)}`}>
@@ -469,7 +469,7 @@ function ChoiceButtons({ analysis, column, current, busy, onPick }: { analysis: 
         >
           {FIELD_LABELS[c.target.field][lang]}
           {c.target.fiscalYear ? ` ${c.target.fiscalYear}` : ''}
-          {c.score !== null ? ` (${Math.round(c.score * 100) / 100})` : ''}
+          {` (${c.score})`}
         </button>
       ))}
     </span>

@@ -53,6 +53,20 @@ describe('commitImport', () => {
     expect(line).toMatchObject({ directYen: 12_000_000, indirectYen: 3_600_000 });
   });
 
+  it('stores the PI position, researcher number and co-investigators, and sees the same list as no change', async () => {
+    const first = parsed();
+    Object.assign(first.projects[0]!.fields, { piPosition: '教授', piResearcherNumber: '00828478', coInvestigators: ['佐藤 花子'] });
+    await commitImport(first, { user: '', fileName: 'a.xlsx' });
+    const a1 = (await db.projects.where('code').equals('A-001').first())!;
+    expect(a1).toMatchObject({ piPosition: '教授', piResearcherNumber: '00828478', coInvestigators: ['佐藤 花子'] });
+    const same = parsed();
+    Object.assign(same.projects[0]!.fields, { piPosition: '教授', piResearcherNumber: '00828478', coInvestigators: ['佐藤 花子'] });
+    expect((await dryRunImport(same)).summary).toMatchObject({ updated: 0 });
+    Object.assign(same.projects[0]!.fields, { piPosition: '特任教授' });
+    expect((await commitImport(same, { user: '', fileName: 'b.xlsx' }))).toMatchObject({ updated: 1 });
+    expect((await db.projects.get(a1.id))?.piPosition).toBe('特任教授');
+  });
+
   it('shows what would change in a dry run and writes nothing', async () => {
     const plan = await dryRunImport(parsed());
     expect(plan.summary).toMatchObject({ added: 5, updated: 0 });

@@ -3,7 +3,7 @@ import { BACKUP_FORMAT, backupFileName, parseBackup, snapshotsToPrune } from '..
 
 function project(id: string, code: string) {
   return {
-    id, code, title: 't', pi: 'p', department: 'd', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '',
+    id, code, title: 't', pi: 'p', department: 'd', piPosition: '', piResearcherNumber: '', coInvestigators: [], partners: [], programId: null, trackId: null, funderName: '',
     amedNumber: '', eradNumber: '', startDate: '2025-04-01', endDate: null, status: 'active', tags: [], notes: '', archived: false,
     deletedAt: null, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z',
   };
@@ -26,6 +26,13 @@ describe('parseBackup', () => {
   it('accepts a well-formed backup', () => {
     const r = parseBackup(backup(), 1);
     expect(r.ok).toBe(true);
+  });
+  it('restores a backup written before the PI position and researcher number existed, and checks the number', () => {
+    const { piPosition: _p, piResearcherNumber: _n, ...old } = project('p1', 'A-1');
+    const r = parseBackup(backup({}, { projects: [old] }), 1);
+    expect(r.ok && r.backup.tables.projects[0]).toMatchObject({ piPosition: '', piResearcherNumber: '' });
+    expect(parseBackup(backup({}, { projects: [{ ...project('p1', 'A-1'), piResearcherNumber: '00828478' }] }), 1).ok).toBe(true);
+    expect(parseBackup(backup({}, { projects: [{ ...project('p1', 'A-1'), piResearcherNumber: '1234' }] }), 1).ok).toBe(false);
   });
   it('refuses other files, wrong shapes and newer schemas with a reason', () => {
     expect(parseBackup({ hello: 1 }, 1)).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/Not a Grant Portfolio backup/) }] });

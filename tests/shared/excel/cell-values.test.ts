@@ -1,6 +1,7 @@
 // Cell values in every form offices write them: dates, wareki, ranges, full-width digits, units, "no figure".
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIso, isNoFigure, parseAmountCell, parseDateCell, parseDateRange, parseFiscalYearCell, unitInText } from '../../../shared/excel/cell-values';
+import { isNoFigure, parseAmountCell, parseDateCell, parseDateRange, parseFiscalYearCell, unitInText } from '../../../shared/excel/cell-values';
+import { serialToIso } from '../../../shared/excel/excel-serial';
 
 const value = <T>(r: { kind: string; value?: T }) => (r.kind === 'value' ? r.value : `<${r.kind}>`);
 
@@ -24,10 +25,26 @@ describe('parseDateCell', () => {
     expect(value(parseDateCell(cell, 'day'))).toBe(iso);
   });
 
-  it.each(['R7.2.30', '令和0年4月1日', '2025/13/1', '2025/2/29', 'H31.5.1', '20250230'])('%s is an impossible date (error)', (text) => {
+  it.each(['R7.2.30', '令和0年4月1日', '2025/13/1', '2025/2/29', 'R1.4.30', '20250230'])('%s is an impossible date (error)', (text) => {
     const r = parseDateCell(text, 'day');
     expect(r.kind).toBe('error');
     expect(r.kind === 'error' && r.impossible).toBe(true);
+  });
+
+  it.each([
+    ['H31.5.1', '2019-05-01'],
+    ['平成32年3月31日', '2020-03-31'],
+  ])('converts %s, written after the Heisei era ended, with a warning', (text, iso) => {
+    const r = parseDateCell(text, 'day');
+    expect(r.kind === 'value' && [r.value, r.warning?.ja.includes('平成')]).toEqual([iso, true]);
+  });
+
+  it.each([
+    ['Ｒ７．４．１', '2025-04-01'],
+    ['R07.04.01', '2025-04-01'],
+    ['令和６年４月１日', '2024-04-01'],
+  ])('reads %s', (text, iso) => {
+    expect(value(parseDateCell(text, 'day'))).toBe(iso);
   });
 
   it('treats blank, 未定 and dashes as no date, and prose as an error', () => {
@@ -46,9 +63,9 @@ describe('parseDateCell', () => {
   });
 
   it('converts Excel serials around the 1900 leap-year bug', () => {
-    expect(excelSerialToIso(61)).toBe('1900-03-01');
-    expect(excelSerialToIso(59)).toBe('1900-02-28');
-    expect(excelSerialToIso(45748)).toBe('2025-04-01');
+    expect(serialToIso(61)).toBe('1900-03-01');
+    expect(serialToIso(59)).toBe('1900-02-28');
+    expect(serialToIso(45748)).toBe('2025-04-01');
   });
 });
 
@@ -61,6 +78,12 @@ describe('parseDateRange', () => {
     ['令和7年4月1日から令和10年3月31日', '2025-04-01', '2028-03-31'],
     ['令和7年度〜令和9年度', '2025-04-01', '2028-03-31'],
     ['R7.4.1〜未定', '2025-04-01', null],
+    ['令和7年4月1日から令和8年3月31日まで', '2025-04-01', '2026-03-31'],
+    ['2016 年 10 月~2017 年 3 月', '2016-10-01', '2017-03-31'],
+    ['2011-04-01 – 2014-03-31', '2011-04-01', '2014-03-31'],
+    ['2025-04-01 – 2029-03-31 (予定)', '2025-04-01', '2029-03-31'],
+    ['2011-04-01 ? 2014-03-31', '2011-04-01', '2014-03-31'],
+    ['R7.4.1～R8.3.31', '2025-04-01', '2026-03-31'],
   ])('%s', (text, start, end) => {
     expect(value(parseDateRange(text))).toEqual({ start, end });
   });
@@ -87,7 +110,16 @@ describe('amounts', () => {
   it('never turns 未定, "-" or blank into 0', () => {
     for (const c of ['未定', '-', '―', '', null, '  ']) expect(parseAmountCell(c, 1).kind).toBe('empty');
   });
+  it('reads ¥/￥, 円 and 万円 suffixes and footnote marks, and 未定/－/― as no figure', () => {
+    expect(value(parseAmountCell('￥1,000', 1))).toBe(1000);
+    expect(value(parseAmountCell('10,000,000円※1', 1))).toBe(10_000_000);
+    expect(value(parseAmountCell('150万円', 1))).toBe(1_500_000);
+    expect(value(parseAmountCell('１５，０００', 1_000))).toBe(15_000_000);
+    for (const c of ['－', '―', '未定']) expect(parseAmountCell(c, 1).kind).toBe('empty');
+    expect(unitInText('（単位：万円）')).toBe(10_000);
+  });
   it('refuses negative amounts and text', () => {
+    expect(parseAmountCell('▲1,000', 1).kind).toBe('error');
     expect(parseAmountCell(-5, 1).kind).toBe('error');
     expect(parseAmountCell('△500', 1).kind).toBe('error');
     expect(parseAmountCell('約100', 1).kind).toBe('error');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIndirect, formatYen, yenChange } from '../../../shared/money/yen';
+import { defaultIndirect, formatYen, parseYenText, yenChange } from '../../../shared/money/yen';
 
 describe('yen', () => {
   it('formats in each unit', () => {
@@ -13,5 +13,18 @@ describe('yen', () => {
     expect(yenChange(110, 100)).toEqual({ delta: 10, percent: 10 });
     expect(yenChange(null, 100)).toBeNull();
     expect(defaultIndirect(1_000_001)).toBe(300_000);
+  });
+});
+
+describe('parseYenText', () => {
+  it('reads every way an amount is written, missing never as 0', () => {
+    expect(parseYenText('１５，０００', 1000)).toEqual({ kind: 'yen', yen: 15_000_000 });
+    expect(parseYenText('￥1,000', 1)).toEqual({ kind: 'yen', yen: 1000 });
+    expect(parseYenText('10,000,000円※1', 1000)).toEqual({ kind: 'yen', yen: 10_000_000 });
+    expect(parseYenText('3万円', 1)).toEqual({ kind: 'yen', yen: 30_000 });
+    expect(parseYenText('▲1,000', 1)).toEqual({ kind: 'negative', yen: -1000 });
+    expect(parseYenText('△500千円', 1)).toEqual({ kind: 'negative', yen: -500_000 });
+    for (const t of ['未定', '－', '―', '-', '']) expect(parseYenText(t, 1).kind).toBe('none');
+    expect(parseYenText('約100', 1)).toEqual({ kind: 'invalid' });
   });
 });

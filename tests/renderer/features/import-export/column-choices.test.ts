@@ -1,37 +1,33 @@
-// The mapping table's ranked choices: read from the analysis when the pipeline offers them (per column, or entries
-// naming their column), best first, unknown fields dropped; nothing when it offers none.
+// The mapping table's ranked choices come from the pipeline's per-column inference, best first; a column with one
+// candidate (or none) offers no chips.
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../../../shared/excel/import-pipeline';
 import { columnChoices } from '../../../../renderer/features/import-export/column-choices';
 
-const base: Analysis = { format: 'office', candidates: [], header: null, mapping: [], signature: null, mappingSource: 'proposed' };
-const withExtra = (extra: Record<string, unknown>) => ({ ...base, ...extra }) as unknown as Analysis;
+const base: Analysis = { format: 'office', candidates: [], header: null, mapping: [], signature: null, mappingSource: 'proposed', columns: [], unmappedColumns: [] };
 
 describe('columnChoices', () => {
-  it('is empty when the analysis offers no choices (sheet candidates are not column choices)', () => {
-    const sheets = withExtra({ candidates: [{ index: 0, name: 'Sheet1', score: 3, hidden: false, rowCount: 5 }] });
-    expect(columnChoices(sheets, 0, 'A')).toEqual([]);
+  it('is empty when the pipeline offers no choices for the column', () => {
+    expect(columnChoices(base, 'A')).toEqual([]);
+    const one: Analysis = { ...base, columns: [{ column: 'A', header: '課題名', candidates: [{ field: 'title', score: 100, source: 'header' }], note: null }] };
+    expect(columnChoices(one, 'A')).toEqual([]);
   });
 
-  it('ranks a per-column list by score and drops fields the wizard does not know', () => {
-    const analysis = withExtra({
-      columnCandidates: [[], [{ field: 'end', score: 0.4 }, { field: 'start', score: 0.9 }, { field: 'nonsense', score: 1 }]],
-    });
-    expect(columnChoices(analysis, 0, 'A')).toEqual([]);
-    expect(columnChoices(analysis, 1, 'B')).toEqual([
-      { target: { field: 'start' }, score: 0.9 },
-      { target: { field: 'end' }, score: 0.4 },
+  it('ranks the candidates of the named column by score, keeping a fiscal year', () => {
+    const analysis: Analysis = {
+      ...base,
+      columns: [
+        { column: 'A', header: '課題名', candidates: [{ field: 'title', score: 100, source: 'header' }], note: null },
+        {
+          column: 'B', header: '代表者・分担者', note: null,
+          candidates: [{ field: 'pi', score: 70, source: 'header' }, { field: 'direct', fiscalYear: 2025, score: 80, source: 'values' }],
+        },
+      ],
+    };
+    expect(columnChoices(analysis, 'B')).toEqual([
+      { target: { field: 'direct', fiscalYear: 2025 }, score: 80 },
+      { target: { field: 'pi' }, score: 70 },
     ]);
-  });
-
-  it('reads entries that name their column, with budget targets kept whole', () => {
-    const analysis = withExtra({
-      mappingCandidates: [{ column: 'C', candidates: [{ target: { field: 'direct', fiscalYear: 2025, unit: 1000 } }, { target: { field: 'indirect', fiscalYear: 2025, unit: 1000 } }] }],
-    });
-    expect(columnChoices(analysis, 2, 'C')).toEqual([
-      { target: { field: 'direct', fiscalYear: 2025, unit: 1000 }, score: null },
-      { target: { field: 'indirect', fiscalYear: 2025, unit: 1000 }, score: null },
-    ]);
-    expect(columnChoices(analysis, 3, 'D')).toEqual([]);
+    expect(columnChoices(analysis, 'C')).toEqual([]);
   });
 });
