@@ -129,7 +129,8 @@ function nextStamp(previous: FieldStamp | undefined, at: string, by: string): Fi
 
 export interface RecordWrite {
   kind: SyncKind;
-  record: Record<string, unknown>;
+  /** The record as the store holds it (a plain JSON object). */
+  record: object;
   /** The document this record was last synced as (the local PouchDB's current revision), if any. */
   previous: RecordDoc | null;
   /** A fresh clock stamp for this write. */
@@ -143,7 +144,7 @@ export interface RecordWrite {
  * changed, added and dropped fields get the new stamp. A record that was removed and is written again comes back.
  */
 export function recordToDoc(w: RecordWrite): RecordDoc {
-  const key = w.record[keyField(w.kind)];
+  const key = (w.record as Record<string, unknown>)[keyField(w.kind)];
   if (typeof key !== 'string' || key === '') throw new Error(`A ${w.kind} record needs a string ${keyField(w.kind)}`);
   const data = JSON.parse(JSON.stringify(w.record)) as Record<string, unknown>;
   const prev = w.previous;
