@@ -1,4 +1,4 @@
-// Starts and stops the CouchDB stand-in (tests/sync/couch-server-process.cjs) for a test file: a fresh, empty server
+// Starts and stops the CouchDB stand-in (tests/sync/couch-server-process.mjs) for a test file: a fresh, empty server
 // on 127.0.0.1 with a free port and one server admin. Differences from CouchDB 3 are listed in docs/sharing.md.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -14,7 +14,7 @@ export interface CouchServer {
   stop(): Promise<void>;
 }
 
-const processFile = fileURLToPath(new URL('./couch-server-process.cjs', import.meta.url));
+const processFile = fileURLToPath(new URL('./couch-server-process.mjs', import.meta.url));
 
 export async function startCouchServer(admin = { name: 'admin', password: 'admin-secret' }): Promise<CouchServer> {
   const logDir = mkdtempSync(path.join(tmpdir(), 'gp-couch-'));

@@ -1,20 +1,21 @@
 // The CouchDB stand-in for tests, run as its own Node process (see couch-server.ts): express-pouchdb over PouchDB's
 // memory adapter, admin party closed by one server admin, listening on 127.0.0.1 only. It prints its port as JSON.
 // A process of its own because express-pouchdb hooks PouchDB's global event emitter, which the client code shares.
-'use strict';
-const fs = require('node:fs');
-const http = require('node:http');
-const path = require('node:path');
-const PouchDB = require('pouchdb-core')
-  .plugin(require('pouchdb-adapter-memory'))
-  .plugin(require('pouchdb-adapter-http'))
-  .plugin(require('pouchdb-mapreduce'))
-  .plugin(require('pouchdb-replication'));
-const expressPouchdb = require('express-pouchdb');
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import PouchCore from 'pouchdb-core';
+import MemoryAdapter from 'pouchdb-adapter-memory';
+import HttpAdapter from 'pouchdb-adapter-http';
+import MapReduce from 'pouchdb-mapreduce';
+import Replication from 'pouchdb-replication';
+import expressPouchdb from 'express-pouchdb';
+
+const PouchDB = PouchCore.plugin(MemoryAdapter).plugin(HttpAdapter).plugin(MapReduce).plugin(Replication);
 
 const [adminName, adminPassword, logDir] = process.argv.slice(2);
 if (!adminName || !adminPassword || !logDir) {
-  process.stderr.write('usage: couch-server-process.cjs <admin> <password> <log dir>\n');
+  process.stderr.write('usage: couch-server-process.mjs <admin> <password> <log dir>\n');
   process.exit(2);
 }
 
