@@ -52,6 +52,14 @@ interface Desk {
   advance(ms: number): void;
 }
 
+async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting for sync');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 function desk(user: string, replica: string, db: string, start = T0): Desk {
   let t = start;
   const store = new FakeStore(user);
@@ -171,6 +179,27 @@ describe('SyncEngine through the stand-in', () => {
     expect(events.filter((e) => e.type === 'denied').length).toBeGreaterThan(0);
     await a.engine.syncOnce();
     expect(a.store.get('project', 'p9')).toBeUndefined();
+  }, 30_000);
+
+  it('live replication carries a change while started, and stop leaves the local data as it is', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const b = desk('bob', 'rb', db);
+    a.engine.start();
+    b.engine.start();
+    a.store.write('project', { ...makeProject('p1') });
+    await a.engine.notifyLocalChange();
+    await waitFor(() => b.store.get('project', 'p1') !== undefined);
+    await a.engine.stop();
+    await b.engine.stop();
+    expect(b.store.get('project', 'p1')).toEqual(makeProject('p1'));
+    expect(b.events.some((e) => e.type === 'progress' && e.direction === 'pull')).toBe(true);
+    expect(b.events.at(-1)).toEqual({ type: 'state', state: 'stopped' });
+    // Stopped: a later change stays local until sync starts again.
+    a.store.write('project', { ...makeProject('p2') });
+    await a.engine.notifyLocalChange();
+    expect((await a.local.get('project:p2'))._id).toBe('project:p2');
+    expect(b.store.get('project', 'p2')).toBeUndefined();
   }, 30_000);
 
   it('a non-member can neither read nor write', async () => {
