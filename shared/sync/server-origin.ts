@@ -5,16 +5,17 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The origin of a sync server URL, or null when it cannot be used (not http(s), credentials in it, http off-loopback). */
 export function syncServerOrigin(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.username || u.password) return null;
-  if (u.protocol === 'https:') return u.origin;
-  if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return u.origin;
-  return null;
+  // Parsed by hand: shared/ runs without DOM or Node types, so without the URL class.
+  const m = /^(https?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?(?:[/?#]|$)/i.exec(url.trim());
+  if (!m) return null;
+  const scheme = m[1]!.toLowerCase();
+  const host = m[2]!.toLowerCase();
+  const port = m[3] === undefined ? '' : String(Number(m[3]));
+  if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) return null;
+  const defaultPort = scheme === 'https' ? '443' : '80';
+  const origin = `${scheme}://${host}${port === '' || port === defaultPort ? '' : `:${port}`}`;
+  if (scheme === 'https') return origin;
+  return LOOPBACK.has(host) ? origin : null;
 }
 
 /** The policy with the server's origin added to `connect-src` (added as the directive when the policy has none). */

@@ -13,6 +13,10 @@ describe('syncServerOrigin', () => {
     expect(syncServerOrigin('https://u:p@couch.example.ac.jp/db')).toBeNull();
     expect(syncServerOrigin('javascript:alert(1)')).toBeNull();
     expect(syncServerOrigin('not a url')).toBeNull();
+    expect(syncServerOrigin('HTTPS://Couch.Example.ac.jp:443/db')).toBe('https://couch.example.ac.jp');
+    expect(syncServerOrigin('http://[::1]:5984/')).toBe('http://[::1]:5984');
+    expect(syncServerOrigin('https://couch.example.ac.jp:99999/')).toBeNull();
+    expect(syncServerOrigin('https://couch.example.ac.jp@evil.example/')).toBeNull();
   });
 });
 
