@@ -48,6 +48,7 @@ interface Desk {
   store: FakeStore;
   engine: SyncEngine;
   local: SyncDatabase;
+  remote: SyncDatabase;
   events: SyncEvent[];
   advance(ms: number): void;
 }
@@ -68,7 +69,7 @@ function desk(user: string, replica: string, db: string, start = T0): Desk {
   const engine = new SyncEngine({ local, remote, store, user, replica, now: () => t, batchSize: 50 });
   const events: SyncEvent[] = [];
   engine.on((e) => events.push(e));
-  return { store, engine, local, events, advance: (ms) => (t += ms) };
+  return { store, engine, local, remote, events, advance: (ms) => (t += ms) };
 }
 
 describe('SyncEngine through the stand-in', () => {
@@ -144,6 +145,44 @@ describe('SyncEngine through the stand-in', () => {
     }
     expect(b.events.some((e) => e.type === 'review')).toBe(true);
   }, 30_000);
+
+  it('two desktops merging the same conflict at once settle on one revision, with no ping-pong', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const b = desk('bob', 'rb', db);
+    a.store.write('project', { ...makeProject('p1') });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    a.advance(60_000);
+    b.advance(90_000);
+    a.store.write('project', { ...makeProject('p1'), title: 'A' });
+    b.store.write('project', { ...makeProject('p1'), notes: 'B' });
+    await a.engine.pushLocalChanges();
+    await b.engine.pushLocalChanges();
+    await a.local.replicate.to(a.remote);
+    await b.local.replicate.to(b.remote);
+    await a.local.replicate.from(a.remote);
+    await b.local.replicate.from(b.remote);
+    // Each merges the same conflict without having seen the other's merge.
+    await a.engine.applyIncoming();
+    await b.engine.applyIncoming();
+    const generation = async (d: Desk) => Number((await d.local.get('project:p1'))._rev!.split('-')[0]);
+    for (let i = 0; i < 2; i++) {
+      await a.engine.syncOnce();
+      await b.engine.syncOnce();
+    }
+    const settled = [await generation(a), await generation(b)];
+    for (let i = 0; i < 2; i++) {
+      await a.engine.syncOnce();
+      await b.engine.syncOnce();
+    }
+    expect([await generation(a), await generation(b)]).toEqual(settled);
+    expect(settled[0]).toBe(settled[1]);
+    for (const d of [a, b]) {
+      expect(d.store.get('project', 'p1')).toEqual(makeProject('p1', { title: 'A', notes: 'B' }));
+      expect((await d.local.get('project:p1', { conflicts: true }))._conflicts ?? []).toEqual([]);
+    }
+  }, 60_000);
 
   it('a removal propagates', async () => {
     const db = await officeDb();
