@@ -246,13 +246,13 @@ export class SyncEngine {
     try {
       await this.pushLocalChanges();
       for (let round = 0; round < 3; round++) {
-        const pushed = await this.replicate('push');
+        await this.replicate('push');
         await this.replicate('pull');
         const before = (await this.opts.local.info()).update_seq;
         await this.applyIncoming();
         const after = (await this.opts.local.info()).update_seq;
-        // Merges wrote new revisions only if the local sequence moved during the apply; send those too.
-        if (before === after && pushed >= 0) break;
+        // Only merges write to the replica while applying; if the sequence moved, send those revisions too.
+        if (before === after) break;
       }
       this.emit({ type: 'state', state: 'idle' });
     } catch (e) {
@@ -262,7 +262,7 @@ export class SyncEngine {
     }
   }
 
-  private async replicate(direction: 'push' | 'pull'): Promise<number> {
+  private async replicate(direction: 'push' | 'pull'): Promise<void> {
     const { local, remote } = this.opts;
     const total = direction === 'pull' ? (await remote.info()).doc_count : undefined;
     const rep = direction === 'push' ? local.replicate.to(remote, { batch_size: this.batchSize }) : local.replicate.from(remote, { batch_size: this.batchSize });
@@ -271,8 +271,7 @@ export class SyncEngine {
       const e = err as { id?: string; message?: string; reason?: string };
       this.emit({ type: 'denied', docId: e.id ?? '', reason: e.reason ?? e.message ?? 'denied' });
     });
-    const result = await rep;
-    return result.docs_written;
+    await rep;
   }
 
   /** Keeps replicating both ways until stopped; incoming changes are applied as they arrive. */

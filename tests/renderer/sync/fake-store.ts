@@ -10,7 +10,8 @@ export class FakeStore implements SyncStorePort {
   readonly review = new Map<string, ReviewItem[]>();
   readonly audit: (AuditEntry & { seq: number; syncId?: string })[] = [];
   readonly applied: RemoteBatch[] = [];
-  private log: { seq: number; kind: SyncKind; key: string }[] = [];
+  /** The change log: one row per local write, naming the audit entry written with it. */
+  private log: { seq: number; kind: SyncKind; key: string; auditSeq: number | null }[] = [];
   private seq = 0;
   private auditSeq = 0;
 
@@ -25,13 +26,13 @@ export class FakeStore implements SyncStorePort {
     const key = String(record[keyField(kind)]);
     const before = this.records.get(this.id(kind, key)) ?? null;
     this.records.set(this.id(kind, key), structuredClone(record));
-    this.log.push({ seq: ++this.seq, kind, key });
+    this.log.push({ seq: ++this.seq, kind, key, auditSeq: this.auditSeq + 1 });
     this.audit.push({ seq: ++this.auditSeq, at: '2026-04-01T00:00:00Z', user: this.user, entity: 'project', entityId: key, projectId: null, action: before ? 'update' : 'create', summary: `${kind} ${key}`, before, after: record });
   }
 
   remove(kind: SyncKind, key: string): void {
     this.records.delete(this.id(kind, key));
-    this.log.push({ seq: ++this.seq, kind, key });
+    this.log.push({ seq: ++this.seq, kind, key, auditSeq: null });
   }
 
   get(kind: SyncKind, key: string): Record<string, unknown> | undefined {
@@ -43,10 +44,10 @@ export class FakeStore implements SyncStorePort {
     const rows = this.log.filter((r) => r.seq > after).slice(0, limit);
     const latest = new Map(rows.map((r) => [this.id(r.kind, r.key), r]));
     const lastSeq = rows.at(-1)?.seq;
-    const audit = this.audit.filter((a) => !a.syncId && a.seq > after && (lastSeq === undefined || a.seq <= lastSeq || rows.length === 0));
+    const auditSeqs = new Set(rows.map((r) => r.auditSeq));
     return Promise.resolve({
       changes: [...latest.values()].map((r) => ({ kind: r.kind, key: r.key, record: this.records.get(this.id(r.kind, r.key)) ?? null })),
-      audit: rows.length ? audit.filter((a) => a.seq <= lastSeq!) : [],
+      audit: this.audit.filter((a) => auditSeqs.has(a.seq)),
       cursor: lastSeq === undefined ? null : String(lastSeq),
       more: this.log.some((r) => r.seq > (lastSeq ?? after)),
     });
