@@ -53,6 +53,22 @@ const as = async (user: string, method: string, path: string, body?: unknown) =>
 };
 
 describe('sync:setup against the stand-in', () => {
+  it('stops with exit 2 when no admin credentials are given and there is no terminal to ask on', async () => {
+    const out = io();
+    expect(await runSyncSetup([server.url, '--member', 'alice'], out)).toBe(2);
+    expect(out.err).toMatch(/credentials are missing/);
+  });
+
+  it('asks for the credentials when it has a terminal', async () => {
+    const asked: [string, boolean][] = [];
+    const out = { ...io(), prompt: (q: string, hidden: boolean) => {
+      asked.push([q, hidden]);
+      return Promise.resolve(hidden ? 'wrong-password' : server.admin.name);
+    } };
+    expect(await runSyncSetup([server.url, '--member', 'alice'], out)).toBe(1);
+    expect(asked.map(([, hidden]) => hidden)).toEqual([false, true]);
+  });
+
   it('refuses credentials that are not a server admin', async () => {
     const out = io({ COUCHDB_ADMIN_USER: 'alice', COUCHDB_ADMIN_PASSWORD: 'alice-pw' });
     expect(await runSyncSetup([server.url, '--member', 'alice'], out)).toBe(1);
