@@ -7,11 +7,14 @@ import globals from 'globals';
 
 const sheetjsOwner = 'shared/excel/sheetjs.ts';
 const dexieOwner = 'renderer/store/db.ts';
+const pouchOwner = 'renderer/sync/**';
 
 const noSheetjs = { name: 'xlsx', message: `Only ${sheetjsOwner} may import SheetJS.` };
 const noDexie = [
   { name: 'dexie', message: `Only ${dexieOwner} may import Dexie.` },
 ];
+/** PouchDB (and its plugins) belong to the sync module; tests may build their own replicas and the stand-in server. */
+const noPouch = { group: ['pouchdb', 'pouchdb-*', 'express-pouchdb'], message: `Only ${pouchOwner} may import PouchDB.` };
 
 /** shared/ is pure: no Electron, React, Dexie, Node built-ins, DOM, nor the other layers (nor SheetJS, but in its owner). */
 function sharedImportBans(banSheetjs) {
@@ -27,18 +30,21 @@ function sharedImportBans(banSheetjs) {
       { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ is pure: no Node built-ins.' },
       { group: ['**/electron/**', '**/renderer/**', 'electron/*', 'renderer/*'], message: 'shared/ may not import electron/ or renderer/.' },
       { group: ['dexie-*', 'react-*', ...(banSheetjs ? ['xlsx/*'] : [])], message: 'shared/ is pure.' },
+      noPouch,
     ],
   };
 }
 
 /** renderer/ never imports Electron, Dexie (but in its owner) or SheetJS. */
-const rendererBans = {
+const rendererBase = {
   paths: [{ name: 'electron', message: 'renderer/ never imports Electron; use the DesktopApi.' }, ...noDexie, noSheetjs],
   patterns: [
     { group: ['**/electron/**', 'electron/*'], message: 'renderer/ never imports electron/.' },
     { group: ['xlsx/*'], message: `Only ${sheetjsOwner} may import SheetJS.` },
   ],
 };
+/** …nor PouchDB, but in the sync module. */
+const rendererBans = { paths: rendererBase.paths, patterns: [...rendererBase.patterns, noPouch] };
 
 /**
  * Features read and write through the store's named functions and hooks (renderer/store/), never its Dexie tables
@@ -91,6 +97,13 @@ export default tseslint.config(
     },
   },
   {
+    // The sync module owns PouchDB: the same rules as the rest of renderer/, without the PouchDB ban.
+    files: [pouchOwner],
+    rules: {
+      'no-restricted-imports': ['error', rendererBase],
+    },
+  },
+  {
     files: ['renderer/features/**/*.{ts,tsx}'],
     // The export Worker opens the database itself; its owner (the import/export Workers' client) moves that read.
     ignores: ['renderer/features/import-export/export.worker.ts'],
@@ -102,7 +115,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'renderer/ never imports Electron.' }, noSheetjs],
-        patterns: [{ group: ['**/electron/**'], message: 'renderer/ never imports electron/.' }],
+        patterns: [{ group: ['**/electron/**'], message: 'renderer/ never imports electron/.' }, noPouch],
       }],
     },
   },
@@ -112,12 +125,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'react', message: 'The main process has no React.' }, ...noDexie, noSheetjs],
-        patterns: [{ group: ['**/renderer/**'], message: 'electron/ may not import renderer/.' }],
+        patterns: [{ group: ['**/renderer/**'], message: 'electron/ may not import renderer/.' }, noPouch],
       }],
     },
   },
   {
-    files: ['cli/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.{ts,tsx}', 'bench/**/*.ts', '*.config.{js,ts}'],
+    files: ['cli/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.{ts,tsx,mjs}', 'bench/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
@@ -125,12 +138,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'The CLI runs in plain Node.' }, ...noDexie, noSheetjs],
-        patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'The CLI builds on shared/ only.' }],
+        patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'The CLI builds on shared/ only.' }, noPouch],
       }],
     },
   },
   {
-    files: ['*.config.{js,ts}', 'tests/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs}'],
+    files: ['*.config.{js,ts}', 'tests/**/*.{ts,tsx,mjs}', 'scripts/**/*.{js,mjs}', 'renderer/sync/pouchdb-modules.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

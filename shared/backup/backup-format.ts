@@ -21,11 +21,12 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 export const PLANNING_BACKUP_TABLES = ['applications', 'trackedCalls', 'researchers', 'memberships'] as const;
 export type PlanningBackupTable = (typeof PLANNING_BACKUP_TABLES)[number];
 
+// The row schemas are exported for the sync gate (shared/sync/sync-gate.ts): one definition of a valid row.
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const id = z.string().min(1).max(200);
 const yen = z.number().int().nonnegative().max(1e15);
 
-const projectRow = z.looseObject({
+export const projectRow = z.looseObject({
   id,
   code: z.string().min(1).max(200),
   title: z.string().max(2000),
@@ -52,7 +53,7 @@ const projectRow = z.looseObject({
   updatedAt: z.string().max(40),
 });
 
-const budgetRow = z.looseObject({
+export const budgetRow = z.looseObject({
   id,
   projectId: id,
   fiscalYear: z.number().int().min(1900).max(2200),
@@ -60,7 +61,7 @@ const budgetRow = z.looseObject({
   indirectYen: yen,
 });
 
-const milestoneRow = z.looseObject({
+export const milestoneRow = z.looseObject({
   id,
   projectId: id,
   kind: z.enum(MILESTONE_KINDS),

@@ -1,0 +1,318 @@
+// The sync engine: keeps this desktop's store and the office's CouchDB in step through a local PouchDB replica.
+// Local writes (collected from the store) become documents in the replica; replication carries them both ways;
+// documents arriving from colleagues pass the gate, conflicts are merged field by field, and each batch is handed
+// to the store to apply in one transaction. PouchDB is reached only through the databases given to it.
+import { HybridClock } from '../../shared/sync/hlc';
+import { mergeAll } from '../../shared/sync/merge';
+import type { IncomingRecord, RecordDoc, ReviewItem, SyncDoc } from '../../shared/sync/sync-docs';
+import { SYNC_SCHEMA_VERSION, auditToDoc, docStamps, docToRecord, isAuditDoc, recordDocId, recordToDoc, removalDoc, sameValue } from '../../shared/sync/sync-docs';
+import type { SyncProblem } from '../../shared/sync/sync-gate';
+import { parseSyncDoc } from '../../shared/sync/sync-gate';
+import type { Database, WriteResult } from 'pouchdb-core';
+import type { SyncDatabase } from './pouch';
+import type { RemoteAuditEntry, SyncStorePort } from './store-port';
+
+export type SyncState = 'stopped' | 'syncing' | 'idle' | 'offline' | 'error';
+
+export type SyncEvent =
+  | { type: 'state'; state: SyncState }
+  /** Replication progress: documents moved so far in this direction, and the server's count when known. */
+  | { type: 'progress'; direction: 'push' | 'pull'; docs: number; total?: number }
+  | { type: 'applied'; records: number; audit: number }
+  /** A record went to "to review" (both values kept). */
+  | { type: 'review'; docId: string; items: ReviewItem[] }
+  /** The gate refused a document from the server; it was not applied. */
+  | { type: 'rejected'; docId: string; problems: SyncProblem[] }
+  /** The server refused a document from this desktop (validate_doc_update or rights). */
+  | { type: 'denied'; docId: string; reason: string }
+  /** A colleague's clock is ahead of this one by more than the allowed drift. */
+  | { type: 'clock-drift'; aheadMs: number }
+  | { type: 'error'; message: string };
+
+export interface SyncEngineOptions {
+  local: SyncDatabase;
+  remote: SyncDatabase;
+  store: SyncStorePort;
+  /** CouchDB user name of whoever is signed in: every revision this desktop writes carries it as author. */
+  user: string;
+  /** This install's replica id (letters, digits, - and _). */
+  replica: string;
+  now?: () => number;
+  batchSize?: number;
+}
+
+/** Kept in a `_local` document: never replicated, so each desktop keeps its own place in each feed. */
+interface EngineState {
+  _id: typeof STATE_ID;
+  _rev?: string;
+  collectCursor: string | null;
+  appliedSeq: number | string;
+  clock: string | null;
+}
+
+const STATE_ID = '_local/grant-portfolio-sync-state';
+
+interface LiveReplication {
+  cancel(): void;
+  on(event: string, fn: (arg: unknown) => void): LiveReplication;
+}
+
+export class SyncEngine {
+  private readonly listeners = new Set<(e: SyncEvent) => void>();
+  private readonly batchSize: number;
+  private clock: HybridClock | null = null;
+  private state: EngineState | null = null;
+  private live: LiveReplication | null = null;
+  /** Serializes collecting, applying and merging so two of them never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.batchSize = opts.batchSize ?? 200;
+  }
+
+  on(listener: (e: SyncEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: SyncEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadState(): Promise<EngineState> {
+    if (this.state) return this.state;
+    const db = this.opts.local as unknown as Database;
+    let state: EngineState;
+    try {
+      state = (await db.get(STATE_ID)) as unknown as EngineState;
+    } catch (e) {
+      if ((e as { status?: number }).status !== 404) throw e;
+      state = { _id: STATE_ID, collectCursor: null, appliedSeq: 0, clock: null };
+    }
+    this.state = state;
+    this.clock = new HybridClock(this.opts.replica, this.opts.now ?? Date.now, state.clock ?? undefined);
+    return state;
+  }
+
+  private async saveState(): Promise<void> {
+    const state = this.state!;
+    state.clock = this.clock!.current();
+    const db = this.opts.local as unknown as Database;
+    const res = await db.put(state);
+    state._rev = res.rev;
+  }
+
+  private receiveStamps(doc: SyncDoc): void {
+    for (const s of docStamps(doc)) {
+      const ahead = this.clock!.receive(s);
+      if (ahead !== undefined) this.emit({ type: 'clock-drift', aheadMs: ahead });
+    }
+  }
+
+  /** Turns the store's local changes into documents in the local replica (replication then carries them). */
+  pushLocalChanges(): Promise<number> {
+    return this.serial(async () => {
+      const state = await this.loadState();
+      let written = 0;
+      for (;;) {
+        const batch = await this.opts.store.collectLocalChanges(state.collectCursor, this.batchSize);
+        const ids = batch.changes.map((c) => recordDocId(c.kind, c.key));
+        const current = ids.length ? await this.opts.local.allDocs({ keys: ids, include_docs: true }) : { rows: [] };
+        const docs: SyncDoc[] = [];
+        batch.changes.forEach((change, i) => {
+          const row = current.rows[i] as { doc?: SyncDoc | null } | undefined;
+          const parsed = row?.doc ? parseSyncDoc(row.doc) : null;
+          const previous = parsed?.ok && !isAuditDoc(parsed.doc) ? { ...parsed.doc, _rev: row!.doc!._rev } : null;
+          if (previous) this.receiveStamps(previous);
+          if (change.record === null) {
+            if (previous && !previous.removed) docs.push(removalDoc(previous, this.clock!.next(), this.opts.user, this.opts.replica));
+            return;
+          }
+          const doc = recordToDoc({ kind: change.kind, record: change.record, previous, at: this.clock!.next(), by: this.opts.user, replica: this.opts.replica });
+          if (!previous || !sameContent(doc, previous)) docs.push(doc);
+        });
+        for (const entry of batch.audit) docs.push(auditToDoc(entry, this.opts.replica, this.opts.user));
+        if (docs.length) {
+          const results = await this.opts.local.bulkDocs(docs);
+          for (const r of results) {
+            const err = r as WriteResult;
+            // An audit entry already there was uploaded before (a retried batch): the same entry, never a change.
+            if (err.error && !(err.status === 409 && String(err.id).startsWith('audit:'))) throw new Error(`Local replica refused ${err.id}: ${err.message ?? err.name}`);
+            if (!err.error) written++;
+          }
+        }
+        if (batch.cursor !== null) state.collectCursor = batch.cursor;
+        await this.saveState();
+        if (!batch.more) return written;
+      }
+    });
+  }
+
+  /** Hands documents that arrived in the local replica to the store, merging conflicts first. */
+  applyIncoming(): Promise<number> {
+    return this.serial(async () => {
+      const state = await this.loadState();
+      let applied = 0;
+      for (;;) {
+        const res = await this.opts.local.changes({ since: state.appliedSeq, include_docs: true, conflicts: true, limit: this.batchSize });
+        const records: IncomingRecord[] = [];
+        const audit: RemoteAuditEntry[] = [];
+        for (const change of res.results) {
+          const raw = change.doc as (SyncDoc & { _deleted?: boolean; _conflicts?: string[] }) | undefined;
+          if (!raw || change.deleted || raw._id.startsWith('_design/')) continue;
+          if (raw._conflicts?.length) {
+            const merged = await this.mergeConflicts(raw);
+            if (merged) records.push(merged);
+            continue;
+          }
+          const parsed = parseSyncDoc(raw);
+          if (!parsed.ok) {
+            this.emit({ type: 'rejected', docId: raw._id, problems: parsed.problems });
+            continue;
+          }
+          const doc = parsed.doc;
+          this.receiveStamps(doc);
+          if (doc.replica === this.opts.replica) continue; // written here: the store already has it
+          if (isAuditDoc(doc)) audit.push({ id: doc._id, author: doc.author, entry: doc.entry });
+          else {
+            records.push(docToRecord(doc));
+            if (doc.review.length) this.emit({ type: 'review', docId: doc._id, items: doc.review });
+          }
+        }
+        if (records.length || audit.length) {
+          await this.opts.store.applyRemoteBatch({ records, audit });
+          applied += records.length + audit.length;
+          this.emit({ type: 'applied', records: records.length, audit: audit.length });
+        }
+        state.appliedSeq = res.last_seq;
+        await this.saveState();
+        if (res.results.length < this.batchSize) return applied;
+      }
+    });
+  }
+
+  /**
+   * Folds CouchDB's winning revision and its conflicts into one: the merged content is written on the winner (unless
+   * the winner already is the merge) and the other branches are closed, all under this user's name.
+   */
+  private async mergeConflicts(winner: SyncDoc & { _conflicts?: string[] }): Promise<IncomingRecord | null> {
+    const revs = [winner._rev!, ...(winner._conflicts ?? [])];
+    const all = await Promise.all(revs.map((rev) => this.opts.local.get(winner._id, { rev })));
+    const valid: RecordDoc[] = [];
+    for (const d of all) {
+      const parsed = parseSyncDoc(d);
+      if (!parsed.ok) this.emit({ type: 'rejected', docId: winner._id, problems: parsed.problems });
+      else if (isAuditDoc(parsed.doc)) {
+        this.emit({ type: 'error', message: `Audit entry ${winner._id} exists in two versions; left as it is` });
+        return null;
+      } else valid.push({ ...parsed.doc, _rev: d._rev });
+    }
+    if (valid.length === 0) return null;
+    valid.forEach((d) => this.receiveStamps(d));
+    const m = mergeAll(valid);
+    const base = valid.find((d) => d._rev === winner._rev) ?? valid[0]!;
+    const merged: RecordDoc = {
+      _id: winner._id,
+      _rev: winner._rev,
+      type: base.type,
+      schema: SYNC_SCHEMA_VERSION,
+      author: this.opts.user,
+      replica: this.opts.replica,
+      data: m.data,
+      stamps: m.stamps,
+      removed: m.removed,
+      review: m.review,
+    };
+    const winnerIsMerge = valid.some((d) => d._rev === winner._rev && sameContent(d, merged));
+    const closeBranches = revs.slice(1).map((rev) => ({ _id: winner._id, _rev: rev, _deleted: true, type: base.type, schema: SYNC_SCHEMA_VERSION, author: this.opts.user, replica: this.opts.replica }));
+    const writes = [...(winnerIsMerge ? [] : [merged]), ...closeBranches] as unknown as SyncDoc[];
+    const results = await this.opts.local.bulkDocs(writes);
+    const failed = results.find((r) => (r as WriteResult).error);
+    if (failed) throw new Error(`Merging ${winner._id} failed: ${(failed as WriteResult).message}`);
+    if (m.review.length) this.emit({ type: 'review', docId: winner._id, items: m.review });
+    const colleague = valid.filter((d) => d.replica !== this.opts.replica).sort((x, y) => (x._rev! < y._rev! ? 1 : -1))[0];
+    return { ...docToRecord(merged), author: colleague?.author ?? this.opts.user };
+  }
+
+  /** One full round: local changes out, the server's changes in, merged and applied (and merges sent back). */
+  async syncOnce(): Promise<void> {
+    this.emit({ type: 'state', state: 'syncing' });
+    try {
+      await this.pushLocalChanges();
+      for (let round = 0; round < 3; round++) {
+        await this.replicate('push');
+        await this.replicate('pull');
+        const before = (await this.opts.local.info()).update_seq;
+        await this.applyIncoming();
+        const after = (await this.opts.local.info()).update_seq;
+        // Only merges write to the replica while applying; if the sequence moved, send those revisions too.
+        if (before === after) break;
+      }
+      this.emit({ type: 'state', state: 'idle' });
+    } catch (e) {
+      this.emit({ type: 'error', message: (e as Error).message });
+      this.emit({ type: 'state', state: 'error' });
+      throw e;
+    }
+  }
+
+  private async replicate(direction: 'push' | 'pull'): Promise<void> {
+    const { local, remote } = this.opts;
+    const total = direction === 'pull' ? (await remote.info()).doc_count : undefined;
+    const rep = direction === 'push' ? local.replicate.to(remote, { batch_size: this.batchSize }) : local.replicate.from(remote, { batch_size: this.batchSize });
+    rep.on('change', (info) => this.emit({ type: 'progress', direction, docs: direction === 'push' ? info.docs_written : info.docs_read, ...(total !== undefined ? { total } : {}) }));
+    rep.on('denied', (err) => {
+      const e = err as { id?: string; message?: string; reason?: string };
+      this.emit({ type: 'denied', docId: e.id ?? '', reason: e.reason ?? e.message ?? 'denied' });
+    });
+    await rep;
+  }
+
+  /** Keeps replicating both ways until stopped; incoming changes are applied as they arrive. */
+  start(): void {
+    if (this.live) return;
+    const { local, remote } = this.opts;
+    const live = local.sync(remote, { live: true, retry: true, batch_size: this.batchSize }) as unknown as LiveReplication;
+    this.live = live;
+    this.emit({ type: 'state', state: 'syncing' });
+    live
+      .on('change', (arg) => {
+        const info = arg as { direction: 'push' | 'pull'; change: { docs_written: number; docs_read: number } };
+        this.emit({ type: 'progress', direction: info.direction, docs: info.direction === 'push' ? info.change.docs_written : info.change.docs_read });
+        if (info.direction === 'pull') this.applyIncoming().catch((e: unknown) => this.emit({ type: 'error', message: (e as Error).message }));
+      })
+      .on('active', () => this.emit({ type: 'state', state: 'syncing' }))
+      .on('paused', (err) => this.emit({ type: 'state', state: err ? 'offline' : 'idle' }))
+      .on('denied', (err) => {
+        const e = err as { id?: string; message?: string; reason?: string };
+        this.emit({ type: 'denied', docId: e.id ?? '', reason: e.reason ?? e.message ?? 'denied' });
+      })
+      .on('error', (err) => {
+        this.emit({ type: 'error', message: (err as Error).message ?? String(err) });
+        this.emit({ type: 'state', state: 'error' });
+      });
+  }
+
+  /** The store calls this after a local write while live: the change is turned into documents and sent. */
+  notifyLocalChange(): Promise<number> {
+    return this.pushLocalChanges();
+  }
+
+  /** Stops replicating; the local data stays as it is. */
+  async stop(): Promise<void> {
+    this.live?.cancel();
+    this.live = null;
+    await this.queue;
+    this.emit({ type: 'state', state: 'stopped' });
+  }
+}
+
+function sameContent(a: RecordDoc, b: RecordDoc): boolean {
+  return sameValue(a.data, b.data) && sameValue(a.stamps, b.stamps) && sameValue(a.removed, b.removed) && sameValue(a.review, b.review);
+}

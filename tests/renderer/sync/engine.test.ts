@@ -1,0 +1,266 @@
+// The sync engine in Node: two desktops' replicas (PouchDB's memory adapter) replicating through the CouchDB stand-in,
+// each with a fake store. A change made on one arrives on the other; edits to different fields merge; the same amount
+// changed on both lands in "to review" on both; the server's rules and the gate keep bad documents out.
+import PouchDB from 'pouchdb-core';
+import type { Database } from 'pouchdb-core';
+import MemoryAdapter from 'pouchdb-adapter-memory';
+import HttpAdapter from 'pouchdb-adapter-http';
+import Replication from 'pouchdb-replication';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSyncSetup } from '../../../cli/sync-setup';
+import { SyncEngine } from '../../../renderer/sync/engine';
+import type { SyncEvent } from '../../../renderer/sync/engine';
+import type { SyncDatabase } from '../../../renderer/sync/pouch';
+import type { SyncDoc } from '../../../shared/sync/sync-docs';
+import { basicAuth, startCouchServer } from '../../sync/couch-server';
+import type { CouchServer } from '../../sync/couch-server';
+import { makeLine, makeProject } from '../../shared/portfolio/fixtures';
+import { FakeStore } from './fake-store';
+
+const Pouch = PouchDB.plugin(MemoryAdapter).plugin(HttpAdapter).plugin(Replication);
+const T0 = Date.UTC(2026, 3, 1, 9, 0, 0);
+
+let server: CouchServer;
+let dbCounter = 0;
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  for (const name of ['alice', 'bob', 'mallory']) {
+    const res = await fetch(`${server.url}/_users/org.couchdb.user:${name}`, {
+      method: 'PUT',
+      headers: { ...basicAuth(server.admin.name, server.admin.password), 'content-type': 'application/json' },
+      body: JSON.stringify({ _id: `org.couchdb.user:${name}`, name, password: `${name}-pw`, roles: [], type: 'user' }),
+    });
+    expect(res.status).toBe(201);
+  }
+}, 30_000);
+afterAll(() => server?.stop());
+
+/** A fresh office database on the stand-in, set up by the real setup script. */
+async function officeDb(): Promise<string> {
+  const name = `office-${++dbCounter}`;
+  const quiet = { readFile: () => '', stdout: () => {}, stderr: (t: string) => console.error(t), fetch, env: { COUCHDB_ADMIN_USER: server.admin.name, COUCHDB_ADMIN_PASSWORD: server.admin.password } };
+  expect(await runSyncSetup([server.url, '--db', name, '--member', 'alice', '--member', 'bob'], quiet)).toBe(0);
+  return name;
+}
+
+interface Desk {
+  store: FakeStore;
+  engine: SyncEngine;
+  local: SyncDatabase;
+  remote: SyncDatabase;
+  events: SyncEvent[];
+  advance(ms: number): void;
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting for sync');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function desk(user: string, replica: string, db: string, start = T0): Desk {
+  let t = start;
+  const store = new FakeStore(user);
+  const local = new Pouch<SyncDoc>(`${replica}-${db}`, { adapter: 'memory' }) as Database<SyncDoc>;
+  const remote = new Pouch<SyncDoc>(`${server.url}/${db}`, { adapter: 'http', skip_setup: true, auth: { username: user, password: `${user}-pw` } }) as Database<SyncDoc>;
+  const engine = new SyncEngine({ local, remote, store, user, replica, now: () => t, batchSize: 50 });
+  const events: SyncEvent[] = [];
+  engine.on((e) => events.push(e));
+  return { store, engine, local, remote, events, advance: (ms) => (t += ms) };
+}
+
+describe('SyncEngine through the stand-in', () => {
+  it('a project created on one desktop arrives on the other, with its audit entry and author', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const b = desk('bob', 'rb', db);
+    a.store.write('project', { ...makeProject('p1') });
+    a.store.write('budgetLine', { ...makeLine('p1', 2025, 1_000_000) });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    expect(b.store.get('project', 'p1')).toEqual(makeProject('p1'));
+    expect(b.store.get('budgetLine', 'p1-2025')).toEqual(makeLine('p1', 2025, 1_000_000));
+    expect(b.store.applied.flatMap((x) => x.records).map((r) => r.author)).toEqual(['alice', 'alice']);
+    expect(b.store.audit.map((e) => [e.user, e.syncId])).toEqual([
+      ['alice', 'audit:ra:0000000001'],
+      ['alice', 'audit:ra:0000000002'],
+    ]);
+    // No echo: Alice's own documents are not applied back to her store.
+    await a.engine.syncOnce();
+    expect(a.store.applied).toEqual([]);
+    expect(a.events.some((e) => e.type === 'progress' && e.direction === 'push')).toBe(true);
+    expect(b.events).toContainEqual({ type: 'state', state: 'idle' });
+  }, 30_000);
+
+  it('edits to different fields made while both are offline merge on both desktops', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const b = desk('bob', 'rb', db);
+    a.store.write('project', { ...makeProject('p1') });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    a.advance(60_000);
+    b.advance(90_000);
+    a.store.write('project', { ...makeProject('p1'), title: 'Alice’s title' });
+    b.store.write('project', { ...makeProject('p1'), notes: 'Bob’s note', tags: ['bob'] });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    const expected = makeProject('p1', { title: 'Alice’s title', notes: 'Bob’s note', tags: ['bob'] });
+    expect(b.store.get('project', 'p1')).toEqual(expected);
+    expect(a.store.get('project', 'p1')).toEqual(expected);
+    expect(a.store.review.size + b.store.review.size).toBe(0);
+    const doc = await b.local.get('project:p1', { conflicts: true });
+    expect(doc._conflicts ?? []).toEqual([]);
+  }, 30_000);
+
+  it('the same amount changed on both lands in "to review" with both values on both desktops', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const b = desk('bob', 'rb', db);
+    a.store.write('budgetLine', { ...makeLine('p1', 2025, 1_000_000, 300_000) });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    a.advance(60_000);
+    b.advance(90_000);
+    a.store.write('budgetLine', { ...makeLine('p1', 2025, 1_200_000, 300_000) });
+    b.store.write('budgetLine', { ...makeLine('p1', 2025, 900_000, 300_000) });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    for (const d of [a, b]) {
+      const items = d.store.review.get('budgetLine:p1-2025');
+      expect(items?.map((r) => [r.field, r.sides.map((s) => [s.value, s.by])])).toEqual([
+        [
+          'directYen',
+          [
+            [1_200_000, 'alice'],
+            [900_000, 'bob'],
+          ],
+        ],
+      ]);
+    }
+    expect(b.events.some((e) => e.type === 'review')).toBe(true);
+  }, 30_000);
+
+  it('two desktops merging the same conflict at once settle on one revision, with no ping-pong', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const b = desk('bob', 'rb', db);
+    a.store.write('project', { ...makeProject('p1') });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    a.advance(60_000);
+    b.advance(90_000);
+    a.store.write('project', { ...makeProject('p1'), title: 'A' });
+    b.store.write('project', { ...makeProject('p1'), notes: 'B' });
+    await a.engine.pushLocalChanges();
+    await b.engine.pushLocalChanges();
+    await a.local.replicate.to(a.remote);
+    await b.local.replicate.to(b.remote);
+    await a.local.replicate.from(a.remote);
+    await b.local.replicate.from(b.remote);
+    // Each merges the same conflict without having seen the other's merge.
+    await a.engine.applyIncoming();
+    await b.engine.applyIncoming();
+    const generation = async (d: Desk) => Number((await d.local.get('project:p1'))._rev!.split('-')[0]);
+    for (let i = 0; i < 2; i++) {
+      await a.engine.syncOnce();
+      await b.engine.syncOnce();
+    }
+    const settled = [await generation(a), await generation(b)];
+    for (let i = 0; i < 2; i++) {
+      await a.engine.syncOnce();
+      await b.engine.syncOnce();
+    }
+    expect([await generation(a), await generation(b)]).toEqual(settled);
+    expect(settled[0]).toBe(settled[1]);
+    for (const d of [a, b]) {
+      expect(d.store.get('project', 'p1')).toEqual(makeProject('p1', { title: 'A', notes: 'B' }));
+      expect((await d.local.get('project:p1', { conflicts: true }))._conflicts ?? []).toEqual([]);
+    }
+  }, 60_000);
+
+  it('a removal propagates', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const b = desk('bob', 'rb', db);
+    a.store.write('milestone', { id: 'm1', projectId: 'p1', kind: 'other', title: 'x', dueDate: '2026-03-31', status: 'planned', doneDate: null, notes: '', origin: 'user' });
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    expect(b.store.get('milestone', 'm1')).toBeDefined();
+    a.store.remove('milestone', 'm1');
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    expect(b.store.get('milestone', 'm1')).toBeUndefined();
+  }, 30_000);
+
+  it('the server refuses a forged author, and nothing of it reaches the colleague', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const forged = desk('bob', 'ra2', db);
+    // A desktop signed in as Alice but writing documents under Bob's name.
+    const impostor = new SyncEngine({
+      local: forged.local,
+      remote: new Pouch<SyncDoc>(`${server.url}/${db}`, { adapter: 'http', skip_setup: true, auth: { username: 'alice', password: 'alice-pw' } }) as Database<SyncDoc>,
+      store: forged.store,
+      user: 'bob',
+      replica: 'ra2',
+      now: () => T0,
+    });
+    const events: SyncEvent[] = [];
+    impostor.on((e) => events.push(e));
+    forged.store.write('project', { ...makeProject('p9') });
+    await impostor.syncOnce();
+    expect(events.filter((e) => e.type === 'denied').length).toBeGreaterThan(0);
+    await a.engine.syncOnce();
+    expect(a.store.get('project', 'p9')).toBeUndefined();
+  }, 30_000);
+
+  it('live replication carries a change while started, and stop leaves the local data as it is', async () => {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const b = desk('bob', 'rb', db);
+    a.engine.start();
+    b.engine.start();
+    a.store.write('project', { ...makeProject('p1') });
+    await a.engine.notifyLocalChange();
+    await waitFor(() => b.store.get('project', 'p1') !== undefined);
+    await a.engine.stop();
+    await b.engine.stop();
+    expect(b.store.get('project', 'p1')).toEqual(makeProject('p1'));
+    expect(b.events.some((e) => e.type === 'progress' && e.direction === 'pull')).toBe(true);
+    expect(b.events.at(-1)).toEqual({ type: 'state', state: 'stopped' });
+    // Stopped: a later change stays local until sync starts again.
+    a.store.write('project', { ...makeProject('p2') });
+    await a.engine.notifyLocalChange();
+    expect((await a.local.get('project:p2'))._id).toBe('project:p2');
+    expect(b.store.get('project', 'p2')).toBeUndefined();
+  }, 30_000);
+
+  it('a non-member can neither read nor write', async () => {
+    const db = await officeDb();
+    const m = desk('mallory', 'rm', db);
+    m.store.write('project', { ...makeProject('p1') });
+    await expect(m.engine.syncOnce()).rejects.toThrow();
+    expect(m.events).toContainEqual({ type: 'state', state: 'error' });
+  }, 30_000);
+
+  it('the gate keeps a malformed document out of the store', async () => {
+    const db = await officeDb();
+    const b = desk('bob', 'rb', db);
+    // Written by a server admin (validate_doc_update lets admins through), so only the gate stands in the way.
+    const res = await fetch(`${server.url}/${db}/project:bad`, {
+      method: 'PUT',
+      headers: { ...basicAuth(server.admin.name, server.admin.password), 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'project', schema: 1, author: 'admin', replica: 'x', data: { id: 'bad', status: 'lost' }, stamps: {}, removed: null, review: [] }),
+    });
+    expect(res.status).toBe(201);
+    await b.engine.syncOnce();
+    expect(b.store.get('project', 'bad')).toBeUndefined();
+    expect(b.events.find((e) => e.type === 'rejected')).toMatchObject({ type: 'rejected', docId: 'project:bad' });
+  }, 30_000);
+});
