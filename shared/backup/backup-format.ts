@@ -33,7 +33,8 @@ export const projectRow = z.looseObject({
   pi: z.string().max(500),
   // Added after the first backups were written: a backup without them restores with ''.
   piPosition: z.string().max(200).default(''),
-  piResearcherNumber: z.string().regex(/^(?:\d{8})?$/, 'expected an 8-digit researcher number or nothing').default(''),
+  // Its format is a project rule (a warning, never a refusal), checked with the others below.
+  piResearcherNumber: z.string().default(''),
   department: z.string().max(500),
   coInvestigators: z.array(z.string().max(500)).max(500),
   partners: z.array(z.string().max(500)).max(500),

@@ -123,18 +123,18 @@ describe('cli check', () => {
     expect(out).toMatchObject({ projects: 4, applications: 4, researchers: 2, memberships: 5 });
     expect(out.problems.filter((p) => p.sheet !== '課題')).toEqual([]);
     writeFileSync(file('bad-members.xlsx'), writeWorkbookBytes([
-      { name: 'Projects', rows: [['Project ID', 'Title'], ['P-1', 't']] },
+      { name: 'Projects', rows: [['Project ID', 'Title', 'Program'], ['P-1', 't', '科研費']] },
       { name: 'Members', rows: [['Project ID', 'Name', 'Fiscal Year', 'Effort (%)'], ['P-1', '山田', 2026, 140]] },
     ]));
     const bad = io();
     expect(runCli(['check', file('bad-members.xlsx')], bad, NOW)).toBe(1);
-    expect(JSON.parse(bad.out).problems).toEqual([{ sheet: 'Members', row: 2, column: 'D', severity: 'error', message: 'Effort 140 % is outside 0–100 %' }]);
+    expect((JSON.parse(bad.out) as { problems: { sheet: string }[] }).problems.filter((p) => p.sheet === 'Members')).toEqual([{ sheet: 'Members', row: 2, column: 'D', severity: 'error', message: 'Effort 140 % is outside 0–100 %' }]);
   });
 });
 
 describe('cli ics', () => {
   it('adds the internal and e-Rad deadlines of pending applications', () => {
-    expect(runCli(['ics', file('plan.xlsx'), file('plan.ics')], io(), NOW)).toBe(0);
+    expect(runCli(['ics', file('plan.xlsx'), file('plan.ics'), '--lang', 'ja'], io(), NOW)).toBe(0);
     const ics = readFileSync(file('plan.ics'), 'utf8');
     // AP-3 and AP-4 are pending with e-Rad deadline 2026-05-20 (Wednesday); 5 working days before is 2026-05-13.
     expect(ics.match(/SUMMARY:\[AP-3\] [^\r]*/g)).toEqual(['SUMMARY:[AP-3] 学内締切: 応募 AP-3', 'SUMMARY:[AP-3] e-Rad締切: 応募 AP-3']);

@@ -87,7 +87,12 @@ export function prototypeHeaders(): Uint8Array {
 }
 
 export function longCells(): Uint8Array {
-  return officeSheet([['L-1', '長'.repeat(10_000), '山'.repeat(10_000), '医学研究科', 'BINDS', 'R7.4.1〜R9.3.31', 1000, 300]]);
+  // L-1's title is at the project rules' limit (2,000 characters) and is kept whole; L-2's 10,000-character title
+  // passes it, so that row is refused with the rule's message, never cut short.
+  return officeSheet([
+    ['L-1', '長'.repeat(2_000), '山田', '医学研究科', 'BINDS', 'R7.4.1〜R9.3.31', 1000, 300],
+    ['L-2', '長'.repeat(10_000), '山田', '医学研究科', 'BINDS', 'R7.4.1〜R9.3.31', 1000, 300],
+  ]);
 }
 
 /** Rows that must each be an error: impossible dates, end before start, a negative amount, a duplicate ID. */

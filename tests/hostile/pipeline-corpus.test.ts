@@ -70,9 +70,12 @@ describe('hostile workbooks', () => {
     expect(byCode.get('F-2')?.fields.title).toBe('=HYPERLINK("http://evil.example","x")');
   });
 
-  it('accepts 10,000-character cells without losing them', () => {
+  it('keeps a long cell within the rules whole and refuses a 10,000-character one with the rule, never cutting it', () => {
     const r = success(run(longCells()));
-    expect(r.projects[0]?.fields.title?.length).toBe(10_000);
+    expect(r.projects.map((p) => [p.code, p.fields.title?.length])).toEqual([['L-1', 2_000]]);
+    expect(r.errorRows).toHaveLength(1);
+    const row = r.errorRows[0]!.row;
+    expect(r.problems.filter((p) => p.row === row && p.severity === 'error').map((p) => p.message)).toEqual([expect.stringMatching(/at most 2000 characters/)]);
   });
 
   it('marks impossible dates, reversed periods, negative amounts and duplicate IDs as row errors', () => {
