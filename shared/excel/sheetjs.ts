@@ -31,10 +31,6 @@ export interface ReadLimits {
 
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxRows: 200_000, maxCols: 200 };
 
-export function isExcelDate(cell: Cell): cell is ExcelDate {
-  return typeof cell === 'object' && cell !== null && (cell as ExcelDate).kind === 'date';
-}
-
 function serialToIso(serial: number, date1904: boolean): IsoDate | null {
   const parsed = XLSX.SSF.parse_date_code(serial, { date1904 });
   if (!parsed || !parsed.y) return null;

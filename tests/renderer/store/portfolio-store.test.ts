@@ -186,25 +186,6 @@ describe('budgets, milestones, reminders', () => {
   });
 });
 
-describe('batch save (import path)', () => {
-  it('writes many projects as one undo step, or nothing when a row has a problem', async () => {
-    const { saveProjects } = await import('../../../renderer/store/projects');
-    const bad = await saveProjects([{ input: input({ code: 'X-1' }) }, { input: input({ code: 'X-1' }) }, { input: input({ code: 'X-3', title: '' }) }]);
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => p.index)).toEqual([1, 2]);
-    expect(await db.projects.count()).toBe(0);
-    const good = await saveProjects([
-      { input: input({ code: 'X-1', programId: 'medical-device-development', trackId: 'medical-device-development/practical' }) },
-      { input: input({ code: 'X-2' }) },
-    ]);
-    expect(good.ok && good.milestonesAdded).toBe(2);
-    expect(new Set((await db.auditLog.toArray()).map((e) => e.batch)).size).toBe(1);
-    const u = await undoLast();
-    expect(u.ok && u.count).toBe(4);
-    expect(await db.projects.count()).toBe(0);
-  });
-});
-
 describe('risk inputs', () => {
   it('give the same flags from the milestone facts (gates, which projects have any) as from every milestone', async () => {
     const { loadMilestoneFacts } = await import('../../../renderer/store/risks');
