@@ -7,7 +7,8 @@ import { blankProjectInput, deleteProject, listTrash, purgeTrash, restoreProject
 import type { ProjectInput } from '../../../renderer/store/projects';
 import { peekUndo, projectLog, undoLast } from '../../../renderer/store/audit';
 import { saveBudgetLine } from '../../../renderer/store/budgets';
-import { addInternalDeadline, generateGatesFor, setMilestonesStatus } from '../../../renderer/store/milestones';
+import { addInternalDeadline, addMilestone, generateGatesFor, setMilestonesStatus } from '../../../renderer/store/milestones';
+import { savePreferences } from '../../../renderer/store/preferences';
 import { saveTemplate } from '../../../renderer/store/templates';
 import { checkReminders } from '../../../renderer/store/notifications';
 
@@ -159,6 +160,17 @@ describe('budgets, milestones, reminders', () => {
     const internal = await addInternalDeadline(gate.id, 3);
     expect(internal?.dueDate).toBe('2025-04-30');
     expect(internal?.kind).toBe('internal');
+  });
+
+  it('counts working days around the year-end closure set in Settings (stored in the preferences)', async () => {
+    const r = await saveProject(input());
+    if (!r.ok) throw new Error('save failed');
+    const report = await addMilestone({ projectId: r.project.id, kind: 'annual-report', title: '報告', dueDate: '2026-01-06', status: 'planned', doneDate: null, notes: '', origin: 'user' });
+    // Default closure 12/29–1/3: two working days before Tue 6 Jan are Mon 5 Jan and Fri 26 Dec.
+    expect((await addInternalDeadline(report.id, 2))?.dueDate).toBe('2025-12-26');
+    // An office closed 12/30–1/2 works on Mon 29 Dec.
+    await savePreferences({ closureStart: '12-30', closureEnd: '01-02' });
+    expect((await addInternalDeadline(report.id, 2))?.dueDate).toBe('2025-12-29');
   });
 
   it('adds a gate with no fixed year only on the date the office sets for the project', async () => {
