@@ -1,10 +1,12 @@
 // The application frame: side navigation, the current screen (loaded lazily), and native-menu commands.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../platform/desktop-api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { HealthBanner } from '../components/HealthBanner';
+import { AboutDialog } from '../components/AboutDialog';
+import { requestMenuAction } from './menu-actions';
 import { SCREENS, hrefFor, navigate, useRoute } from './routes';
 import type { Route, ScreenId } from './routes';
 
@@ -37,6 +39,8 @@ export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   const Screen = screens[route.screen];
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const closeAbout = useCallback(() => setAboutOpen(false), []);
 
   useEffect(() => {
     // Alt+1…8 jumps to a screen, in navigation order.
@@ -91,9 +95,17 @@ export function App() {
   useEffect(
     () =>
       desktopApi.onMenuCommand((command) => {
-        if (command === 'import-excel' || command === 'export') navigate('importExport');
-        else if (command === 'backup' || command === 'restore' || command === 'navigate-settings') navigate('settings');
-        else if (command === 'about') navigate('settings', 'about');
+        // Export…, Backup… and Restore… open their screen and start its action there (menu-actions.ts); the same
+        // commands come from Electron's native menu and, in the browser build, from browser-api's dispatchMenuCommand.
+        if (command === 'import-excel') navigate('importExport');
+        else if (command === 'navigate-settings') navigate('settings');
+        else if (command === 'export') {
+          navigate('importExport');
+          requestMenuAction('export');
+        } else if (command === 'backup' || command === 'restore') {
+          navigate('settings');
+          requestMenuAction(command);
+        } else if (command === 'about') setAboutOpen(true);
       }),
     [],
   );
@@ -121,6 +133,7 @@ export function App() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      {aboutOpen && <AboutDialog onClose={closeAbout} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ export const commonStrings = {
     unit: { yen: '円', thousand: '千円', million: '百万円', oku: '億円' },
     errorBoundary: '画面の表示中にエラーが起きました。データは失われていません。',
     reload: '再読み込み',
+    aboutDialog: { title: 'Grant Portfolio について', version: 'バージョン {{version}}', blurb: '研究推進部門のための競争的資金ポートフォリオ管理' },
     health: { versionChange: '別のウインドウでアプリが更新されました。続けるには再読み込みしてください。' },
     chart: {
       savePng: '画像（PNG）で保存', saveSvg: 'SVG で保存', saveTitle: 'グラフを画像として保存', saved: '{{location}} に保存しました',
@@ -30,6 +31,7 @@ export const commonStrings = {
     unit: { yen: 'JPY', thousand: 'k JPY', million: 'M JPY', oku: '100M JPY' },
     errorBoundary: 'Something went wrong while showing this screen. No data was lost.',
     reload: 'Reload',
+    aboutDialog: { title: 'About Grant Portfolio', version: 'Version {{version}}', blurb: 'Competitive-funding portfolio for university research offices' },
     health: { versionChange: 'The app was updated in another window. Reload to continue.' },
     chart: {
       savePng: 'Save as PNG', saveSvg: 'Save as SVG', saveTitle: 'Save the chart as an image', saved: 'Saved to {{location}}',

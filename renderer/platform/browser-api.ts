@@ -1,5 +1,6 @@
 // DesktopApi for the plain browser build: a file input for opening, a download link for saving, the Notification API,
 // and window.print for PDF. It lets every feature run (and be tested) without the Electron binary.
+import { MENU_COMMANDS } from '../../shared/api/desktop-api';
 import type { AppInfo, DesktopApi, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult, SnapshotInfo } from '../../shared/api/desktop-api';
 import { isSnapshotFileName } from '../../shared/api/ipc-contract';
 import { snapshotsToPrune } from '../../shared/backup/backup-format';
@@ -43,6 +44,20 @@ function download(bytes: Uint8Array, name: string): SaveResult {
 }
 
 const menuListeners = new Set<(command: MenuCommand) => void>();
+
+/**
+ * The browser build has no native menu: this sends a menu command to the app as Electron's menu does (an embedding
+ * page or a test calls it, or dispatches a `gp-menu-command` event on window with the command as its detail).
+ */
+export function dispatchMenuCommand(command: MenuCommand): void {
+  for (const listener of menuListeners) listener(command);
+}
+if (typeof window !== 'undefined') {
+  window.addEventListener('gp-menu-command', (e) => {
+    const command = (e as CustomEvent<unknown>).detail;
+    if (typeof command === 'string' && MENU_COMMANDS.includes(command as MenuCommand)) dispatchMenuCommand(command as MenuCommand);
+  });
+}
 let vault: SnapshotVault | null = null;
 const snapshotVault = () => (vault ??= new SnapshotVault());
 

@@ -9,4 +9,3 @@ declare global {
 }
 
 export const desktopApi: DesktopApi = window.desktopApi ?? createBrowserApi();
-export const isDesktopHost = window.desktopApi !== undefined;

@@ -1,7 +1,7 @@
 // The one module that owns Dexie. Everything the office records lives in this IndexedDB database; other modules
 // import `db` (and the types) from here and never the dexie package itself. Each schema version lists every table;
 // a version that changes data gets an upgrade function and a migration test (tests/renderer/store/).
-import { Dexie, liveQuery } from 'dexie';
+import { Dexie } from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, EntityTable, Table, Transaction } from 'dexie';
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import type { CatalogEdition, CatalogProgram } from '../../shared/catalog/schema';
@@ -207,7 +207,7 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
 export const db = new GrantDatabase();
 
 export type { Table, Transaction };
-export { liveQuery, Dexie };
+export { Dexie };
 
 export async function putSetting(key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });

@@ -5,7 +5,7 @@ import type { MilestoneDraft, UndatedGateDates } from '../../shared/portfolio/st
 import { expandTemplates } from '../../shared/portfolio/templates';
 import { workingDaysBefore } from '../../shared/calendar/working-days';
 import { todayIso } from '../../shared/calendar/fiscal-year';
-import { auditedTables, beginChange, logChange, newId } from './audit';
+import { auditedTables, beginChange, logChange } from './audit';
 import { addMilestoneDrafts } from './projects';
 import { loadPrograms } from './catalog';
 import { db } from './db';
@@ -104,4 +104,3 @@ export async function addInternalDeadline(baseId: string, workingDays: number, t
   });
 }
 
-export { newId };

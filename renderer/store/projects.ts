@@ -73,45 +73,6 @@ export async function saveProject(
   });
 }
 
-export type SaveProjectsResult =
-  | { ok: true; projects: Project[]; milestonesAdded: number }
-  | { ok: false; problems: { index: number; problems: ProjectProblem[] }[] };
-
-/**
- * Creates or updates many projects as ONE action (one transaction, one audit batch, so one undo step), e.g. an Excel
- * import. All or nothing: when any row has problems (including a 管理番号 repeated within the batch) nothing is written
- * and the problems are returned by row index.
- */
-export async function saveProjects(
-  rows: readonly { input: ProjectInput; id?: string }[],
-  opts: { generateMilestones?: boolean; programs?: readonly CatalogProgram[]; now?: Date } = {},
-): Promise<SaveProjectsResult> {
-  const programs = opts.programs ?? (await loadPrograms());
-  const templates = await db.milestoneTemplates.toArray();
-  const ctx = await beginChange(opts.now);
-  return db.transaction('rw', auditedTables(), async (): Promise<SaveProjectsResult> => {
-    const codes = new Set<string>();
-    const prepared = [];
-    const problems: { index: number; problems: ProjectProblem[] }[] = [];
-    for (const [index, row] of rows.entries()) {
-      const p = await prepareProject(row.input, row.id, programs, codes);
-      if (p.ok) prepared.push(p);
-      else problems.push({ index, problems: p.problems });
-    }
-    if (problems.length > 0) return { ok: false, problems };
-    const projects: Project[] = [];
-    let milestonesAdded = 0;
-    for (const p of prepared) {
-      const r = await p.write(ctx, opts.generateMilestones !== false, templates);
-      if (r.ok) {
-        projects.push(r.project);
-        milestonesAdded += r.milestonesAdded;
-      }
-    }
-    return { ok: true, projects, milestonesAdded };
-  });
-}
-
 type Prepared =
   | { ok: true; warnings: ProjectProblem[]; write: (ctx: ChangeContext, generate: boolean, templates: readonly MilestoneTemplate[]) => Promise<SaveProjectResult> }
   | { ok: false; problems: ProjectProblem[] };
@@ -247,8 +208,3 @@ export async function listTrash(): Promise<Project[]> {
   return db.projects.orderBy('deletedAt').reverse().toArray();
 }
 
-/** Live (not trashed) projects, read once for the list; callers filter in memory. */
-export async function loadLiveProjects(): Promise<Project[]> {
-  const all = await db.projects.toArray();
-  return all.filter((p) => !p.deletedAt);
-}

@@ -16,8 +16,6 @@ export const IPC = {
   menuCommand: 'menu:command',
 } as const;
 
-export type IpcChannel = (typeof IPC)[keyof typeof IPC];
-
 /** Largest file the bridge will carry either way (bytes); an office workbook is far smaller. */
 export const MAX_IPC_FILE_BYTES = 200 * 1024 * 1024;
 

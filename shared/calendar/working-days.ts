@@ -13,6 +13,20 @@ export interface WorkingDayOptions {
 
 export const DEFAULT_CLOSURE = { start: '12-29', end: '01-03' } as const;
 
+/**
+ * A closure day as typed in Settings ("12/29", "1/3", "12-29", full-width digits too) → "MM-DD", or null when it is
+ * not a day of the year (29 February is allowed: the closure is the same every year).
+ */
+export function parseClosureDay(text: string): string | null {
+  const m = /^\s*(\d{1,2})\s*[/\-月.]\s*(\d{1,2})\s*日?\s*$/.exec(text.normalize('NFKC'));
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (days === undefined || day < 1 || day > days) return null;
+  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Japanese national holiday name on a date (振替休日 and 国民の休日 included), or null. */
 export function holidayName(date: IsoDate, lang: 'ja' | 'en' = 'ja'): string | null {
   const h = HOLIDAYS[date];

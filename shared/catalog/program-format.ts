@@ -57,11 +57,6 @@ export function formatPeriod(period: CatalogProgram['period'], lang: Lang): stri
   return `${west} (${s !== null ? eraShort(s) : '…'}–${e !== null ? eraShort(e) : '…'})`;
 }
 
-/** Budget in 億円 as a plain number for charts (3,600,000,000 → 36). */
-export function yenToOku(yen: number | null): number {
-  return yen === null ? 0 : yen / 100_000_000;
-}
-
 /** A compact budget for lists: "36億円" / "¥3.6bn" (whole yen in; null → empty string). */
 export function formatBudgetShort(yen: number | null, lang: Lang): string {
   if (yen === null) return '';

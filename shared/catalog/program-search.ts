@@ -127,12 +127,6 @@ function cachedHaystack(p: CatalogProgram): string {
   return text;
 }
 
-/** Programs matching the query, in their original order. */
-export function searchPrograms<T extends CatalogProgram>(programs: readonly T[], query: ProgramQuery): T[] {
-  const keep = createProgramFilter(query, themeResolver(programs));
-  return programs.filter(keep);
-}
-
 /** Managing bodies named in the list, sorted (for the filter menu); programs with none are not a body. */
 export function managingBodies(programs: readonly CatalogProgram[]): string[] {
   return [...new Set(programs.map((p) => p.managedBy).filter((b): b is string => b !== null))].sort((a, b) => a.localeCompare(b, 'ja'));

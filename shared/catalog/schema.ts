@@ -7,14 +7,10 @@ const fiscalYear = z.number().int().min(1900).max(2200).nullable();
 const slug = z.string().min(1).max(120).regex(/^[a-z0-9][a-z0-9\-/]*$/, 'ids are lower-case kebab-case slugs');
 
 /**
- * Where a name came from (`nameJaSource`, `nameEnSource`): printed in the source document, or ours (a translation, or
- * a heading we gave a block the document leaves unnamed). Plain strings in the schema so editions stored before the
- * fields had these values still load; anything other than these two reads as unknown.
+ * True when a name's source (`nameJaSource`, `nameEnSource`) marks it as ours (a translation, or a heading we gave a
+ * block the document leaves unnamed) rather than printed in the document. Plain strings in the schema so editions
+ * stored before the fields had these values still load; anything other than 'ours' reads as from the document.
  */
-export const NAME_SOURCES = ['document', 'ours'] as const;
-export type NameSource = (typeof NAME_SOURCES)[number];
-
-/** True when the name is marked as ours rather than printed in the document. */
 export function nameIsOurs(source: unknown): boolean {
   return source === 'ours';
 }

@@ -33,10 +33,6 @@ export interface ReadLimits {
 
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxRows: 200_000, maxCols: 200 };
 
-export function isExcelDate(cell: Cell): cell is ExcelDate {
-  return typeof cell === 'object' && cell !== null && (cell as ExcelDate).kind === 'date';
-}
-
 /** Whether a number format is a date format, cached: a 50,000-row sheet repeats a handful of formats. */
 const dateFormatCache = new Map<string, boolean>();
 function isDateFormat(z: string): boolean {
@@ -146,7 +142,7 @@ export interface SheetSpec {
   colWidths?: number[];
   /** Number format per column index (e.g. '#,##0"円"', 'yyyy-mm-dd'). */
   numFmts?: Record<number, string>;
-  /** Rows frozen at the top (header). */
+  /** Rows frozen at the top (header): written as the sheet view's frozen pane. */
   freezeRows?: number;
   /** Merged ranges, 0-based inclusive (title rows, group headers). */
   merges?: { s: { r: number; c: number }; e: { r: number; c: number } }[];
@@ -174,11 +170,46 @@ function toWorksheet(spec: SheetSpec): XLSX.WorkSheet {
   return ws;
 }
 
-function writeBook(wb: XLSX.WorkBook, hidden: readonly boolean[]): Uint8Array {
+/**
+ * Sheet XML bytes with a frozen pane of the top `rows` rows in its first `<sheetView …/>` (SheetJS writes it
+ * self-closing, before the cells). Works on bytes: the tag is ASCII and near the start, the cells may be any UTF-8.
+ */
+function withFrozenRows(xml: Uint8Array, rows: number): Uint8Array {
+  const head = String.fromCharCode(...xml.subarray(0, 4096));
+  const m = /<sheetView\b[^>]*?(\/>)/.exec(head);
+  if (!m) return xml;
+  const pane = `><pane ySplit="${rows}" topLeftCell="A${rows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>`;
+  const at = m.index + m[0].length - 2;
+  const out = new Uint8Array(xml.length - 2 + pane.length);
+  out.set(xml.subarray(0, at));
+  for (let i = 0; i < pane.length; i++) out[at + i] = pane.charCodeAt(i);
+  out.set(xml.subarray(at + 2), at + pane.length);
+  return out;
+}
+
+/**
+ * Writes frozen header rows, which SheetJS CE does not: the workbook is written uncompressed, each frozen sheet's
+ * XML gets its `<pane state="frozen">`, and SheetJS's own zip writer (CFB) compresses the result as a normal write does.
+ */
+function writeWithPanes(wb: XLSX.WorkBook, freeze: readonly number[]): Uint8Array {
+  const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
+  const zip = XLSX.CFB.read(raw, { type: 'buffer' }) as { FullPaths: string[]; FileIndex: { content: Uint8Array; size: number }[] };
+  freeze.forEach((rows, i) => {
+    if (!(rows > 0)) return;
+    const at = zip.FullPaths.findIndex((p) => p.endsWith(`/xl/worksheets/sheet${i + 1}.xml`));
+    const entry = zip.FileIndex[at];
+    if (!entry) return;
+    entry.content = withFrozenRows(entry.content, Math.floor(rows));
+    entry.size = entry.content.length;
+  });
+  return XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }) as Uint8Array;
+}
+
+function writeBook(wb: XLSX.WorkBook, hidden: readonly boolean[], freeze: readonly number[] = []): Uint8Array {
   if (hidden.some(Boolean)) wb.Workbook = { ...(wb.Workbook ?? {}), Sheets: wb.SheetNames.map((name, i) => ({ name, Hidden: (hidden[i] ? 1 : 0) as 0 | 1 })) };
   // 'buffer' hands back SheetJS's own zip bytes; 'array' would round-trip them through a binary string (about a
   // quarter of a big write). Outside Node it is a Uint8Array; in Node a Buffer, which may share a pooled buffer.
-  const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  const out = freeze.some((n) => n > 0) ? writeWithPanes(wb, freeze) : (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array);
   return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength && out.constructor === Uint8Array ? out : new Uint8Array(out);
 }
 
@@ -188,7 +219,7 @@ function writeBook(wb: XLSX.WorkBook, hidden: readonly boolean[]): Uint8Array {
 export function writeWorkbookBytes(sheets: SheetSpec[]): Uint8Array {
   const wb = XLSX.utils.book_new();
   for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
-  return writeBook(wb, sheets.map((s) => Boolean(s.hidden)));
+  return writeBook(wb, sheets.map((s) => Boolean(s.hidden)), sheets.map((s) => s.freezeRows ?? 0));
 }
 
 /** A sheet without its rows: what the shell of a workbook written in parts needs to know of it. */
@@ -211,7 +242,7 @@ export function writeSheetPart(spec: SheetSpec, seed: readonly string[]): Uint8A
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, seedSheet(seed), spec.name === 'seed' ? 'seed0' : 'seed');
   XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
-  return writeBook(wb, []);
+  return writeBook(wb, [], [0, spec.freezeRows ?? 0]);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Shared set-up for end-to-end tests: serves the built web app (dist/renderer) on localhost and drives Debian's
 // Chromium through playwright-core. Each test gets a fresh browser profile, so IndexedDB starts empty.
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,4 +128,4 @@ export async function startApp(opts: { locale?: string } = {}): Promise<AppSessi
   return session;
 }
 
-export type { Browser, Page };
+export type { Page };

@@ -24,6 +24,7 @@ import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { todayIso } from '../../../shared/calendar/fiscal-year';
 import { ImportClient } from './import-client';
 import type { LoadOutcome } from './import-client';
+import { useMenuAction } from '../../app/menu-actions';
 import { exportSingle, ParallelExport, writeTemplate } from './export-client';
 import { columnChoices } from './column-choices';
 import { ReviewGrid } from './ReviewGrid';
@@ -623,6 +624,15 @@ function ExportSection() {
     parallel.prewarm();
     return () => parallel.dispose();
   }, [parallel]);
+  const exportStandard = () =>
+    void save(async () => {
+      const programs = await loadPrograms();
+      const bytes = await parallel.run(lang, programs, () => exportSingle(lang, programs));
+      setExportPath(parallel.lastPath);
+      return bytes;
+    }, `grant-portfolio-${stamp}.xlsx`);
+  // The menu's Export… starts the same save (see app/menu-actions.ts).
+  useMenuAction('export', exportStandard);
   return (
     <>
       <h2>{t('exportHeading')}</h2>
@@ -639,14 +649,7 @@ function ExportSection() {
             className="primary"
             disabled={busy}
             data-testid="export-standard"
-            onClick={() =>
-              void save(async () => {
-                const programs = await loadPrograms();
-                const bytes = await parallel.run(lang, programs, () => exportSingle(lang, programs));
-                setExportPath(parallel.lastPath);
-                return bytes;
-              }, `grant-portfolio-${stamp}.xlsx`)
-            }
+            onClick={exportStandard}
           >
             {t('exportButton')}
           </button>

@@ -1,58 +1,20 @@
 // What the import Worker does: guarding and parsing untrusted files (a zip bomb or a huge sheet can only hang the
 // Worker, which the screen can terminate), keeping the last loaded workbook so changing the sheet, a column mapping or
-// a cell in the review grid re-parses without re-reading the file. A big xlsx is read by the Worker and a second one
-// (`sheet-read.worker.ts`) at once, each taking some of the sheets. Apart from `import.worker.ts`, so tests can run it.
-import { analyseWorkbook, DEFAULT_PIPELINE_LIMITS, joinWorkbookShares, loadWorkbook, parseWorkbook, planWorkbookRead, readWorkbookShare } from '../../../shared/excel/import-pipeline';
-import type { Analysis, LoadedWorkbook, LoadResult, ReadSplit } from '../../../shared/excel/import-pipeline';
+// a cell in the review grid re-parses without re-reading the file. The file is read by `parallel-read.ts` (which may
+// share a big xlsx with a second Worker). Apart from `import.worker.ts`, so tests can run it.
+import { analyseWorkbook, parseWorkbook } from '../../../shared/excel/import-pipeline';
+import type { Analysis, LoadedWorkbook } from '../../../shared/excel/import-pipeline';
 import type { ParsedImport } from '../../../shared/excel/import-types';
 import { createProgramResolver } from '../../../shared/excel/program-resolve';
 import type { ProgramResolver } from '../../../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
-import type { SheetGridsRead } from '../../../shared/excel/sheetjs';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
-import { transferred, WorkerClient } from '../../platform/worker-client';
+import { transferred } from '../../platform/worker-client';
+import { readWorkbook } from './parallel-read';
 import { applyCellEdit, problemRowsSheet, reviewRowTexts, reviewTable } from './review-rows';
 import type { ReviewTable } from './review-rows';
 import { RESULT_CHUNK } from './worker-protocol';
-import type { ImportWorkerApi, ParseHead, SheetReadApi, SheetReadRequest } from './worker-protocol';
-
-/** How long the helper may take to load before this Worker reads everything itself. */
-const HELPER_READY_MS = 3_000;
-
-/**
- * Starts the helper on its share. `ready` settles when it has started reading (or gave up), `read` with its share, or
- * null when it failed, crashed or could not start in time (the lead then reads that share itself).
- */
-function readInHelper(bytes: Uint8Array, indexes: number[]): { ready: Promise<void>; read: Promise<SheetGridsRead | null> } {
-  let helper: WorkerClient<SheetReadApi>;
-  try {
-    const start = () => new Worker(new URL('./sheet-read.worker.ts', import.meta.url), { type: 'module' });
-    helper = new WorkerClient<SheetReadApi>(start);
-  } catch {
-    return { ready: Promise.resolve(), read: Promise.resolve(null) };
-  }
-  const copy = bytes.slice();
-  const request: SheetReadRequest = { bytes: transferred(copy, [copy.buffer as ArrayBuffer]), indexes, limits: DEFAULT_PIPELINE_LIMITS };
-  const started = helper.call((w) => w.start(request), { timeoutMs: HELPER_READY_MS }).then(
-    () => true,
-    () => false,
-  );
-  const read = started
-    .then((ok) => (ok ? helper.call((w) => w.result()) : null))
-    .catch(() => null)
-    .finally(() => helper.terminate());
-  return { ready: started.then(() => undefined), read };
-}
-
-/** A big xlsx read in two Workers at once: the helper's share starts first, then this Worker reads the rest. */
-async function loadInShares(bytes: Uint8Array, split: ReadSplit): Promise<LoadResult> {
-  const helper = readInHelper(bytes, split.helper);
-  await helper.ready;
-  const lead = readWorkbookShare(bytes, split.lead);
-  // An unreadable file fails the same way whichever Worker would have noticed first.
-  if (!lead.ok) return lead;
-  return joinWorkbookShares(bytes, lead.read, await helper.read);
-}
+import type { ImportWorkerApi, ParseHead } from './worker-protocol';
 
 /** The import Worker's API, with the state it keeps between calls (the loaded workbook and its last parse). */
 export function createImportWorkerApi(): ImportWorkerApi {
@@ -71,14 +33,12 @@ export function createImportWorkerApi(): ImportWorkerApi {
   }
 
   return {
-    // The file name is for the pipeline's decoder (.csv, .xls, .ods) once `loadWorkbook` takes it (import contract §1).
-    async load(bytes, _fileName, programs, rememberedMappings) {
+    async load(bytes, fileName, programs, rememberedMappings) {
       workbook = null;
       analysis = null;
       table = null;
       last = null;
-      const plan = planWorkbookRead(bytes);
-      const loaded = !plan.ok ? plan : plan.split ? await loadInShares(bytes, plan.split) : loadWorkbook(bytes);
+      const loaded = await readWorkbook(bytes, fileName);
       if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message, messageJa: loaded.messageJa };
       workbook = loaded.workbook;
       resolver = createProgramResolver(programs);

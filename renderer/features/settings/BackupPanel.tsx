@@ -8,6 +8,7 @@ import type { BackupFile } from '../../../shared/backup/backup-format';
 import { savePreferences, usePreferences } from '../../store/preferences';
 import { describeStorageError } from '../../app/storage-health';
 import { desktopApi } from '../../platform/desktop-api';
+import { useMenuAction } from '../../app/menu-actions';
 import { backupToBytes, exportBackup, readBackupBytes, restoreBackup, takeSnapshot } from '../../store/backup';
 
 type Pending = { backup: BackupFile; source: string };
@@ -67,6 +68,10 @@ export function BackupPanel() {
       if (!bytes) throw new Error(t('snapshotMissing'));
       validate(bytes, name);
     });
+
+  // The menu's Backup… and Restore… do what these buttons do (see app/menu-actions.ts).
+  useMenuAction('backup', () => void backupNow());
+  useMenuAction('restore', () => void chooseFile());
 
   const confirmRestore = () =>
     guarded(async () => {

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api/desktop-api';
+import { parseClosureDay } from '../../../shared/calendar/working-days';
 import { YEN_UNITS } from '../../../shared/money/yen';
 import type { YenUnit } from '../../../shared/money/yen';
 import { savePreferences, usePreferences } from '../../store/preferences';
@@ -61,10 +62,8 @@ export function SettingsScreen() {
           }}
         />
 
-        <span>{t('closure')}</span>
-        <span>
-          {prefs.closureStart.replace('-', '/')} – {prefs.closureEnd.replace('-', '/')}
-        </span>
+        <span id="closure-label">{t('closure')}</span>
+        <ClosureForm key={`${prefs.closureStart} ${prefs.closureEnd}`} start={prefs.closureStart} end={prefs.closureEnd} />
       </div>
 
       <BackupPanel />
@@ -96,6 +95,39 @@ function UserNameForm({ initial, onSaved }: { initial: string; onSaved: () => vo
     >
       <input id="user-name" value={userName} maxLength={100} onChange={(e) => setUserName(e.target.value)} />
       <button type="submit">{tc('save')}</button>
+    </form>
+  );
+}
+
+const asTyped = (md: string) => md.replace(/^0/, '').replace(/-0?/, '/');
+
+/** The year-end closure, edited as two month/day fields; keyed by the stored days, so it restarts when they change. */
+function ClosureForm({ start, end }: { start: string; end: string }) {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation();
+  const [from, setFrom] = useState(asTyped(start));
+  const [to, setTo] = useState(asTyped(end));
+  const [error, setError] = useState('');
+  return (
+    <form
+      className="inline-form"
+      aria-labelledby="closure-label"
+      data-testid="closure-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const closureStart = parseClosureDay(from);
+        const closureEnd = parseClosureDay(to);
+        if (!closureStart || !closureEnd) return setError(t('closureInvalid'));
+        setError('');
+        void savePreferences({ closureStart, closureEnd });
+      }}
+    >
+      <label htmlFor="closure-start">{t('closureStart')}</label>
+      <input id="closure-start" value={from} size={6} onChange={(e) => setFrom(e.target.value)} aria-invalid={error !== '' && !parseClosureDay(from)} />
+      <label htmlFor="closure-end">{t('closureEnd')}</label>
+      <input id="closure-end" value={to} size={6} onChange={(e) => setTo(e.target.value)} aria-invalid={error !== '' && !parseClosureDay(to)} />
+      <button type="submit">{tc('save')}</button>
+      {error && <span role="alert" className="error-text">{error}</span>}
     </form>
   );
 }

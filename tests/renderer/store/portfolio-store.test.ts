@@ -7,7 +7,8 @@ import { blankProjectInput, deleteProject, listTrash, purgeTrash, restoreProject
 import type { ProjectInput } from '../../../renderer/store/projects';
 import { peekUndo, projectLog, undoLast } from '../../../renderer/store/audit';
 import { saveBudgetLine } from '../../../renderer/store/budgets';
-import { addInternalDeadline, generateGatesFor, setMilestonesStatus } from '../../../renderer/store/milestones';
+import { addInternalDeadline, addMilestone, generateGatesFor, setMilestonesStatus } from '../../../renderer/store/milestones';
+import { savePreferences } from '../../../renderer/store/preferences';
 import { saveTemplate } from '../../../renderer/store/templates';
 import { checkReminders } from '../../../renderer/store/notifications';
 
@@ -161,6 +162,17 @@ describe('budgets, milestones, reminders', () => {
     expect(internal?.kind).toBe('internal');
   });
 
+  it('counts working days around the year-end closure set in Settings (stored in the preferences)', async () => {
+    const r = await saveProject(input());
+    if (!r.ok) throw new Error('save failed');
+    const report = await addMilestone({ projectId: r.project.id, kind: 'annual-report', title: '報告', dueDate: '2026-01-06', status: 'planned', doneDate: null, notes: '', origin: 'user' });
+    // Default closure 12/29–1/3: two working days before Tue 6 Jan are Mon 5 Jan and Fri 26 Dec.
+    expect((await addInternalDeadline(report.id, 2))?.dueDate).toBe('2025-12-26');
+    // An office closed 12/30–1/2 works on Mon 29 Dec.
+    await savePreferences({ closureStart: '12-30', closureEnd: '01-02' });
+    expect((await addInternalDeadline(report.id, 2))?.dueDate).toBe('2025-12-29');
+  });
+
   it('adds a gate with no fixed year only on the date the office sets for the project', async () => {
     const r = await saveProject(input({ programId: 'smart-bio-drug-discovery', trackId: 'smart-bio-drug-discovery/composite' }));
     if (!r.ok) throw new Error('save failed');
@@ -183,25 +195,6 @@ describe('budgets, milestones, reminders', () => {
     expect(await checkReminders(notify, new Date(2026, 2, 26, 9))).toBe(1);
     expect(await checkReminders(notify, new Date(2026, 2, 1, 9))).toBe(0);
     expect(sent[0]).toContain('[A-2025-001]');
-  });
-});
-
-describe('batch save (import path)', () => {
-  it('writes many projects as one undo step, or nothing when a row has a problem', async () => {
-    const { saveProjects } = await import('../../../renderer/store/projects');
-    const bad = await saveProjects([{ input: input({ code: 'X-1' }) }, { input: input({ code: 'X-1' }) }, { input: input({ code: 'X-3', title: '' }) }]);
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => p.index)).toEqual([1, 2]);
-    expect(await db.projects.count()).toBe(0);
-    const good = await saveProjects([
-      { input: input({ code: 'X-1', programId: 'medical-device-development', trackId: 'medical-device-development/practical' }) },
-      { input: input({ code: 'X-2' }) },
-    ]);
-    expect(good.ok && good.milestonesAdded).toBe(2);
-    expect(new Set((await db.auditLog.toArray()).map((e) => e.batch)).size).toBe(1);
-    const u = await undoLast();
-    expect(u.ok && u.count).toBe(4);
-    expect(await db.projects.count()).toBe(0);
   });
 });
 

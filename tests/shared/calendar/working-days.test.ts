@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWorkingDays, holidayName, inClosure, isWorkingDay, workingDaysAfter, workingDaysBefore } from '../../../shared/calendar/working-days';
+import { countWorkingDays, holidayName, inClosure, isWorkingDay, parseClosureDay, workingDaysAfter, workingDaysBefore } from '../../../shared/calendar/working-days';
 
 describe('working days', () => {
   it('knows weekends, national holidays and the substitute holiday of Golden Week 2025', () => {
@@ -31,5 +31,20 @@ describe('working days', () => {
   it('counts working days in an inclusive range and rejects fractional counts', () => {
     expect(countWorkingDays('2025-04-28', '2025-05-09')).toBe(7); // 4/28, 4/30, 5/1, 5/2, 5/7, 5/8, 5/9
     expect(() => workingDaysBefore('2025-05-07', 1.5)).toThrow();
+  });
+});
+
+describe('parseClosureDay', () => {
+  it('reads a month and day as typed in Settings', () => {
+    expect(parseClosureDay('12/29')).toBe('12-29');
+    expect(parseClosureDay('1/3')).toBe('01-03');
+    expect(parseClosureDay(' 12-28 ')).toBe('12-28');
+    expect(parseClosureDay('１２／２７')).toBe('12-27');
+    expect(parseClosureDay('1月4日')).toBe('01-04');
+    expect(parseClosureDay('2/29')).toBe('02-29');
+  });
+
+  it('refuses what is not a day of the year', () => {
+    for (const bad of ['', '13/1', '0/5', '4/31', '2/30', '12', 'R7/12/29', 'abc']) expect(parseClosureDay(bad), bad).toBeNull();
   });
 });

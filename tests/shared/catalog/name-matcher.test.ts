@@ -122,11 +122,10 @@ describe('createNameMatcher', () => {
     expect(withOffice('BINDS').match?.programId).toBe('binds');
   });
 
-  it('returns the same answer for repeated names (memoised) and handles many names quickly', () => {
+  it('returns the same answer for repeated names (memoised) and answers many unknown names', () => {
+    // Speed is measured by the benchmark, not here: a unit test on a loaded machine must not depend on the clock.
     const names = Array.from({ length: 2000 }, (_, i) => `課題名のない資金 ${i}`);
-    const started = Date.now();
-    for (const n of names) matcher(n);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    for (const n of names) expect(matcher(n).match, n).toBeNull();
     expect(matcher('BINDS')).toBe(matcher('BINDS'));
   });
 });

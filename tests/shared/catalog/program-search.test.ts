@@ -3,13 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import {
-  fiscalYearsLeft, hasUnstatedBody, managingBodies, mergeThemes, programRunsInFiscalYear, programTreeRows, searchPrograms, sortPrograms,
+  createProgramFilter, fiscalYearsLeft, hasUnstatedBody, managingBodies, mergeThemes, programRunsInFiscalYear, programTreeRows, sortPrograms,
   themeLabel, themeResolver, themesInUse,
 } from '../../../shared/catalog/program-search';
 import { MANAGED_BY_NOT_STATED } from '../../../shared/catalog/schema';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
+import type { ProgramQuery } from '../../../shared/catalog/program-search';
 
 const programs = BUILTIN_CATALOG.programs;
+
+/** Programs matching a query, in their order: the Programs screen's filter with inherited themes. */
+function searchPrograms<T extends CatalogProgram>(list: readonly T[], query: ProgramQuery): T[] {
+  return list.filter(createProgramFilter(query, themeResolver(list)));
+}
 const ids = (list: readonly { id: string }[]) => list.map((p) => p.id);
 
 describe('searchPrograms', () => {
