@@ -1,6 +1,7 @@
 // The write path and the reads for the planning records (applications, tracked calls, researchers, memberships) and
 // the office's planning settings. Each write is validated by shared/planning's gates and audited in the same
 // transaction as the change (so undo reverts it); an award writes application, project, lines and members at once.
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Application, ApplicationStatus, Membership, Researcher, TrackedCall } from '../../shared/domain/planning';
 import type { AuditEntry, BudgetLine, IsoDate, Project } from '../../shared/domain/types';
@@ -10,6 +11,12 @@ import type { PlanningSettings } from '../../shared/planning/planning-settings';
 import { validateApplication, validateMembership, validateResearcher, validateTrackedCall } from '../../shared/planning/planning-validation';
 import type { ApplicationInput, PlanningProblem, ResearcherInput, TrackedCallInput } from '../../shared/planning/planning-validation';
 import { normalizeResearcherNumber } from '../../shared/planning/researcher-number';
+import { researcherEffort } from '../../shared/planning/effort';
+import type { ResearcherEffort } from '../../shared/planning/effort';
+import type { WhatIf } from '../../shared/planning/forecast';
+import { buildPlanningReport } from '../../shared/reports/planning-report';
+import type { PlanningReport } from '../../shared/reports/planning-report';
+import { usePrograms } from './catalog';
 import { auditedTables, beginChange, logChange, newId } from './audit';
 import type { ChangeContext } from './audit';
 import { db, putSetting } from './db';
@@ -231,3 +238,21 @@ export function useProjectMembers(projectId: string): Membership[] | undefined {
 export function useResearchers(): Researcher[] | undefined {
   return useLiveQuery(async () => (await db.researchers.toArray()).filter((r) => !r.deletedAt).sort((a, b) => a.name.localeCompare(b.name, 'ja')), []);
 }
+
+/**
+ * The planning report (success rates, forecast with its what-if) and every researcher's effort, computed from the
+ * stored records by the same shared functions the CLI and the report workbook use, so the figures cannot disagree.
+ */
+export function usePlanningReport(fromFiscalYear: number, whatIf: readonly WhatIf[] = NO_WHAT_IF): { report: PlanningReport; effort: ResearcherEffort[]; data: PlanningData } | undefined {
+  const data = usePlanningData();
+  const programs = usePrograms();
+  const settings = usePlanningSettings();
+  return useMemo(() => {
+    if (!data) return undefined;
+    const report = buildPlanningReport({ ...data, programs, fromFiscalYear, settings: settings.probability, whatIf });
+    const effort = researcherEffort({ researchers: data.researchers, memberships: data.memberships, projects: data.projects, applications: data.applications, thresholdPercent: settings.effortThresholdPercent });
+    return { report, effort, data };
+  }, [data, programs, settings, fromFiscalYear, whatIf]);
+}
+
+const NO_WHAT_IF: readonly WhatIf[] = [];
