@@ -100,7 +100,7 @@ export function ReportsScreen() {
 
       <SuccessRatesSection report={planning.report} />
 
-      <div className="report-section">
+      <div className="report-section" data-testid="report-forecast-section">
         <h2>{t('forecast')}</h2>
         <div className="inline-form no-print">
           <label htmlFor="whatif-program">{t('whatIfProgram')}</label>
