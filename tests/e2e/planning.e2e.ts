@@ -56,6 +56,17 @@ describe('planning', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
+    // A tracked call due today shows in the Deadlines calendar and goes out in the .ics export.
+    await page.click('nav a[data-screen="deadlines"]');
+    await page.fill('[data-testid="call-form"] input[name="name"]', '2027年度 公募E2E');
+    await page.fill('[data-testid="call-form"] input[name="funderName"]', 'JSPS');
+    await page.fill('[data-testid="call-form"] input[name="deadline"]', todayIso());
+    await page.click('[data-testid="call-add"]');
+    await page.waitForSelector('[data-testid="tracked-calls"] tr[data-call]');
+    await expect.poll(() => page.locator(`.mc-cell[data-date="${todayIso()}"] [data-event$="-deadline"]`).textContent()).toContain('2027年度 公募E2E');
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-ics"]')]);
+    expect(readFileSync((await ics.path())!, 'utf8')).toContain('公募締切: 2027年度 公募E2E');
+
     // Planned with 50 %: expected, not committed.
     await addApplication(page, { code: 'E2E-A', funder: 'JST', fy: FY, direct: 10_000_000, indirect: 3_000_000, probability: 50 });
     await expect.poll(() => dashYen(page, FY, 'expected-direct')).toBe(5_000_000);
