@@ -10,7 +10,7 @@ import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import type { Route } from '../../app/routes';
 import { hrefFor } from '../../app/routes';
 import { useLang } from '../../i18n/use-lang';
-import { saveResearcher, usePlanningReport, usePlanningSettings } from '../../store/planning';
+import { deleteResearcher, saveResearcher, usePlanningReport, usePlanningSettings } from '../../store/planning';
 import type { PlanningProblem, ResearcherInput } from '../../store/planning';
 
 const BLANK: ResearcherInput = { name: '', nameReading: '', eradResearcherNumber: '', researchmapId: '', department: '', position: '', notes: '' };
@@ -37,6 +37,7 @@ export function ResearchersScreen({ route }: { route: Route }) {
         ) : (
           <button type="button" onClick={() => { const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...input } = r; setEditing({ id, input }); }}>{t('edit')}</button>
         )}
+        {' '}<button type="button" onClick={() => void deleteResearcher(id, !r.deletedAt)}>{r.deletedAt ? t('restore') : t('trash')}</button>
         <span role="status" className="muted">{message}</span>
         <p><a href={hrefFor('researchers')}>{t('back')}</a></p>
       </section>

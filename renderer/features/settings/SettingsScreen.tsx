@@ -9,6 +9,7 @@ import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 import type { UiLanguage } from '../../i18n/i18n';
 import { desktopApi } from '../../platform/desktop-api';
 import { BackupPanel } from './BackupPanel';
+import { PlanningSettingsPanel } from './PlanningSettingsPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
@@ -67,6 +68,7 @@ export function SettingsScreen() {
         </span>
       </div>
 
+      <PlanningSettingsPanel />
       <BackupPanel />
 
       <h2 id="about">{t('about')}</h2>
