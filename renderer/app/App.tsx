@@ -17,6 +17,8 @@ const loaders: Record<ScreenId, () => Promise<ScreenComponent>> = {
   dashboard: named(() => import('../features/dashboard/DashboardScreen'), 'DashboardScreen'),
   programs: named(() => import('../features/programs/ProgramsScreen'), 'ProgramsScreen'),
   projects: named(() => import('../features/projects/ProjectsScreen'), 'ProjectsScreen'),
+  applications: named(() => import('../features/applications/ApplicationsScreen'), 'ApplicationsScreen'),
+  researchers: named(() => import('../features/researchers/ResearchersScreen'), 'ResearchersScreen'),
   deadlines: named(() => import('../features/deadlines/DeadlinesScreen'), 'DeadlinesScreen'),
   timeline: named(() => import('../features/timeline/TimelineScreen'), 'TimelineScreen'),
   reports: named(() => import('../features/reports/ReportsScreen'), 'ReportsScreen'),
@@ -43,10 +45,10 @@ export function App() {
   const closeAbout = useCallback(() => setAboutOpen(false), []);
 
   useEffect(() => {
-    // Alt+1…8 jumps to a screen, in navigation order.
+    // Alt+1…9 jumps to a screen, in navigation order, and Alt+0 to the tenth (Settings).
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const index = Number(e.key) - 1;
+      const index = e.key === '0' ? 9 : Number(e.key) - 1;
       const target = SCREENS[index];
       if (target) {
         e.preventDefault();
@@ -118,7 +120,7 @@ export function App() {
         <ul>
           {SCREENS.map((s, i) => (
             <li key={s}>
-              <a href={hrefFor(s)} aria-current={route.screen === s ? 'page' : undefined} title={`Alt+${i + 1}`} data-screen={s}>
+              <a href={hrefFor(s)} aria-current={route.screen === s ? 'page' : undefined} title={i < 10 ? `Alt+${(i + 1) % 10}` : undefined} data-screen={s}>
                 {t(`nav.${s}`)}
               </a>
             </li>

@@ -1,11 +1,11 @@
 // The screens and their hash routes (#/projects, #/projects/<id>). Hash routing works the same under app:// and http.
 import { useEffect, useState } from 'react';
 
-export const SCREENS = ['dashboard', 'programs', 'projects', 'deadlines', 'timeline', 'reports', 'importExport', 'settings'] as const;
+export const SCREENS = ['dashboard', 'programs', 'projects', 'applications', 'researchers', 'deadlines', 'timeline', 'reports', 'importExport', 'settings'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 export const SCREEN_PATHS: Record<ScreenId, string> = {
-  dashboard: 'dashboard', programs: 'programs', projects: 'projects', deadlines: 'deadlines', timeline: 'timeline',
+  dashboard: 'dashboard', programs: 'programs', projects: 'projects', applications: 'applications', researchers: 'researchers', deadlines: 'deadlines', timeline: 'timeline',
   reports: 'reports', importExport: 'import-export', settings: 'settings',
 };
 

@@ -3,7 +3,7 @@ export const commonStrings = {
   ja: {
     appName: 'Grant Portfolio',
     nav: {
-      dashboard: 'ダッシュボード', programs: '事業カタログ', projects: '課題一覧', deadlines: '締切', timeline: 'タイムライン',
+      dashboard: 'ダッシュボード', programs: '事業カタログ', projects: '課題一覧', applications: '応募', researchers: '研究者', deadlines: '締切', timeline: 'タイムライン',
       reports: 'レポート', importExport: '取込・出力', settings: '設定',
     },
     navLabel: 'メインメニュー',
@@ -18,11 +18,12 @@ export const commonStrings = {
       savePng: '画像（PNG）で保存', saveSvg: 'SVG で保存', saveTitle: 'グラフを画像として保存', saved: '{{location}} に保存しました',
       failed: '画像を保存できませんでした（{{message}}）', item: '項目',
     },
+    forecast: { title: '資金見通し', fiscalYear: '年度', committed: '確定', expected: '見込み', atRisk: '事業終了後', direct: '直接経費', indirect: '間接経費' },
   },
   en: {
     appName: 'Grant Portfolio',
     nav: {
-      dashboard: 'Dashboard', programs: 'Programs', projects: 'Projects', deadlines: 'Deadlines', timeline: 'Timeline',
+      dashboard: 'Dashboard', programs: 'Programs', projects: 'Projects', applications: 'Applications', researchers: 'Researchers', deadlines: 'Deadlines', timeline: 'Timeline',
       reports: 'Reports', importExport: 'Import/Export', settings: 'Settings',
     },
     navLabel: 'Main menu',
@@ -37,5 +38,6 @@ export const commonStrings = {
       savePng: 'Save as PNG', saveSvg: 'Save as SVG', saveTitle: 'Save the chart as an image', saved: 'Saved to {{location}}',
       failed: 'Could not save the image ({{message}})', item: 'Item',
     },
+    forecast: { title: 'Funding forecast', fiscalYear: 'Fiscal year', committed: 'committed', expected: 'expected', atRisk: 'at risk', direct: 'Direct', indirect: 'Indirect' },
   },
 };

@@ -8,6 +8,8 @@ import { timelineStrings } from '../features/timeline/strings';
 import { reportsStrings } from '../features/reports/strings';
 import { importExportStrings } from '../features/import-export/strings';
 import { settingsStrings } from '../features/settings/strings';
+import { applicationsStrings } from '../features/applications/strings';
+import { researchersStrings } from '../features/researchers/strings';
 
 export const featureStrings: Record<string, StringTable> = {
   dashboard: dashboardStrings,
@@ -18,4 +20,6 @@ export const featureStrings: Record<string, StringTable> = {
   reports: reportsStrings,
   importExport: importExportStrings,
   settings: settingsStrings,
+  applications: applicationsStrings,
+  researchers: researchersStrings,
 };

@@ -24,12 +24,16 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
-/** The tables a change (and its audit entry) touch, for `db.transaction('rw', …)`. */
+/**
+ * The tables a change (and its audit entry) touch, for `db.transaction('rw', …)`. The planning tables are in it so an
+ * award (application, project, budget lines, memberships) and its undo are each one transaction.
+ */
 export function auditedTables(): Table[] {
-  return [db.projects, db.budgetLines, db.milestones, db.auditLog] as unknown as Table[];
+  return [db.projects, db.budgetLines, db.milestones, db.applications, db.trackedCalls, db.researchers, db.memberships, db.auditLog] as unknown as Table[];
 }
 
-type AuditedEntity = 'project' | 'budget' | 'milestone';
+type AuditedEntity = 'project' | 'budget' | 'milestone' | 'application' | 'call' | 'researcher' | 'membership';
+type AnyRow = Project | BudgetLine | Milestone;
 
 /** Adds one audit entry; call inside the transaction that makes the change. */
 export async function logChange(
@@ -39,13 +43,16 @@ export async function logChange(
   await db.auditLog.add({ ...entry, at: ctx.at, user: ctx.user, batch: ctx.batch });
 }
 
-function tableFor(entity: AuditedEntity): Table<Project | BudgetLine | Milestone, string> {
-  if (entity === 'project') return db.projects as unknown as Table<Project | BudgetLine | Milestone, string>;
-  if (entity === 'budget') return db.budgetLines as unknown as Table<Project | BudgetLine | Milestone, string>;
-  return db.milestones as unknown as Table<Project | BudgetLine | Milestone, string>;
+const AUDITED_TABLES: Record<AuditedEntity, () => unknown> = {
+  project: () => db.projects, budget: () => db.budgetLines, milestone: () => db.milestones,
+  application: () => db.applications, call: () => db.trackedCalls, researcher: () => db.researchers, membership: () => db.memberships,
+};
+
+function tableFor(entity: AuditedEntity): Table<AnyRow, string> {
+  return AUDITED_TABLES[entity]() as Table<AnyRow, string>;
 }
 
-const isAudited = (e: AuditEntry['entity']): e is AuditedEntity => e === 'project' || e === 'budget' || e === 'milestone';
+const isAudited = (e: AuditEntry['entity']): e is AuditedEntity => Object.hasOwn(AUDITED_TABLES, e);
 
 /**
  * An Excel import or a restore replaces data wholesale and keeps no row-by-row `before` (a 50,000-row import would
@@ -106,7 +113,7 @@ export async function undoLast(): Promise<UndoResult> {
         if (e.action === 'undo' || !isAudited(e.entity)) continue;
         const table = tableFor(e.entity);
         if (e.before === null || e.before === undefined) await table.delete(e.entityId);
-        else await table.put(e.before as Project | BudgetLine | Milestone);
+        else await table.put(e.before as AnyRow);
         await logChange(ctx, {
           entity: e.entity, entityId: e.entityId, projectId: e.projectId, action: 'undo',
           summary: `元に戻す / Undo: ${e.summary}`, before: e.after, after: e.before, undoneSeq: e.seq!,

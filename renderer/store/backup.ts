@@ -39,16 +39,15 @@ async function readPaged(table: Table): Promise<unknown[]> {
 export async function exportBackup(database: GrantDatabase = db): Promise<BackupFile> {
   const tables = BACKUP_TABLES.map((t) => database.table(t));
   return database.transaction('r', tables, async () => {
-    const [projects, budgetLines, milestones, programs, editions, settings, auditLog, importMappings, milestoneTemplates] = await Promise.all(
-      tables.map((t) => readPaged(t)),
-    );
+    const rows = await Promise.all(tables.map((t) => readPaged(t)));
+    const byName = Object.fromEntries(BACKUP_TABLES.map((name, i) => [name, rows[i]!]));
     return {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
       schemaVersion: database.verno,
       appVersion: appVersion(),
       createdAt: new Date().toISOString(),
-      tables: { projects, budgetLines, milestones, programs, editions, settings: settings!.filter((r) => !derivedRow(r)), auditLog, importMappings, milestoneTemplates },
+      tables: { ...byName, settings: byName.settings!.filter((r) => !derivedRow(r)) },
     } as BackupFile;
   });
 }
@@ -68,7 +67,7 @@ export async function backupToBytesSliced(backup: BackupFile): Promise<Uint8Arra
   const meta = JSON.stringify({ ...backup, tables: undefined });
   parts.push(enc.encode(`${meta.slice(0, -1)}${meta.length > 2 ? ',' : ''}"tables":{`));
   for (const [i, name] of BACKUP_TABLES.entries()) {
-    const rows = backup.tables[name] as unknown[];
+    const rows = (backup.tables[name] ?? []) as unknown[];
     parts.push(enc.encode(`${i ? ',' : ''}${JSON.stringify(name)}:[`));
     for (let r = 0; r < rows.length; r += WRITE_SLICE) {
       const slice = JSON.stringify(rows.slice(r, r + WRITE_SLICE));
@@ -127,7 +126,9 @@ export async function restoreBackup(backup: BackupFile, opts: { api: DesktopApi;
   await database.transaction('rw', tables, async () => {
     for (const t of tables) await t.clear();
     for (const name of BACKUP_TABLES) {
-      const rows = name === 'settings' ? (backup.tables[name] as unknown[]).filter((r) => !derivedRow(r)) : (backup.tables[name] as unknown[]);
+      // A backup older than the planning tables has none: they are cleared above and stay empty.
+      const all = (backup.tables[name] ?? []) as unknown[];
+      const rows = name === 'settings' ? all.filter((r) => !derivedRow(r)) : all;
       if (rows.length) await database.table(name).bulkAdd(rows);
     }
     await database.auditLog.add({

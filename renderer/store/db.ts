@@ -5,6 +5,7 @@ import { Dexie } from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, EntityTable, Table, Transaction } from 'dexie';
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import type { CatalogEdition, CatalogProgram } from '../../shared/catalog/schema';
+import type { Application, Membership, Researcher, TrackedCall } from '../../shared/domain/planning';
 import { COUNTERS_KEY, addChange, applyDelta, readCounters, zeroCounts } from '../../shared/portfolio/status-counts';
 import type { PortfolioCounters, StatusCounts } from '../../shared/portfolio/status-counts';
 
@@ -63,6 +64,10 @@ export class GrantDatabase extends Dexie {
   importMappings!: EntityTable<ImportMappingRow, 'signature'>;
   milestoneTemplates!: EntityTable<MilestoneTemplateRow, 'id'>;
   notificationLog!: EntityTable<NotificationLogRow, 'key'>;
+  applications!: EntityTable<Application, 'id'>;
+  trackedCalls!: EntityTable<TrackedCall, 'id'>;
+  researchers!: EntityTable<Researcher, 'id'>;
+  memberships!: EntityTable<Membership, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -77,6 +82,14 @@ export class GrantDatabase extends Dexie {
       importMappings: 'signature',
       milestoneTemplates: 'id, programId',
       notificationLog: 'key',
+    });
+    // Version 2 (issue 17): the planning tables. Additive only, so no upgrade function: existing rows stay as they are
+    // and the new tables start empty (the planning settings are a row of `settings`, read with defaults).
+    this.version(2).stores({
+      applications: 'id, code, status, programId, projectId, callId, eradDeadline, deletedAt',
+      trackedCalls: 'id, programId, deadline, deletedAt',
+      researchers: 'id, eradResearcherNumber, name, department, deletedAt',
+      memberships: 'id, projectId, applicationId, researcherId',
     });
     this.use({ stack: 'dbcore', name: 'PortfolioCounters', create: countersMiddleware });
     // A new database starts with known counters (an older one gets them recounted once, see status-counters.ts).

@@ -19,12 +19,18 @@ export interface ServerCredentials {
   password: string;
 }
 
-/** This desktop's replica in IndexedDB. */
+/**
+ * This desktop's replica in IndexedDB.
+ * @public Opened by the sync session the store hook-up adds (issue 18); the engine's tests use the memory adapter.
+ */
 export function openLocalReplica(name = LOCAL_REPLICA_NAME): SyncDatabase {
   return new Pouch<SyncDoc>(name, { adapter: 'idb' });
 }
 
-/** The office's database on its CouchDB server; `skip_setup` because only the setup script creates it. */
+/**
+ * The office's database on its CouchDB server; `skip_setup` because only the setup script creates it.
+ * @public Opened by the sync session the store hook-up adds (issue 18).
+ */
 export function openServerDatabase(url: string, credentials: ServerCredentials): SyncDatabase {
   return new Pouch<SyncDoc>(url, { adapter: 'http', skip_setup: true, auth: credentials });
 }

@@ -10,16 +10,19 @@ import type { Application, Membership, Researcher, TrackedCall } from '../domain
 export const BACKUP_FORMAT = 'grant-portfolio-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 
-/** Tables a backup holds, in restore order. The notification log is transient and left out. */
-export const BACKUP_TABLES = ['projects', 'budgetLines', 'milestones', 'programs', 'editions', 'settings', 'auditLog', 'importMappings', 'milestoneTemplates'] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
+/** The tables every backup has held since the first schema. */
+const CORE_BACKUP_TABLES = ['projects', 'budgetLines', 'milestones', 'programs', 'editions', 'settings', 'auditLog', 'importMappings', 'milestoneTemplates'] as const;
+type CoreBackupTable = (typeof CORE_BACKUP_TABLES)[number];
 
 /**
- * The planning tables (issue 17). Optional in a backup: one written before they existed reads as having none, so
- * older backups still restore. The store adds them to its restore order when its database gains the tables.
+ * The planning tables (issue 17, schema version 2). Optional in a backup: one written before they existed reads as
+ * having none (parseBackup fills them with []), so an older backup restores with empty planning tables.
  */
 export const PLANNING_BACKUP_TABLES = ['applications', 'trackedCalls', 'researchers', 'memberships'] as const;
 export type PlanningBackupTable = (typeof PLANNING_BACKUP_TABLES)[number];
+
+/** Tables a backup holds, in restore order. The notification log is transient and left out. */
+export const BACKUP_TABLES = [...CORE_BACKUP_TABLES, ...PLANNING_BACKUP_TABLES] as const;
 
 // The row schemas are exported for the sync gate (shared/sync/sync-gate.ts): one definition of a valid row.
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -223,14 +226,14 @@ export function parseBackup(input: unknown, currentSchemaVersion: number): Backu
   const backup = parsed.data as unknown as BackupFile;
   for (const t of PLANNING_BACKUP_TABLES) (backup.tables as Record<PlanningBackupTable, unknown[] | undefined>)[t] ??= [];
   const problems: BackupProblem[] = [];
-  const unique = (table: BackupTable, key: string) => {
+  const unique = (table: CoreBackupTable, key: string) => {
     const seen = new Set<unknown>();
     (backup.tables[table] as Record<string, unknown>[]).forEach((row, i) => {
       if (seen.has(row[key])) problems.push({ path: `tables.${table}.${i}.${key}`, message: `duplicate ${key} ${String(row[key])}` });
       seen.add(row[key]);
     });
   };
-  BACKUP_TABLES.forEach((t) => t !== 'auditLog' && unique(t, t === 'settings' ? 'key' : t === 'importMappings' ? 'signature' : 'id'));
+  CORE_BACKUP_TABLES.forEach((t) => t !== 'auditLog' && unique(t, t === 'settings' ? 'key' : t === 'importMappings' ? 'signature' : 'id'));
   unique('projects', 'code');
   // The project rules every other path applies (the catalog is not checked: a backup carries its own programs).
   backup.tables.projects.forEach((p, i) => {

@@ -85,7 +85,7 @@ export interface AuditEntry {
   seq?: number;
   at: string;
   user: string;
-  entity: 'project' | 'budget' | 'milestone' | 'program' | 'settings' | 'import';
+  entity: 'project' | 'budget' | 'milestone' | 'program' | 'settings' | 'import' | 'application' | 'call' | 'researcher' | 'membership';
   entityId: string;
   /** Project the change belongs to, for the per-project log. */
   projectId: string | null;

@@ -81,16 +81,3 @@ export function profileColumn(cells: readonly Cell[], max = 40): ValueProfile {
   return { sampled, share };
 }
 
-/** The kind most of a column's values are (at least `threshold` of them), or null. */
-export function dominantKind(profile: ValueProfile, threshold = 0.8): ValueKind | null {
-  let best: ValueKind | null = null;
-  let bestShare = 0;
-  for (const k of VALUE_KINDS) {
-    const s = profile.share[k] ?? 0;
-    if (s >= threshold && s > bestShare) {
-      best = k;
-      bestShare = s;
-    }
-  }
-  return best;
-}

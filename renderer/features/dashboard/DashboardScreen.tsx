@@ -19,6 +19,8 @@ import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { useDashboardSummary } from './use-dashboard-summary';
+import { usePlanningReport } from '../../store/planning';
+import { ForecastChart } from '../../components/ForecastChart';
 
 export function DashboardScreen() {
   const { t } = useTranslation('dashboard');
@@ -45,6 +47,10 @@ export function DashboardScreen() {
     if (stale) void recountStatuses(true);
   }, [stale, summary]);
   const funding = summary?.totals.program;
+  // The next five fiscal years' forecast and the over-committed researchers (the same functions as `cli forecast`).
+  const planning = usePlanningReport(fy);
+  const researcherNames = useMemo(() => new Map((planning?.data.researchers ?? []).map((r) => [r.id, r.name])), [planning]);
+  const overCommitted = (planning?.effort ?? []).filter((e) => e.over100 || e.overThreshold);
   const risks = summary?.risks;
 
   const series: BarSeries[] = useMemo(
@@ -145,6 +151,33 @@ export function DashboardScreen() {
               </tbody>
             </table>
           )}
+        </section>
+
+        <section className="panel" aria-labelledby="dash-forecast" data-testid="dash-forecast-panel">
+          <h2 id="dash-forecast">{t('forecast')}</h2>
+          {!planning && <p className="muted">{t('computing')}</p>}
+          {planning && (
+            <ForecastChart years={planning.report.forecast.years} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} imageName={`dashboard-forecast-${fy}`} testId="dash-forecast" />
+          )}
+        </section>
+
+        <section className="panel" aria-labelledby="dash-effort">
+          <h2 id="dash-effort">{t('overCommitted')}</h2>
+          {planning && overCommitted.length === 0 && <p className="muted">{t('noOverCommitted')}</p>}
+          <ul className="plain-list" data-testid="dash-over-committed">
+            {overCommitted.map((e) => (
+              <li key={e.researcherId} data-researcher={e.researcherId}>
+                <a href={hrefFor('researchers', e.researcherId)}>{researcherNames.get(e.researcherId)}</a>{' '}
+                {e.years
+                  .filter((y) => y.over100 || y.overThreshold)
+                  .map((y) => (
+                    <span key={y.fiscalYear} className={`badge ${y.over100 ? 'danger' : 'warn'}`} data-fy={y.fiscalYear}>
+                      {fiscalYearLabel(y.fiscalYear, lang)} {y.totalPercent}%
+                    </span>
+                  ))}
+              </li>
+            ))}
+          </ul>
         </section>
 
         <section className="panel" aria-labelledby="dash-risks">

@@ -16,6 +16,10 @@ import { UndoButton } from '../../components/UndoButton';
 import { useLang } from '../../i18n/use-lang';
 import { MonthCalendar } from './MonthCalendar';
 import { TemplatesManager } from './TemplatesManager';
+import { TrackedCalls } from './TrackedCalls';
+import { usePlanningData, usePlanningSettings } from '../../store/planning';
+import { usePreferences } from '../../store/preferences';
+import { applicationDeadlineEvents, trackedCallEvents } from '../../../shared/planning/call-events';
 
 const VIEWS = ['upTo90', 'overdue', 'next30', 'next60', 'next90', 'all'] as const;
 type View = (typeof VIEWS)[number];
@@ -39,6 +43,17 @@ export function DeadlinesScreen() {
   const monthStart = makeIsoDate(month.year, month.month, 1)!;
   const monthEnd = makeIsoDate(month.year, month.month, daysInMonth(month.year, month.month))!;
   const monthItems = useMilestonesDue(monthStart, monthEnd);
+
+  // Tracked calls and pending applications' internal and e-Rad deadlines: in the calendar and in the .ics export.
+  const planning = usePlanningData();
+  const planningSettings = usePlanningSettings();
+  const prefs = usePreferences();
+  const planningEvents = useMemo(() => {
+    if (!planning) return [];
+    const closure = { closure: { start: prefs.closureStart, end: prefs.closureEnd } };
+    return [...trackedCallEvents(planning.trackedCalls, lang), ...applicationDeadlineEvents(planning.applications, lang, planningSettings.internalDeadlineWorkingDays, closure)];
+  }, [planning, planningSettings, prefs, lang]);
+  const monthEvents = planningEvents.filter((e) => e.date >= monthStart && e.date <= monthEnd);
 
   const shown = useMemo(() => {
     if (!open) return [];
@@ -77,8 +92,9 @@ export function DeadlinesScreen() {
   const selectedShown = shown.filter((m) => selected.has(m.id));
   const exportIcs = async () => {
     const items = selectedShown.length > 0 ? selectedShown : shown;
-    if (!open || items.length === 0) return;
-    const text = toICalendar(milestonesToEvents(items, open.projects, lang), { calendarName: t('title') });
+    if (!open || (items.length === 0 && planningEvents.length === 0)) return;
+    const upcoming = planningEvents.filter((e) => e.date >= today);
+    const text = toICalendar([...milestonesToEvents(items, open.projects, lang), ...upcoming], { calendarName: t('title') });
     const res = await desktopApi.saveFile({
       title: t('exportIcs'), suggestedName: `deadlines-${today}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], bytes: new TextEncoder().encode(text),
     });
@@ -104,7 +120,7 @@ export function DeadlinesScreen() {
           <button type="button" onClick={() => setSelected(new Set(shown.map((m) => m.id)))}>{t('selectAll')}</button>
           <button type="button" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'done')}>{t('markDone')}</button>
           <button type="button" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'passed')}>{t('markPassed')}</button>
-          <button type="button" className="primary" data-action="export-ics" disabled={shown.length === 0} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
+          <button type="button" className="primary" data-action="export-ics" disabled={shown.length === 0 && planningEvents.length === 0} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
           <UndoButton onMessage={setMessage} />
         </div>
       </div>
@@ -150,7 +166,8 @@ export function DeadlinesScreen() {
         <button type="button" aria-label={t('nextMonth')} onClick={() => setMonth((m) => shiftMonth(m, 1))}>▶</button>
         <button type="button" onClick={() => setMonth({ year: splitIsoDate(today).year, month: splitIsoDate(today).month })}>{t('thisMonth')}</button>
       </div>
-      {monthItems && <MonthCalendar month={month} items={monthItems.items} projects={monthItems.projects} today={today} lang={lang} />}
+      {monthItems && <MonthCalendar month={month} items={monthItems.items} projects={monthItems.projects} today={today} lang={lang} events={monthEvents} />}
+      <TrackedCalls calls={planning?.trackedCalls ?? []} lang={lang} />
 
       <TemplatesManager lang={lang} />
     </section>

@@ -4,6 +4,7 @@ import type { IsoDate, Milestone, Project } from '../../../shared/domain/types';
 import { addDays, daysInMonth, makeIsoDate, splitIsoDate } from '../../../shared/calendar/fiscal-year';
 import { holidayName } from '../../../shared/calendar/working-days';
 import { navigate } from '../../app/routes';
+import type { CalendarEvent } from '../../../shared/calendar/icalendar';
 
 interface Props {
   month: { year: number; month: number };
@@ -11,9 +12,11 @@ interface Props {
   projects: Map<string, Project>;
   today: IsoDate;
   lang: 'ja' | 'en';
+  /** Tracked calls' and pending applications' dates (shared/planning/call-events.ts), shown beside the milestones. */
+  events?: readonly CalendarEvent[];
 }
 
-export function MonthCalendar({ month, items, projects, today, lang }: Props) {
+export function MonthCalendar({ month, items, projects, today, lang, events = [] }: Props) {
   const { t } = useTranslation('deadlines');
   const first = makeIsoDate(month.year, month.month, 1)!;
   const { year, month: m, day } = splitIsoDate(first);
@@ -23,6 +26,8 @@ export function MonthCalendar({ month, items, projects, today, lang }: Props) {
   while (cells.length % 7 !== 0) cells.push(null);
   const byDate = new Map<string, Milestone[]>();
   for (const it of items) byDate.set(it.dueDate, [...(byDate.get(it.dueDate) ?? []), it]);
+  const eventsByDate = new Map<string, CalendarEvent[]>();
+  for (const e of events) eventsByDate.set(e.date, [...(eventsByDate.get(e.date) ?? []), e]);
   const weekdays = t('weekdays', { returnObjects: true }) as string[];
 
   return (
@@ -48,6 +53,11 @@ export function MonthCalendar({ month, items, projects, today, lang }: Props) {
                     </button>
                   );
                 })}
+                {(eventsByDate.get(d) ?? []).map((e) => (
+                  <button type="button" key={e.id} className="mc-item planning" data-event={e.id} title={e.summary} onClick={() => navigate(e.id.startsWith('call-') ? 'deadlines' : 'applications')}>
+                    {e.summary}
+                  </button>
+                ))}
               </div>
             );
           })}

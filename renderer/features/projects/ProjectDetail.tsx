@@ -9,10 +9,11 @@ import { useProject } from '../../store/portfolio-queries';
 import { AuditLogView } from './AuditLogView';
 import { BudgetEditor } from './BudgetEditor';
 import { MilestoneEditor } from './MilestoneEditor';
+import { MembersEditor } from './MembersEditor';
 import { ProjectForm } from './ProjectForm';
 import { useLang } from '../../i18n/use-lang';
 
-const TABS = ['info', 'budget', 'milestones', 'log'] as const;
+const TABS = ['info', 'budget', 'milestones', 'members', 'log'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProjectDetail({ id, risks, onMessage }: { id: string; risks: RiskFlag[]; onMessage: (m: string) => void }) {
@@ -64,6 +65,7 @@ export function ProjectDetail({ id, risks, onMessage }: { id: string; risks: Ris
         {tab === 'info' && <ProjectForm key={project.updatedAt} project={project} onSaved={(_p, m) => onMessage(m)} />}
         {tab === 'budget' && <BudgetEditor project={project} onMessage={onMessage} />}
         {tab === 'milestones' && <MilestoneEditor project={project} onMessage={onMessage} />}
+        {tab === 'members' && <MembersEditor project={project} onMessage={onMessage} />}
         {tab === 'log' && <AuditLogView projectId={project.id} />}
       </div>
     </aside>

@@ -19,7 +19,8 @@ export const projectsStrings = {
     },
     status: labelsIn(PROJECT_STATUS_LABELS, 'ja'),
     risk: labelsIn(RISK_KIND_LABELS, 'ja'),
-    tabs: { info: '基本情報', budget: '予算', milestones: 'マイルストーン', log: '変更履歴' },
+    tabs: { info: '基本情報', budget: '予算', milestones: 'マイルストーン', members: 'メンバー', log: '変更履歴' },
+    members: { researcher: '研究者', role: '役割', effort: 'エフォート（年度:%、カンマ区切り 例 2026:40, 2027:30）', add: 'メンバーを追加', remove: '外す', none: 'メンバーはまだいません。', choose: '研究者を選ぶ', noResearchers: '先に「研究者」画面で研究者を登録してください。' },
     form: {
       code: '管理番号', title: '課題名', pi: '研究代表者', department: '部局', coInvestigators: '研究分担者（1行に1名）',
       partners: '分担機関・再委託先（1行に1件）', program: '事業', track: 'タイプ', noTrack: '（なし）', unmappedProgram: '（カタログ外の制度）',
@@ -72,7 +73,8 @@ export const projectsStrings = {
     },
     status: labelsIn(PROJECT_STATUS_LABELS, 'en'),
     risk: labelsIn(RISK_KIND_LABELS, 'en'),
-    tabs: { info: 'Details', budget: 'Budget', milestones: 'Milestones', log: 'History' },
+    tabs: { info: 'Details', budget: 'Budget', milestones: 'Milestones', members: 'Members', log: 'History' },
+    members: { researcher: 'Researcher', role: 'Role', effort: 'Effort (FY:%, comma separated, e.g. 2026:40, 2027:30)', add: 'Add member', remove: 'Remove', none: 'No members yet.', choose: 'Choose a researcher', noResearchers: 'Add researchers on the Researchers screen first.' },
     form: {
       code: 'Office ID (管理番号)', title: 'Title', pi: 'Principal investigator', department: 'Department', coInvestigators: 'Co-investigators (one per line)',
       partners: 'Partner institutions / subcontractors (one per line)', program: 'Program', track: 'Track', noTrack: '(none)', unmappedProgram: '(not in catalog)',

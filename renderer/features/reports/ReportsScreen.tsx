@@ -20,6 +20,11 @@ import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/
 import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
+import { ForecastChart } from '../../components/ForecastChart';
+import { usePlanningReport } from '../../store/planning';
+import { planningReportSheets } from '../../../shared/reports/planning-report-workbook';
+import type { PlanningReport } from '../../../shared/reports/planning-report';
+import type { WhatIf } from '../../../shared/planning/forecast';
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
@@ -33,6 +38,11 @@ export function ReportsScreen() {
   const [year, setYear] = useState<number | 'all'>('all');
   const [data, setData] = useState<ExportPage | null>(null);
   const [status, setStatus] = useState('');
+  // The what-if: one program's expected money scaled by ±N %; the chart, the table and the workbook all follow it.
+  const [whatIfProgram, setWhatIfProgram] = useState('');
+  const [whatIfPercent, setWhatIfPercent] = useState(0);
+  const whatIf = useMemo<WhatIf[]>(() => (whatIfProgram && whatIfPercent ? [{ programKey: whatIfProgram, percent: whatIfPercent }] : []), [whatIfProgram, whatIfPercent]);
+  const planning = usePlanningReport(fiscalYearOf(today), whatIf);
 
   useEffect(() => {
     let live = true;
@@ -48,12 +58,12 @@ export function ReportsScreen() {
     () => (data ? buildPortfolioReport({ ...data, programs, today, from: from <= to ? from : to, to: from <= to ? to : from }) : null),
     [data, programs, today, from, to],
   );
-  if (!report) return <p className="muted" role="status">{t('loading')}</p>;
+  if (!report || !planning) return <p className="muted" role="status">{t('loading')}</p>;
   const yen = (n: number | null) => formatYen(n, prefs.amountUnit, lang);
   const pick = (rows: MoneyRow[]) => (year === 'all' ? rows : rows.filter((r) => r.fiscalYear === year));
 
   const exportWorkbook = async () => {
-    const bytes = writeWorkbookBytes(reportWorkbookSheets(report, lang));
+    const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, lang), ...planningReportSheets(planning.report, lang)]);
     const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
     if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
   };
@@ -87,6 +97,25 @@ export function ReportsScreen() {
 
       <MoneySection title={t('byProgram')} keyLabel={t('program')} rows={pick(report.byProgram)} yen={yen} testId="report-by-program" />
       <MoneySection title={t('byDepartment')} keyLabel={t('department')} rows={pick(report.byDepartment)} yen={yen} testId="report-by-department" />
+
+      <SuccessRatesSection report={planning.report} />
+
+      <div className="report-section" data-testid="report-forecast-section">
+        <h2>{t('forecast')}</h2>
+        <div className="inline-form no-print">
+          <label htmlFor="whatif-program">{t('whatIfProgram')}</label>
+          <select id="whatif-program" value={whatIfProgram} onChange={(e) => setWhatIfProgram(e.target.value)}>
+            <option value="">—</option>
+            {[...planning.report.labels.program].map(([key, label]) => (
+              <option key={key} value={key}>{label[lang]}</option>
+            ))}
+          </select>
+          <label htmlFor="whatif-percent">{t('whatIfPercent')}</label>
+          <input id="whatif-percent" type="number" min={-100} max={1000} step={5} value={whatIfPercent} onChange={(e) => setWhatIfPercent(Number(e.target.value) || 0)} />
+        </div>
+        {whatIf.length > 0 && <p className="muted" data-testid="whatif-note">{t('whatIfNote', { program: planning.report.labels.program.get(whatIfProgram)?.[lang] ?? whatIfProgram, percent: whatIfPercent })}</p>}
+        <ForecastChart years={planning.report.forecast.years} lang={lang} formatYen={yen} imageName="report-forecast" testId="report-forecast" />
+      </div>
 
       <div className="report-section">
         <h2>{t('schedule')}（{report.from}〜{report.to}）</h2>
@@ -189,6 +218,47 @@ function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]
                   <td className="num">{props.yen(r.indirectYen)}</td>
                   <td className="num">{props.yen(r.totalYen)}</td>
                   <td className="num">{r.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
+
+function SuccessRatesSection({ report }: { report: PlanningReport }) {
+  const { t } = useTranslation('reports');
+  const lang = currentLanguage();
+  const [dimension, setDimension] = useState<'program' | 'funder' | 'department' | 'fiscalYear'>('program');
+  const rows = report.successRates[dimension];
+  const series: BarSeries[] = [{ key: 'rate', label: t('successRate'), color: BUDGET_SERIES_COLORS.direct }];
+  const groups: BarGroup[] = rows.map((r) => ({ id: r.key || '-', label: lang === 'ja' ? r.labelJa : r.labelEn, bars: [{ key: 'rate', segments: [{ seriesKey: 'rate', value: r.rate === null ? 0 : Math.round(r.rate * 1000) / 10 }] }] }));
+  const percent = (n: number) => `${n}%`;
+  return (
+    <div className="report-section">
+      <h2>{t('successRates')}</h2>
+      <p className="muted" data-testid="success-overall">{t('overall', { awarded: report.overall.awarded, decided: report.overall.decided, rate: report.overall.rate === null ? '—' : `${Math.round(report.overall.rate * 1000) / 10}%` })}</p>
+      <div role="radiogroup" className="tabs no-print" aria-label={t('successRates')}>
+        {(['program', 'funder', 'department', 'fiscalYear'] as const).map((d) => (
+          <button key={d} type="button" role="radio" aria-checked={dimension === d} data-dimension={d} onClick={() => setDimension(d)}>{t(`rateBy.${d}`)}</button>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <>
+          <BarChart groups={groups} series={series} formatValue={percent} ariaLabel={t('successRates')} labelWidth={260} imageName={`success-rates-${dimension}`} />
+          <table className="data" data-testid="report-success-rates">
+            <thead><tr><th>{t(`rateBy.${dimension}`)}</th><th className="num">{t('awarded')}</th><th className="num">{t('decided')}</th><th className="num">{t('successRate')}</th></tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} data-key={r.key}>
+                  <td>{lang === 'ja' ? r.labelJa : r.labelEn}</td>
+                  <td className="num">{r.awarded}</td>
+                  <td className="num">{r.decided}</td>
+                  <td className="num">{r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`}</td>
                 </tr>
               ))}
             </tbody>

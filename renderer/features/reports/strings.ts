@@ -2,6 +2,9 @@
 export const reportsStrings = {
   ja: {
     title: 'レポート',
+    successRates: '採択率（本学の実績）', successRate: '採択率', awarded: '採択', decided: '結果確定', overall: '全体：採択 {{awarded}} 件 ÷ 結果確定 {{decided}} 件 = {{rate}}',
+    rateBy: { program: '事業別', funder: '配分機関別', department: '部局別', fiscalYear: '年度別' },
+    forecast: '資金見通し（今後5年度）', whatIfProgram: '試算する事業', whatIfPercent: '見込み額の増減（%）', whatIfNote: '試算：{{program}} の見込み額を {{percent}}% 変えています',
     loading: '集計しています…',
     from: '期間（開始）',
     to: '期間（終了）',
@@ -36,6 +39,9 @@ export const reportsStrings = {
   },
   en: {
     title: 'Reports',
+    successRates: 'Success rates (the office’s own history)', successRate: 'Success rate', awarded: 'Awarded', decided: 'Decided', overall: 'Overall: {{awarded}} awarded ÷ {{decided}} decided = {{rate}}',
+    rateBy: { program: 'By program', funder: 'By funder', department: 'By department', fiscalYear: 'By fiscal year' },
+    forecast: 'Funding forecast (next five fiscal years)', whatIfProgram: 'What-if program', whatIfPercent: 'Change to expected (%)', whatIfNote: 'What-if: expected money of {{program}} changed by {{percent}} %',
     loading: 'Totalling…',
     from: 'Period from',
     to: 'Period to',

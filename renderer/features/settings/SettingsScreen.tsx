@@ -10,6 +10,7 @@ import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 import type { UiLanguage } from '../../i18n/i18n';
 import { desktopApi } from '../../platform/desktop-api';
 import { BackupPanel } from './BackupPanel';
+import { PlanningSettingsPanel } from './PlanningSettingsPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
@@ -66,6 +67,7 @@ export function SettingsScreen() {
         <ClosureForm key={`${prefs.closureStart} ${prefs.closureEnd}`} start={prefs.closureStart} end={prefs.closureEnd} />
       </div>
 
+      <PlanningSettingsPanel />
       <BackupPanel />
 
       <h2 id="about">{t('about')}</h2>

@@ -2,6 +2,7 @@
 export const settingsStrings = {
   ja: {
     title: '設定',
+    planning: { title: '計画のルール', days: '学内締切（e-Rad締切の何営業日前）', probability: '採択見込みの既定値（%・実績がないとき）', years: '採択率の実績に使う年度数', threshold: 'エフォートの注意基準（%・空欄で100%超のみ）', save: '保存', saved: '保存しました' },
     language: '表示言語',
     userName: '担当者名（変更履歴に記録されます）',
     amountUnit: '金額の表示単位',
@@ -40,6 +41,7 @@ export const settingsStrings = {
   },
   en: {
     title: 'Settings',
+    planning: { title: 'Planning rules', days: 'Internal deadline (working days before e-Rad)', probability: 'Default probability (%, when there is no history)', years: 'Fiscal years of history for success rates', threshold: 'Effort warning threshold (%; empty = over 100 % only)', save: 'Save', saved: 'Saved' },
     language: 'Display language',
     userName: 'Your name (recorded in the change log)',
     amountUnit: 'Amounts shown in',

@@ -2,7 +2,7 @@
 // Dexie version (never an edit of a shipped one) together with an upgrade test that seeds the previous version.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GrantDatabase } from '../../../renderer/store/db';
+import { Dexie, GrantDatabase } from '../../../renderer/store/db';
 
 const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
   1: {
@@ -16,6 +16,22 @@ const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
     importMappings: 'signature',
     milestoneTemplates: 'id, programId',
     notificationLog: 'key',
+  },
+  2: {
+    projects: 'id, &code, programId, status, department, pi, startDate, endDate, updatedAt, deletedAt',
+    budgetLines: 'id, projectId, fiscalYear, [projectId+fiscalYear]',
+    milestones: 'id, projectId, dueDate, status, kind, [status+dueDate]',
+    programs: 'id, parentId, editionId, managedBy',
+    editions: 'id',
+    settings: 'key',
+    auditLog: '++seq, projectId, at, entity',
+    importMappings: 'signature',
+    milestoneTemplates: 'id, programId',
+    notificationLog: 'key',
+    applications: 'id, code, status, programId, projectId, callId, eradDeadline, deletedAt',
+    trackedCalls: 'id, programId, deadline, deletedAt',
+    researchers: 'id, eradResearcherNumber, name, department, deletedAt',
+    memberships: 'id, projectId, applicationId, researcherId',
   },
 };
 
@@ -46,5 +62,28 @@ describe('database schema', () => {
       const indexes = table.schema.indexes.map((i) => i.src);
       expect([primary, ...indexes].sort(), table.name).toEqual(normalise(pinned[table.name]!).sort());
     }
+  });
+
+  it('upgrades a version-1 database to version 2 keeping its data, with empty planning tables', async () => {
+    const name = 'schema-upgrade-1-2';
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SHIPPED_VERSIONS[1]!);
+    await v1.open();
+    const project = { id: 'p1', code: 'A-1', title: 'Old project', status: 'active', deletedAt: null };
+    await v1.table('projects').add(project);
+    await v1.table('budgetLines').add({ id: 'b1', projectId: 'p1', fiscalYear: 2026, directYen: 1_000_000, indirectYen: 300_000 });
+    await v1.table('settings').add({ key: 'preferences', value: { userName: 'uraoffice' } });
+    v1.close();
+
+    db = new GrantDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.projects.get('p1')).toMatchObject(project);
+    expect(await db.budgetLines.where('projectId').equals('p1').count()).toBe(1);
+    expect((await db.settings.get('preferences'))?.value).toEqual({ userName: 'uraoffice' });
+    expect(await db.applications.count()).toBe(0);
+    expect(await db.researchers.count()).toBe(0);
+    await db.applications.add({ id: 'a1', code: 'APP-1' } as never);
+    expect(await db.applications.where('code').equals('APP-1').count()).toBe(1);
   });
 });
