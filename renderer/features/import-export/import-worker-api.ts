@@ -71,14 +71,14 @@ export function createImportWorkerApi(): ImportWorkerApi {
   }
 
   return {
-    // The file name is for the pipeline's decoder (.csv, .xls, .ods) once `loadWorkbook` takes it (import contract §1).
-    async load(bytes, _fileName, programs, rememberedMappings) {
+    // The file name tells the decoder what the bytes claim to be (.csv, .xls, .ods; a text file named .xlsx is refused).
+    async load(bytes, fileName, programs, rememberedMappings) {
       workbook = null;
       analysis = null;
       table = null;
       last = null;
       const plan = planWorkbookRead(bytes);
-      const loaded = !plan.ok ? plan : plan.split ? await loadInShares(bytes, plan.split) : loadWorkbook(bytes);
+      const loaded = !plan.ok ? plan : plan.split ? await loadInShares(bytes, plan.split) : loadWorkbook(bytes, DEFAULT_PIPELINE_LIMITS, fileName);
       if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message, messageJa: loaded.messageJa };
       workbook = loaded.workbook;
       resolver = createProgramResolver(programs);
