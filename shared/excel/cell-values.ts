@@ -165,7 +165,8 @@ export function parseDateCell(cell: Cell, side: 'start' | 'end' | 'day' = 'day')
 const RANGE_SPLIT = /\s*(?:〜|~|から|–|—|―)\s*|\s+[-‐−?・]\s+/;
 
 /**
- * A period written in one cell: "R7.4.1〜R10.3.31", "2025/4/1～2028/3/31", "令和7年度〜令和9年度", "2025年4月1日から2028年3月31日".
+ * A period written in one cell: "R7.4.1〜R10.3.31", "2025/4/1～2028/3/31", "令和7年度〜令和9年度", "2025年4月1日から2028年3月31日",
+ * or one fiscal year ("令和7年度": 2025-04-01〜2026-03-31).
  * Either end may be missing or 未定 (→ null). Errors: impossible dates, and an end before the start.
  */
 export function parseDateRange(cell: Cell): Parsed<{ start: IsoDate | null; end: IsoDate | null }> {
@@ -178,6 +179,8 @@ export function parseDateRange(cell: Cell): Parsed<{ start: IsoDate | null; end:
   // Fold the wave dashes before NFKC turns ～ into ~ and leaves 〜 alone.
   const text = normalizeText(cell.replace(/[〜～]/g, '~')).replace(/\s*[(（]予定[)）]\s*$/, '').replace(/\s*(?:まで|迄)$/, '');
   const parts = text.split(RANGE_SPLIT);
+  // A fiscal year alone (令和7年度, 2025年度, R7年度) is that year's whole range, April 1 to March 31.
+  if (parts.length === 1 && /年度$|^FY/i.test(text.trim())) parts.push(text);
   if (parts.length !== 2) return { kind: 'error', reason: reason(`"${cell.trim()}" is not a period (start〜end)`, `「${cell.trim()}」は期間（開始〜終了）として読めません`) };
   const start = parts[0]!.trim() ? parseDateCell(parts[0]!, 'start') : ({ kind: 'empty', text: '' } as const);
   const end = parts[1]!.trim() ? parseDateCell(parts[1]!, 'end') : ({ kind: 'empty', text: '' } as const);
@@ -206,7 +209,7 @@ export function unitInText(text: string): AmountUnit | null {
 
 /**
  * An amount in whole yen. Accepts numbers and text with full-width digits, commas, ¥/円 signs and a unit suffix
- * (千円/百万円 in the cell wins over the column's unit). 未定/-/blank → empty (never 0). Negative → error.
+ * (千円/百万円 in the cell wins over the column's unit). 未定/blank → empty (never 0); a lone dash (－, ―, -) states 0 yen. Negative → error.
  * Fractions of a yen after applying the unit are rounded to the nearest yen.
  */
 export function parseAmountCell(cell: Cell, columnUnit: AmountUnit): Parsed<number> {

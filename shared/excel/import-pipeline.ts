@@ -12,9 +12,10 @@ import type { ColumnInference } from './column-infer';
 import { decodeSource } from './decode';
 import { expandMerges } from './grid';
 import { buildImportPlan } from './import-plan';
-import type { ParsedImport } from './import-types';
+import type { ImportProblem, ParsedImport, SkippedRow } from './import-types';
 import { createProgramResolver } from './program-resolve';
 import { parseTableRows } from './row-parse';
+import type { ParsedRow } from './row-parse';
 import { validateRows } from './row-validate';
 import { chooseSheet, classifyRow, detectHeader } from './table-detect';
 import type { HeaderInfo, SheetCandidate } from './table-detect';
@@ -148,6 +149,13 @@ export interface Analysis {
   columns: ColumnInference[];
   /** Every non-empty header column the mapping leaves unimported (so it can be reported). */
   unmappedColumns: { column: string; header: string }[];
+  /**
+   * Office format: every sheet read, in workbook order — the chosen sheet and each other visible sheet with the same
+   * header layout (a sheet per fiscal year), read with the same mapping. Empty when no header was found.
+   */
+  sheetGroup?: HeaderInfo[];
+  /** The names of `sheetGroup`, for the wizard and the CLI. */
+  sheets?: string[];
 }
 
 export interface AnalyseOptions {
@@ -176,26 +184,30 @@ function sampleColumns(grid: SheetGrid, header: HeaderInfo): Cell[][] {
 /** Chooses the format, sheet, header band and a mapping (remembered for this layout, else inferred from headers and values). */
 export function analyseWorkbook(workbook: LoadedWorkbook, opts: AnalyseOptions = {}): Analysis {
   const { sheets } = workbook;
-  const { candidates, chosen } = chooseSheet(sheets);
+  const { candidates, chosen, headers } = chooseSheet(sheets);
   const standard = isStandardWorkbook(sheets);
   const standardSheet = sheets.find((s) => s.name === SHEET_NAMES.projects.en || s.name === SHEET_NAMES.projects.ja)?.name;
-  const none = { mapping: [], signature: null, columns: [], unmappedColumns: [] };
+  const none = { mapping: [], signature: null, columns: [], unmappedColumns: [], sheetGroup: [], sheets: [] };
   if (standard && (!opts.sheet || opts.sheet === standardSheet)) {
     return { format: 'standard', candidates, header: null, mappingSource: 'standard', ...none };
   }
   let header = chosen;
   if (opts.sheet !== undefined) {
     const index = sheets.findIndex((s) => s.name === opts.sheet);
-    header = index >= 0 ? detectHeader(sheets[index]!, index) : null;
+    header = index >= 0 ? (headers[index] ?? detectHeader(sheets[index]!, index)) : null;
   }
   if (!header) return { format: 'office', candidates, header: null, mappingSource: 'none', ...none };
   const signature = headerSignature(header.headers);
   const inferred = inferColumns(header.headers, sampleColumns(sheets[header.sheetIndex]!, header), header.titleFiscalYear);
   const stored = opts.remembered?.(signature);
   const mapping = stored ? deserializeMapping(stored, header.headers.length) : inferred.mapping;
+  const chosenHeader = header;
+  const sheetGroup = headers.filter(
+    (h): h is HeaderInfo => h !== null && (h.sheetIndex === chosenHeader.sheetIndex || (!sheets[h.sheetIndex]!.hidden && headerSignature(h.headers) === signature)),
+  );
   return {
     format: 'office', candidates, header, mapping, signature, mappingSource: stored ? 'remembered' : 'proposed',
-    columns: inferred.columns, unmappedColumns: unmappedColumns(header.headers, mapping),
+    columns: inferred.columns, unmappedColumns: unmappedColumns(header.headers, mapping), sheetGroup, sheets: sheetGroup.map((h) => h.sheetName),
   };
 }
 
@@ -211,18 +223,41 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
       problems: [{ sheet: name, row: 1, column: null, severity: 'error', message: 'No header row found (a row naming columns such as 管理番号, 課題名, 研究代表者).', messageJa: '見出し行（管理番号・課題名・研究代表者などの列名が並んだ行）が見つかりません。' }],
     };
   } else {
-    const grid = workbook.sheets[analysis.header.sheetIndex]!;
+    const chosen = analysis.header;
     const m = mapping ?? analysis.mapping;
-    const padded = analysis.header.headers.map((_, i) => m[i] ?? { field: 'ignore' as const });
-    const read = parseTableRows(grid, analysis.header, padded, resolver);
-    validateRows(read.rows, read.columnOf);
-    const notes = mapping ? [] : analysis.columns.flatMap((c) => (c.note ? [{ sheet: grid.name, row: analysis.header!.headerRow + 1, column: c.column, severity: 'warning' as const, message: c.note.en, messageJa: c.note.ja }] : []));
-    result = buildImportPlan(grid.name, read.rows, read.skipped, [...notes, ...read.tableProblems], read.columnOf('code') ?? read.columnOf('amedNumber'));
+    const padded = chosen.headers.map((_, i) => m[i] ?? { field: 'ignore' as const });
+    const group = analysis.sheetGroup?.length ? analysis.sheetGroup : [chosen];
+    const rows: ParsedRow[] = [];
+    const skipped: SkippedRow[] = [];
+    const tableProblems: ImportProblem[] = [];
+    let codeColumn: string | null = null;
+    for (const header of group) {
+      const grid = workbook.sheets[header.sheetIndex]!;
+      const read = parseTableRows(grid, header, mappingForSheet(padded, chosen, header), resolver);
+      validateRows(read.rows, read.columnOf);
+      const notes = mapping || header !== chosen ? [] : analysis.columns.flatMap((c) => (c.note ? [{ sheet: grid.name, row: chosen.headerRow + 1, column: c.column, severity: 'warning' as const, message: c.note.en, messageJa: c.note.ja }] : []));
+      rows.push(...read.rows);
+      skipped.push(...read.skipped);
+      tableProblems.push(...notes, ...read.tableProblems);
+      codeColumn ??= read.columnOf('code') ?? read.columnOf('amedNumber');
+    }
+    const names = group.map((h) => h.sheetName);
+    result = buildImportPlan(names[0]!, rows, skipped, tableProblems, codeColumn, names);
+    if (names.length > 1) result.sheets = names;
   }
   if (workbook.truncated) {
     result.problems.unshift({ sheet: result.sheet, row: 1, column: null, severity: 'warning', message: 'The sheet is larger than the read limit; rows or columns beyond it were ignored.', messageJa: 'シートが読み込み上限を超えているため、上限を超える行・列は無視しました。' });
   }
   return result;
+}
+
+/**
+ * The mapping for another sheet of the same layout: a budget column whose year came from the chosen sheet's title
+ * (「令和6年度 受託研究一覧」) takes this sheet's title year (「令和7年度 …」).
+ */
+function mappingForSheet(mapping: ColumnMapping, chosen: HeaderInfo, header: HeaderInfo): ColumnMapping {
+  if (header === chosen || chosen.titleFiscalYear === null || header.titleFiscalYear === null || header.titleFiscalYear === chosen.titleFiscalYear) return mapping;
+  return mapping.map((t) => (t.fiscalYear === chosen.titleFiscalYear ? { ...t, fiscalYear: header.titleFiscalYear } : t));
 }
 
 export interface PipelineOptions extends AnalyseOptions {

@@ -58,8 +58,10 @@ export interface SkippedRow {
 
 export interface ParsedImport {
   format: 'office' | 'standard';
-  /** The sheet the projects came from. */
+  /** The sheet the projects came from (the first, when several sheets of one layout were read). */
   sheet: string;
+  /** Every sheet read, in workbook order, when there were several (a sheet per fiscal year); absent for one. */
+  sheets?: string[];
   projects: ImportedProject[];
   budgetLines: ImportedBudgetLine[];
   milestones: ImportedMilestone[];

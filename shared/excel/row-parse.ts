@@ -361,7 +361,7 @@ function readBudgets(row: readonly Cell[], ctx: BudgetContext): ImportedBudgetLi
   for (const [fiscalYear, e] of byYear) {
     if (!e.hasDirect && !e.hasIndirect) continue;
     if (e.missing.length) {
-      // 未定, "-" or a blank cell: no figure. The year's line is left out (an existing one stays as it is).
+      // 未定 or a blank cell: no figure (a dash is 0 yen, parsed above). The year's line is left out (an existing one stays as it is).
       add(null, 'warning', {
         en: `FY${fiscalYear}: no figure in ${e.missing.join(', ')}; no budget line imported for FY${fiscalYear} (a missing figure is never stored as 0)`,
         ja: `${fiscalYear}年度：${e.missing.join('、')}に金額がないため、この年度の予算は取り込みません（空欄を0円にはしません）`,

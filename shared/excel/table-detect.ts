@@ -139,7 +139,7 @@ export function detectHeader(grid: SheetGrid, sheetIndex: number): HeaderInfo | 
  * Scores every sheet and picks the one whose header matches best; hidden sheets only when nothing else matches.
  * Returns the candidates (for the sheet picker) and the chosen header, or null when no sheet has a recognisable header.
  */
-export function chooseSheet(sheets: readonly SheetGrid[]): { candidates: SheetCandidate[]; chosen: HeaderInfo | null } {
+export function chooseSheet(sheets: readonly SheetGrid[]): { candidates: SheetCandidate[]; chosen: HeaderInfo | null; headers: (HeaderInfo | null)[] } {
   const infos = sheets.map((s, i) => detectHeader(s, i));
   const candidates = sheets.map((s, i): SheetCandidate => ({ index: i, name: s.name, score: infos[i]?.score ?? 0, hidden: s.hidden, rowCount: s.rows.length }));
   let chosen: HeaderInfo | null = null;
@@ -149,7 +149,7 @@ export function chooseSheet(sheets: readonly SheetGrid[]): { candidates: SheetCa
     const chosenPenalty = chosen && sheets[chosen.sheetIndex]!.hidden ? 100 : 0;
     if (!chosen || info.score - hiddenPenalty > chosen.score - chosenPenalty) chosen = info;
   }
-  return { candidates, chosen };
+  return { candidates, chosen, headers: infos };
 }
 
 export type RowKind =

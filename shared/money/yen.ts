@@ -39,9 +39,19 @@ export function defaultIndirect(directYen: number, rate = 0.3): number {
 
 const NO_FIGURE = new Set(['', '-', '−', '‐', '–', '—', '―', 'ー', '未定', '未確定', 'なし', '無し', 'n/a', 'na', 'tbd', '該当なし', '*', '…']);
 
-/** True for the ways offices write "no figure": blank, 未定, "-", －, ―, なし, TBD (NFKC-folded first). */
+/**
+ * True for the ways offices leave a cell without a figure: blank, 未定, "-", －, ―, なし, TBD (NFKC-folded first). For a
+ * date that is all a dash says; an amount parser asks `isNilDash` first, since a dash there states zero.
+ */
 export function isNoFigure(text: string): boolean {
   return NO_FIGURE.has(text.normalize('NFKC').replace(/[\s\u3000]+/g, ' ').trim().toLowerCase());
+}
+
+const NIL_DASHES = new Set(['-', '−', '‐', '–', '—', '―', 'ー']);
+
+/** True for a lone dash (-, －, ―, ー …): in an amount cell it states "none", i.e. 0 yen, unlike blank or 未定. */
+export function isNilDash(text: string): boolean {
+  return NIL_DASHES.has(text.normalize('NFKC').replace(/[\s\u3000]+/g, '').trim());
 }
 
 /** What an amount written as text says, in whole yen: a figure, no figure (never 0), a negative figure, or not an amount. */
@@ -53,9 +63,11 @@ const SUFFIX_FACTOR: Readonly<Record<string, number>> = { 億円: 100_000_000, �
 /**
  * The one parser of an amount written as text (the import's cells and the form's inputs): full-width digits, commas
  * (, 、 ，), spaces, ¥/￥, a unit suffix (円, 千円, 万円, 百万円, 億円) that wins over `unitFactor`, ▲/△/- negatives,
- * footnote marks (10,000,000円※1) and 「(予定)」. 未定, －, ― and blank are no figure. Rounded to the nearest yen.
+ * footnote marks (10,000,000円※1) and 「(予定)」. A lone dash (－, ―, -) states none: 0 yen. 未定 and blank are no
+ * figure (never 0). Rounded to the nearest yen.
  */
 export function parseYenText(text: string, unitFactor: number): YenText {
+  if (isNilDash(text)) return { kind: 'yen', yen: 0 };
   let s = text.normalize('NFKC').replace(/[,\s、]/g, '').replace(/(?:※|\*|注)\d*$/, '').replace(/[(（]?予定[)）]?$/, '').replace(/^[¥\\]/, '');
   if (isNoFigure(s)) return { kind: 'none', text: text.normalize('NFKC').trim() };
   let factor = unitFactor;

@@ -42,7 +42,7 @@ describe('cli check', () => {
     const t = io();
     expect(runCli(['check', file('messy.xlsx')], t, NOW)).toBe(1);
     const out = JSON.parse(t.out) as { sheet: string; projects: number; budgetLines: number; milestones: number; problems: { sheet: string; row: number; column: string | null; severity: string; message: string }[] };
-    expect(out).toMatchObject({ sheet: '課題一覧', projects: 5, budgetLines: 6, milestones: 2 });
+    expect(out).toMatchObject({ sheet: '課題一覧', projects: 5, budgetLines: 7, milestones: 2 });
     expect(out.problems.find((p) => p.row === MESSY_ROWS.badDate && p.severity === 'error')).toMatchObject({ sheet: '課題一覧', column: 'F' });
     expect(Object.keys(out.problems[0]!).sort()).toEqual(['column', 'message', 'row', 'severity', 'sheet']);
     expect(t.out.trim().split('\n')).toHaveLength(1);
@@ -128,7 +128,7 @@ describe('cli convert, report, ics', () => {
     // The converted workbook checks clean and reads back the same counts.
     const t = io();
     expect(runCli(['check', file('std.xlsx')], t, NOW)).toBe(0);
-    expect(JSON.parse(t.out)).toMatchObject({ sheet: 'Projects', projects: 5, budgetLines: 6, milestones: 2 });
+    expect(JSON.parse(t.out)).toMatchObject({ sheet: 'Projects', projects: 5, budgetLines: 7, milestones: 2 });
   });
 
   it('report writes the reports workbook (English by default, Japanese with --lang ja)', () => {

@@ -288,6 +288,8 @@ function Preview(props: {
   const warnings = parsed.problems.length - errors;
   const header = analysis.header;
   const currentSheet = analysis.format === 'standard' ? parsed.sheet : (header?.sheetName ?? '');
+  // Sheets of the chosen sheet's layout (a sheet per fiscal year) are read with it.
+  const together = analysis.format === 'office' ? (analysis.sheets ?? []) : [];
   return (
     <div className="import-wizard" aria-busy={busy}>
       <p>
@@ -301,11 +303,17 @@ function Preview(props: {
             <option key={c.index} value={c.name}>
               {c.name}
               {c.hidden ? t('hiddenSheet') : ''}
+              {c.name !== currentSheet && together.includes(c.name) ? t('sheetTogether') : ''}
               {t('sheetScore', { score: c.score })}
             </option>
           ))}
         </select>
       </div>
+      {together.length > 1 && (
+        <p className="muted" data-testid="sheets-together">
+          {t('sheetsTogether', { count: together.length, names: together.join(lang === 'ja' ? '、' : ', ') })}
+        </p>
+      )}
       {analysis.format === 'standard' && <p className="muted" data-testid="standard-format">{t('standardFormat')}</p>}
       {analysis.format === 'office' && !header && <p className="error-panel">{t('noHeader')}</p>}
       {analysis.format === 'office' && header && (

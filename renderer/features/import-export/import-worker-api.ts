@@ -33,6 +33,7 @@ export function createImportWorkerApi(): ImportWorkerApi {
   }
 
   return {
+    // The file name tells the decoder what the bytes claim to be (.csv, .xls, .ods; a text file named .xlsx is refused).
     async load(bytes, fileName, programs, rememberedMappings) {
       workbook = null;
       analysis = null;

@@ -48,10 +48,10 @@ async function loadInShares(bytes: Uint8Array, split: ReadSplit): Promise<LoadRe
 
 /**
  * Reads (and guards) a workbook as the import's load step does: the same answer as `loadWorkbook(bytes)`, sometimes
- * sooner. The file name is for the pipeline's decoder (.csv, .xls, .ods) once `loadWorkbook` takes it (import contract §1).
+ * sooner. The file name is for the pipeline's decoder (.csv, .xls, .ods; a text file named .xlsx is refused).
  */
-export async function readWorkbook(bytes: Uint8Array, _fileName: string): Promise<LoadResult> {
+export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<LoadResult> {
   const plan = planWorkbookRead(bytes);
   if (!plan.ok) return plan;
-  return plan.split ? loadInShares(bytes, plan.split) : loadWorkbook(bytes);
+  return plan.split ? loadInShares(bytes, plan.split) : loadWorkbook(bytes, DEFAULT_PIPELINE_LIMITS, fileName);
 }

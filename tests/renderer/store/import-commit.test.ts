@@ -23,10 +23,10 @@ describe('commitImport', () => {
   it('adds projects, budget lines and milestones in one go, with progress and one audit entry', async () => {
     const progress: number[] = [];
     const summary = await commitImport(parsed(), { user: '山田', fileName: 'a.xlsx', onProgress: (d) => progress.push(d), chunkSize: 2 });
-    expect(summary).toMatchObject({ added: 5, updated: 0, unchanged: 0, budgetLinesWritten: 6, milestonesWritten: 2 });
+    expect(summary).toMatchObject({ added: 5, updated: 0, unchanged: 0, budgetLinesWritten: 7, milestonesWritten: 2 });
     expect(summary.skipped).toBeGreaterThanOrEqual(10);
     expect(await db.projects.count()).toBe(5);
-    expect(await db.budgetLines.count()).toBe(6);
+    expect(await db.budgetLines.count()).toBe(7);
     const a1 = await db.projects.where('code').equals('A-001').first();
     const lines = await db.budgetLines.where('projectId').equals(a1!.id).toArray();
     expect(lines.find((l) => l.fiscalYear === 2026)).toMatchObject({ directYen: 12_000_000, indirectYen: 0 });

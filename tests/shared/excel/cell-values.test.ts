@@ -84,6 +84,10 @@ describe('parseDateRange', () => {
     ['2025-04-01 – 2029-03-31 (予定)', '2025-04-01', '2029-03-31'],
     ['2011-04-01 ? 2014-03-31', '2011-04-01', '2014-03-31'],
     ['R7.4.1～R8.3.31', '2025-04-01', '2026-03-31'],
+    ['令和7年度', '2025-04-01', '2026-03-31'],
+    ['2025年度', '2025-04-01', '2026-03-31'],
+    ['R7年度', '2025-04-01', '2026-03-31'],
+    ['令和元年度', '2019-04-01', '2020-03-31'],
   ])('%s', (text, start, end) => {
     expect(value(parseDateRange(text))).toEqual({ start, end });
   });
@@ -92,6 +96,7 @@ describe('parseDateRange', () => {
     expect(parseDateRange('R10.4.1〜R7.3.31').kind).toBe('error');
     expect(parseDateRange('R7.4.1〜R8.2.30').kind).toBe('error');
     expect(parseDateRange('R7.4.1').kind).toBe('error');
+    expect(parseDateRange('令和0年度').kind).toBe('error');
   });
 });
 
@@ -107,15 +112,16 @@ describe('amounts', () => {
     expect(value(parseAmountCell('3百万円', 1_000))).toBe(3_000_000);
     expect(value(parseAmountCell('500円', 1_000))).toBe(500);
   });
-  it('never turns 未定, "-" or blank into 0', () => {
-    for (const c of ['未定', '-', '―', '', null, '  ']) expect(parseAmountCell(c, 1).kind).toBe('empty');
+  it('never turns 未定 or blank into 0, but reads a lone dash as a stated 0', () => {
+    for (const c of ['未定', '', null, '  ']) expect(parseAmountCell(c, 1).kind).toBe('empty');
+    for (const c of ['-', '―', '－']) expect(parseAmountCell(c, 1)).toEqual({ kind: 'value', value: 0 });
   });
-  it('reads ¥/￥, 円 and 万円 suffixes and footnote marks, and 未定/－/― as no figure', () => {
+  it('reads ¥/￥, 円 and 万円 suffixes and footnote marks, and 未定 as no figure', () => {
     expect(value(parseAmountCell('￥1,000', 1))).toBe(1000);
     expect(value(parseAmountCell('10,000,000円※1', 1))).toBe(10_000_000);
     expect(value(parseAmountCell('150万円', 1))).toBe(1_500_000);
     expect(value(parseAmountCell('１５，０００', 1_000))).toBe(15_000_000);
-    for (const c of ['－', '―', '未定']) expect(parseAmountCell(c, 1).kind).toBe('empty');
+    expect(parseAmountCell('未定', 1).kind).toBe('empty');
     expect(unitInText('（単位：万円）')).toBe(10_000);
   });
   it('refuses negative amounts and text', () => {

@@ -67,11 +67,11 @@ describe('the messy office sheet', () => {
     expect(lines).toContainEqual(['A-004', 2025, 8_000_000, 2_400_000]);
   });
 
-  it('never turns 未定 or "-" into 0: the line is left out with a warning', () => {
+  it('never turns 未定 into 0 (the line is left out with a warning), but reads a lone "-" as a stated 0', () => {
     expect(result.budgetLines.some((b) => b.code === 'A-002' && b.fiscalYear === 2026)).toBe(false);
-    expect(result.budgetLines.some((b) => b.code === 'A-003' && b.fiscalYear === 2025)).toBe(false);
     expect(result.problems.some((p) => p.row === 6 && p.severity === 'warning' && p.message.includes('未定'))).toBe(true);
-    expect(result.budgetLines.every((b) => b.directYen !== 0 && b.indirectYen !== 0)).toBe(true);
+    expect(result.budgetLines.filter((b) => b.code === 'A-003').map((b) => [b.fiscalYear, b.directYen, b.indirectYen])).toContainEqual([2025, 0, 0]);
+    expect(result.budgetLines.every((b) => (b.code === 'A-003' && b.fiscalYear === 2025) || (b.directYen !== 0 && b.indirectYen !== 0))).toBe(true);
   });
 
   it('reads milestone columns as milestones', () => {

@@ -17,14 +17,15 @@ describe('yen', () => {
 });
 
 describe('parseYenText', () => {
-  it('reads every way an amount is written, missing never as 0', () => {
+  it('reads every way an amount is written: a dash states 0, a missing figure is never 0', () => {
     expect(parseYenText('１５，０００', 1000)).toEqual({ kind: 'yen', yen: 15_000_000 });
     expect(parseYenText('￥1,000', 1)).toEqual({ kind: 'yen', yen: 1000 });
     expect(parseYenText('10,000,000円※1', 1000)).toEqual({ kind: 'yen', yen: 10_000_000 });
     expect(parseYenText('3万円', 1)).toEqual({ kind: 'yen', yen: 30_000 });
     expect(parseYenText('▲1,000', 1)).toEqual({ kind: 'negative', yen: -1000 });
     expect(parseYenText('△500千円', 1)).toEqual({ kind: 'negative', yen: -500_000 });
-    for (const t of ['未定', '－', '―', '-', '']) expect(parseYenText(t, 1).kind).toBe('none');
+    for (const t of ['未定', '未確定', 'TBD', '']) expect(parseYenText(t, 1).kind).toBe('none');
+    for (const t of ['－', '―', '-', 'ー', ' － ']) expect(parseYenText(t, 1000)).toEqual({ kind: 'yen', yen: 0 });
     expect(parseYenText('約100', 1)).toEqual({ kind: 'invalid' });
   });
 });

@@ -1,0 +1,90 @@
+// Issue 13's "the CLI and the wizard give the same records": for every corpus file, the records `check --records`
+// prints equal those of `runImportPipeline` and those the wizard's import Worker API hands the screen (its load,
+// then its record chunks), file name and all. A comma-separated text renamed .xlsx is refused by both.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/commands';
+import type { CliIo } from '../../cli/commands';
+import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
+import { runImportPipeline } from '../../shared/excel/import-pipeline';
+import { createImportWorkerApi } from '../../renderer/features/import-export/import-worker-api';
+import { RESULT_CHUNK } from '../../renderer/features/import-export/worker-protocol';
+import { plainControl } from './control';
+import { CORPUS } from './corpus';
+
+const programs = BUILTIN_CATALOG.programs;
+const dir = mkdtempSync(path.join(tmpdir(), 'gp-cli-worker-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Records = { projects: unknown[]; budgetLines: unknown[]; milestones: unknown[] };
+
+function cliCheck(file: string): { exit: number; records: Records | null; stderr: string } {
+  let out = '';
+  let stderr = '';
+  const io: CliIo = {
+    readFile: (p) => new Uint8Array(readFileSync(p)),
+    writeFile: () => {
+      throw new Error('check writes no file');
+    },
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  };
+  const exit = runCli(['check', file, '--records'], io, new Date());
+  const json = out.trim() ? (JSON.parse(out) as { records?: Records }) : null;
+  return { exit, records: json?.records ?? null, stderr };
+}
+
+/** The records as JSON carries them (the CLI's output drops undefined fields). */
+const plain = (r: Records): Records => JSON.parse(JSON.stringify(r)) as Records;
+
+async function workerRecords(bytes: Uint8Array, fileName: string): Promise<Records> {
+  const api = createImportWorkerApi();
+  const head = await api.load(bytes, fileName, [...programs], []);
+  if (!head.ok) throw new Error(`the Worker refused ${fileName}: ${head.message}`);
+  const all: Records = { projects: [], budgetLines: [], milestones: [] };
+  for (let from = 0; ; from += RESULT_CHUNK) {
+    const chunk = await api.records(from);
+    all.projects.push(...chunk.projects);
+    all.budgetLines.push(...chunk.budgetLines);
+    all.milestones.push(...chunk.milestones);
+    if (chunk.projects.length < RESULT_CHUNK && chunk.budgetLines.length < RESULT_CHUNK && chunk.milestones.length < RESULT_CHUNK) break;
+  }
+  return all;
+}
+
+describe('the CLI, the pipeline and the import Worker read every corpus file alike', () => {
+  it.each([plainControl, ...CORPUS].map((l) => [l.id, l] as const))('%s', async (_id, layout) => {
+    const bytes = layout.build();
+    const file = path.join(dir, layout.fileName);
+    writeFileSync(file, bytes);
+    const cli = cliCheck(file);
+    expect(cli.stderr).toBe('');
+    expect(cli.records).not.toBeNull();
+    expect(cli.records!.projects.length).toBeGreaterThan(0);
+    const run = runImportPipeline(bytes, { programs, fileName: layout.fileName });
+    if (!run.ok) throw new Error(run.message);
+    const { projects, budgetLines, milestones } = run.result;
+    expect(cli.records).toEqual(plain({ projects, budgetLines, milestones }));
+    expect(plain(await workerRecords(bytes, layout.fileName))).toEqual(cli.records);
+  });
+
+  it('refuses a comma-separated text renamed .xlsx in the Worker as in the CLI', async () => {
+    const bytes = new TextEncoder().encode('管理番号,課題名,研究代表者\nA-1,テスト課題,山田 太郎\n');
+    const file = path.join(dir, 'renamed.xlsx');
+    writeFileSync(file, bytes);
+    const cli = cliCheck(file);
+    expect(cli.exit).toBe(2);
+    expect(cli.stderr).toContain('not an Excel workbook');
+    const head = await createImportWorkerApi().load(bytes, 'renamed.xlsx', [...programs], []);
+    expect(head).toMatchObject({ ok: false, refused: true });
+    if (!head.ok) expect(cli.stderr).toContain(head.message);
+    // The same bytes named .csv are a table, so the refusal comes from the name.
+    expect((await createImportWorkerApi().load(bytes, 'list.csv', [...programs], [])).ok).toBe(true);
+  });
+});
