@@ -47,7 +47,7 @@ describe('Excel import wizard', () => {
 
     // The table sheet is chosen over the cover sheet, with its two-row header.
     expect(await page.inputValue('#import-sheet')).toBe('課題一覧');
-    await expect.poll(() => page.locator('[data-testid="import-counts"]').textContent()).toBe('課題 5件・予算 6行・マイルストーン 2件');
+    await expect.poll(() => page.locator('[data-testid="import-counts"]').textContent()).toBe('課題 5件・予算 7行・マイルストーン 2件'); // a '-' amount is 0 yen, stated
     // Every bad row is listed as an error.
     for (const row of [MESSY_ROWS.badDate, MESSY_ROWS.endBeforeStart, MESSY_ROWS.duplicateA, MESSY_ROWS.duplicateB, MESSY_ROWS.negative]) {
       await expect.poll(() => page.locator(`.review-row[data-row="${row}"][data-severity="error"]`).count()).toBeGreaterThan(0);
@@ -191,7 +191,7 @@ describe('Excel import wizard', () => {
     expect(table).toContain('生命科学・創薬研究支援基盤事業');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-export"]')]);
     const sheets = readWorkbookGrids(new Uint8Array(readFileSync(await download.path()))).sheets;
-    expect(sheets.map((s) => s.name)).toEqual(['事業別', '部局別', 'スケジュール', 'リスク', '事業概要']);
+    expect(sheets.map((s) => s.name)).toEqual(['事業別', '部局別', 'スケジュール', 'リスク', '事業概要', '採択率', '資金見通し', '資金見通し（内訳）']);
     expect(sheets[0]!.rows).toContainEqual(['医療機器等研究成果展開事業', 2025, '令和7年度', 10_000_000, 3_000_000, 13_000_000, 1]);
   });
 });
