@@ -12,6 +12,10 @@ const REVIEW_FIELDS: Partial<Record<SyncKind, readonly string[]>> = {
   budgetLine: ['fiscalYear', 'directYen', 'indirectYen'],
   milestone: ['dueDate', 'status', 'doneDate'],
   template: ['month', 'day'],
+  // The planning tables' amounts and dates whose names the naming rules below do not catch.
+  application: ['requested', 'eradDeadline', 'internalDeadline', 'probabilityOverride'],
+  trackedCall: ['deadline', 'expectedAwards'],
+  membership: ['effort'],
 };
 
 /**

@@ -188,6 +188,12 @@ describe('isReviewField', () => {
     expect(isReviewField('application', 'requestedYen')).toBe(true);
     expect(isReviewField('application', 'submissionDate')).toBe(true);
     expect(isReviewField('application', 'requestedAmount')).toBe(true);
+    // The planning tables' own names (shared/domain/planning.ts).
+    expect(isReviewField('application', 'requested')).toBe(true);
+    expect(isReviewField('application', 'eradDeadline')).toBe(true);
+    expect(isReviewField('trackedCall', 'deadline')).toBe(true);
+    expect(isReviewField('membership', 'effort')).toBe(true);
+    expect(isReviewField('trackedCall', 'name')).toBe(false);
     expect(isReviewField('project', 'title')).toBe(false);
     expect(isReviewField('researcher', 'name')).toBe(false);
   });
