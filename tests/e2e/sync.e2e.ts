@@ -207,6 +207,7 @@ describe('office-wide sync through the CouchDB stand-in', () => {
   it('an import of 2,000 projects arrives complete, even when Bob’s browser is killed mid-download', async () => {
     const book = generateStandardWorkbook(2000, 18);
     const before = await countStores(bob.page, ['projects', 'budgetLines', 'milestones']);
+    const beforeProjects = before.projects ?? 0;
     await bob.page.evaluate(() => (window.location.hash = '#/settings'));
     await alice.page.click('nav a[data-screen="importExport"]');
     await alice.page.setInputFiles('#import-file', { name: 'office.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(book.bytes) });
@@ -215,13 +216,13 @@ describe('office-wide sync through the CouchDB stand-in', () => {
     await alice.page.click('[data-testid="import-confirm"]');
     await alice.page.waitForSelector('[data-testid="import-done"]', { timeout: 120_000 });
     const expected = await countStores(alice.page, ['projects', 'budgetLines', 'milestones']);
-    expect(expected.projects).toBe(before.projects + book.projects);
+    expect(expected.projects).toBe(beforeProjects + book.projects);
 
     // Kill Bob's browser once part of the portfolio has arrived.
-    await expect.poll(async () => (await countStores(bob.page, ['projects'])).projects, { timeout: 120_000, interval: 20 }).toBeGreaterThan(before.projects);
-    const partial = (await countStores(bob.page, ['projects'])).projects;
+    await expect.poll(async () => (await countStores(bob.page, ['projects'])).projects, { timeout: 120_000, interval: 20 }).toBeGreaterThan(beforeProjects);
+    const partial = (await countStores(bob.page, ['projects'])).projects ?? 0;
     await bob.crash();
-    console.log(`Bob killed with ${partial - before.projects} of ${book.projects} new projects applied`);
+    console.log(`Bob killed with ${partial - beforeProjects} of ${book.projects} new projects applied`);
     const page = await bob.restart();
     await signIn(page, 'bob');
     await expect.poll(async () => countStores(page, ['projects', 'budgetLines', 'milestones']), { timeout: 180_000, interval: 500 }).toEqual(expected);
