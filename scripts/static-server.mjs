@@ -18,9 +18,21 @@ const MIME = {
 export const WEB_CSP =
   "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-/** Serves rootDir on 127.0.0.1:port (0 = any free port); resolves with the server and its URL. */
-export function startStaticServer(rootDir, port = 0) {
+/**
+ * The policy with one sync server's origin added to `connect-src` (docs/sharing.md): what an office serving the
+ * browser build does in its own server's header and in index.html's meta policy, both of which the browser enforces.
+ */
+function withConnectOrigin(policy, origin) {
+  return origin ? policy.replace("connect-src 'self'", `connect-src 'self' ${origin}`) : policy;
+}
+
+/**
+ * Serves rootDir on 127.0.0.1:port (0 = any free port); resolves with the server and its URL. `syncOrigin` (an origin
+ * such as https://couch.example.ac.jp:6984) is allowed in `connect-src` of the header and of index.html's meta.
+ */
+export function startStaticServer(rootDir, port = 0, { syncOrigin } = {}) {
   const root = path.resolve(rootDir);
+  if (syncOrigin !== undefined && !/^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(syncOrigin)) throw new Error(`Not an origin: ${syncOrigin}`);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -30,10 +42,11 @@ export function startStaticServer(rootDir, port = 0) {
         res.writeHead(403).end();
         return;
       }
-      const body = await fs.readFile(file);
+      let body = await fs.readFile(file);
+      if (syncOrigin && path.extname(file) === '.html') body = Buffer.from(withConnectOrigin(body.toString('utf8'), syncOrigin));
       res.writeHead(200, {
         'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': WEB_CSP,
+        'content-security-policy': withConnectOrigin(WEB_CSP, syncOrigin),
         'cache-control': 'no-store',
       });
       res.end(body);

@@ -6,6 +6,7 @@ import { desktopApi } from '../platform/desktop-api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { HealthBanner } from '../components/HealthBanner';
 import { AboutDialog } from '../components/AboutDialog';
+import { SyncReviewBadge } from '../components/SyncReviewBadge';
 import { requestMenuAction } from './menu-actions';
 import { SCREENS, hrefFor, navigate, useRoute } from './routes';
 import type { Route, ScreenId } from './routes';
@@ -126,6 +127,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        <SyncReviewBadge />
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         <HealthBanner />

@@ -3,13 +3,16 @@
 import type { DesktopApi } from '../../shared/api/desktop-api';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, parseBackup } from '../../shared/backup/backup-format';
 import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
-import { Dexie, db } from './db';
+import { Dexie, SYNC_LOCAL_SETTING_KEYS, db } from './db';
 import type { GrantDatabase, Table } from './db';
 import { nextTask } from './next-task';
 import { COUNTERS_KEY } from '../../shared/portfolio/status-counts';
 
-/** The counters row is derived from the data (db.ts keeps it), so backups neither carry nor restore it. */
-const derivedRow = (row: unknown): boolean => (row as { key?: unknown } | null)?.key === COUNTERS_KEY;
+/** The counters row is derived from the data (db.ts keeps it) and the sync rows belong to this desktop: no backup carries them. */
+const derivedRow = (row: unknown): boolean => {
+  const key = (row as { key?: unknown } | null)?.key;
+  return key === COUNTERS_KEY || SYNC_LOCAL_SETTING_KEYS.includes(String(key));
+};
 
 declare const __APP_VERSION__: string;
 const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0');
@@ -124,7 +127,9 @@ export async function restoreBackup(backup: BackupFile, opts: { api: DesktopApi;
   await takeSnapshot(opts.api, 'before-restore', opts.keep, database);
   const tables = BACKUP_TABLES.map((t) => database.table(t));
   await database.transaction('rw', tables, async () => {
+    const syncRows = await database.settings.where('key').anyOf([...SYNC_LOCAL_SETTING_KEYS]).toArray();
     for (const t of tables) await t.clear();
+    await database.settings.bulkPut(syncRows);
     for (const name of BACKUP_TABLES) {
       // A backup older than the planning tables has none: they are cleared above and stay empty.
       const all = (backup.tables[name] ?? []) as unknown[];

@@ -8,6 +8,7 @@ import type { CatalogEdition, CatalogProgram } from '../../shared/catalog/schema
 import type { Application, Membership, Researcher, TrackedCall } from '../../shared/domain/planning';
 import { COUNTERS_KEY, addChange, applyDelta, readCounters, zeroCounts } from '../../shared/portfolio/status-counts';
 import type { PortfolioCounters, StatusCounts } from '../../shared/portfolio/status-counts';
+import type { ReviewItem } from '../../shared/sync/sync-docs';
 
 export const DB_NAME = 'grant-portfolio';
 
@@ -53,6 +54,36 @@ export interface NotificationLogRow {
   at: string;
 }
 
+/** One local write to a synced record, recorded only while sync is on (see `syncOutboxMiddleware`). */
+export interface SyncOutboxRow {
+  seq?: number;
+  /** The Dexie table written (projects, budgetLines, …). */
+  table: string;
+  key: string;
+}
+
+/** A record whose conflicting amount, status or date waits for someone to choose ("to review", 要確認). */
+export interface SyncReviewRow {
+  /** The record's sync document id, `<kind>:<key>`. */
+  docId: string;
+  items: ReviewItem[];
+}
+
+/** Tables whose records travel to colleagues, one CouchDB document per record (settings: only the shared keys). */
+export const SYNCED_TABLES: readonly string[] = ['projects', 'budgetLines', 'milestones', 'programs', 'milestoneTemplates', 'applications', 'trackedCalls', 'researchers', 'memberships', 'settings'];
+
+/** Settings rows the whole office shares (the rest, preferences and counters included, stay on each desktop). */
+export const SHARED_SETTING_KEYS: readonly string[] = ['planning'];
+
+/** The settings row that says sync is recording changes; read when the database opens. */
+export const SYNC_RECORDING_KEY = 'syncRecording';
+
+/**
+ * This desktop's own sync rows (whether it records, the server and user, its replica id): never shared, never in a
+ * backup, and kept as they are by a restore (a restore changes the data, not how this desktop syncs).
+ */
+export const SYNC_LOCAL_SETTING_KEYS: readonly string[] = [SYNC_RECORDING_KEY, 'syncConfig', 'syncReplica'];
+
 export class GrantDatabase extends Dexie {
   projects!: EntityTable<Project, 'id'>;
   budgetLines!: EntityTable<BudgetLine, 'id'>;
@@ -68,6 +99,13 @@ export class GrantDatabase extends Dexie {
   trackedCalls!: EntityTable<TrackedCall, 'id'>;
   researchers!: EntityTable<Researcher, 'id'>;
   memberships!: EntityTable<Membership, 'id'>;
+  syncOutbox!: EntityTable<SyncOutboxRow, 'seq'>;
+  syncReview!: EntityTable<SyncReviewRow, 'docId'>;
+  /**
+   * Whether writes are recorded for sync. False (the default, a single user): writes cost what they cost without sync.
+   * Set from the settings row when the database opens and by `startSyncRecording`/`stopSyncRecording`.
+   */
+  syncRecording = false;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -91,7 +129,24 @@ export class GrantDatabase extends Dexie {
       researchers: 'id, eradResearcherNumber, name, department, deletedAt',
       memberships: 'id, projectId, applicationId, researcherId',
     });
+    // Version 3 (issue 18): the sync outbox (filled only while sync is on, so nothing to fill on upgrade), the records
+    // waiting in "to review", and an index of audit entries by their sync document id (a colleague's entry is applied
+    // once even when a batch is applied again after a crash).
+    this.version(3).stores({
+      auditLog: '++seq, projectId, at, entity, syncId',
+      syncOutbox: '++seq',
+      syncReview: 'docId',
+    });
     this.use({ stack: 'dbcore', name: 'PortfolioCounters', create: countersMiddleware });
+    this.use({ stack: 'dbcore', name: 'SyncOutbox', create: (down) => syncOutboxMiddleware(down, () => this.syncRecording) });
+    // Sticky: read again whenever the database is opened again (after a version change elsewhere).
+    this.on(
+      'ready',
+      async (vip: Dexie) => {
+        this.syncRecording = ((await vip.table('settings').get(SYNC_RECORDING_KEY)) as SettingRow | undefined)?.value === true;
+      },
+      true,
+    );
     // A new database starts with known counters (an older one gets them recounted once, see status-counters.ts).
     this.on('populate', (tx) => {
       void tx.table('settings').add({ key: COUNTERS_KEY, value: { revision: 0, byStatus: zeroCounts() } satisfies PortfolioCounters });
@@ -211,6 +266,77 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
       const mutate = (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
         const delta = callerDeltas.get(req.trans);
         return delta ? declared(req, delta) : counted(req);
+      };
+      return { ...table, mutate };
+    },
+  };
+}
+
+/** Transactions applying colleagues' changes: their writes are not recorded for sync (no echo back to the server). */
+const remoteTransactions = new WeakSet<object>();
+
+/** Marks a transaction as applying a remote batch; one call at its start. */
+export function markRemote(tx: Transaction): void {
+  remoteTransactions.add(tx.idbtrans);
+}
+
+type RecordedListener = () => void;
+const recordedListeners = new Set<RecordedListener>();
+
+/** Called after a transaction that recorded changes for sync has committed (the live sync sends them then). */
+export function onSyncRecorded(listener: RecordedListener): () => void {
+  recordedListeners.add(listener);
+  return () => recordedListeners.delete(listener);
+}
+
+/**
+ * While sync is on, records every write to a synced table in `syncOutbox`, in the same transaction as the write,
+ * whichever module writes (the import and restore included), so sync never misses a change. With sync off it only
+ * checks the flag: no extra store in the transaction, no rows, no reads. A transaction begun before sync was turned on
+ * has no outbox; `startSyncRecording` queues every record in a transaction that waits for it, so its writes are not
+ * lost. The row is added without awaiting it, as the counters row is, and a failed add aborts the transaction.
+ */
+function syncOutboxMiddleware(down: DBCore, recording: () => boolean): Partial<DBCore> {
+  const outbox = (): DBCoreTable => down.table('syncOutbox');
+  const notified = new WeakSet<object>();
+  const queue = (trans: DBCoreTransaction, table: string, keys: unknown[]): void => {
+    if (keys.length === 0) return;
+    outbox()
+      .mutate({ type: 'add', trans, values: keys.map((key) => ({ table, key: String(key) })) })
+      .then(
+        (res) => {
+          if (res.numFailures) trans.abort();
+        },
+        () => trans.abort(),
+      );
+    if (!notified.has(trans)) {
+      notified.add(trans);
+      (trans as unknown as IDBTransaction).addEventListener('complete', () => recordedListeners.forEach((l) => l()));
+    }
+  };
+  const hasOutbox = (trans: DBCoreTransaction): boolean => (trans as unknown as IDBTransaction).objectStoreNames.contains('syncOutbox');
+  return {
+    transaction(stores, mode, options) {
+      const widen = mode === 'readwrite' && recording() && !stores.includes('syncOutbox') && stores.some((t) => SYNCED_TABLES.includes(t));
+      return down.transaction(widen ? [...stores, 'syncOutbox'] : stores, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (!SYNCED_TABLES.includes(name)) return table;
+      const keyOf = (value: unknown): unknown => table.schema.primaryKey.extractKey?.(value);
+      const shared = (key: unknown): boolean => name !== 'settings' || SHARED_SETTING_KEYS.includes(String(key));
+      const mutate = (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
+        if (!recording() || remoteTransactions.has(req.trans) || !hasOutbox(req.trans)) return table.mutate(req);
+        if (req.type === 'deleteRange') {
+          return table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } }).then(({ result }) => {
+            queue(req.trans, name, result.filter(shared));
+            return table.mutate(req);
+          });
+        }
+        const written = table.mutate(req);
+        const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map(keyOf));
+        queue(req.trans, name, keys.filter(shared));
+        return written;
       };
       return { ...table, mutate };
     },

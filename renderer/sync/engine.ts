@@ -3,7 +3,7 @@
 // documents arriving from colleagues pass the gate, conflicts are merged field by field, and each batch is handed
 // to the store to apply in one transaction. PouchDB is reached only through the databases given to it.
 import { HybridClock } from '../../shared/sync/hlc';
-import { mergeAll } from '../../shared/sync/merge';
+import { mergeAll, resolveReview } from '../../shared/sync/merge';
 import type { IncomingRecord, RecordDoc, ReviewItem, SyncDoc } from '../../shared/sync/sync-docs';
 import { SYNC_SCHEMA_VERSION, auditToDoc, docStamps, docToRecord, isAuditDoc, recordDocId, recordToDoc, removalDoc, sameValue } from '../../shared/sync/sync-docs';
 import type { SyncProblem } from '../../shared/sync/sync-gate';
@@ -238,6 +238,25 @@ export class SyncEngine {
     if (m.review.length) this.emit({ type: 'review', docId: winner._id, items: m.review });
     const colleague = valid.filter((d) => d.replica !== this.opts.replica).sort((x, y) => (x._rev! < y._rev! ? 1 : -1))[0];
     return { ...docToRecord(merged), author: colleague?.author ?? this.opts.user };
+  }
+
+  /**
+   * Someone chose a value for a field under review: a new revision supersedes both sides (written as this user) and
+   * the store gets it at once; replication then carries it to the office, where every desktop's list closes it.
+   */
+  resolve(docId: string, field: string, value: unknown): Promise<void> {
+    return this.serial(async () => {
+      await this.loadState();
+      const raw = await this.opts.local.get(docId);
+      const parsed = parseSyncDoc(raw);
+      if (!parsed.ok || isAuditDoc(parsed.doc)) throw new Error(`Not a record document: ${docId}`);
+      const doc: RecordDoc = { ...parsed.doc, _rev: raw._rev };
+      this.receiveStamps(doc);
+      const resolved: RecordDoc = { ...resolveReview(doc, field, value, this.clock!.next(), this.opts.user), replica: this.opts.replica };
+      await this.opts.local.put(resolved);
+      await this.opts.store.applyRemoteBatch({ records: [docToRecord(resolved)], audit: [] });
+      await this.saveState();
+    });
   }
 
   /** One full round: local changes out, the server's changes in, merged and applied (and merges sent back). */

@@ -12,6 +12,10 @@ const REVIEW_FIELDS: Partial<Record<SyncKind, readonly string[]>> = {
   budgetLine: ['fiscalYear', 'directYen', 'indirectYen'],
   milestone: ['dueDate', 'status', 'doneDate'],
   template: ['month', 'day'],
+  // The planning tables' amounts and dates whose names the naming rules below do not catch.
+  application: ['requested', 'eradDeadline', 'internalDeadline', 'probabilityOverride'],
+  trackedCall: ['deadline', 'expectedAwards'],
+  membership: ['effort'],
 };
 
 /**
@@ -115,11 +119,17 @@ export function mergeRevisions(a: RecordDoc, b: RecordDoc): MergeResult {
     else removed = gone.removed;
   }
 
+  // An item someone resolved on one branch stays closed when it meets a branch that still has it open (another
+  // desktop's copy of the same merge): the field's merged stamp then supersedes both sides.
+  const settled = (r: ReviewItem): boolean => {
+    const st = r.field === REMOVED_FIELD ? undefined : stamps[r.field];
+    return st !== undefined && r.sides.every((x) => x.at !== st.at && st.h.includes(x.at));
+  };
   const review: ReviewItem[] = [];
   const seen = new Set<string>();
   for (const r of [...a.review, ...b.review, ...added]) {
     const k = reviewKey(r);
-    if (!seen.has(k)) review.push(r);
+    if (!seen.has(k) && !settled(r)) review.push(r);
     seen.add(k);
   }
   review.sort((x, y) => (reviewKey(x) < reviewKey(y) ? -1 : reviewKey(x) > reviewKey(y) ? 1 : 0));

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../domain/types';
 import { compareHlc } from './hlc';
 
 /** Record kinds that sync, one CouchDB document per record. */
-export const SYNC_KINDS = ['project', 'budgetLine', 'milestone', 'program', 'template', 'researcher', 'membership', 'application', 'settings'] as const;
+export const SYNC_KINDS = ['project', 'budgetLine', 'milestone', 'program', 'template', 'researcher', 'membership', 'application', 'trackedCall', 'settings'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 
 /** Bumped when the document layout changes; a replica refuses documents from a newer layout rather than misread them. */

@@ -28,7 +28,7 @@ const keyedRow = (key: 'id' | 'key') => z.looseObject({ [key]: z.string().min(1)
 
 /**
  * Row schemas per kind. The three with an existing store shape reuse the backup's; the planning tables (researchers,
- * memberships, applications) are checked as keyed JSON until their store schemas land.
+ * memberships, applications, tracked calls) are checked as keyed JSON until their store schemas land.
  */
 const ROW_SCHEMAS: Record<SyncKind, z.ZodType<Record<string, unknown>>> = {
   project: projectRow,
@@ -46,6 +46,7 @@ const ROW_SCHEMAS: Record<SyncKind, z.ZodType<Record<string, unknown>>> = {
   researcher: keyedRow('id'),
   membership: keyedRow('id'),
   application: keyedRow('id'),
+  trackedCall: keyedRow('id'),
   settings: keyedRow('key'),
 };
 

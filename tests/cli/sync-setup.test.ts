@@ -11,15 +11,7 @@ import type { CouchServer } from '../sync/couch-server';
 
 let server: CouchServer;
 beforeAll(async () => {
-  server = await startCouchServer();
-  for (const name of ['alice', 'bob', 'mallory']) {
-    const res = await fetch(`${server.url}/_users/org.couchdb.user:${name}`, {
-      method: 'PUT',
-      headers: { ...basicAuth(server.admin.name, server.admin.password), 'content-type': 'application/json' },
-      body: JSON.stringify({ _id: `org.couchdb.user:${name}`, name, password: `${name}-pw`, roles: [], type: 'user' }),
-    });
-    expect(res.status).toBe(201);
-  }
+  server = await startCouchServer({ users: ['alice', 'bob', 'mallory'] });
 }, 30_000);
 afterAll(() => server?.stop());
 

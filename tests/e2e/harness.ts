@@ -69,10 +69,11 @@ export function residentMb(pids: readonly number[]): number {
   return kb / 1024;
 }
 
-export async function startApp(opts: { locale?: string } = {}): Promise<AppSession> {
+/** `syncOrigin`: the CouchDB (stand-in) origin the page may connect to, as an office allows its server (docs/sharing.md). */
+export async function startApp(opts: { locale?: string; syncOrigin?: string } = {}): Promise<AppSession> {
   const root = path.resolve(process.env.GP_OUT_DIR ?? 'dist/renderer');
   if (!existsSync(path.join(root, 'index.html'))) throw new Error('dist/renderer is missing: run `vite build` first (npm run test:e2e does).');
-  const { server, url } = (await startStaticServer(root, 0)) as { server: Server; url: string };
+  const { server, url } = (await startStaticServer(root, 0, { syncOrigin: opts.syncOrigin })) as { server: Server; url: string };
   const profile = mkdtempSync(path.join(tmpdir(), 'gp-e2e-'));
   const downloadsDir = mkdtempSync(path.join(tmpdir(), 'gp-dl-'));
   const launch = () =>

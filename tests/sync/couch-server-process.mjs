@@ -13,7 +13,7 @@ import expressPouchdb from 'express-pouchdb';
 
 const PouchDB = PouchCore.plugin(MemoryAdapter).plugin(HttpAdapter).plugin(MapReduce).plugin(Replication);
 
-const [adminName, adminPassword, logDir] = process.argv.slice(2);
+const [adminName, adminPassword, logDir, corsFlag] = process.argv.slice(2);
 if (!adminName || !adminPassword || !logDir) {
   process.stderr.write('usage: couch-server-process.mjs <admin> <password> <log dir>\n');
   process.exit(2);
@@ -30,6 +30,7 @@ const app = expressPouchdb(PouchDB.defaults({ adapter: 'memory' }), {
 app.couchConfig.set('admins', adminName, adminPassword, (err) => {
   if (err) throw err;
   const server = http.createServer((req, res) => {
+    if (corsFlag === '--cors' && allowCors(req, res)) return;
     if (req.method === 'POST' && /^\/[^/_][^/]*\/_bulk_docs(\?|$)/.test(req.url ?? '')) return keepRevisionHistories(req, res, app);
     app(req, res);
   });
@@ -70,4 +71,23 @@ function keepRevisionHistories(req, res, app) {
     }
     app(req, res);
   });
+}
+
+/**
+ * CouchDB's CORS (`[cors] origins`, `credentials = true`) for the browser tests, whose app is served from a local port
+ * only known later: a loopback page origin is allowed, with credentials, as a configured origin would be. Answers a
+ * preflight itself (true); otherwise only adds the headers.
+ */
+function allowCors(req, res) {
+  const origin = req.headers.origin;
+  if (!origin || !/^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(origin)) return false;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('access-control-allow-credentials', 'true');
+  res.setHeader('access-control-expose-headers', 'content-type, cache-control, etag, x-couch-request-id');
+  if (req.method !== 'OPTIONS') return false;
+  res.setHeader('access-control-allow-methods', 'GET, PUT, POST, HEAD, DELETE');
+  res.setHeader('access-control-allow-headers', 'accept, authorization, content-type, origin, referer');
+  res.setHeader('access-control-max-age', '600');
+  res.writeHead(204).end();
+  return true;
 }

@@ -8,11 +8,14 @@ import type { YenUnit } from '../../../shared/money/yen';
 import { savePreferences, usePreferences } from '../../store/preferences';
 import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 import type { UiLanguage } from '../../i18n/i18n';
+import type { Route } from '../../app/routes';
 import { desktopApi } from '../../platform/desktop-api';
 import { BackupPanel } from './BackupPanel';
 import { PlanningSettingsPanel } from './PlanningSettingsPanel';
+import { SharingPanel } from './SharingPanel';
+import { SyncReviewPanel } from './SyncReviewPanel';
 
-export function SettingsScreen() {
+export function SettingsScreen({ route }: { route?: Route }) {
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const prefs = usePreferences();
@@ -30,6 +33,7 @@ export function SettingsScreen() {
   return (
     <section className="settings">
       <h1>{t('title')}</h1>
+      {route?.params[0] === 'review' && <SyncReviewPanel />}
       <div className="form-grid">
         <label htmlFor="ui-language">{t('language')}</label>
         <select id="ui-language" value={currentLanguage()} onChange={(e) => void onLanguage(e.target.value as UiLanguage)}>
@@ -69,6 +73,7 @@ export function SettingsScreen() {
 
       <PlanningSettingsPanel />
       <BackupPanel />
+      <SharingPanel />
 
       <h2 id="about">{t('about')}</h2>
       <dl className="about">

@@ -34,6 +34,8 @@ const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
     memberships: 'id, projectId, applicationId, researcherId',
   },
 };
+// Version 3 (issue 18): the sync outbox and "to review" list, and audit entries indexed by their sync document id.
+SHIPPED_VERSIONS[3] = { ...SHIPPED_VERSIONS[2]!, auditLog: '++seq, projectId, at, entity, syncId', syncOutbox: '++seq', syncReview: 'docId' };
 
 function normalise(spec: string): string[] {
   return spec.split(',').map((s) => s.trim()).filter(Boolean);
@@ -77,7 +79,7 @@ describe('database schema', () => {
 
     db = new GrantDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.projects.get('p1')).toMatchObject(project);
     expect(await db.budgetLines.where('projectId').equals('p1').count()).toBe(1);
     expect((await db.settings.get('preferences'))?.value).toEqual({ userName: 'uraoffice' });
@@ -85,5 +87,30 @@ describe('database schema', () => {
     expect(await db.researchers.count()).toBe(0);
     await db.applications.add({ id: 'a1', code: 'APP-1' } as never);
     expect(await db.applications.where('code').equals('APP-1').count()).toBe(1);
+  });
+
+  it('upgrades a version-2 database to version 3 keeping its data, sync off and nothing queued', async () => {
+    const name = 'schema-upgrade-2-3';
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SHIPPED_VERSIONS[2]!);
+    await v2.open();
+    await v2.table('projects').add({ id: 'p1', code: 'A-1', title: 'Old project', status: 'active', deletedAt: null });
+    await v2.table('researchers').add({ id: 'r1', name: '山田', department: 'Eng', eradResearcherNumber: '', deletedAt: null });
+    await v2.table('auditLog').add({ at: '2026-04-01T00:00:00Z', user: 'uraoffice', entity: 'project', entityId: 'p1', projectId: 'p1', action: 'create', summary: 'x', before: null, after: null });
+    v2.close();
+
+    db = new GrantDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.projects.get('p1')).toMatchObject({ title: 'Old project' });
+    expect(await db.researchers.get('r1')).toMatchObject({ name: '山田' });
+    expect(await db.auditLog.count()).toBe(1);
+    expect(db.syncRecording).toBe(false);
+    expect(await db.syncOutbox.count()).toBe(0);
+    expect(await db.syncReview.count()).toBe(0);
+    // The new index answers for a colleague's entry and skips the desktop's own (which have no sync id).
+    await db.auditLog.add({ at: '2026-04-02T00:00:00Z', user: 'bob', entity: 'project', entityId: 'p1', projectId: 'p1', action: 'update', summary: 'y', before: null, after: null, syncId: 'audit:rb:0000000001' } as never);
+    expect(await db.auditLog.where('syncId').equals('audit:rb:0000000001').count()).toBe(1);
+    expect(await db.auditLog.where('syncId').above('').count()).toBe(1);
   });
 });

@@ -7,12 +7,11 @@ import MemoryAdapter from 'pouchdb-adapter-memory';
 import HttpAdapter from 'pouchdb-adapter-http';
 import Replication from 'pouchdb-replication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSyncSetup } from '../../../cli/sync-setup';
 import { SyncEngine } from '../../../renderer/sync/engine';
 import type { SyncEvent } from '../../../renderer/sync/engine';
 import type { SyncDatabase } from '../../../renderer/sync/pouch';
 import type { SyncDoc } from '../../../shared/sync/sync-docs';
-import { basicAuth, startCouchServer } from '../../sync/couch-server';
+import { basicAuth, createOfficeDb, startCouchServer } from '../../sync/couch-server';
 import type { CouchServer } from '../../sync/couch-server';
 import { makeLine, makeProject } from '../../shared/portfolio/fixtures';
 import { FakeStore } from './fake-store';
@@ -24,23 +23,14 @@ let server: CouchServer;
 let dbCounter = 0;
 
 beforeAll(async () => {
-  server = await startCouchServer();
-  for (const name of ['alice', 'bob', 'mallory']) {
-    const res = await fetch(`${server.url}/_users/org.couchdb.user:${name}`, {
-      method: 'PUT',
-      headers: { ...basicAuth(server.admin.name, server.admin.password), 'content-type': 'application/json' },
-      body: JSON.stringify({ _id: `org.couchdb.user:${name}`, name, password: `${name}-pw`, roles: [], type: 'user' }),
-    });
-    expect(res.status).toBe(201);
-  }
+  server = await startCouchServer({ users: ['alice', 'bob', 'mallory'] });
 }, 30_000);
 afterAll(() => server?.stop());
 
 /** A fresh office database on the stand-in, set up by the real setup script. */
 async function officeDb(): Promise<string> {
   const name = `office-${++dbCounter}`;
-  const quiet = { readFile: () => '', stdout: () => {}, stderr: (t: string) => console.error(t), fetch, env: { COUCHDB_ADMIN_USER: server.admin.name, COUCHDB_ADMIN_PASSWORD: server.admin.password } };
-  expect(await runSyncSetup([server.url, '--db', name, '--member', 'alice', '--member', 'bob'], quiet)).toBe(0);
+  await createOfficeDb(server, name, ['alice', 'bob']);
   return name;
 }
 
@@ -144,6 +134,15 @@ describe('SyncEngine through the stand-in', () => {
       ]);
     }
     expect(b.events.some((e) => e.type === 'review')).toBe(true);
+    // Bob chooses Alice's value: a new revision; both lists close and both stores hold the chosen amount.
+    await b.engine.resolve('budgetLine:p1-2025', 'directYen', 1_200_000);
+    expect(b.store.get('budgetLine', 'p1-2025')).toMatchObject({ directYen: 1_200_000 });
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    for (const d of [a, b]) {
+      expect(d.store.review.has('budgetLine:p1-2025')).toBe(false);
+      expect(d.store.get('budgetLine', 'p1-2025')).toMatchObject({ directYen: 1_200_000 });
+    }
   }, 30_000);
 
   it('two desktops merging the same conflict at once settle on one revision, with no ping-pong', async () => {

@@ -171,6 +171,22 @@ describe('resolveReview', () => {
     expect(() => resolveReview(resolved, 'directYen', 1, alice.clock.next(), 'alice')).toThrow();
   });
 
+  it('a resolution meeting another copy of the merge that still has the item open keeps it closed', () => {
+    const { alice, bob, a, b } = diverge('budgetLine', makeLine('p1', 2025, 100), { directYen: 1 }, { directYen: 2 });
+    // Both desktops merged the same conflict (each its own revision); Alice then resolves hers.
+    const mergedA = asDoc(a, mergeRevisions(a, b));
+    const mergedB = { ...asDoc(b, mergeRevisions(b, a)), _rev: '9-bob' };
+    receive(alice, b);
+    receive(bob, a);
+    const resolved = resolveReview(mergedA, 'directYen', 2, alice.clock.next(), 'alice');
+    for (const m of [mergeRevisions(resolved, mergedB), mergeRevisions(mergedB, resolved)]) {
+      expect(m.review).toEqual([]);
+      expect(m.data.directYen).toBe(2);
+    }
+    // While nobody has chosen, the item stays open through any number of merges.
+    expect(mergeRevisions(mergedA, mergedB).review).toHaveLength(1);
+  });
+
   it('resolves a removal question either way', () => {
     const { alice, a, b } = diverge('project', makeProject('p1'), {}, { title: 'edited' });
     const gone = removalDoc(a, alice.clock.next(), 'alice', 'ra');
@@ -188,6 +204,12 @@ describe('isReviewField', () => {
     expect(isReviewField('application', 'requestedYen')).toBe(true);
     expect(isReviewField('application', 'submissionDate')).toBe(true);
     expect(isReviewField('application', 'requestedAmount')).toBe(true);
+    // The planning tables' own names (shared/domain/planning.ts).
+    expect(isReviewField('application', 'requested')).toBe(true);
+    expect(isReviewField('application', 'eradDeadline')).toBe(true);
+    expect(isReviewField('trackedCall', 'deadline')).toBe(true);
+    expect(isReviewField('membership', 'effort')).toBe(true);
+    expect(isReviewField('trackedCall', 'name')).toBe(false);
     expect(isReviewField('project', 'title')).toBe(false);
     expect(isReviewField('researcher', 'name')).toBe(false);
   });
