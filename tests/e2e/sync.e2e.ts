@@ -225,7 +225,7 @@ describe('office-wide sync through the CouchDB stand-in', () => {
     console.log(`Bob killed with ${partial - beforeProjects} of ${book.projects} new projects applied`);
     const page = await bob.restart();
     await signIn(page, 'bob');
-    await expect.poll(async () => countStores(page, ['projects', 'budgetLines', 'milestones']), { timeout: 180_000, interval: 500 }).toEqual(expected);
+    await expect.poll(async () => countStores(page, ['projects', 'budgetLines', 'milestones']), { timeout: 300_000, interval: 500 }).toEqual(expected);
     const bobRows = (await dumpStores(page, ['projects'])).projects as ProjectRow[];
     const aliceRows = (await dumpStores(alice.page, ['projects'])).projects as ProjectRow[];
     expect(bobRows.map((r) => [r.id, r.code, r.title]).sort()).toEqual(aliceRows.map((r) => [r.id, r.code, r.title]).sort());
@@ -233,5 +233,5 @@ describe('office-wide sync through the CouchDB stand-in', () => {
     const imports = ((await dumpStores(page, ['auditLog'])).auditLog as { entity: string; user: string }[]).filter((e) => e.entity === 'import');
     expect(imports).toHaveLength(1);
     expect(imports[0]!.user).toBe('alice');
-  }, 420_000);
+  }, 600_000);
 });
