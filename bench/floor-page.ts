@@ -1,5 +1,7 @@
 // The platform's raw floor for the benchmark, run in the same Chromium on the same data as the app: a bare SheetJS
-// dense parse, a bare IndexedDB put of the same records in one transaction, and a bare SheetJS write of the same rows.
+// dense parse, a bare IndexedDB put of the same records in one transaction, and a bare SheetJS write of the same rows;
+// for the long jobs (bench/long-jobs.ts), floors fed with the app's own output of the same run: its backup file (a bare
+// read + JSON.stringify, a bare put in one transaction), its reports workbook's rows, its .ics file's events.
 // It deliberately bypasses the app's modules (it is the yardstick, not the product), so it imports SheetJS directly.
 import * as XLSX from 'xlsx';
 
@@ -102,5 +104,144 @@ async function exportFloor(url: string) {
   return { floorMs: performance.now() - t0, bytes: written.byteLength };
 }
 
-(window as unknown as { __floor: unknown }).__floor = { importFloor, exportFloor };
+/**
+ * Every backed-up table as in renderer/store/db.ts (versions 1 and 2), so the backup and restore floors read and
+ * write the same stores with the same keys and index upkeep as the app.
+ */
+const ALL_STORES: Record<string, { key: string; auto?: boolean; indexes: [string, string | string[], boolean][] }> = {
+  ...STORES,
+  projects: { key: 'id', indexes: [...STORES.projects!.indexes] },
+  programs: { key: 'id', indexes: [['parentId', 'parentId', false], ['editionId', 'editionId', false], ['managedBy', 'managedBy', false]] },
+  editions: { key: 'id', indexes: [] },
+  settings: { key: 'key', indexes: [] },
+  auditLog: { key: 'seq', auto: true, indexes: [['projectId', 'projectId', false], ['at', 'at', false], ['entity', 'entity', false]] },
+  importMappings: { key: 'signature', indexes: [] },
+  milestoneTemplates: { key: 'id', indexes: [['programId', 'programId', false]] },
+  applications: { key: 'id', indexes: ['code', 'status', 'programId', 'projectId', 'callId', 'eradDeadline', 'deletedAt'].map((k) => [k, k, false] as [string, string, boolean]) },
+  trackedCalls: { key: 'id', indexes: ['programId', 'deadline', 'deletedAt'].map((k) => [k, k, false] as [string, string, boolean]) },
+  researchers: { key: 'id', indexes: ['eradResearcherNumber', 'name', 'department', 'deletedAt'].map((k) => [k, k, false] as [string, string, boolean]) },
+  memberships: { key: 'id', indexes: ['projectId', 'applicationId', 'researcherId'].map((k) => [k, k, false] as [string, string, boolean]) },
+};
+
+function openAllStores(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      for (const [store, spec] of Object.entries(ALL_STORES)) {
+        const os = req.result.createObjectStore(store, { keyPath: spec.key, autoIncrement: spec.auto ?? false });
+        for (const [index, path, unique] of spec.indexes) os.createIndex(index, path, { unique });
+      }
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function putAll(db: IDBDatabase, tables: Record<string, unknown[]>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const names = Object.keys(tables).filter((n) => n in ALL_STORES);
+    const tx = db.transaction(names, 'readwrite');
+    for (const n of names) for (const row of tables[n]!) tx.objectStore(n).put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+async function backupTables(url: string): Promise<Record<string, unknown[]>> {
+  return ((await (await fetch(url)).json()) as { tables: Record<string, unknown[]> }).tables;
+}
+
+/** Bare IndexedDB read (getAll of every table in one transaction) plus JSON.stringify of the app's backup records. */
+async function backupFloor(url: string) {
+  const tables = await backupTables(url);
+  const db = await openAllStores(`floor-backup-${Date.now()}`);
+  await putAll(db, tables);
+  const t0 = performance.now();
+  const read = await new Promise<Record<string, unknown[]>>((resolve, reject) => {
+    const names = Object.keys(tables).filter((n) => n in ALL_STORES);
+    const tx = db.transaction(names, 'readonly');
+    const out: Record<string, unknown[]> = {};
+    for (const n of names) {
+      const req = tx.objectStore(n).getAll();
+      req.onsuccess = () => (out[n] = req.result);
+    }
+    tx.oncomplete = () => resolve(out);
+    tx.onerror = () => reject(tx.error);
+  });
+  const text = JSON.stringify({ format: 'grant-portfolio-backup', tables: read });
+  const floorMs = performance.now() - t0;
+  db.close();
+  return { floorMs, chars: text.length };
+}
+
+/** Bare IndexedDB put of the app's backup records into the same stores and indexes, in one transaction. */
+async function restoreFloor(url: string) {
+  const tables = await backupTables(url);
+  const db = await openAllStores(`floor-restore-${Date.now()}`);
+  const t0 = performance.now();
+  await putAll(db, tables);
+  const floorMs = performance.now() - t0;
+  db.close();
+  return { floorMs };
+}
+
+/** Bare SheetJS write of the rows of the app's own reports workbook (read back untimed), like exportFloor. */
+async function reportFloor(url: string) {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const wb = XLSX.read(bytes, { type: 'array', dense: true });
+  const sheets = wb.SheetNames.map((name) => [name, rowsOf(wb.Sheets[name]!)] as const);
+  const t0 = performance.now();
+  const out = XLSX.utils.book_new();
+  for (const [name, rows] of sheets) XLSX.utils.book_append_sheet(out, XLSX.utils.aoa_to_sheet(rows as unknown[][], { dense: true } as XLSX.AOA2SheetOpts), name);
+  const written = XLSX.write(out, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  return { floorMs: performance.now() - t0, rows: sheets.reduce((n, [, r]) => n + r.length, 0), bytes: written.byteLength };
+}
+
+/**
+ * Bare string build of the app's .ics events: the events' property values are taken from the app's file (untimed),
+ * then the calendar text is built from them with folding at 75 octets, as one string.
+ */
+async function icsFloor(url: string) {
+  const text = await (await fetch(url)).text();
+  const events: { uid: string; stamp: string; start: string; end: string; summary: string; rest: string[] }[] = [];
+  let cur: string[] | null = null;
+  for (const line of text.replace(/\r\n /g, '').split('\r\n')) {
+    if (line === 'BEGIN:VEVENT') cur = [];
+    else if (line === 'END:VEVENT' && cur) {
+      const get = (k: string) => cur!.find((l) => l.startsWith(k))?.slice(k.length) ?? '';
+      events.push({ uid: get('UID:'), stamp: get('DTSTAMP:'), start: get('DTSTART;VALUE=DATE:'), end: get('DTEND;VALUE=DATE:'), summary: get('SUMMARY:'), rest: cur.filter((l) => /^(DESCRIPTION|CATEGORIES|STATUS):/.test(l)) });
+      cur = null;
+    } else cur?.push(line);
+  }
+  const enc = new TextEncoder();
+  const fold = (line: string) => {
+    if (enc.encode(line).length <= 75) return line;
+    const out: string[] = [];
+    let part = '';
+    let n = 0;
+    for (const ch of line) {
+      const w = enc.encode(ch).length;
+      if (n + w > (out.length ? 74 : 75)) {
+        out.push(part);
+        part = '';
+        n = 0;
+      }
+      part += ch;
+      n += w;
+    }
+    out.push(part);
+    return out.join('\r\n ');
+  };
+  const t0 = performance.now();
+  let s = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//floor//EN\r\n';
+  for (const e of events) {
+    s += `BEGIN:VEVENT\r\n${fold(`UID:${e.uid}`)}\r\nDTSTAMP:${e.stamp}\r\nDTSTART;VALUE=DATE:${e.start}\r\nDTEND;VALUE=DATE:${e.end}\r\n${fold(`SUMMARY:${e.summary}`)}\r\n`;
+    for (const l of e.rest) s += `${fold(l)}\r\n`;
+    s += 'TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n';
+  }
+  s += 'END:VCALENDAR\r\n';
+  return { floorMs: performance.now() - t0, events: events.length, chars: s.length };
+}
+
+(window as unknown as { __floor: unknown }).__floor = { importFloor, exportFloor, backupFloor, restoreFloor, reportFloor, icsFloor };
 document.title = 'floor-ready';

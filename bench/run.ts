@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generateStandardWorkbook } from './generate';
+import { runLongJobs } from './long-jobs';
 // @ts-expect-error: plain ESM script without type declarations
 import { startStaticServer } from '../scripts/static-server.mjs';
 
@@ -309,6 +310,9 @@ async function main(): Promise<void> {
       const p95 = percentile(filter.samples, 95);
       results.push({ scenario: 'filter-50k', oursMs: round(p95)!, floorMs: null, ratio: null, longestTaskMs: round(Math.max(...filter.samples)), heapMB: round(await heapMB(full.page)), target: 'p95 ≤50 ms per keystroke', met: p95 <= 50, detail: { samples: filter.samples.length, medianMs: round(median(filter.samples))!, renderedRows: filter.renderedRows } });
     }
+
+    // The long jobs (bench/long-jobs.ts): BENCH_ONLY=jobs, or report, backup, restore, ics, trash.
+    results.push(...(await runLongJobs({ page: full.page, url, projects: N, outDir: OUT, wanted, withFloorBrowser, heapMB, longestTaskSince, log })));
   } finally {
     await empty.context.close();
     await full.context.close();

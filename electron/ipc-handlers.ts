@@ -1,7 +1,7 @@
 // The main-process side of DesktopApi: one handler per IPC channel, each checking who sent it and what it carries.
 // Electron's modules arrive as injected dependencies so the logic runs in unit tests without the Electron binary.
 import path from 'node:path';
-import type { AppInfo, PickedFile, SaveResult, SnapshotInfo } from '../shared/api/desktop-api';
+import type { AppInfo, FileBytes, PickedFile, SaveResult, SnapshotInfo } from '../shared/api/desktop-api';
 import { snapshotsToPrune } from '../shared/backup/backup-format';
 import {
   IPC,
@@ -21,7 +21,8 @@ export interface IpcDeps {
   showSaveDialog: (opts: { title?: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>;
   fileSize: (filePath: string) => Promise<number>;
   readFile: (filePath: string) => Promise<Uint8Array>;
-  writeFile: (filePath: string, bytes: Uint8Array) => Promise<void>;
+  /** Writes whole bytes, or parts one after another (never joined first). */
+  writeFile: (filePath: string, bytes: FileBytes) => Promise<void>;
   defaultSaveFolder: () => string;
   notify: (title: string, body: string) => void;
   printToPdf: () => Promise<Uint8Array>;
@@ -47,7 +48,7 @@ export type IpcHandler = (sender: IpcSender, arg: unknown) => Promise<unknown>;
 export class IpcRejection extends Error {}
 
 export function createIpcHandlers(deps: IpcDeps): Record<string, IpcHandler> {
-  const save = async (bytes: Uint8Array, suggestedName: string, filters: { name: string; extensions: string[] }[], title?: string): Promise<SaveResult> => {
+  const save = async (bytes: FileBytes, suggestedName: string, filters: { name: string; extensions: string[] }[], title?: string): Promise<SaveResult> => {
     const target = await deps.showSaveDialog({ ...(title ? { title } : {}), defaultPath: path.join(deps.defaultSaveFolder(), suggestedName), filters });
     if (!target) return { saved: false, location: null };
     await deps.writeFile(target, bytes);

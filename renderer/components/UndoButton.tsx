@@ -5,24 +5,28 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../app/routes';
 import { undoLast } from '../store/audit';
 import { useNextUndo } from '../store/portfolio-queries';
+import { useLang } from '../i18n/use-lang';
+import { JobProgress } from './JobProgress';
+import { useJob } from './job-runner';
 
 export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }) {
   const { t } = useTranslation('projects');
   const next = useNextUndo();
-  const [busy, setBusy] = useState(false);
+  const lang = useLang();
+  // An undo of thousands of rows (a bulk trash) is written a chunk at a time, with the shared progress and cancel.
+  const job = useJob();
+  const busy = job.state.phase === 'running';
   // After an import or a restore, undo points to the automatic backup instead (see isUndoBarrier).
   const [barrier, setBarrier] = useState(false);
   const run = async () => {
-    setBusy(true);
-    try {
-      const r = await undoLast();
-      setBarrier(!r.ok && (r.reason === 'import' || r.reason === 'restore'));
-      if (r.ok) onMessage?.(t('undone', { summary: r.summary }));
-      else if (r.reason === 'import' || r.reason === 'restore') onMessage?.(t(r.reason === 'import' ? 'undoImport' : 'undoRestore', { summary: r.summary }));
-      else onMessage?.(r.reason === 'nothing' ? t('nothingToUndo') : t('undoConflict'));
-    } finally {
-      setBusy(false);
-    }
+    if (job.runner.busy) return;
+    const outcome = await job.runner.run({ ja: '元に戻しています', en: 'Undoing' }, (control) => undoLast({ signal: control.signal, onProgress: control.progress }));
+    if (!outcome.ok) return;
+    const r = outcome.value;
+    setBarrier(!r.ok && (r.reason === 'import' || r.reason === 'restore'));
+    if (r.ok) onMessage?.(t('undone', { summary: r.summary }));
+    else if (r.reason === 'import' || r.reason === 'restore') onMessage?.(t(r.reason === 'import' ? 'undoImport' : 'undoRestore', { summary: r.summary }));
+    else onMessage?.(r.reason === 'nothing' ? t('nothingToUndo') : t('undoConflict'));
   };
   // Ctrl/Cmd+Z outside text fields (where the browser's own undo belongs) undoes the last saved change.
   const runRef = useRef(run);
@@ -45,6 +49,7 @@ export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }
       <button type="button" className="undo-button" disabled={busy || !next} title={`${next?.summary ?? t('nothingToUndo')} (Ctrl+Z)`} onClick={() => void run()}>
         ↶ {t('undoLast')}
       </button>
+      <JobProgress state={job.state} runner={job.runner} lang={lang} testId="undo-job" />
       {barrier && <a href={hrefFor('settings')} data-testid="undo-backups-link">{t('openBackups')}</a>}
     </>
   );

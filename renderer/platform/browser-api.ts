@@ -1,7 +1,7 @@
 // DesktopApi for the plain browser build: a file input for opening, a download link for saving, the Notification API,
 // and window.print for PDF. It lets every feature run (and be tested) without the Electron binary.
 import { MENU_COMMANDS } from '../../shared/api/desktop-api';
-import type { AppInfo, DesktopApi, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult, SnapshotInfo } from '../../shared/api/desktop-api';
+import type { AppInfo, DesktopApi, FileBytes, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult, SnapshotInfo } from '../../shared/api/desktop-api';
 import { isSnapshotFileName } from '../../shared/api/ipc-contract';
 import { snapshotsToPrune } from '../../shared/backup/backup-format';
 import { SnapshotVault } from '../store/db';
@@ -29,8 +29,9 @@ function pickFile(request: OpenFileRequest): Promise<PickedFile | null> {
   });
 }
 
-function download(bytes: Uint8Array, name: string): SaveResult {
-  const blob = new Blob([bytes as BlobPart]);
+/** Parts become one Blob's parts: the browser stores them as they are, without joining them in the page's memory. */
+function download(bytes: FileBytes, name: string): SaveResult {
+  const blob = new Blob(bytes instanceof Uint8Array ? [bytes as BlobPart] : (bytes as unknown as BlobPart[]));
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

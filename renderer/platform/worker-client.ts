@@ -144,6 +144,14 @@ export function transferred<T>(value: T, transfer: Transferable[]): T {
   return Comlink.transfer(value, transfer);
 }
 
+/**
+ * Passes a function to the Worker by reference (Comlink.proxy): the Worker calls it back, e.g. a long job's progress.
+ * A callback made after its Worker ended is dropped.
+ */
+export function callback<F extends (...args: never[]) => void>(fn: F): F {
+  return Comlink.proxy(fn);
+}
+
 /** The Worker side: answers this client's calls with `api`'s functions. */
 export function serveWorkerApi(api: object): void {
   Comlink.expose(api);

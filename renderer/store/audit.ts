@@ -4,6 +4,7 @@ import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/do
 import { db } from './db';
 import { loadPreferences } from './preferences';
 import type { Table } from './db';
+import { writeInChunks } from './chunked-write';
 
 export const UNKNOWN_USER = '(unknown)';
 
@@ -94,35 +95,52 @@ export async function peekUndo(): Promise<AuditEntry | undefined> {
   return db.transaction('r', db.auditLog, findUndoTarget);
 }
 
+/** Entries reverted per chunk (one bulk write per table and one audit bulkAdd each). */
+const UNDO_CHUNK = 500;
+
 /**
  * Reverts the latest user action (every entry of its batch, newest first) by restoring each entry's `before`
- * (deleting rows that did not exist), and logs each reversal as 'undo'. All in one transaction: it fully happens or not.
+ * (deleting rows that did not exist), and logs each reversal as 'undo'. All in one transaction: it fully happens or
+ * not. A big batch (10,000 projects to the trash) is written a chunk at a time inside it; a cancel aborts it.
  */
-export async function undoLast(): Promise<UndoResult> {
+export async function undoLast(job: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<UndoResult> {
   const ctx = await beginChange();
   try {
     return await db.transaction('rw', auditedTables(), async (): Promise<UndoResult> => {
       const target = await findUndoTarget();
       if (!target) return { ok: false, reason: 'nothing' };
       if (isUndoBarrier(target)) return { ok: false, reason: target.entity === 'import' ? 'import' : 'restore', summary: target.summary };
-      const entries = target.batch
-        ? await db.auditLog.where(':id').belowOrEqual(target.seq!).reverse().until((e) => e.batch !== target.batch).toArray()
-        : [target];
-      let count = 0;
-      for (const e of entries) {
-        if (e.action === 'undo' || !isAudited(e.entity)) continue;
-        const table = tableFor(e.entity);
-        if (e.before === null || e.before === undefined) await table.delete(e.entityId);
-        else await table.put(e.before as AnyRow);
-        await logChange(ctx, {
-          entity: e.entity, entityId: e.entityId, projectId: e.projectId, action: 'undo',
-          summary: `元に戻す / Undo: ${e.summary}`, before: e.after, after: e.before, undoneSeq: e.seq!,
-        });
-        count++;
-      }
-      return { ok: true, summary: target.summary, count };
+      const entries = (
+        target.batch ? await db.auditLog.where(':id').belowOrEqual(target.seq!).reverse().until((e) => e.batch !== target.batch).toArray() : [target]
+      ).filter((e) => e.action !== 'undo' && isAudited(e.entity));
+      // Newest first, so a row changed twice in the batch ends as its oldest `before`: the last value seen per row
+      // wins. Folded over the whole batch first, so chunks never touch the same row.
+      const finalRow = new Map<string, { entity: AuditedEntity; id: string; row: AnyRow | null }>();
+      for (const e of entries) finalRow.set(`${e.entity}\u0000${e.entityId}`, { entity: e.entity as AuditedEntity, id: e.entityId, row: (e.before ?? null) as AnyRow | null });
+      const rows = [...finalRow.values()];
+      const total = rows.length + entries.length;
+      let done = 0;
+      job.onProgress?.(0, total);
+      const progress = { signal: job.signal, chunkSize: UNDO_CHUNK, onWritten: (n: number) => job.onProgress?.((done += n), total) };
+      await writeInChunks(rows, (chunk) => {
+        const writes: Promise<unknown>[] = [];
+        for (const entity of new Set(chunk.map((r) => r.entity))) {
+          const mine = chunk.filter((r) => r.entity === entity);
+          const puts = mine.flatMap((r) => (r.row ? [r.row] : []));
+          const deletes = mine.flatMap((r) => (r.row ? [] : [r.id]));
+          if (puts.length) writes.push(tableFor(entity).bulkPut(puts));
+          if (deletes.length) writes.push(tableFor(entity).bulkDelete(deletes));
+        }
+        return Promise.all(writes);
+      }, progress);
+      await writeInChunks(entries, (chunk) => db.auditLog.bulkAdd(chunk.map((e): AuditEntry => ({
+        entity: e.entity, entityId: e.entityId, projectId: e.projectId, action: 'undo',
+        summary: `元に戻す / Undo: ${e.summary}`, before: e.after, after: e.before, undoneSeq: e.seq!, at: ctx.at, user: ctx.user, batch: ctx.batch,
+      }))), progress);
+      return { ok: true, summary: target.summary, count: entries.length };
     });
   } catch (err) {
+    if (err instanceof Error && err.name === 'AbortError') throw err;
     // A unique 管理番号 taken since the change is the one way a revert can collide.
     return { ok: false, reason: 'conflict', message: err instanceof Error ? err.message : String(err) };
   }

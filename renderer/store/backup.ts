@@ -5,7 +5,7 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, pa
 import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
 import { Dexie, SYNC_LOCAL_SETTING_KEYS, db } from './db';
 import type { GrantDatabase, Table } from './db';
-import { nextTask } from './next-task';
+import { throwIfCancelled, writeInChunks } from './chunked-write';
 import { COUNTERS_KEY } from '../../shared/portfolio/status-counts';
 
 /** The counters row is derived from the data (db.ts keeps it) and the sync rows belong to this desktop: no backup carries them. */
@@ -22,8 +22,6 @@ export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
 
 /** Rows read per IndexedDB request while backing up: each page is its own short task on the main thread. */
 const READ_PAGE = 2000;
-/** Rows serialised per step before yielding, so a 50,000-project backup never blocks the UI for long. */
-const WRITE_SLICE = 1000;
 
 /** Reads a table a page at a time in primary-key order; call inside the backup's read transaction. */
 async function readPaged(table: Table): Promise<unknown[]> {
@@ -60,26 +58,57 @@ export function backupToBytes(backup: BackupFile): Uint8Array {
 }
 
 
+export interface BackupJobOptions {
+  /** Checked between pages: a cancelled backup stops (a read transaction, so nothing to undo). */
+  signal?: AbortSignal | undefined;
+  /** Rows written so far and the rows to write. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
 /**
- * The same bytes as backupToBytes, serialised WRITE_SLICE rows at a time with a yield between slices, so writing the
- * automatic backup of a large database is many short tasks instead of one long one.
+ * The same bytes as backupToBytes, written as parts (one per page of READ_PAGE rows) while the pages are read in one
+ * read transaction: no whole-file string or row array is ever held, only the encoded parts, which go to the file API
+ * as they are (Blob parts in the browser, one write of the list in Electron). Each page's rows are dropped once encoded.
  */
-export async function backupToBytesSliced(backup: BackupFile): Promise<Uint8Array> {
+export async function writeBackupParts(database: GrantDatabase = db, opts: BackupJobOptions = {}): Promise<Uint8Array[]> {
   const enc = new TextEncoder();
   const parts: Uint8Array[] = [];
-  const meta = JSON.stringify({ ...backup, tables: undefined });
-  parts.push(enc.encode(`${meta.slice(0, -1)}${meta.length > 2 ? ',' : ''}"tables":{`));
-  for (const [i, name] of BACKUP_TABLES.entries()) {
-    const rows = (backup.tables[name] ?? []) as unknown[];
-    parts.push(enc.encode(`${i ? ',' : ''}${JSON.stringify(name)}:[`));
-    for (let r = 0; r < rows.length; r += WRITE_SLICE) {
-      const slice = JSON.stringify(rows.slice(r, r + WRITE_SLICE));
-      parts.push(enc.encode(`${r ? ',' : ''}${slice.slice(1, -1)}`));
-      if (r + WRITE_SLICE < rows.length) await nextTask();
+  const tables = BACKUP_TABLES.map((t) => database.table(t));
+  await database.transaction('r', tables, async () => {
+    const counts = await Promise.all(tables.map((t) => t.count()));
+    const total = counts.reduce((a, b) => a + b, 0);
+    let done = 0;
+    opts.onProgress?.(0, total);
+    const meta = JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: database.verno, appVersion: appVersion(), createdAt: new Date().toISOString() });
+    parts.push(enc.encode(`${meta.slice(0, -1)},"tables":{`));
+    for (const [i, table] of tables.entries()) {
+      parts.push(enc.encode(`${i ? ',' : ''}${JSON.stringify(BACKUP_TABLES[i])}:[`));
+      const keyPath = table.schema.primKey.keyPath as string;
+      let last: string | number | undefined;
+      let first = true;
+      for (;;) {
+        throwIfCancelled(opts.signal);
+        const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(READ_PAGE).toArray();
+        const rows = BACKUP_TABLES[i] === 'settings' ? page.filter((r) => !derivedRow(r)) : page;
+        if (rows.length) {
+          const json = JSON.stringify(rows);
+          parts.push(enc.encode(`${first ? '' : ','}${json.slice(1, -1)}`));
+          first = false;
+        }
+        done += page.length;
+        opts.onProgress?.(done, total);
+        if (page.length < READ_PAGE) break;
+        last = (page[page.length - 1] as Record<string, string | number>)[keyPath];
+      }
+      parts.push(enc.encode(']'));
     }
-    parts.push(enc.encode(']'));
-  }
-  parts.push(enc.encode('}}'));
+    parts.push(enc.encode('}}'));
+  });
+  return parts;
+}
+
+/** Joins parts into one buffer (a snapshot is stored as one value). */
+export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
   for (const p of parts) {
@@ -104,8 +133,7 @@ export function readBackupBytes(bytes: Uint8Array, currentSchemaVersion: number 
 
 /** Writes an automatic backup through the host (files in the desktop app, a separate IndexedDB in the browser). */
 export async function takeSnapshot(api: DesktopApi, reason: 'daily' | 'before-import' | 'before-restore' | 'before-upgrade' | 'manual', keep: number, database: GrantDatabase = db) {
-  const backup = await exportBackup(database);
-  return api.saveSnapshot({ fileName: backupFileName(reason, new Date()), bytes: await backupToBytesSliced(backup), keep });
+  return api.saveSnapshot({ fileName: backupFileName(reason, new Date()), bytes: joinParts(await writeBackupParts(database)), keep });
 }
 
 /**
@@ -118,24 +146,42 @@ export async function snapshotBeforeImport(api: DesktopApi, keep: number, databa
   return true;
 }
 
+export interface RestoreOptions extends BackupJobOptions {
+  user: string;
+  database?: GrantDatabase | undefined;
+  /** Rows per bulkAdd (tests use small chunks). */
+  chunkSize?: number | undefined;
+}
+
 /**
- * Replaces the whole database with a validated backup in one transaction: either everything is replaced or nothing.
- * The current data is snapshotted first, so a restore can itself be undone from the backups list.
+ * Replaces the whole database with a validated backup in ONE transaction, written a chunk at a time (writeInChunks):
+ * either everything is replaced or nothing; a failure in any chunk or a cancel aborts it and leaves the data as it
+ * was. Call it after the before-restore snapshot (restoreBackup, or the backup Worker's client, take it first).
  */
-export async function restoreBackup(backup: BackupFile, opts: { api: DesktopApi; keep: number; user: string; database?: GrantDatabase }): Promise<void> {
+export async function replaceWithBackup(backup: BackupFile, opts: RestoreOptions): Promise<void> {
   const database = opts.database ?? db;
-  await takeSnapshot(opts.api, 'before-restore', opts.keep, database);
   const tables = BACKUP_TABLES.map((t) => database.table(t));
+  const rowsOf = (name: (typeof BACKUP_TABLES)[number]) => {
+    // A backup older than the planning tables has none: they are cleared and stay empty.
+    const all = (backup.tables[name] ?? []) as unknown[];
+    return name === 'settings' ? all.filter((r) => !derivedRow(r)) : all;
+  };
+  const total = BACKUP_TABLES.reduce((n, name) => n + rowsOf(name).length, 0);
+  let done = 0;
+  opts.onProgress?.(0, total);
   await database.transaction('rw', tables, async () => {
     const syncRows = await database.settings.where('key').anyOf([...SYNC_LOCAL_SETTING_KEYS]).toArray();
     for (const t of tables) await t.clear();
     await database.settings.bulkPut(syncRows);
     for (const name of BACKUP_TABLES) {
-      // A backup older than the planning tables has none: they are cleared above and stay empty.
-      const all = (backup.tables[name] ?? []) as unknown[];
-      const rows = name === 'settings' ? all.filter((r) => !derivedRow(r)) : all;
-      if (rows.length) await database.table(name).bulkAdd(rows);
+      const table = database.table(name);
+      await writeInChunks(rowsOf(name), (chunk) => table.bulkAdd(chunk), {
+        signal: opts.signal,
+        chunkSize: opts.chunkSize,
+        onWritten: (n) => opts.onProgress?.((done += n), total),
+      });
     }
+    throwIfCancelled(opts.signal);
     await database.auditLog.add({
       at: new Date().toISOString(),
       user: opts.user || '(unknown)',
@@ -148,6 +194,15 @@ export async function restoreBackup(backup: BackupFile, opts: { api: DesktopApi;
       after: { createdAt: backup.createdAt, appVersion: backup.appVersion },
     });
   });
+}
+
+/**
+ * Replaces the whole database with a validated backup (replaceWithBackup), after snapshotting the current data, so a
+ * restore can itself be undone from the backups list.
+ */
+export async function restoreBackup(backup: BackupFile, opts: RestoreOptions & { api: DesktopApi; keep: number }): Promise<void> {
+  await takeSnapshot(opts.api, 'before-restore', opts.keep, opts.database ?? db);
+  await replaceWithBackup(backup, opts);
 }
 
 const LAST_DAILY_KEY = 'lastDailySnapshotAt';

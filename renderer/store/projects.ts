@@ -1,6 +1,6 @@
 // The write path for projects (create, edit, archive, trash, restore, purge). Screens and the Excel import use these
 // functions so every change is validated the same way and audited in the same transaction.
-import type { Milestone, Project } from '../../shared/domain/types';
+import type { AuditEntry, Milestone, Project } from '../../shared/domain/types';
 import { catalogChecks, defaultProjectFields, isError, normalizeProjectInput, validateProject } from '../../shared/portfolio/project-validation';
 import type { ProjectInput, ProjectProblem } from '../../shared/portfolio/project-validation';
 import { generateStageGates } from '../../shared/portfolio/stage-gates';
@@ -12,6 +12,7 @@ import { auditedTables, beginChange, logChange, newId } from './audit';
 import type { ChangeContext } from './audit';
 import { loadPrograms } from './catalog';
 import { db } from './db';
+import { writeInChunks } from './chunked-write';
 
 export type { ProjectInput, ProjectProblem };
 /**
@@ -149,22 +150,38 @@ export function deleteProject(id: string, now: Date = new Date()): Promise<Proje
   return setProjectFields(id, { deletedAt: now.toISOString() }, 'delete', (p) => `ゴミ箱へ移動 / Moved to trash ${p.code} ${p.title}`);
 }
 
+/** Projects moved to the trash per chunk (one bulkGet, one bulkPut and one audit bulkAdd each). */
+const TRASH_CHUNK = 500;
+
 /**
  * Moves several projects to the trash as ONE action: one transaction and one audit batch, so a single undo brings
- * them all back. Projects already in the trash or gone are passed over. Returns how many were moved.
+ * them all back. Written a chunk at a time inside that transaction (10,000 projects never make one long task); a
+ * cancel or a failure aborts it and nothing is moved. Projects already in the trash or gone are passed over.
+ * Returns how many were moved.
  */
-export async function deleteProjects(ids: readonly string[], now: Date = new Date()): Promise<number> {
+export async function deleteProjects(ids: readonly string[], now: Date = new Date(), job: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
   const ctx = await beginChange(now);
   return db.transaction('rw', auditedTables(), async () => {
-    const found = await db.projects.bulkGet([...ids]);
     let moved = 0;
-    for (const before of found) {
-      if (!before || before.deletedAt) continue;
-      const after: Project = { ...before, deletedAt: now.toISOString(), updatedAt: ctx.at };
-      await db.projects.put(after);
-      await logChange(ctx, { entity: 'project', entityId: before.id, projectId: before.id, action: 'delete', summary: `ゴミ箱へ移動 / Moved to trash ${after.code} ${after.title}`, before, after });
-      moved++;
-    }
+    let done = 0;
+    job.onProgress?.(0, ids.length);
+    await writeInChunks(
+      ids,
+      async (chunk) => {
+        const found = await db.projects.bulkGet(chunk);
+        const afters: Project[] = [];
+        const entries: AuditEntry[] = [];
+        for (const before of found) {
+          if (!before || before.deletedAt) continue;
+          const after: Project = { ...before, deletedAt: now.toISOString(), updatedAt: ctx.at };
+          afters.push(after);
+          entries.push({ entity: 'project', entityId: before.id, projectId: before.id, action: 'delete', summary: `ゴミ箱へ移動 / Moved to trash ${after.code} ${after.title}`, before, after, at: ctx.at, user: ctx.user, batch: ctx.batch });
+        }
+        if (afters.length) await Promise.all([db.projects.bulkPut(afters), db.auditLog.bulkAdd(entries)]);
+        moved += afters.length;
+      },
+      { signal: job.signal, chunkSize: TRASH_CHUNK, onWritten: (n) => job.onProgress?.((done += n), ids.length) },
+    );
     return moved;
   });
 }

@@ -17,11 +17,13 @@ function startWorker(): Worker {
 }
 
 /** Guards and reads workbook bytes into plain grids; a refusal, a crash or a timeout is a failure with its message. */
-export async function readWorkbookGuarded(bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<GuardedRead> {
+export async function readWorkbookGuarded(bytes: Uint8Array, limits?: Partial<ReadLimits>, signal?: AbortSignal): Promise<GuardedRead> {
   const copy = bytes.slice();
   try {
-    return await runInWorker<GuardedReadApi, GuardedRead>(startWorker, (w) => w.read(transferred(copy, [copy.buffer as ArrayBuffer]), limits), { timeoutMs: GUARDED_READ_TIMEOUT_MS });
+    return await runInWorker<GuardedReadApi, GuardedRead>(startWorker, (w) => w.read(transferred(copy, [copy.buffer as ArrayBuffer]), limits), { timeoutMs: GUARDED_READ_TIMEOUT_MS, signal });
   } catch (err) {
+    // A cancel is the caller's (its job runner shows it), not a file that could not be read.
+    if (signal?.aborted) throw err;
     const why = err instanceof Error ? err.message : String(err);
     return isTimeout(err)
       ? { ok: false, refused: true, message: 'Reading the file took too long and was stopped.', messageJa: 'ファイルの読み込みに時間がかかりすぎたため中止しました。' }

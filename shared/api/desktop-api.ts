@@ -16,11 +16,22 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
+/**
+ * A file's bytes, whole or as parts written one after another (a 50,000-project backup is written in parts, never
+ * joined into one buffer or string).
+ */
+export type FileBytes = Uint8Array | readonly Uint8Array[];
+
+/** Total size of a file's bytes, whole or in parts. */
+export function fileByteLength(bytes: FileBytes): number {
+  return bytes instanceof Uint8Array ? bytes.byteLength : bytes.reduce((n, p) => n + p.byteLength, 0);
+}
+
 export interface SaveFileRequest {
   title?: string;
   suggestedName: string;
   filters: FileFilter[];
-  bytes: Uint8Array;
+  bytes: FileBytes;
 }
 
 export interface SaveResult {

@@ -1,7 +1,7 @@
 // IPC channel names and argument checks for the Electron bridge. Both preload and main import this, so a channel
 // cannot be renamed on one side only, and main validates every argument it receives against the same rules.
-import type { FileFilter, MenuCommand, NotificationRequest, OpenFileRequest, PrintToPdfRequest, SaveFileRequest, SaveSnapshotRequest } from './desktop-api';
-import { MENU_COMMANDS } from './desktop-api';
+import type { FileBytes, FileFilter, MenuCommand, NotificationRequest, OpenFileRequest, PrintToPdfRequest, SaveFileRequest, SaveSnapshotRequest } from './desktop-api';
+import { MENU_COMMANDS, fileByteLength } from './desktop-api';
 
 export const IPC = {
   getAppInfo: 'app:get-info',
@@ -67,12 +67,14 @@ export function checkSaveFileRequest(v: unknown): Check<SaveFileRequest> {
   const filters = checkFilters(v.filters);
   if (!filters) return { ok: false, error: 'bad filters' };
   if (!isSafeFileName(v.suggestedName)) return { ok: false, error: 'bad file name' };
-  if (!(v.bytes instanceof Uint8Array)) return { ok: false, error: 'bytes must be a Uint8Array' };
-  if (v.bytes.byteLength > MAX_IPC_FILE_BYTES) return { ok: false, error: 'file too large' };
+  const bytes = v.bytes;
+  const whole = bytes instanceof Uint8Array;
+  if (!whole && !(Array.isArray(bytes) && bytes.length <= 100_000 && bytes.every((p) => p instanceof Uint8Array))) return { ok: false, error: 'bytes must be a Uint8Array or a list of them' };
+  if (fileByteLength(bytes as FileBytes) > MAX_IPC_FILE_BYTES) return { ok: false, error: 'file too large' };
   if (v.title !== undefined && !shortString(v.title, 200)) return { ok: false, error: 'bad title' };
   return {
     ok: true,
-    value: { filters, suggestedName: v.suggestedName, bytes: v.bytes, ...(typeof v.title === 'string' ? { title: v.title } : {}) },
+    value: { filters, suggestedName: v.suggestedName, bytes: bytes as FileBytes, ...(typeof v.title === 'string' ? { title: v.title } : {}) },
   };
 }
 

@@ -73,11 +73,19 @@ export function eventUid(id: string, domain = 'grant-portfolio.local'): string {
   return `${id.replace(/[^A-Za-z0-9._-]/g, '_')}@${domain}`;
 }
 
-/** Builds a VCALENDAR of all-day VEVENTs (DTEND the day after DTSTART, exclusive). Lines end with CRLF. */
-export function toICalendar(events: readonly CalendarEvent[], opts: ICalendarOptions = {}): string {
-  const dtstamp = stamp(opts.now ?? new Date());
+const crlf = (lines: readonly string[]) => lines.map((l) => `${foldLine(l)}\r\n`).join('');
+
+/** The calendar's opening lines (a file is head + events + ICALENDAR_TAIL; big files are written a slice at a time). */
+export function icalendarHead(opts: ICalendarOptions = {}): string {
   const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${ICAL_PRODID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   if (opts.calendarName) lines.push(`X-WR-CALNAME:${escapeText(opts.calendarName)}`);
+  return crlf(lines);
+}
+
+/** The VEVENTs of `events`; give every slice of one file the same `now` (its DTSTAMP). */
+export function icalendarEvents(events: readonly CalendarEvent[], opts: ICalendarOptions & { now: Date }): string {
+  const dtstamp = stamp(opts.now);
+  const lines: string[] = [];
   for (const e of events) {
     lines.push('BEGIN:VEVENT');
     lines.push(`UID:${eventUid(e.id, opts.uidDomain)}`);
@@ -91,6 +99,12 @@ export function toICalendar(events: readonly CalendarEvent[], opts: ICalendarOpt
     lines.push('TRANSP:TRANSPARENT');
     lines.push('END:VEVENT');
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return crlf(lines);
+}
+
+export const ICALENDAR_TAIL = 'END:VCALENDAR\r\n';
+
+/** Builds a VCALENDAR of all-day VEVENTs (DTEND the day after DTSTART, exclusive). Lines end with CRLF. */
+export function toICalendar(events: readonly CalendarEvent[], opts: ICalendarOptions = {}): string {
+  return icalendarHead(opts) + icalendarEvents(events, { ...opts, now: opts.now ?? new Date() }) + ICALENDAR_TAIL;
 }

@@ -51,4 +51,45 @@ describe('backup and restore', () => {
     await page.reload();
     await expect.poll(() => page.inputValue('#user-name')).toBe('最初の名前');
   });
+
+  it('shows progress while restoring a big backup, and a cancelled restore leaves the data as it was', async () => {
+    app = await startApp();
+    const page = app.page;
+    await page.click('nav a[data-screen="settings"]');
+    await page.fill('#user-name', '今の名前');
+    await page.click('form.inline-form button[type="submit"]');
+    await expect.poll(() => page.locator('#user-name-status').textContent()).toBe('保存しました');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="backup-now"]')]);
+    const backup = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    // 20,000 projects: enough rows that the restore is still writing when cancel is pressed.
+    const project = (i: number) => ({
+      id: `big-${String(i).padStart(6, '0')}`, code: `BIG-${i}`, title: `大きな課題 ${i}`, pi: '山田', piPosition: '', piResearcherNumber: '', department: '医学部',
+      coInvestigators: [], partners: [], programId: null, trackId: null, funderName: 'AMED', amedNumber: '', eradNumber: '', startDate: '2025-04-01',
+      endDate: '2027-03-31', status: 'active', tags: [], notes: '', archived: false, deletedAt: null, createdAt: '2025-04-01T00:00:00Z', updatedAt: '2025-04-01T00:00:00Z',
+    });
+    backup.tables.projects = Array.from({ length: 20_000 }, (_, i) => project(i));
+    backup.tables.settings = backup.tables.settings.map((s: { key: string; value: { userName?: string } }) => (s.key === 'preferences' ? { ...s, value: { ...s.value, userName: '復元した名前' } } : s));
+    const big = path.join(app.downloadsDir, 'big.json');
+    writeFileSync(big, JSON.stringify(backup));
+
+    await page.setInputFiles('[data-testid="restore-input"]', big);
+    await expect.poll(() => page.locator('[data-testid="restore-confirm"]').count(), { timeout: 60_000 }).toBe(1);
+    await page.click('[data-testid="restore-confirm"]');
+    // The shared progress bar appears with its cancel button; cancelling ends the Worker and its transaction.
+    await page.click('[data-testid="backup-job-cancel"]');
+    await expect.poll(() => page.locator('[data-testid="backup-job"]').getAttribute('data-phase'), { timeout: 60_000 }).toBe('cancelled');
+    expect(await page.locator('[data-testid="backup-job"]').textContent()).toMatch(/何も変更していません/);
+    await page.reload();
+    await expect.poll(() => page.inputValue('#user-name')).toBe('今の名前');
+    await page.click('nav a[data-screen="projects"]');
+    await expect.poll(() => page.locator('[data-testid="projects-count"]').textContent()).toBe('0 件 / 全 0 件');
+
+    // Restored to the end, the same file replaces everything.
+    await page.click('nav a[data-screen="settings"]');
+    await page.setInputFiles('[data-testid="restore-input"]', big);
+    await expect.poll(() => page.locator('[data-testid="restore-confirm"]').count(), { timeout: 60_000 }).toBe(1);
+    await page.click('[data-testid="restore-confirm"]');
+    await expect.poll(() => page.locator('[data-testid="backup-message"]').textContent(), { timeout: 120_000 }).toMatch(/復元/);
+    await expect.poll(() => page.inputValue('#user-name')).toBe('復元した名前');
+  }, 240_000);
 });

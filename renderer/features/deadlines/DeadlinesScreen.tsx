@@ -4,15 +4,17 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone, MilestoneStatus } from '../../../shared/domain/types';
 import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIso } from '../../../shared/calendar/fiscal-year';
-import { toICalendar } from '../../../shared/calendar/icalendar';
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
-import { deadlineBucket, milestonesToEvents } from '../../../shared/portfolio/deadlines';
+import { deadlineBucket } from '../../../shared/portfolio/deadlines';
 import type { DeadlineBucket } from '../../../shared/portfolio/deadlines';
 import { hrefFor } from '../../app/routes';
 import { desktopApi } from '../../platform/desktop-api';
 import { useMilestonesDue, useOpenMilestones } from '../../store/deadline-queries';
 import { setMilestonesStatus } from '../../store/milestones';
 import { UndoButton } from '../../components/UndoButton';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/job-runner';
+import { writeIcsParts } from './ics-export';
 import { useLang } from '../../i18n/use-lang';
 import { MonthCalendar } from './MonthCalendar';
 import { TemplatesManager } from './TemplatesManager';
@@ -90,15 +92,17 @@ export function DeadlinesScreen() {
     setMessage(t('marked', { count: n }));
   };
   const selectedShown = shown.filter((m) => selected.has(m.id));
+  // Written a slice at a time as parts, with the shared progress bar and cancel button.
+  const icsJob = useJob();
   const exportIcs = async () => {
     const items = selectedShown.length > 0 ? selectedShown : shown;
     if (!open || (items.length === 0 && planningEvents.length === 0)) return;
     const upcoming = planningEvents.filter((e) => e.date >= today);
-    const text = toICalendar([...milestonesToEvents(items, open.projects, lang), ...upcoming], { calendarName: t('title') });
-    const res = await desktopApi.saveFile({
-      title: t('exportIcs'), suggestedName: `deadlines-${today}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], bytes: new TextEncoder().encode(text),
+    await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
+      const bytes = await writeIcsParts(items, open.projects, upcoming, { calendarName: t('title'), lang }, job);
+      const res = await desktopApi.saveFile({ title: t('exportIcs'), suggestedName: `deadlines-${today}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], bytes });
+      if (res.saved) setMessage(t('exported', { count: items.length }));
     });
-    if (res.saved) setMessage(t('exported', { count: items.length }));
   };
   const left = (due: string) => {
     const d = daysBetween(today, due);
@@ -120,7 +124,8 @@ export function DeadlinesScreen() {
           <button type="button" onClick={() => setSelected(new Set(shown.map((m) => m.id)))}>{t('selectAll')}</button>
           <button type="button" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'done')}>{t('markDone')}</button>
           <button type="button" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'passed')}>{t('markPassed')}</button>
-          <button type="button" className="primary" data-action="export-ics" disabled={shown.length === 0 && planningEvents.length === 0} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
+          <button type="button" className="primary" data-action="export-ics" disabled={icsJob.state.phase === 'running' || (shown.length === 0 && planningEvents.length === 0)} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
+          <JobProgress state={icsJob.state} runner={icsJob.runner} lang={lang} testId="ics-job" />
           <UndoButton onMessage={setMessage} />
         </div>
       </div>

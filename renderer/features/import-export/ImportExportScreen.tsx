@@ -25,6 +25,8 @@ import { todayIso } from '../../../shared/calendar/fiscal-year';
 import { ImportClient } from './import-client';
 import type { LoadOutcome } from './import-client';
 import { useMenuAction } from '../../app/menu-actions';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/job-runner';
 import { exportSingle, ParallelExport, writeTemplate } from './export-client';
 import { columnChoices } from './column-choices';
 import { ReviewGrid } from './ReviewGrid';
@@ -612,11 +614,13 @@ function ExportSection() {
   const [busy, setBusy] = useState(false);
   // Which way the last standard export was written (parts or the single-transaction fallback): for tests and support.
   const [exportPath, setExportPath] = useState<string | null>(null);
-  const save = async (make: () => Promise<Uint8Array>, name: string) => {
+  const save = async (make: () => Promise<Uint8Array | null>, name: string) => {
     setBusy(true);
     setStatus(t('exporting'));
     try {
       const bytes = await make();
+      // Cancelled: the progress line says so.
+      if (!bytes) return setStatus('');
       const result = await desktopApi.saveFile({ suggestedName: name, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
       setStatus(result.saved ? t('exported', { location: result.location ?? name }) : '');
     } catch (e) {
@@ -632,12 +636,20 @@ function ExportSection() {
     parallel.prewarm();
     return () => parallel.dispose();
   }, [parallel]);
+  // The standard export is a job of the shared runner: its progress bar and cancel button (which ends its Workers).
+  const job = useJob();
   const exportStandard = () =>
     void save(async () => {
-      const programs = await loadPrograms();
-      const bytes = await parallel.run(lang, programs, () => exportSingle(lang, programs));
+      const outcome = await job.runner.run({ ja: '標準ワークブックを出力しています', en: 'Writing the standard workbook' }, async (control) => {
+        const programs = await loadPrograms();
+        return parallel.run(lang, programs, () => exportSingle(lang, programs, control.signal), control);
+      });
+      if (!outcome.ok) {
+        if (outcome.cancelled) return null;
+        throw outcome.error;
+      }
       setExportPath(parallel.lastPath);
-      return bytes;
+      return outcome.value;
     }, `grant-portfolio-${stamp}.xlsx`);
   // The menu's Export… starts the same save (see app/menu-actions.ts).
   useMenuAction('export', exportStandard);
@@ -662,6 +674,7 @@ function ExportSection() {
             {t('exportButton')}
           </button>
         </div>
+        <JobProgress state={job.state} runner={job.runner} lang={currentLanguage()} testId="export-job" />
         <p role="status" className="muted" data-testid="export-status" data-export-path={exportPath ?? undefined}>
           {status}
         </p>

@@ -5,7 +5,7 @@
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { assembleWorkbook, PartRefused } from '../../../shared/excel/xlsx-parts';
-import { runInWorker, transferred, WorkerClient } from '../../platform/worker-client';
+import { runInWorker, transferred, WorkerClient, WorkerEndedError } from '../../platform/worker-client';
 import type { Remote } from '../../platform/worker-client';
 import type { ExportWorkerApi, PartResponse, PartRole, ProgramName, WrittenPart } from './export-protocol';
 
@@ -21,14 +21,23 @@ function startWorker(): Worker {
 }
 
 /** A job on an export Worker of its own (the single-transaction export, a template), ended afterwards. */
-export function runExportJob<R>(job: (worker: Remote<ExportWorkerApi>) => Promise<R>): Promise<R> {
-  return runInWorker<ExportWorkerApi, R>(startWorker, job, { timeoutMs: TIMEOUT_MS });
+export function runExportJob<R>(job: (worker: Remote<ExportWorkerApi>) => Promise<R>, signal?: AbortSignal): Promise<R> {
+  return runInWorker<ExportWorkerApi, R>(startWorker, job, { timeoutMs: TIMEOUT_MS, signal });
 }
 
 /** The standard workbook read in one transaction and written in a Worker of its own. */
-export function exportSingle(lang: WorkbookLanguage, programs: readonly CatalogProgram[]): Promise<Uint8Array> {
-  return runExportJob((w) => w.single(lang, [...programs]));
+export function exportSingle(lang: WorkbookLanguage, programs: readonly CatalogProgram[], signal?: AbortSignal): Promise<Uint8Array> {
+  return runExportJob((w) => w.single(lang, [...programs]), signal);
 }
+
+/** A standard export run as a job of the shared runner: cancelling ends its Workers; steps are the parts written. */
+export interface ExportJob {
+  signal?: AbortSignal | undefined;
+  progress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Progress steps of a parallel export: the two part Workers' answers, then the assembly. */
+const EXPORT_STEPS = 3;
 
 /** An empty template workbook, written in a Worker of its own. */
 export function writeTemplate(lang: WorkbookLanguage): Promise<Uint8Array> {
@@ -90,15 +99,20 @@ export class ParallelExport {
     if (this.keepWarm && !this.idle) this.idle = this.start();
   }
 
-  private async writeParts(lang: WorkbookLanguage, programs: ProgramName[]): Promise<Written> {
+  private async writeParts(lang: WorkbookLanguage, programs: ProgramName[], job: ExportJob): Promise<Written> {
     const pair = this.idle ?? [new WorkerClient<ExportWorkerApi>(startWorker, { timeoutMs: TIMEOUT_MS }), new WorkerClient<ExportWorkerApi>(startWorker, { timeoutMs: TIMEOUT_MS })];
     this.idle = null;
     let healthy = false;
     try {
       const codes = new MessageChannel();
+      let answered = 0;
+      const step = <T>(v: T) => {
+        job.progress?.(++answered, EXPORT_STEPS);
+        return v;
+      };
       const [lead, milestones] = await Promise.all([
-        pair[0].call<PartResponse>((w) => w.lead(lang, programs, transferred(codes.port1, [codes.port1]))).then(partsOf),
-        pair[1].call<PartResponse>((w) => w.milestones(lang, transferred(codes.port2, [codes.port2]))).then(partsOf),
+        pair[0].call<PartResponse>((w) => w.lead(lang, programs, transferred(codes.port1, [codes.port1])), { signal: job.signal }).then(partsOf).then(step),
+        pair[1].call<PartResponse>((w) => w.milestones(lang, transferred(codes.port2, [codes.port2])), { signal: job.signal }).then(partsOf).then(step),
       ]);
       healthy = true;
       if (!lead.shell) throw new PartRefused('the lead part came without the shell');
@@ -116,13 +130,15 @@ export class ParallelExport {
    * The standard workbook of everything stored (trash excluded), as xlsx bytes. `single` is the export in one Worker
    * and one transaction, used when the parts cannot be used (refused, or the store kept changing under them).
    */
-  async run(lang: WorkbookLanguage, programs: readonly CatalogProgram[], single: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  async run(lang: WorkbookLanguage, programs: readonly CatalogProgram[], single: () => Promise<Uint8Array>, job: ExportJob = {}): Promise<Uint8Array> {
     const names: ProgramName[] = programs.map((p) => ({ id: p.id, nameJa: p.nameJa, nameEn: p.nameEn }));
+    job.progress?.(0, EXPORT_STEPS);
     try {
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        const { shell, parts } = await this.writeParts(lang, names);
+        const { shell, parts } = await this.writeParts(lang, names, job);
         if (parts.every((p) => p.revision === parts[0]!.revision)) {
           const bytes = assembleWorkbook(shell, parts.map((p) => p.bytes));
+          job.progress?.(EXPORT_STEPS, EXPORT_STEPS);
           this.lastPath = 'parts';
           return bytes;
         }
@@ -130,6 +146,7 @@ export class ParallelExport {
     } catch (err) {
       if (!(err instanceof PartRefused)) throw err;
     }
+    if (job.signal?.aborted) throw new WorkerEndedError('cancelled');
     const bytes = await single();
     this.lastPath = 'single';
     return bytes;

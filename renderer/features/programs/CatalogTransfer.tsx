@@ -12,6 +12,9 @@ import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import { readWorkbookGuarded } from '../../workers/guarded-read';
 import { currentCatalogEdition, importEdition } from '../../store/catalog-edit';
 import type { ProgramEntry } from '../../store/catalog';
+import { throwIfCancelled } from '../../store/chunked-write';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/job-runner';
 
 type Pending = { fileName: string; catalog: CatalogEdition; added: number; replaced: number };
 type Status = { kind: 'ok' | 'error'; text: string; lines?: string[] } | null;
@@ -53,18 +56,31 @@ export function CatalogTransfer({ programs, lang }: Props) {
       if (result.saved) setStatus({ kind: 'ok', text: t('exported', { name: result.location ?? suggestedName }) });
     });
 
+  // Reading (in the guarded Worker), checking and writing an edition are a job of the shared runner: progress bar and
+  // cancel. A cancel before the write changes nothing; the write itself is one short transaction.
+  const job = useJob();
+  const asJob = (label: { ja: string; en: string }, work: (signal: AbortSignal) => Promise<void>) =>
+    run(async () => {
+      const outcome = await job.runner.run(label, (control) => work(control.signal));
+      if (!outcome.ok && !outcome.cancelled) throw outcome.error;
+    });
+
   const pick = () =>
     run(async () => {
       setStatus(null);
       setPending(null);
       const file = await desktopApi.openFile({ title: t('importFile'), filters: [{ name: 'Catalog', extensions: ['json', 'xlsx', 'xls'] }] });
-      if (!file) return;
+      if (file) await readEdition(file);
+    });
+
+  const readEdition = (file: { name: string; bytes: Uint8Array }) =>
+    asJob({ ja: '版を読み込んでいます', en: 'Reading the edition' }, async (signal) => {
       const isJson = /\.json$/i.test(file.name) || file.bytes[0] === 0x7b || file.bytes[0] === 0xef;
       let result;
       if (isJson) {
         result = importCatalogJson(new TextDecoder('utf-8').decode(file.bytes));
       } else {
-        const read = await readWorkbookGuarded(file.bytes, { maxRows: 20_000, maxCols: 60 });
+        const read = await readWorkbookGuarded(file.bytes, { maxRows: 20_000, maxCols: 60 }, signal);
         if (!read.ok) {
           setStatus({ kind: 'error', text: t('importReadFailed', { name: file.name }), lines: [lang === 'ja' ? read.messageJa : read.message] });
           return;
@@ -75,14 +91,16 @@ export function CatalogTransfer({ programs, lang }: Props) {
         setStatus({ kind: 'error', text: t('importInvalid', { name: file.name }), lines: describeImportProblems(result, lang) });
         return;
       }
+      throwIfCancelled(signal);
       const ids = new Set(programs.map((p) => p.id));
       const replaced = result.catalog.programs.filter((p) => ids.has(p.id)).length;
       setPending({ fileName: file.name, catalog: result.catalog, added: result.catalog.programs.length - replaced, replaced });
     });
 
   const confirmImport = () =>
-    run(async () => {
+    asJob({ ja: '版を取り込んでいます', en: 'Importing the edition' }, async (signal) => {
       if (!pending) return;
+      throwIfCancelled(signal);
       const r = await importEdition(pending.catalog);
       const title = lang === 'en' ? pending.catalog.edition.titleEn || pending.catalog.edition.titleJa : pending.catalog.edition.titleJa || pending.catalog.edition.titleEn;
       setPending(null);
@@ -104,6 +122,7 @@ export function CatalogTransfer({ programs, lang }: Props) {
           {t('exportExcel')}
         </button>
         {busy && <span className="muted" role="status">{t('working')}</span>}
+        <JobProgress state={job.state} runner={job.runner} lang={lang} testId="catalog-job" />
       </div>
       {pending && (
         <div className="panel confirm-panel" role="alertdialog" aria-label={t('importConfirm', { title: pendingTitle, fy: fiscalYearLabel(pending.catalog.edition.fiscalYear, lang), count: pending.catalog.programs.length })}>

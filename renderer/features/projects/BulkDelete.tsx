@@ -4,6 +4,9 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../shared/domain/types';
 import { deleteProjects } from '../../store/projects';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/job-runner';
+import { useLang } from '../../i18n/use-lang';
 
 export type CheckMode = 'toggle' | 'range';
 
@@ -43,19 +46,22 @@ export function useBulkSelection(rows: readonly Project[], fallbackAnchor: strin
 export function BulkDeleteBar({ selected, onClear, onMessage }: { selected: readonly Project[]; onClear: () => void; onMessage: (m: string) => void }) {
   const { t } = useTranslation('projects');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  if (!selected.length) return null;
+  const lang = useLang();
+  // Thousands of projects are moved a chunk at a time in one transaction, with the shared progress bar and cancel.
+  const job = useJob();
+  const busy = job.state.phase === 'running';
+  if (!selected.length) return job.state.phase === 'cancelled' ? <JobProgress state={job.state} runner={job.runner} lang={lang} testId="trash-job" /> : null;
   const run = async () => {
-    setBusy(true);
-    try {
-      const moved = await deleteProjects(selected.map((p) => p.id));
-      onMessage(t('bulk.done', { count: moved }));
+    setConfirming(false);
+    const outcome = await job.runner.run({ ja: 'ゴミ箱へ移動しています', en: 'Moving to the trash' }, (control) =>
+      deleteProjects(selected.map((p) => p.id), new Date(), { signal: control.signal, onProgress: control.progress }),
+    );
+    if (outcome.ok) {
+      onMessage(t('bulk.done', { count: outcome.value }));
       onClear();
-    } catch (e) {
+    } else if (!outcome.cancelled) {
+      const e = outcome.error;
       onMessage(t('bulk.failed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-      setConfirming(false);
     }
   };
   return (
@@ -64,6 +70,7 @@ export function BulkDeleteBar({ selected, onClear, onMessage }: { selected: read
         <span data-testid="bulk-count">{t('bulk.selected', { count: selected.length })}</span>
         <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)} data-testid="bulk-delete">{t('bulk.delete')}</button>
         <button type="button" disabled={busy} onClick={onClear}>{t('bulk.clear')}</button>
+        <JobProgress state={job.state} runner={job.runner} lang={lang} testId="trash-job" />
       </div>
       {confirming && (
         <div className="panel confirm-panel" role="alertdialog" aria-labelledby="bulk-confirm-text">

@@ -14,15 +14,15 @@ import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { formatYen } from '../../../shared/money/yen';
 import { buildPortfolioReport } from '../../../shared/reports/portfolio-report';
 import type { MoneyRow } from '../../../shared/reports/portfolio-report';
-import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
-import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/domain/labels';
 import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { ForecastChart } from '../../components/ForecastChart';
 import { usePlanningReport } from '../../store/planning';
-import { planningReportSheets } from '../../../shared/reports/planning-report-workbook';
+import { writeReportWorkbook } from '../../workers/report-jobs';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/job-runner';
 import type { PlanningReport } from '../../../shared/reports/planning-report';
 import type { WhatIf } from '../../../shared/planning/forecast';
 
@@ -43,6 +43,7 @@ export function ReportsScreen() {
   const [whatIfPercent, setWhatIfPercent] = useState(0);
   const whatIf = useMemo<WhatIf[]>(() => (whatIfProgram && whatIfPercent ? [{ programKey: whatIfProgram, percent: whatIfPercent }] : []), [whatIfProgram, whatIfPercent]);
   const planning = usePlanningReport(fiscalYearOf(today), whatIf);
+  const job = useJob();
 
   useEffect(() => {
     let live = true;
@@ -62,11 +63,14 @@ export function ReportsScreen() {
   const yen = (n: number | null) => formatYen(n, prefs.amountUnit, lang);
   const pick = (rows: MoneyRow[]) => (year === 'all' ? rows : rows.filter((r) => r.fiscalYear === year));
 
-  const exportWorkbook = async () => {
-    const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, lang), ...planningReportSheets(planning.report, lang)]);
-    const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
-    if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
-  };
+  // Read, aggregated and written in a Worker (the same store reads and shared functions as this screen), with the
+  // shared progress bar and cancel button.
+  const exportWorkbook = () =>
+    job.runner.run({ ja: 'レポートを Excel に出力しています', en: 'Writing the report workbook' }, async (control) => {
+      const bytes = await writeReportWorkbook({ today, from: report.from, to: report.to, fromFiscalYear: fiscalYearOf(today), whatIf: [...whatIf], lang }, control);
+      const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
+      if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
+    });
 
   return (
     <section className="reports">
@@ -89,9 +93,10 @@ export function ReportsScreen() {
         <button type="button" onClick={() => void desktopApi.printToPdf({ suggestedName: `grant-portfolio-report-${today}.pdf` })}>
           {t('print')}
         </button>
-        <button type="button" data-testid="report-export" onClick={() => void exportWorkbook()}>
+        <button type="button" data-testid="report-export" disabled={job.state.phase === 'running'} onClick={() => void exportWorkbook()}>
           {t('exportWorkbook')}
         </button>
+        <JobProgress state={job.state} runner={job.runner} lang={lang} testId="report-job" />
         <span role="status" className="muted">{status}</span>
       </div>
 

@@ -3,15 +3,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotInfo } from '../../../shared/api/desktop-api';
-import { backupFileName } from '../../../shared/backup/backup-format';
-import type { BackupFile } from '../../../shared/backup/backup-format';
 import { savePreferences, usePreferences } from '../../store/preferences';
 import { describeStorageError } from '../../app/storage-health';
 import { desktopApi } from '../../platform/desktop-api';
 import { useMenuAction } from '../../app/menu-actions';
-import { backupToBytes, exportBackup, readBackupBytes, restoreBackup, takeSnapshot } from '../../store/backup';
+import { takeSnapshot } from '../../store/backup';
+import { PendingRestore, saveBackupFile } from '../../workers/backup-jobs';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/job-runner';
 
-type Pending = { backup: BackupFile; source: string };
+type Pending = { restore: PendingRestore; source: string };
+
+const JOB_LABELS = {
+  backup: { ja: 'バックアップを保存しています', en: 'Saving the backup' },
+  check: { ja: 'バックアップを検査しています', en: 'Checking the backup' },
+  restore: { ja: '復元しています', en: 'Restoring' },
+} as const;
 
 export function BackupPanel() {
   const { t, i18n } = useTranslation('settings');
@@ -21,6 +28,8 @@ export function BackupPanel() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  // Backup, check and restore run in the backup Worker with the shared progress bar and cancel button.
+  const job = useJob();
 
   const refresh = useCallback(() => {
     void desktopApi.listSnapshots().then(setSnapshots, () => setSnapshots([]));
@@ -40,46 +49,61 @@ export function BackupPanel() {
     }
   };
 
-  const backupNow = () =>
+  /** A job of the shared runner; a failure is shown as the storage error it is, a cancel by the progress line. */
+  const asJob = (label: (typeof JOB_LABELS)[keyof typeof JOB_LABELS], work: Parameters<typeof job.runner.run>[1]) =>
     guarded(async () => {
-      const bytes = backupToBytes(await exportBackup());
-      const result = await desktopApi.saveFile({ suggestedName: backupFileName('manual', new Date()), filters: [{ name: 'Grant Portfolio backup', extensions: ['json'] }], bytes });
+      const outcome = await job.runner.run(label, work);
+      if (!outcome.ok && !outcome.cancelled) throw outcome.error;
+    });
+
+  const backupNow = () =>
+    asJob(JOB_LABELS.backup, async (control) => {
+      const result = await saveBackupFile(desktopApi, control);
       if (result.saved) setMessage({ kind: 'ok', text: t('backupSaved', { location: result.location ?? '' }) });
     });
 
-  const validate = (bytes: Uint8Array, source: string) => {
-    const parsed = readBackupBytes(bytes);
-    if (!parsed.ok) {
-      setMessage({ kind: 'error', text: t('restoreInvalid'), details: parsed.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`) });
-      return;
-    }
-    setPending({ backup: parsed.backup, source });
-  };
+  const validate = (bytes: Uint8Array, source: string) =>
+    asJob(JOB_LABELS.check, async (control) => {
+      const checked = await PendingRestore.check(bytes, control.signal);
+      if (!checked.ok) {
+        setMessage({ kind: 'error', text: t('restoreInvalid'), details: checked.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`) });
+        return;
+      }
+      setPending((old) => {
+        old?.restore.dispose();
+        return { restore: checked.pending, source };
+      });
+    });
 
   const chooseFile = () =>
     guarded(async () => {
       const file = await desktopApi.openFile({ filters: [{ name: 'Grant Portfolio backup', extensions: ['json'] }] });
-      if (file) validate(file.bytes, file.name);
+      if (file) await validate(file.bytes, file.name);
     });
 
   const chooseSnapshot = (name: string) =>
     guarded(async () => {
       const bytes = await desktopApi.readSnapshot(name);
       if (!bytes) throw new Error(t('snapshotMissing'));
-      validate(bytes, name);
+      await validate(bytes, name);
     });
 
   // The menu's Backup… and Restore… do what these buttons do (see app/menu-actions.ts).
   useMenuAction('backup', () => void backupNow());
   useMenuAction('restore', () => void chooseFile());
 
-  const confirmRestore = () =>
-    guarded(async () => {
-      if (!pending) return;
-      await restoreBackup(pending.backup, { api: desktopApi, keep: prefs.backupsToKeep, user: prefs.userName });
-      setPending(null);
+  const confirmRestore = () => {
+    if (!pending) return;
+    setPending(null);
+    return asJob(JOB_LABELS.restore, async (control) => {
+      await pending.restore.restore({ api: desktopApi, keep: prefs.backupsToKeep, user: prefs.userName }, control);
       setMessage({ kind: 'ok', text: t('restoreDone') });
     });
+  };
+  const dropPending = () => {
+    pending?.restore.dispose();
+    setPending(null);
+  };
 
   return (
     <section className="backup-panel" aria-labelledby="backup-heading">
@@ -103,6 +127,7 @@ export function BackupPanel() {
           e.target.value = '';
           if (f) void f.arrayBuffer().then((b) => validate(new Uint8Array(b), f.name));
         }} />
+      <JobProgress state={job.state} runner={job.runner} lang={lang} testId="backup-job" />
       {message && (
         <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error-panel' : 'ok-panel'} data-testid="backup-message">
           <p>{message.text}</p>
@@ -112,10 +137,10 @@ export function BackupPanel() {
       {pending && (
         <div role="dialog" aria-modal="true" aria-labelledby="restore-confirm-title" className="panel confirm-panel">
           <h3 id="restore-confirm-title">{t('restoreConfirmTitle')}</h3>
-          <p>{t('restoreConfirmBody', { source: pending.source, createdAt: pending.backup.createdAt, projects: pending.backup.tables.projects.length, milestones: pending.backup.tables.milestones.length })}</p>
+          <p>{t('restoreConfirmBody', { source: pending.source, ...pending.restore.summary })}</p>
           <div className="inline-form">
             <button type="button" className="danger" disabled={busy} onClick={() => void confirmRestore()} data-testid="restore-confirm">{t('restoreConfirm')}</button>
-            <button type="button" onClick={() => setPending(null)}>{t('cancel', { ns: 'common' })}</button>
+            <button type="button" onClick={dropPending}>{t('cancel', { ns: 'common' })}</button>
           </div>
         </div>
       )}

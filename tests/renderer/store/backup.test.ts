@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DesktopApi, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
 import { Dexie, GrantDatabase } from '../../../renderer/store/db';
-import { backupToBytes, backupToBytesSliced, dailySnapshotIfDue, exportBackup, readBackupBytes, restoreBackup, snapshotBeforeImport, snapshotBeforeUpgrade } from '../../../renderer/store/backup';
+import { backupToBytes, dailySnapshotIfDue, exportBackup, joinParts, readBackupBytes, replaceWithBackup, restoreBackup, snapshotBeforeImport, snapshotBeforeUpgrade, writeBackupParts } from '../../../renderer/store/backup';
 import type { Project } from '../../../shared/domain/types';
 
 let n = 0;
@@ -113,7 +113,7 @@ describe('backup and restore', () => {
     expect(await snapshotBeforeUpgrade(fakeApi(), 5, current)).toBe(false);
   });
 
-  it('reads large tables in pages and serialises in slices to exactly the bytes of one JSON.stringify', async () => {
+  it('reads large tables in pages and writes them as parts holding exactly the bytes of one JSON.stringify', async () => {
     const d = fresh();
     await seed(d);
     // More rows than one read page (2,000) and two write slices (1,000), with an auto-increment key (auditLog) too: just
@@ -124,9 +124,17 @@ describe('backup and restore', () => {
     expect(backup.tables.projects).toHaveLength(2_102);
     expect(new Set(backup.tables.projects.map((p) => p.id)).size).toBe(2_102);
     expect(backup.tables.auditLog).toHaveLength(2_100);
-    const sliced = await backupToBytesSliced(backup);
-    expect(new TextDecoder().decode(sliced)).toBe(new TextDecoder().decode(backupToBytes(backup)));
-    expect(readBackupBytes(sliced, d.verno).ok).toBe(true);
+    const seen: number[] = [];
+    const parts = await writeBackupParts(d, { onProgress: (done, total) => seen.push(done / total) });
+    // One part per page at least: the file is never built as one string.
+    expect(parts.length).toBeGreaterThan(4);
+    expect(seen.at(-1)).toBe(1);
+    const joined = joinParts(parts);
+    // The parts' own createdAt is the only difference from the one-call serialisation of the same data.
+    const text = new TextDecoder().decode(joined);
+    const sameTime = JSON.stringify({ ...JSON.parse(text), createdAt: backup.createdAt });
+    expect(sameTime).toBe(new TextDecoder().decode(backupToBytes(backup)));
+    expect(readBackupBytes(joined, d.verno).ok).toBe(true);
   }, 60_000);
 
   it('takes the before-import backup only when there are projects, and lets a failed write surface', async () => {
@@ -141,5 +149,61 @@ describe('backup and restore', () => {
     expect(snap.ok && snap.backup.tables.projects.map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
     const full = { ...api, saveSnapshot: async () => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' })) } as unknown as DesktopApi;
     await expect(snapshotBeforeImport(full, 3, d)).rejects.toThrow(/disk full/);
+  });
+
+  it('restores in chunks inside one transaction: a failure in the last chunk leaves the data as it was', async () => {
+    const a = fresh();
+    await seed(a);
+    await a.projects.bulkAdd(Array.from({ length: 9 }, (_, i) => project(`C-${i}`)));
+    const backup = await exportBackup(a);
+    // Sorted by id, the duplicate office ID (id "zz…") is the last row of the last chunk: earlier chunks were written.
+    backup.tables.projects.push({ ...project('C-1'), id: 'zz-duplicate' });
+    const b = fresh();
+    await seed(b);
+    await b.projects.add(project('KEEP-1'));
+    const before = { projects: await b.projects.toArray(), lines: await b.budgetLines.toArray(), settings: await b.settings.toArray() };
+    const progress: number[] = [];
+    await expect(replaceWithBackup(backup, { user: 't', database: b, chunkSize: 2, onProgress: (d) => progress.push(d) })).rejects.toThrow();
+    // Chunks before the failing one were written (and reported) inside the transaction, then rolled back with it.
+    expect(progress.at(-1)).toBeGreaterThanOrEqual(10);
+    expect(await b.projects.toArray()).toEqual(before.projects);
+    expect(await b.budgetLines.toArray()).toEqual(before.lines);
+    expect(await b.settings.toArray()).toEqual(before.settings);
+  });
+
+  it('a restore cancelled mid-way leaves the data as it was', async () => {
+    const a = fresh();
+    await seed(a);
+    await a.projects.bulkAdd(Array.from({ length: 20 }, (_, i) => project(`N-${i}`)));
+    const backup = await exportBackup(a);
+    const b = fresh();
+    await b.projects.add(project('KEEP-1'));
+    const stop = new AbortController();
+    const progress: number[] = [];
+    const run = replaceWithBackup(backup, {
+      user: 't', database: b, chunkSize: 3, signal: stop.signal,
+      onProgress: (done) => {
+        progress.push(done);
+        if (done >= 6) stop.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress.some((d) => d >= 6)).toBe(true);
+    expect((await b.projects.toArray()).map((p) => p.code)).toEqual(['KEEP-1']);
+    expect(await b.auditLog.count()).toBe(0);
+  });
+
+  it('a finished chunked restore holds every row of the backup and its audit entry', async () => {
+    const a = fresh();
+    await seed(a);
+    await a.projects.bulkAdd(Array.from({ length: 7 }, (_, i) => project(`R-${i}`)));
+    const backup = await exportBackup(a);
+    const b = fresh();
+    await b.projects.add(project('OLD-1'));
+    const totals: [number, number][] = [];
+    await replaceWithBackup(backup, { user: 't', database: b, chunkSize: 2, onProgress: (d, t) => totals.push([d, t]) });
+    expect((await b.projects.toArray()).map((p) => p.code).sort()).toEqual((await a.projects.toArray()).map((p) => p.code).sort());
+    expect(totals.at(-1)![0]).toBe(totals.at(-1)![1]);
+    expect((await b.auditLog.toArray()).map((e) => e.action)).toEqual(['restore']);
   });
 });

@@ -1,0 +1,223 @@
+// The long jobs of a working day (issue 14), measured through the UI on the app with N projects, each against its
+// raw floor measured in the same run where it has one (bench/floor-page.ts, fed with the app's own output of this
+// run): report workbook, backup, restore, .ics, and moving 10,000 projects to the trash and back. Each job's longest
+// main-thread task (PerformanceObserver 'longtask') and the heap after it are recorded; ratios are medians of three.
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ScenarioResult } from './run';
+
+export interface LongJobsContext {
+  page: Page;
+  url: string;
+  projects: number;
+  /** bench/dist: files saved there are served to the floor page. */
+  outDir: string;
+  wanted(name: string): boolean;
+  withFloorBrowser<T>(run: (page: Page) => Promise<T>): Promise<T>;
+  heapMB(page: Page): Promise<number>;
+  longestTaskSince(page: Page, since: number): Promise<number | null>;
+  log(...a: unknown[]): void;
+}
+
+const RUNS = 3;
+const TASK_LIMIT_MS = 100;
+const HEAP_LIMIT_MB = 300;
+const RATIO_LIMIT = 1.3;
+const TIMEOUT = 900_000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+const size = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+type FloorName = 'backupFloor' | 'restoreFloor' | 'reportFloor' | 'icsFloor';
+
+/** RUNS floor runs in a browser of its own, each on the app's file `file` served from bench/dist. */
+async function floorRuns(ctx: LongJobsContext, name: FloorName, file: string): Promise<number[]> {
+  return ctx.withFloorBrowser(async (page) => {
+    await page.goto(`${ctx.url}bench-floor.html`);
+    await page.waitForFunction(() => document.title === 'floor-ready');
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = await page.evaluate(([fn, f]) => (window as unknown as { __floor: Record<string, (u: string) => Promise<{ floorMs: number }>> }).__floor[fn]!(f), [name, file] as const);
+      runs.push(r.floorMs);
+    }
+    return runs;
+  });
+}
+
+/** One click → download run: its time, its longest task, and the file kept (first run) for the floor. */
+async function downloadRun(ctx: LongJobsContext, selector: string, keepAs: string | null): Promise<{ ms: number; longest: number | null }> {
+  const { page } = ctx;
+  await page.waitForFunction((s) => !document.querySelector(s)?.hasAttribute('disabled'), selector, { timeout: TIMEOUT });
+  const since = await pageNow(page);
+  const t0 = performance.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: TIMEOUT }), page.click(selector)]);
+  await download.path();
+  const ms = performance.now() - t0;
+  const longest = await ctx.longestTaskSince(page, since);
+  if (keepAs) await download.saveAs(path.join(ctx.outDir, keepAs));
+  await download.delete();
+  return { ms, longest };
+}
+
+/** A job with a floor: medians of three on both sides, the longest task over ours, the heap after. */
+function withFloor(name: string, ours: { ms: number; longest: number | null }[], floor: number[], heap: number, detail: Record<string, number | string> = {}): ScenarioResult {
+  const oursMs = median(ours.map((r) => r.ms));
+  const floorMs = median(floor);
+  const ratio = oursMs / floorMs;
+  const longest = Math.max(...ours.map((r) => r.longest ?? 0));
+  return {
+    scenario: name, oursMs: round(oursMs)!, floorMs: round(floorMs), ratio: round(ratio), longestTaskMs: round(longest), heapMB: round(heap),
+    target: `≤${RATIO_LIMIT}× floor, tasks ≤${TASK_LIMIT_MS} ms, heap <${HEAP_LIMIT_MB} MB`,
+    met: ratio <= RATIO_LIMIT && longest <= TASK_LIMIT_MS && heap < HEAP_LIMIT_MB,
+    detail: { oursRuns: ours.map((r) => round(r.ms)).join(' '), floorRuns: floor.map(round).join(' '), longestRuns: ours.map((r) => round(r.longest) ?? '—').join(' '), ...detail },
+  };
+}
+
+async function backup(ctx: LongJobsContext): Promise<ScenarioResult> {
+  const { page } = ctx;
+  await page.goto(`${ctx.url}#/settings`);
+  await page.waitForSelector('[data-testid="backup-now"]');
+  const ours = [];
+  for (let i = 0; i < RUNS; i++) ours.push(await downloadRun(ctx, '[data-testid="backup-now"]', i === 0 ? 'bench-backup.json' : null));
+  const heap = await ctx.heapMB(page);
+  const floor = await floorRuns(ctx, 'backupFloor', 'bench-backup.json');
+  return withFloor(`backup-${size(ctx.projects)}`, ours, floor, heap);
+}
+
+/** Restore of the backup just written (the same data comes back): file chosen → checked → confirmed → restored. */
+async function restore(ctx: LongJobsContext): Promise<ScenarioResult> {
+  const { page } = ctx;
+  const file = path.join(ctx.outDir, 'bench-backup.json');
+  const ours: { ms: number; longest: number | null }[] = [];
+  const checks: number[] = [];
+  // A failure shows as an alert (the message or the job line): stop there with its text instead of waiting it out.
+  const failure = '[data-testid="backup-message"][role="alert"], [data-testid="backup-job"][data-phase="failed"]';
+  const waitFor = async (what: string) => {
+    await page.waitForSelector(`${what}, ${failure}`, { timeout: TIMEOUT });
+    if (await page.locator(failure).count()) throw new Error(`restore failed: ${await page.locator(failure).first().textContent()}`);
+  };
+  for (let i = 0; i < RUNS; i++) {
+    // A fresh page each run (the same URL again would keep the last run's message on screen).
+    await page.goto(`${ctx.url}#/settings`);
+    if (i > 0) await page.reload();
+    await page.waitForSelector('[data-testid="restore-input"]', { state: 'attached' });
+    const since = await pageNow(page);
+    const t0 = performance.now();
+    await page.setInputFiles('[data-testid="restore-input"]', file);
+    await waitFor('[data-testid="restore-confirm"]');
+    checks.push(performance.now() - t0);
+    ctx.log(`restore run ${i + 1}: checked in ${(performance.now() - t0).toFixed(0)} ms`);
+    await page.click('[data-testid="restore-confirm"]');
+    await waitFor('[data-testid="backup-message"][role="status"]');
+    ours.push({ ms: performance.now() - t0, longest: await ctx.longestTaskSince(page, since) });
+    ctx.log(`restore run ${i + 1}: ${ours.at(-1)!.ms.toFixed(0)} ms`);
+  }
+  const heap = await ctx.heapMB(page);
+  const floor = await floorRuns(ctx, 'restoreFloor', 'bench-backup.json');
+  // Ours includes checking the whole file and the automatic backup of the data it replaces (the restore's undo).
+  return withFloor(`restore-${size(ctx.projects)}`, ours, floor, heap, { checkRuns: checks.map(round).join(' ') });
+}
+
+async function report(ctx: LongJobsContext): Promise<ScenarioResult> {
+  const { page } = ctx;
+  await page.goto(`${ctx.url}#/reports`);
+  await page.waitForSelector('[data-testid="report-export"]', { timeout: TIMEOUT });
+  const ours = [];
+  for (let i = 0; i < RUNS; i++) ours.push(await downloadRun(ctx, '[data-testid="report-export"]', i === 0 ? 'bench-report.xlsx' : null));
+  const heap = await ctx.heapMB(page);
+  const floor = await floorRuns(ctx, 'reportFloor', 'bench-report.xlsx');
+  return withFloor(`report-${size(ctx.projects)}`, ours, floor, heap);
+}
+
+/** The .ics of every open milestone (Deadlines → 未完了すべて), the biggest calendar the screen offers. */
+async function ics(ctx: LongJobsContext): Promise<ScenarioResult> {
+  const { page } = ctx;
+  await page.goto(`${ctx.url}#/deadlines`);
+  await page.click('[data-view="all"]', { timeout: TIMEOUT });
+  // The tab's list is read in the background: wait until what it shows stops changing for a second.
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __icsSeen?: { text: string; at: number } };
+      const text = [...document.querySelectorAll('h2')].map((h) => h.textContent).join('|');
+      if (w.__icsSeen?.text !== text) w.__icsSeen = { text, at: performance.now() };
+      return text.length > 0 && performance.now() - w.__icsSeen.at > 1000;
+    },
+    undefined,
+    { timeout: TIMEOUT, polling: 200 },
+  );
+  const ours = [];
+  for (let i = 0; i < RUNS; i++) ours.push(await downloadRun(ctx, '[data-action="export-ics"]', i === 0 ? 'bench-deadlines.ics' : null));
+  const heap = await ctx.heapMB(page);
+  const floor = await floorRuns(ctx, 'icsFloor', 'bench-deadlines.ics');
+  return withFloor(`ics-${size(ctx.projects)}`, ours, floor, heap);
+}
+
+/** Marks 10,000 projects (a click, then a Shift-click 10,000 rows down), moves them to the trash, then undoes it. */
+async function trashAndUndo(ctx: LongJobsContext): Promise<ScenarioResult> {
+  const { page } = ctx;
+  const count = Math.min(10_000, ctx.projects);
+  await page.goto(`${ctx.url}#/projects`);
+  await page.waitForSelector('[data-testid="project-rows"] [role="row"][aria-rowindex="2"]', { timeout: TIMEOUT });
+  const total = () => page.evaluate(() => Number((document.querySelector('[data-testid="projects-count"]')?.textContent ?? '').replace(/,/g, '').match(/(\d+)\D*$/)?.[1] ?? NaN));
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="projects-count"]')?.textContent ?? ''), undefined, { timeout: TIMEOUT });
+  const before = await total();
+  await page.click('[data-testid="project-rows"] [role="row"][aria-rowindex="2"]', { modifiers: ['Control'] });
+  const last = `[data-testid="project-rows"] [role="row"][aria-rowindex="${count + 1}"]`;
+  await page.evaluate((n) => {
+    const grid = document.querySelector<HTMLElement>('[data-testid="project-rows"]')!;
+    const row = grid.querySelector<HTMLElement>('[role="row"][aria-rowindex="2"]')!;
+    grid.scrollTop = (n - 1) * row.getBoundingClientRect().height;
+  }, count);
+  await page.waitForSelector(last, { timeout: TIMEOUT });
+  await page.click(last, { modifiers: ['Shift'] });
+  await page.waitForFunction((n) => (document.querySelector('[data-testid="bulk-count"]')?.textContent ?? '').replace(/,/g, '').includes(String(n)), count, { timeout: TIMEOUT });
+  await page.click('[data-testid="bulk-delete"]');
+  const since = await pageNow(page);
+  const t0 = performance.now();
+  await page.click('[data-testid="bulk-confirm"]');
+  await page.waitForSelector('[data-testid="bulk-bar"]', { state: 'detached', timeout: TIMEOUT });
+  await page.waitForFunction(([sel, want]) => Number(((document.querySelector(sel)?.textContent ?? '').replace(/,/g, '').match(/(\d+)\D*$/) ?? [])[1]) === want, ['[data-testid="projects-count"]', before - count] as const, { timeout: TIMEOUT, polling: 100 });
+  const trashMs = performance.now() - t0;
+  const t1 = performance.now();
+  await page.click('.undo-button');
+  await page.waitForFunction(([sel, want]) => Number(((document.querySelector(sel)?.textContent ?? '').replace(/,/g, '').match(/(\d+)\D*$/) ?? [])[1]) === want, ['[data-testid="projects-count"]', before] as const, { timeout: TIMEOUT, polling: 100 });
+  const undoMs = performance.now() - t1;
+  const longest = await ctx.longestTaskSince(page, since);
+  const heap = await ctx.heapMB(page);
+  const after = await total();
+  return {
+    scenario: `trash-${size(count)}-undo`, oursMs: round(trashMs + undoMs)!, floorMs: null, ratio: null, longestTaskMs: round(longest), heapMB: round(heap),
+    target: `tasks ≤${TASK_LIMIT_MS} ms, heap <${HEAP_LIMIT_MB} MB, all back after undo`,
+    met: (longest ?? 0) <= TASK_LIMIT_MS && heap < HEAP_LIMIT_MB && after === before,
+    detail: { trashMs: round(trashMs)!, undoMs: round(undoMs)!, projectsBefore: before, projectsAfter: after },
+  };
+}
+
+/** Runs the long-job scenarios asked for (BENCH_ONLY=jobs for all, or their names: report, backup, restore, ics, trash). */
+export async function runLongJobs(ctx: LongJobsContext): Promise<ScenarioResult[]> {
+  const all = ctx.wanted('jobs');
+  const want = (s: string) => all || ctx.wanted(s);
+  const results: ScenarioResult[] = [];
+  const step = async (name: string, run: () => Promise<ScenarioResult>) => {
+    if (!want(name)) return;
+    ctx.log(`${name}…`);
+    const r = await run();
+    ctx.log(`${r.scenario}: ${r.oursMs} ms (floor ${r.floorMs ?? '—'}), longest task ${r.longestTaskMs ?? '—'} ms, heap ${r.heapMB} MB`);
+    results.push(r);
+  };
+  await step('backup', () => backup(ctx));
+  // The restore reads the file the backup scenario saves; asked for alone, it saves one first (untimed).
+  if (want('restore') && !existsSync(path.join(ctx.outDir, 'bench-backup.json'))) {
+    await ctx.page.goto(`${ctx.url}#/settings`);
+    await downloadRun(ctx, '[data-testid="backup-now"]', 'bench-backup.json');
+  }
+  await step('restore', () => restore(ctx));
+  await step('report', () => report(ctx));
+  await step('ics', () => ics(ctx));
+  await step('trash', () => trashAndUndo(ctx));
+  for (const f of ['bench-backup.json', 'bench-report.xlsx', 'bench-deadlines.ics']) rmSync(path.join(ctx.outDir, f), { force: true });
+  return results;
+}

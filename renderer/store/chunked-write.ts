@@ -1,0 +1,58 @@
+// Big writes inside ONE Dexie transaction, a chunk at a time (restore, trash and undo of thousands of rows), as the
+// import commit does: up to IN_FLIGHT chunks queued in IndexedDB, a task ends by awaiting the oldest chunk still being
+// written (a MessageChannel yield would let the transaction commit), and a cancel throws, so the transaction aborts.
+
+/** Rows per queued request. */
+export const WRITE_CHUNK = 2000;
+/** Chunks queued in IndexedDB at once (see import-commit.ts: fewer left the database idle between chunks). */
+const IN_FLIGHT = 8;
+/** Main-thread time after which the loop ends its task. */
+const TASK_BUDGET_MS = 40;
+
+export interface ChunkOptions {
+  /** Checked before each chunk; when aborted the loop throws an AbortError and the caller's transaction aborts. */
+  signal?: AbortSignal | undefined;
+  /** Rows written so far (counted when each chunk's write completes). */
+  onWritten?: ((rows: number) => void) | undefined;
+  chunkSize?: number | undefined;
+}
+
+/** What a long job throws when it sees its signal aborted (JobRunner's isCancelled recognises it by name). */
+export function cancelledError(): Error {
+  const err = new Error('cancelled / キャンセルしました');
+  err.name = 'AbortError';
+  return err;
+}
+
+/** Stops a job at a chunk boundary when it was cancelled. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError();
+}
+
+/**
+ * Calls `write` for each chunk of `rows` (call inside a read-write transaction). Resolves when every chunk is written;
+ * rejects on the first failure or a cancel, and the caller's transaction then aborts: nothing of it stays.
+ */
+export async function writeInChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>, opts: ChunkOptions = {}): Promise<void> {
+  const size = opts.chunkSize ?? WRITE_CHUNK;
+  const inFlight: { written: Promise<unknown>; settled: boolean }[] = [];
+  let taskStart = performance.now();
+  for (let i = 0; i < rows.length; i += size) {
+    throwIfCancelled(opts.signal);
+    const chunk = rows.slice(i, i + size);
+    const entry = {
+      written: write(chunk).then(() => opts.onWritten?.(chunk.length)),
+      settled: false,
+    };
+    // Awaited later; marked handled now so a failure is not reported twice (the transaction aborts anyway).
+    entry.written.then(() => (entry.settled = true), () => (entry.settled = true));
+    inFlight.push(entry);
+    while (inFlight[0]?.settled) await inFlight.shift()!.written;
+    if (inFlight.length >= IN_FLIGHT || performance.now() - taskStart > TASK_BUDGET_MS) {
+      await inFlight.shift()!.written;
+      taskStart = performance.now();
+    }
+  }
+  for (const e of inFlight) await e.written;
+  throwIfCancelled(opts.signal);
+}

@@ -1,0 +1,88 @@
+// Backup, restore and the before-restore snapshot run in a Worker of their own (through the one Worker client), so a
+// 50,000-project database is read, serialised, parsed, validated and written without a long task on the main thread.
+// The file leaves the Worker as parts (never one string); a cancel ends the Worker, and with it any open transaction.
+import type { BackupParse } from '../../shared/backup/backup-format';
+import type { DesktopApi, SaveResult } from '../../shared/api/desktop-api';
+import { backupFileName } from '../../shared/backup/backup-format';
+import { callback, runInWorker, transferred, WorkerClient } from '../platform/worker-client';
+import { joinParts } from '../store/backup';
+
+type Progress = (done: number, total: number) => void;
+
+/** What a validated backup holds, for the confirmation (the rows stay in the Worker). */
+export interface BackupSummary {
+  createdAt: string;
+  projects: number;
+  milestones: number;
+}
+
+export type BackupCheck = { ok: true; summary: BackupSummary } | { ok: false; problems: Extract<BackupParse, { ok: false }>['problems'] };
+
+export interface BackupWorkerApi {
+  /** The backup file as parts, each moved to the caller. */
+  write(onProgress: Progress): Promise<Uint8Array[]>;
+  /** Checks the whole file (size, JSON, every row) and keeps it for `restore`. */
+  check(bytes: Uint8Array): BackupCheck;
+  /** Replaces the database with the file kept by `check`, in one transaction. */
+  restore(user: string, onProgress: Progress): Promise<void>;
+}
+
+function startWorker(): Worker {
+  return new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
+}
+
+interface Job {
+  signal: AbortSignal;
+  progress: Progress;
+}
+
+/** Writes the backup of everything stored and saves it through the host, as parts. */
+export async function saveBackupFile(api: DesktopApi, job: Job): Promise<SaveResult> {
+  const parts = await runInWorker<BackupWorkerApi, Uint8Array[]>(startWorker, (w) => w.write(callback(job.progress)), { signal: job.signal });
+  return api.saveFile({ suggestedName: backupFileName('manual', new Date()), filters: [{ name: 'Grant Portfolio backup', extensions: ['json'] }], bytes: parts });
+}
+
+/** A backup file checked in its Worker and held there until it is restored or dropped. */
+export class PendingRestore {
+  private constructor(
+    private readonly client: WorkerClient<BackupWorkerApi>,
+    readonly summary: BackupSummary,
+  ) {}
+
+  /** Validates the whole file first; on success the Worker keeps it for `restore`. */
+  static async check(bytes: Uint8Array, signal?: AbortSignal): Promise<{ ok: true; pending: PendingRestore } | Extract<BackupCheck, { ok: false }>> {
+    const client = new WorkerClient<BackupWorkerApi>(startWorker);
+    const copy = bytes.slice();
+    try {
+      const result = await client.call<BackupCheck>((w) => w.check(transferred(copy, [copy.buffer as ArrayBuffer])), { signal });
+      if (!result.ok) {
+        client.terminate();
+        return result;
+      }
+      return { ok: true, pending: new PendingRestore(client, result.summary) };
+    } catch (err) {
+      client.terminate();
+      throw err;
+    }
+  }
+
+  /**
+   * Snapshots the current data (the restore's own undo), then replaces everything in one transaction. Cancelling
+   * ends the Worker: its transaction aborts and the data stays as it was.
+   */
+  async restore(opts: { api: DesktopApi; keep: number; user: string }, job: Job): Promise<void> {
+    // The bar: the snapshot is its first half, the restore its second.
+    const half = (offset: number) => callback((d: number, t: number) => job.progress(offset + (t ? Math.round((d / t) * 500) : 0), 1000));
+    try {
+      const parts = await this.client.call((w) => w.write(half(0)), { signal: job.signal });
+      await opts.api.saveSnapshot({ fileName: backupFileName('before-restore', new Date()), bytes: joinParts(parts), keep: opts.keep });
+      await this.client.call((w) => w.restore(opts.user, half(500)), { signal: job.signal });
+    } finally {
+      this.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.client.terminate();
+  }
+}

@@ -1,0 +1,29 @@
+// The reports workbook Worker: reads what the Reports screen shows (the same store reads and shared aggregations) and
+// writes the workbook, so none of it runs on the main thread. See report-jobs.ts.
+import { buildPortfolioReport } from '../../shared/reports/portfolio-report';
+import { reportWorkbookSheets } from '../../shared/reports/report-workbook';
+import { planningReportSheets } from '../../shared/reports/planning-report-workbook';
+import { buildPlanningReport } from '../../shared/reports/planning-report';
+import { writeWorkbookBytes } from '../../shared/excel/sheetjs';
+import { loadPrograms } from '../store/catalog';
+import { readAllForReports } from '../store/import-export-data';
+import { loadPlanningData, loadPlanningSettings } from '../store/planning';
+import { serveWorkerApi, transferred } from '../platform/worker-client';
+import { REPORT_STEPS } from './report-jobs';
+import type { ReportWorkerApi } from './report-jobs';
+
+const api: ReportWorkerApi = {
+  async write(r, onProgress) {
+    void onProgress(0, REPORT_STEPS);
+    const [data, programs, planning, settings] = await Promise.all([readAllForReports(), loadPrograms(), loadPlanningData(), loadPlanningSettings()]);
+    void onProgress(1, REPORT_STEPS);
+    const report = buildPortfolioReport({ ...data, programs, today: r.today, from: r.from <= r.to ? r.from : r.to, to: r.from <= r.to ? r.to : r.from });
+    const plan = buildPlanningReport({ ...planning, programs, fromFiscalYear: r.fromFiscalYear, settings: settings.probability, whatIf: r.whatIf });
+    void onProgress(2, REPORT_STEPS);
+    const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, r.lang), ...planningReportSheets(plan, r.lang)]);
+    void onProgress(3, REPORT_STEPS);
+    return transferred(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+};
+
+serveWorkerApi(api);
