@@ -11,6 +11,8 @@ export interface MilestonesWithProjects {
   /** Items whose project is live (not in the trash). */
   items: Milestone[];
   projects: Map<string, Project>;
+  /** What was asked (a live query keeps showing its last answer while the next one loads). */
+  query?: string;
 }
 
 async function withProjects(items: Milestone[]): Promise<MilestonesWithProjects> {
@@ -24,16 +26,16 @@ async function withProjects(items: Milestone[]): Promise<MilestonesWithProjects>
 /** Open ('planned') items due up to `today` + `daysAhead` (overdue ones included), or every open item with `all`. */
 export function useOpenMilestones(today: IsoDate, daysAhead: number, all: boolean): MilestonesWithProjects | undefined {
   return useLiveQuery(
-    async () => withProjects(all
+    async () => ({ ...(await withProjects(all
       ? await db.milestones.where('status').equals('planned').sortBy('dueDate')
-      : await db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', addDays(today, daysAhead)], true, true).toArray()),
+      : await db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', addDays(today, daysAhead)], true, true).toArray())), query: all ? 'all' : `${today}+${daysAhead}` }),
     [today, daysAhead, all],
   );
 }
 
 /** Every item (any status) due from `start` through `end` inclusive: a calendar month. */
 export function useMilestonesDue(start: IsoDate, end: IsoDate): MilestonesWithProjects | undefined {
-  return useLiveQuery(async () => withProjects(await db.milestones.where('dueDate').between(start, end, true, true).toArray()), [start, end]);
+  return useLiveQuery(async () => ({ ...(await withProjects(await db.milestones.where('dueDate').between(start, end, true, true).toArray())), query: `${start}/${end}` }), [start, end]);
 }
 
 /** The dashboard's next open items: due from today through today + `days`, at most `limit`. */

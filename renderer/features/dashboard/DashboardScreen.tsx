@@ -125,7 +125,7 @@ export function DashboardScreen() {
           <a href={hrefFor('deadlines')}>{t('allDeadlines')} →</a>
         </section>
 
-        <section className="panel" aria-labelledby="dash-totals">
+        <section className="panel" aria-labelledby="dash-totals" data-totals-shown={totals ? dimension : undefined}>
           <h2 id="dash-totals">{t('totals')}</h2>
           <div role="radiogroup" aria-label={t('totalsBy')} className="tabs">
             {(['year', 'program', 'department'] as const).map((d) => (

@@ -106,7 +106,7 @@ export function DeadlinesScreen() {
   };
 
   return (
-    <section className="deadlines-screen">
+    <section className="deadlines-screen" data-view={view} data-ready={open?.query === (everything ? 'all' : `${today}+90`) ? 'true' : 'false'} data-total={shown.length} data-selected={selectedShown.length}>
       <div className="screen-head">
         <h1>{t('title')}</h1>
         <span role="status" className="flash" data-testid="deadlines-status">{message}</span>
@@ -117,8 +117,8 @@ export function DeadlinesScreen() {
         </div>
         <div className="button-row">
           <span className="muted">{t('selected', { count: selectedShown.length })}</span>
-          <button type="button" onClick={() => setSelected(new Set(shown.map((m) => m.id)))}>{t('selectAll')}</button>
-          <button type="button" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'done')}>{t('markDone')}</button>
+          <button type="button" data-action="select-all" onClick={() => setSelected(new Set(shown.map((m) => m.id)))}>{t('selectAll')}</button>
+          <button type="button" data-action="bulk-done" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'done')}>{t('markDone')}</button>
           <button type="button" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'passed')}>{t('markPassed')}</button>
           <button type="button" className="primary" data-action="export-ics" disabled={shown.length === 0 && planningEvents.length === 0} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
           <UndoButton onMessage={setMessage} />
@@ -161,9 +161,9 @@ export function DeadlinesScreen() {
 
       <h2>{t('calendar')}</h2>
       <div className="inline-form calendar-nav">
-        <button type="button" aria-label={t('prevMonth')} onClick={() => setMonth((m) => shiftMonth(m, -1))}>◀</button>
-        <strong data-testid="calendar-month">{t('month', { year: month.year, month: month.month })}</strong>
-        <button type="button" aria-label={t('nextMonth')} onClick={() => setMonth((m) => shiftMonth(m, 1))}>▶</button>
+        <button type="button" data-action="prev-month" aria-label={t('prevMonth')} onClick={() => setMonth((m) => shiftMonth(m, -1))}>◀</button>
+        <strong data-testid="calendar-month" data-month={`${month.year}-${String(month.month).padStart(2, '0')}`} data-ready={monthItems?.query === `${monthStart}/${monthEnd}` ? 'true' : 'false'}>{t('month', { year: month.year, month: month.month })}</strong>
+        <button type="button" data-action="next-month" aria-label={t('nextMonth')} onClick={() => setMonth((m) => shiftMonth(m, 1))}>▶</button>
         <button type="button" onClick={() => setMonth({ year: splitIsoDate(today).year, month: splitIsoDate(today).month })}>{t('thisMonth')}</button>
       </div>
       {monthItems && <MonthCalendar month={month} items={monthItems.items} projects={monthItems.projects} today={today} lang={lang} events={monthEvents} />}

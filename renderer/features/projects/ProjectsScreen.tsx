@@ -86,28 +86,28 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
       <div className="filters" role="search">
         <input type="search" className="filter-text" aria-label={t('search')} placeholder={t('search')} value={filter.text} onChange={(e) => set('text', e.target.value)} />
-        <select aria-label={t('filterProgram')} value={filter.programId ?? '*'} onChange={(e) => set('programId', e.target.value === '*' ? null : e.target.value)}>
+        <select data-filter="program" aria-label={t('filterProgram')} value={filter.programId ?? '*'} onChange={(e) => set('programId', e.target.value === '*' ? null : e.target.value)}>
           <option value="*">{t('filterProgram')}: {t('any')}</option>
           <option value="">{t('unmapped')}</option>
           {programs.map((p) => <option key={p.id} value={p.id}>{lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa}</option>)}
         </select>
-        <select aria-label={t('filterDepartment')} value={filter.department ?? '*'} onChange={(e) => set('department', e.target.value === '*' ? null : e.target.value)}>
+        <select data-filter="department" aria-label={t('filterDepartment')} value={filter.department ?? '*'} onChange={(e) => set('department', e.target.value === '*' ? null : e.target.value)}>
           <option value="*">{t('filterDepartment')}: {t('any')}</option>
           {departments.map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
-        <select aria-label={t('filterPi')} value={filter.pi ?? '*'} onChange={(e) => set('pi', e.target.value === '*' ? null : e.target.value)}>
+        <select data-filter="pi" aria-label={t('filterPi')} value={filter.pi ?? '*'} onChange={(e) => set('pi', e.target.value === '*' ? null : e.target.value)}>
           <option value="*">{t('filterPi')}: {t('any')}</option>
           {pis.map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
-        <select aria-label={t('filterStatus')} value={filter.status ?? '*'} onChange={(e) => set('status', e.target.value === '*' ? null : (e.target.value as ProjectStatus))}>
+        <select data-filter="status" aria-label={t('filterStatus')} value={filter.status ?? '*'} onChange={(e) => set('status', e.target.value === '*' ? null : (e.target.value as ProjectStatus))}>
           <option value="*">{t('filterStatus')}: {t('any')}</option>
           {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
         </select>
-        <select aria-label={t('filterFy')} value={filter.activeInFiscalYear ?? ''} onChange={(e) => set('activeInFiscalYear', e.target.value ? Number(e.target.value) : null)}>
+        <select data-filter="fy" aria-label={t('filterFy')} value={filter.activeInFiscalYear ?? ''} onChange={(e) => set('activeInFiscalYear', e.target.value ? Number(e.target.value) : null)}>
           <option value="">{t('filterFy')}: {t('any')}</option>
           {Array.from({ length: 12 }, (_, i) => currentFy - 6 + i).map((fy) => <option key={fy} value={fy}>{fiscalYearLabel(fy, lang)}</option>)}
         </select>
-        <label className="inline-form"><input type="checkbox" checked={filter.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />{t('showArchived')}</label>
+        <label className="inline-form"><input type="checkbox" data-filter="archived" checked={filter.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />{t('showArchived')}</label>
         <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>{t('clearFilters')}</button>
         <div className="column-chooser">
           <button type="button" aria-expanded={showColumns} onClick={() => setShowColumns((s) => !s)}>{t('columns')} ▾</button>
@@ -123,7 +123,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
       <div className={`projects-body${param ? ' with-panel' : ''}`}>
         <div className="projects-list">
-          <div className="muted small" data-testid="projects-count" data-query={projects ? deferredFilter.text : undefined}>{projects ? t('count', { shown: rows.length, total: liveTotal }) : t('loading')}</div>
+          <div className="muted small" data-testid="projects-count" data-query={projects ? deferredFilter.text : undefined} data-sort={`${sort.key}:${sort.dir}`} data-filter={filterKey(deferredFilter)}>{projects ? t('count', { shown: rows.length, total: liveTotal }) : t('loading')}</div>
           {projects && rows.length === 0 && <p className="muted">{t('empty')}</p>}
           <BulkDeleteBar selected={bulk.shown} onClear={bulk.clear} onMessage={setMessage} />
           <ProjectTable rows={rows} columns={columns} selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => navigate('projects', id)} marked={bulk.marked} onMark={bulk.onCheck}
@@ -140,4 +140,9 @@ export function ProjectsScreen({ route }: { route: Route }) {
       </div>
     </section>
   );
+}
+
+/** The menus' part of the filter the list shows, as the screen marks it (data-filter) for tests and the benchmark. */
+function filterKey(f: ProjectFilter): string {
+  return JSON.stringify([f.programId, f.department, f.pi, f.status, f.activeInFiscalYear, f.showArchived]);
 }

@@ -69,7 +69,7 @@ export function ReportsScreen() {
   };
 
   return (
-    <section className="reports">
+    <section className="reports" data-ready="true">
       <h1>{t('title')}</h1>
       <p className="muted">{t('generated', { date: today })}</p>
       <div className="inline-form reports-toolbar no-print">

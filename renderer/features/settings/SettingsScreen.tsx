@@ -28,7 +28,7 @@ export function SettingsScreen() {
   };
 
   return (
-    <section className="settings">
+    <section className="settings" data-ready="true">
       <h1>{t('title')}</h1>
       <div className="form-grid">
         <label htmlFor="ui-language">{t('language')}</label>

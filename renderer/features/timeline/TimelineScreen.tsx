@@ -62,7 +62,7 @@ export function TimelineScreen() {
   };
 
   return (
-    <section className="timeline-screen">
+    <section className="timeline-screen" data-ready={allProjects && milestones ? 'true' : 'false'}>
       <div className="screen-head">
         <h1>{t('title')}</h1>
         <div className="inline-form">
@@ -80,7 +80,7 @@ export function TimelineScreen() {
         <span className="tl-swatch period" /> {t('programPeriod')} <span className="tl-swatch bar" /> {t('project')} <span className="tl-swatch marker" /> {t('milestone')} <span className="tl-swatch marker done" /> {t('done')}
       </div>
       {allProjects && projects.length === 0 && <p className="muted">{t('none')}</p>}
-      <div className="tl-scroll" ref={scrollRef} data-testid="timeline">
+      <div className="tl-scroll" ref={scrollRef} data-testid="timeline" data-zoom-shown={zoom}>
         <div className="tl-header" style={{ width: LABEL + width }}>
           <div className="tl-corner" style={{ width: LABEL }} />
           <div className="tl-axis" style={{ width }}>
