@@ -35,12 +35,26 @@ export function auditedTables(): Table[] {
 type AuditedEntity = 'project' | 'budget' | 'milestone' | 'application' | 'call' | 'researcher' | 'membership';
 type AnyRow = Project | BudgetLine | Milestone;
 
+/** One audit entry before the action's who/when/batch are stamped on it. */
+export interface AuditDraft {
+  entity: AuditEntry['entity'];
+  entityId: string;
+  projectId: string | null;
+  action: AuditEntry['action'];
+  summary: string;
+  before: unknown;
+  after: unknown;
+  undoneSeq?: number;
+}
+
 /** Adds one audit entry; call inside the transaction that makes the change. */
-export async function logChange(
-  ctx: ChangeContext,
-  entry: { entity: AuditEntry['entity']; entityId: string; projectId: string | null; action: AuditEntry['action']; summary: string; before: unknown; after: unknown; undoneSeq?: number },
-): Promise<void> {
+export async function logChange(ctx: ChangeContext, entry: AuditDraft): Promise<void> {
   await db.auditLog.add({ ...entry, at: ctx.at, user: ctx.user, batch: ctx.batch });
+}
+
+/** Adds many audit entries of one action in one request (a bulk change); call inside its transaction. */
+export async function logChanges(ctx: ChangeContext, entries: readonly AuditDraft[]): Promise<void> {
+  await db.auditLog.bulkAdd(entries.map((e) => ({ ...e, at: ctx.at, user: ctx.user, batch: ctx.batch })));
 }
 
 const AUDITED_TABLES: Record<AuditedEntity, () => unknown> = {
@@ -83,6 +97,9 @@ async function findUndoTarget(): Promise<AuditEntry | undefined> {
   }
 }
 
+/** Rows written per request when undoing: each chunk's work stays a short task. */
+const UNDO_CHUNK = 500;
+
 export type UndoResult =
   | { ok: true; summary: string; count: number }
   | { ok: false; reason: 'nothing' | 'conflict'; message?: string }
@@ -108,19 +125,33 @@ export async function undoLast(): Promise<UndoResult> {
       const entries = target.batch
         ? await db.auditLog.where(':id').belowOrEqual(target.seq!).reverse().until((e) => e.batch !== target.batch).toArray()
         : [target];
-      let count = 0;
+      // Each row goes back to the `before` of the batch's oldest entry for it (entries come newest first, so a later
+      // one in this loop wins); rows are then written table by table in bulk, a chunk at a time (a bulk action of
+      // thousands of milestones is undone as fast as it was done), and each reversal is logged.
+      const finals = new Map<string, { entity: AuditedEntity; id: string; row: AnyRow | null }>();
+      const undoEntries: AuditDraft[] = [];
       for (const e of entries) {
         if (e.action === 'undo' || !isAudited(e.entity)) continue;
-        const table = tableFor(e.entity);
-        if (e.before === null || e.before === undefined) await table.delete(e.entityId);
-        else await table.put(e.before as AnyRow);
-        await logChange(ctx, {
+        finals.set(`${e.entity}\u0000${e.entityId}`, { entity: e.entity, id: e.entityId, row: e.before === null || e.before === undefined ? null : (e.before as AnyRow) });
+        undoEntries.push({
           entity: e.entity, entityId: e.entityId, projectId: e.projectId, action: 'undo',
           summary: `元に戻す / Undo: ${e.summary}`, before: e.after, after: e.before, undoneSeq: e.seq!,
         });
-        count++;
       }
-      return { ok: true, summary: target.summary, count };
+      const byEntity = new Map<AuditedEntity, { puts: AnyRow[]; deletes: string[] }>();
+      for (const f of finals.values()) {
+        const w = byEntity.get(f.entity) ?? { puts: [], deletes: [] };
+        if (f.row) w.puts.push(f.row);
+        else w.deletes.push(f.id);
+        byEntity.set(f.entity, w);
+      }
+      for (const [entity, w] of byEntity) {
+        const table = tableFor(entity);
+        for (let i = 0; i < w.deletes.length; i += UNDO_CHUNK) await table.bulkDelete(w.deletes.slice(i, i + UNDO_CHUNK));
+        for (let i = 0; i < w.puts.length; i += UNDO_CHUNK) await table.bulkPut(w.puts.slice(i, i + UNDO_CHUNK));
+      }
+      for (let i = 0; i < undoEntries.length; i += UNDO_CHUNK) await logChanges(ctx, undoEntries.slice(i, i + UNDO_CHUNK));
+      return { ok: true, summary: target.summary, count: undoEntries.length };
     });
   } catch (err) {
     // A unique 管理番号 taken since the change is the one way a revert can collide.
