@@ -14,7 +14,7 @@ export function usePortfolioCounters(): PortfolioCounters | null | undefined {
   return useLiveQuery(readPortfolioCounters, []);
 }
 
-export type WatchedTable = 'projects' | 'budgetLines' | 'milestones' | 'programs';
+export type WatchedTable = 'projects' | 'budgetLines' | 'milestones' | 'programs' | 'applications';
 
 /**
  * A number that goes up after every committed write to one of `tables`, here or in another window. Costs nothing

@@ -1,18 +1,15 @@
 // The Reports screen: costs by program × fiscal year and by department (tables with the shared bar chart), the stage-gate and
 // deadline schedule for a chosen period, the risk list and the catalog context; prints (nav hidden) or saves as PDF,
 // and exports the same tables as the reports workbook.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../platform/desktop-api';
 import { usePrograms } from '../../store/catalog';
-import { readAllForReports } from '../../store/import-export-data';
-import type { ExportPage } from '../../store/import-export-data';
 import { usePreferences } from '../../store/preferences';
 import { currentLanguage } from '../../i18n/i18n';
 import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { formatYen } from '../../../shared/money/yen';
-import { buildPortfolioReport } from '../../../shared/reports/portfolio-report';
 import type { MoneyRow } from '../../../shared/reports/portfolio-report';
 import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
@@ -21,10 +18,14 @@ import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { ForecastChart } from '../../components/ForecastChart';
-import { usePlanningReport } from '../../store/planning';
+import { usePlanningSettings } from '../../store/planning';
+import { useReport } from './use-report';
 import { planningReportSheets } from '../../../shared/reports/planning-report-workbook';
 import type { PlanningReport } from '../../../shared/reports/planning-report';
 import type { WhatIf } from '../../../shared/planning/forecast';
+
+/** Rows of the schedule and the risk list shown on screen (all of them are in the workbook). */
+const LIST_PAGE = 300;
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
@@ -36,40 +37,31 @@ export function ReportsScreen() {
   const [from, setFrom] = useState(fy.start);
   const [to, setTo] = useState(fy.end);
   const [year, setYear] = useState<number | 'all'>('all');
-  const [data, setData] = useState<ExportPage | null>(null);
   const [status, setStatus] = useState('');
   // The what-if: one program's expected money scaled by ±N %; the chart, the table and the workbook all follow it.
   const [whatIfProgram, setWhatIfProgram] = useState('');
   const [whatIfPercent, setWhatIfPercent] = useState(0);
   const whatIf = useMemo<WhatIf[]>(() => (whatIfProgram && whatIfPercent ? [{ programKey: whatIfProgram, percent: whatIfPercent }] : []), [whatIfProgram, whatIfPercent]);
-  const planning = usePlanningReport(fiscalYearOf(today), whatIf);
-
-  useEffect(() => {
-    let live = true;
-    void readAllForReports().then((d) => {
-      if (live) setData(d);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const report = useMemo(
-    () => (data ? buildPortfolioReport({ ...data, programs, today, from: from <= to ? from : to, to: from <= to ? to : from }) : null),
-    [data, programs, today, from, to],
-  );
-  if (!report || !planning) return <p className="muted" role="status">{t('loading')}</p>;
+  const settings = usePlanningSettings();
+  // Aggregated in the report Worker (seconds of work at 50,000 projects); the lists come back a page long.
+  const { answer, current, full } = useReport({
+    today, from: from <= to ? from : to, to: from <= to ? to : from, programs: [...programs], fromFiscalYear: fiscalYearOf(today), probability: settings.probability, whatIf, listLimit: LIST_PAGE,
+  });
+  if (!answer) return <p className="muted" role="status">{t('loading')}</p>;
+  const { report, scheduleTotal, risksTotal } = answer;
+  const planning = { report: answer.planning };
   const yen = (n: number | null) => formatYen(n, prefs.amountUnit, lang);
   const pick = (rows: MoneyRow[]) => (year === 'all' ? rows : rows.filter((r) => r.fiscalYear === year));
 
   const exportWorkbook = async () => {
-    const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, lang), ...planningReportSheets(planning.report, lang)]);
+    const all = await full();
+    const bytes = writeWorkbookBytes([...reportWorkbookSheets(all.report, lang), ...planningReportSheets(all.planning, lang)]);
     const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
     if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
   };
 
   return (
-    <section className="reports" data-ready="true">
+    <section className="reports" data-ready={current ? 'true' : 'false'}>
       <h1>{t('title')}</h1>
       <p className="muted">{t('generated', { date: today })}</p>
       <div className="inline-form reports-toolbar no-print">
@@ -135,6 +127,7 @@ export function ReportsScreen() {
             </tbody>
           </table>
         )}
+        {scheduleTotal > report.schedule.length && <p className="muted" data-testid="report-schedule-more">{t('moreRows', { count: scheduleTotal - report.schedule.length })}</p>}
       </div>
 
       <div className="report-section">
@@ -153,6 +146,7 @@ export function ReportsScreen() {
             </tbody>
           </table>
         )}
+        {risksTotal > report.risks.length && <p className="muted" data-testid="report-risks-more">{t('moreRows', { count: risksTotal - report.risks.length })}</p>}
       </div>
 
       <div className="report-section">
