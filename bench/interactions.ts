@@ -309,7 +309,7 @@ async function timeline(page: Page, rec: Recorder): Promise<void> {
 async function programs(page: Page, rec: Recorder): Promise<void> {
   await stage(page, '#/programs', SCREEN_READY.programs!);
   // The programs with the most projects: the ones the bench data maps (catalog's top-level programs).
-  const ids = await page.$$eval('.program-tree [data-program]', (els) => [...new Set(els.map((e) => e.getAttribute('data-program')!))].slice(0, REPEATS));
+  const ids = (await page.$$eval('.program-tree [data-program]', (els) => [...new Set(els.map((e) => e.getAttribute('data-program')!))])).slice(0, REPEATS);
   for (const id of ids) {
     await rec.run('program-open', page, { hash: `#/programs/${encodeURIComponent(id)}` }, { selector: `[data-section="projects"][data-program="${id}"][data-ready="true"]` });
   }

@@ -12,7 +12,8 @@ import type { Route } from '../../app/routes';
 import { navigate } from '../../app/routes';
 import { saveProjectColumns, useProjectColumns } from '../../store/preferences';
 import { usePrograms } from '../../store/catalog';
-import { useMilestoneFacts, usePortfolioBudgetLines, usePortfolioProjects, useProgramMap, useRiskFlags } from '../../store/portfolio-queries';
+import { usePortfolioProjects, useProgramMap } from '../../store/portfolio-queries';
+import { useProjectRisks } from '../../workers/risk-flags';
 import { useLang } from '../../i18n/use-lang';
 import { UndoButton } from '../../components/UndoButton';
 import { ProjectDetail } from './ProjectDetail';
@@ -28,9 +29,9 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const programs = usePrograms();
   const programMap = useProgramMap();
   const projects = usePortfolioProjects();
-  const lines = usePortfolioBudgetLines();
-  const facts = useMilestoneFacts();
-  const risks = useRiskFlags(projects, lines, facts, programs);
+  const today = useMemo(() => todayIso(), []);
+  // The risk column is computed in a Worker (every project and budget line); the list shows before it arrives.
+  const risks = useProjectRisks(programs, today);
   const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
   const columns = (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c));
   const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);
