@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_STATUSES } from '../../../shared/domain/types';
-import type { ProjectStatus } from '../../../shared/domain/types';
+import type { Project, ProjectStatus } from '../../../shared/domain/types';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { EMPTY_FILTER, distinctValues, filterProjects, searchText, sortProjects } from '../../../shared/portfolio/project-query';
@@ -13,7 +13,7 @@ import { navigate } from '../../app/routes';
 import { saveProjectColumns, useProjectColumns } from '../../store/preferences';
 import { usePrograms } from '../../store/catalog';
 import { usePortfolioProjects, useProgramMap } from '../../store/portfolio-queries';
-import { useProjectRisks } from '../../workers/risk-flags';
+import { useProjectListExtras } from '../../workers/project-list';
 import { useLang } from '../../i18n/use-lang';
 import { UndoButton } from '../../components/UndoButton';
 import { ProjectDetail } from './ProjectDetail';
@@ -30,8 +30,9 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const programMap = useProgramMap();
   const projects = usePortfolioProjects();
   const today = useMemo(() => todayIso(), []);
-  // The risk column is computed in a Worker (every project and budget line); the list shows before it arrives.
-  const risks = useProjectRisks(programs, today);
+  // The risk column and the search texts are computed in a Worker (every project and budget line); the list shows
+  // before they arrive, and a project without a current search text from there gets one built here.
+  const { risks, search } = useProjectListExtras(programs, today);
   const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
   const columns = (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c));
   const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);
@@ -43,16 +44,18 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const openId = param && param !== 'new' && param !== 'trash' ? param : null;
   const [selectedId, setSelectedId] = useState<string | null>(openId);
 
-  const haystacks = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const p of projects ?? []) map.set(p.id, searchText(p, p.programId ? programMap.get(p.programId)?.nameJa : undefined));
-    return map;
-  }, [projects, programMap]);
+  const haystack = useCallback(
+    (p: Project) => {
+      const s = search?.get(p.id);
+      return s && s.updatedAt === p.updatedAt ? s.text : builtSearchText(p, p.programId ? programMap.get(p.programId)?.nameJa : undefined);
+    },
+    [search, programMap],
+  );
   // Sorted once per data or sort change, then each keystroke only filters (a stable pass keeps the order): sorting
   // 50,000 rows with the Japanese collator costs far more than a keystroke may.
   const riskOrder = sort.key === 'risks' ? risks.byProject : null;
   const sorted = useMemo(() => sortProjects(projects ?? [], sort.key, sort.dir, (p) => riskOrder?.get(p.id)?.length ?? 0), [projects, sort, riskOrder]);
-  const rows = useMemo(() => filterProjects(sorted, deferredFilter, (p) => haystacks.get(p.id) ?? ''), [sorted, deferredFilter, haystacks]);
+  const rows = useMemo(() => filterProjects(sorted, deferredFilter, haystack), [sorted, deferredFilter, haystack]);
   const bulk = useBulkSelection(rows, selectedId);
   const departments = useMemo(() => distinctValues(projects ?? [], 'department'), [projects]);
   const pis = useMemo(() => distinctValues(projects ?? [], 'pi'), [projects]);
@@ -146,4 +149,16 @@ export function ProjectsScreen({ route }: { route: Route }) {
 /** The menus' part of the filter the list shows, as the screen marks it (data-filter) for tests and the benchmark. */
 function filterKey(f: ProjectFilter): string {
   return JSON.stringify([f.programId, f.department, f.pi, f.status, f.activeInFiscalYear, f.showArchived]);
+}
+
+/** Search texts built on this thread (before the Worker's answer, or for a project saved since), kept per project row:
+ * a row object is replaced when the project changes, and the program's name is checked. */
+const built = new WeakMap<Project, { programName: string | undefined; text: string }>();
+
+function builtSearchText(p: Project, programName: string | undefined): string {
+  const hit = built.get(p);
+  if (hit && hit.programName === programName) return hit.text;
+  const text = searchText(p, programName);
+  built.set(p, { programName, text });
+  return text;
 }
