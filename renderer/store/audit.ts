@@ -78,7 +78,10 @@ export function isUndoBarrier(e: AuditEntry): boolean {
 
 /**
  * The latest change that can still be undone: newest non-undo entry not yet reverted by a later undo, or the
- * import/restore barrier in front of it. Scans backwards in pages so a long log costs only its tail.
+ * import/restore barrier in front of it. Scans backwards in pages so a long log costs only its tail, and jumps over
+ * what an undo reverted: an undo always reverts the newest change not yet reverted, so everything between its target
+ * and itself is reverted or an undo; its entry read first (backwards) names the oldest entry it reverted, and the scan
+ * goes on below that (a bulk action of 15,000 items and its undo are skipped in one step, not read).
  */
 async function findUndoTarget(): Promise<AuditEntry | undefined> {
   const undone = new Set<number>();
@@ -86,14 +89,20 @@ async function findUndoTarget(): Promise<AuditEntry | undefined> {
   for (;;) {
     const page = await (below === Infinity ? db.auditLog.toCollection() : db.auditLog.where(':id').below(below)).reverse().limit(200).toArray();
     if (page.length === 0) return undefined;
+    let next = page[page.length - 1]!.seq!;
     for (const e of page) {
       if (e.action === 'undo') {
-        if (e.undoneSeq !== undefined) undone.add(e.undoneSeq);
+        if (e.undoneSeq === undefined) continue;
+        undone.add(e.undoneSeq);
+        if (e.undoneSeq < e.seq!) {
+          next = e.undoneSeq;
+          break;
+        }
       } else if (e.seq !== undefined && !undone.has(e.seq) && (isAudited(e.entity) || isUndoBarrier(e))) {
         return e;
       }
     }
-    below = page[page.length - 1]!.seq!;
+    below = next;
   }
 }
 

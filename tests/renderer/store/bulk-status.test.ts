@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Milestone } from '../../../shared/domain/types';
 import { db } from '../../../renderer/store/db';
 import { blankProjectInput, saveProject } from '../../../renderer/store/projects';
-import { auditedTables, beginChange, logChange, undoLast } from '../../../renderer/store/audit';
+import { auditedTables, beginChange, logChange, peekUndo, undoLast } from '../../../renderer/store/audit';
 import { setMilestonesStatus } from '../../../renderer/store/milestones';
 import { readPortfolioCounters } from '../../../renderer/store/status-counters';
 
@@ -83,5 +83,19 @@ describe('bulk milestone status', () => {
     });
     expect(await undoLast()).toMatchObject({ ok: true, count: 2 });
     expect(await db.milestones.get(id)).toEqual(first);
+  });
+
+  it('finds the change before several undone actions, however long they were', async () => {
+    const { ids } = await seed();
+    await setMilestonesStatus(ids.slice(0, 600), 'done');
+    await setMilestonesStatus(ids.slice(0, 3), 'passed');
+    expect(await undoLast()).toMatchObject({ ok: true, count: 3 });
+    await setMilestonesStatus(ids.slice(600), 'done');
+    expect(await undoLast()).toMatchObject({ ok: true, count: N - 600 - N / 20 });
+    // Next: the first bulk change (600 items, less those already done), then the project's creation, then nothing.
+    expect((await peekUndo())?.summary).toMatch(/planned → done/);
+    expect(await undoLast()).toMatchObject({ ok: true, count: 600 - N / 20 });
+    expect((await db.milestones.toArray()).filter((m) => m.status === 'done')).toHaveLength(N / 10);
+    expect((await peekUndo())?.entity).toBe('project');
   });
 });
