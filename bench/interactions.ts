@@ -131,7 +131,9 @@ class Recorder {
 
   async run(name: string, page: Page, act: Act, until: Until): Promise<void> {
     try {
-      this.add(name, await once(page, act, until));
+      const sample = await once(page, act, until);
+      this.add(name, sample);
+      if (process.env.BENCH_VERBOSE) log(`${name}: ${round(sample.ms)} ms, longest task ${round(sample.longest)} ms`);
     } catch (err) {
       log(`interaction ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
       this.note(name, { error: err instanceof Error ? err.message.slice(0, 200) : String(err) });
