@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ScenarioResult } from './run';
+import type { ScenarioResult } from './browser';
 
 export interface LongJobsContext {
   page: Page;

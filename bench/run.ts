@@ -2,12 +2,14 @@
 // IndexedDB, against the platform's raw floor measured in the same run on the same data, and writes
 // bench/results.json plus the table in docs/performance.md. Not part of `npm test`: it takes minutes.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, heapMB, launch, log, longestTaskSince, median, pageNow, percentile, round } from './browser';
+import type { ScenarioResult } from './browser';
+import { runInteractions } from './interactions';
 import { generateStandardWorkbook } from './generate';
 import { runLongJobs } from './long-jobs';
 // @ts-expect-error: plain ESM script without type declarations
@@ -16,31 +18,12 @@ import { startStaticServer } from '../scripts/static-server.mjs';
 const N = Number(process.env.BENCH_PROJECTS ?? 50_000);
 const OUT = path.resolve('bench/dist');
 const DATA = path.resolve(`bench/data/standard-${N}.xlsx`);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Iterating on one scenario: BENCH_ONLY=start,filter runs only those; BENCH_PROFILE with a fixed BENCH_PORT (IndexedDB
  * is per origin) keeps the 50,000-project browser profile between runs (import once, then skip it). The recorded
  * table comes from a full run. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const KEEP_PROFILE = process.env.BENCH_PROFILE ?? null;
 const wanted = (s: string) => !ONLY || ONLY.has(s);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--enable-precise-memory-info'];
-
-export interface ScenarioResult {
-  scenario: string;
-  oursMs: number;
-  floorMs: number | null;
-  ratio: number | null;
-  longestTaskMs: number | null;
-  heapMB: number | null;
-  target: string;
-  met: boolean;
-  detail?: Record<string, number | string>;
-}
-
-const log = (...a: unknown[]) => console.log('[bench]', ...a);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
-const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 async function prepare(): Promise<void> {
   mkdirSync(path.dirname(DATA), { recursive: true });
@@ -51,51 +34,13 @@ async function prepare(): Promise<void> {
     log(`wrote ${DATA} (${(book.bytes.byteLength / 1e6).toFixed(1)} MB, ${book.budgetLines} budget lines, ${book.milestones} milestones)`);
   }
   log('building the web app…');
-  const vite = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, GP_OUT_DIR: OUT } });
+  // BENCH_NO_BUILD=1: reuse bench/dist as built (iterating on the bench's own code).
+  const vite = process.env.BENCH_NO_BUILD ? { status: 0 } : spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, GP_OUT_DIR: OUT } });
   if (vite.status !== 0) throw new Error('vite build failed');
   await build({ entryPoints: ['bench/floor-page.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', outfile: path.join(OUT, 'bench-floor.js'), logLevel: 'warning' });
   writeFileSync(path.join(OUT, 'bench-floor.html'), '<!doctype html><meta charset="utf-8"><title>floor</title><script type="module" src="./bench-floor.js"></script>');
   copyFileSync(DATA, path.join(OUT, 'bench-data.xlsx'));
 }
-
-async function launch(keep: string | null = null): Promise<{ context: BrowserContext; page: Page; profile: string; keep: boolean }> {
-  if (keep) mkdirSync(keep, { recursive: true });
-  const profile = keep ?? mkdtempSync(path.join(tmpdir(), 'gp-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, locale: 'ja-JP', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  // tsx (esbuild keepNames) wraps named functions in __name(); functions handed to page.evaluate need it defined.
-  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
-  await context.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-    w.__longTasks = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    } catch {
-      // Long-task timing unavailable: the longest task is then reported as null.
-    }
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page, profile, keep: keep !== null };
-}
-
-async function heapMB(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return usage.usedSize / 1024 / 1024;
-}
-
-async function longestTaskSince(page: Page, since: number): Promise<number | null> {
-  return page.evaluate((t) => {
-    const tasks = (window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks;
-    if (!tasks) return null;
-    return tasks.filter((x) => x.start >= t).reduce((m, x) => Math.max(m, x.duration), 0);
-  }, since);
-}
-
-const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 async function floorImport(page: Page, url: string): Promise<{ floorMs: number; parseMs: number; putMs: number }> {
   await page.goto(`${url}bench-floor.html`);
@@ -311,6 +256,10 @@ async function main(): Promise<void> {
       results.push({ scenario: 'filter-50k', oursMs: round(p95)!, floorMs: null, ratio: null, longestTaskMs: round(Math.max(...filter.samples)), heapMB: round(await heapMB(full.page)), target: 'p95 ≤50 ms per keystroke', met: p95 <= 50, detail: { samples: filter.samples.length, medianMs: round(median(filter.samples))!, renderedRows: filter.renderedRows } });
     }
 
+    if (wanted('interactions')) {
+      log('interactions…');
+      results.push(...(await runInteractions(full.page, url)));
+    }
     // The long jobs (bench/long-jobs.ts): BENCH_ONLY=jobs, or report, backup, restore, ics, trash.
     results.push(...(await runLongJobs({ page: full.page, url, projects: N, outDir: OUT, wanted, withFloorBrowser, heapMB, longestTaskSince, log })));
   } finally {

@@ -36,12 +36,26 @@ export function auditedTables(): Table[] {
 type AuditedEntity = 'project' | 'budget' | 'milestone' | 'application' | 'call' | 'researcher' | 'membership';
 type AnyRow = Project | BudgetLine | Milestone;
 
+/** One audit entry before the action's who/when/batch are stamped on it. */
+export interface AuditDraft {
+  entity: AuditEntry['entity'];
+  entityId: string;
+  projectId: string | null;
+  action: AuditEntry['action'];
+  summary: string;
+  before: unknown;
+  after: unknown;
+  undoneSeq?: number;
+}
+
 /** Adds one audit entry; call inside the transaction that makes the change. */
-export async function logChange(
-  ctx: ChangeContext,
-  entry: { entity: AuditEntry['entity']; entityId: string; projectId: string | null; action: AuditEntry['action']; summary: string; before: unknown; after: unknown; undoneSeq?: number },
-): Promise<void> {
+export async function logChange(ctx: ChangeContext, entry: AuditDraft): Promise<void> {
   await db.auditLog.add({ ...entry, at: ctx.at, user: ctx.user, batch: ctx.batch });
+}
+
+/** Adds many audit entries of one action in one request (a bulk change); call inside its transaction. */
+export async function logChanges(ctx: ChangeContext, entries: readonly AuditDraft[]): Promise<void> {
+  await db.auditLog.bulkAdd(entries.map((e) => ({ ...e, at: ctx.at, user: ctx.user, batch: ctx.batch })));
 }
 
 const AUDITED_TABLES: Record<AuditedEntity, () => unknown> = {
@@ -65,7 +79,10 @@ export function isUndoBarrier(e: AuditEntry): boolean {
 
 /**
  * The latest change that can still be undone: newest non-undo entry not yet reverted by a later undo, or the
- * import/restore barrier in front of it. Scans backwards in pages so a long log costs only its tail.
+ * import/restore barrier in front of it. Scans backwards in pages so a long log costs only its tail, and jumps over
+ * what an undo reverted: an undo always reverts the newest change not yet reverted, so everything between its target
+ * and itself is reverted or an undo; its entry read first (backwards) names the oldest entry it reverted, and the scan
+ * goes on below that (a bulk action of 15,000 items and its undo are skipped in one step, not read).
  */
 async function findUndoTarget(): Promise<AuditEntry | undefined> {
   const undone = new Set<number>();
@@ -73,14 +90,20 @@ async function findUndoTarget(): Promise<AuditEntry | undefined> {
   for (;;) {
     const page = await (below === Infinity ? db.auditLog.toCollection() : db.auditLog.where(':id').below(below)).reverse().limit(200).toArray();
     if (page.length === 0) return undefined;
+    let next = page[page.length - 1]!.seq!;
     for (const e of page) {
       if (e.action === 'undo') {
-        if (e.undoneSeq !== undefined) undone.add(e.undoneSeq);
+        if (e.undoneSeq === undefined) continue;
+        undone.add(e.undoneSeq);
+        if (e.undoneSeq < e.seq!) {
+          next = e.undoneSeq;
+          break;
+        }
       } else if (e.seq !== undefined && !undone.has(e.seq) && (isAudited(e.entity) || isUndoBarrier(e))) {
         return e;
       }
     }
-    below = page[page.length - 1]!.seq!;
+    below = next;
   }
 }
 

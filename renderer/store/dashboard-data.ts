@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BudgetLine, IsoDate, Project } from '../../shared/domain/types';
+import type { Application, Membership, Researcher } from '../../shared/domain/planning';
 import type { MilestoneFacts } from '../../shared/portfolio/risk-flags';
 import type { PortfolioCounters } from '../../shared/portfolio/status-counts';
 import { Dexie, db } from './db';
@@ -14,7 +15,7 @@ export function usePortfolioCounters(): PortfolioCounters | null | undefined {
   return useLiveQuery(readPortfolioCounters, []);
 }
 
-export type WatchedTable = 'projects' | 'budgetLines' | 'milestones' | 'programs';
+export type WatchedTable = 'projects' | 'budgetLines' | 'milestones' | 'programs' | 'applications';
 
 /**
  * A number that goes up after every committed write to one of `tables`, here or in another window. Costs nothing
@@ -42,6 +43,10 @@ export interface DashboardData {
   milestoneFacts: MilestoneFacts;
   /** Open items due before today. */
   overdue: number;
+  /** The forecast's and the effort panel's inputs besides projects and budget lines. */
+  applications: Application[];
+  researchers: Researcher[];
+  memberships: Membership[];
 }
 
 /**
@@ -49,11 +54,12 @@ export interface DashboardData {
  * projects and the stored counters in one snapshot, so the counters can be checked against the rows themselves.
  */
 export async function readDashboardData(today: IsoDate): Promise<DashboardData> {
-  const [[projects, counters], budgetLines, milestoneFacts, overdue] = await Promise.all([
+  const [[projects, counters], budgetLines, milestoneFacts, overdue, [applications, researchers, memberships]] = await Promise.all([
     db.transaction('r', [db.projects, db.settings], () => Promise.all([db.projects.toArray(), readPortfolioCounters()])),
     db.budgetLines.toArray(),
     loadMilestoneFacts(),
     db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', today], true, false).count(),
+    db.transaction('r', [db.applications, db.researchers, db.memberships], () => Promise.all([db.applications.toArray(), db.researchers.toArray(), db.memberships.toArray()])),
   ]);
-  return { projects, counters, budgetLines, milestoneFacts, overdue };
+  return { projects, counters, budgetLines, milestoneFacts, overdue, applications, researchers, memberships };
 }

@@ -1,8 +1,10 @@
 // The store's reads for deadlines (the Deadlines screen, its month calendar and templates, the dashboard's next
-// items): open milestones through the [status+dueDate] and dueDate indexes, with their live projects fetched by id.
+// items): open milestones through the [status+dueDate] and dueDate indexes, a page at a time with indexed counts
+// (a view can hold every open item of 50,000 projects), and their live projects fetched by id.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IsoDate, Milestone, Project } from '../../shared/domain/types';
-import { addDays } from '../../shared/calendar/fiscal-year';
+import { addDays, daysBetween } from '../../shared/calendar/fiscal-year';
+import type { DeadlineBucket } from '../../shared/portfolio/deadlines';
 import type { MilestoneTemplate } from '../../shared/portfolio/templates';
 import { db } from './db';
 import { loadTemplates } from './templates';
@@ -21,19 +23,122 @@ async function withProjects(items: Milestone[]): Promise<MilestonesWithProjects>
   return { items: items.filter((m) => projects.has(m.projectId)), projects };
 }
 
-/** Open ('planned') items due up to `today` + `daysAhead` (overdue ones included), or every open item with `all`. */
-export function useOpenMilestones(today: IsoDate, daysAhead: number, all: boolean): MilestonesWithProjects | undefined {
-  return useLiveQuery(
-    async () => withProjects(all
-      ? await db.milestones.where('status').equals('planned').sortBy('dueDate')
-      : await db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', addDays(today, daysAhead)], true, true).toArray()),
-    [today, daysAhead, all],
-  );
+/** The Deadlines screen's views of open items. */
+export const DEADLINE_VIEWS = ['upTo90', 'overdue', 'next30', 'next60', 'next90', 'all'] as const;
+export type DeadlineView = (typeof DEADLINE_VIEWS)[number];
+
+const BUCKETS: readonly DeadlineBucket[] = ['overdue', 'next30', 'next60', 'next90', 'later'];
+const VIEW_BUCKETS: Record<DeadlineView, readonly DeadlineBucket[]> = {
+  upTo90: ['overdue', 'next30', 'next60', 'next90'], overdue: ['overdue'], next30: ['next30'], next60: ['next30', 'next60'],
+  next90: ['next30', 'next60', 'next90'], all: BUCKETS,
+};
+/** Past every ISO date: the open end of the 'later' bucket. */
+const END = '\uffff';
+
+/** Due dates of a bucket as a half-open range [from, to) (deadlineBucket's rule: 30/60/90 days inclusive). */
+function bucketRange(bucket: DeadlineBucket, today: IsoDate): [string, string] {
+  const day = (n: number) => addDays(today, n);
+  switch (bucket) {
+    case 'overdue': return ['', today];
+    case 'next30': return [today, day(31)];
+    case 'next60': return [day(31), day(61)];
+    case 'next90': return [day(61), day(91)];
+    default: return [day(91), END];
+  }
 }
 
-/** Every item (any status) due from `start` through `end` inclusive: a calendar month. */
-export function useMilestonesDue(start: IsoDate, end: IsoDate): MilestonesWithProjects | undefined {
-  return useLiveQuery(async () => withProjects(await db.milestones.where('dueDate').between(start, end, true, true).toArray()), [start, end]);
+const openIn = ([from, to]: [string, string]) => db.milestones.where('[status+dueDate]').between(['planned', from], ['planned', to], true, false);
+
+/** Open items whose project is in the trash (the trash is small next to the portfolio; the deletedAt index holds only
+ * trashed projects, as live ones have no key there). */
+async function trashedOpen(): Promise<Milestone[]> {
+  const ids = (await db.projects.where('deletedAt').above('').primaryKeys()) as string[];
+  if (ids.length === 0) return [];
+  return db.milestones.where('projectId').anyOf(ids).filter((m) => m.status === 'planned').toArray();
+}
+
+export interface DeadlineGroup {
+  bucket: DeadlineBucket;
+  /** Open items of live projects in the bucket. */
+  total: number;
+  /** The first `limit` of them by due date. */
+  items: Milestone[];
+}
+
+export interface DeadlineViewPage {
+  /** What was asked (a live query keeps showing its last answer while the next one loads). */
+  query: string;
+  groups: DeadlineGroup[];
+  /** Open items in the whole view. */
+  total: number;
+  /** The projects of the items shown. */
+  projects: Map<string, Project>;
+}
+
+/**
+ * One page of a view: per bucket its count (an indexed count, less the trashed projects' items) and its first `limit`
+ * items by due date, with their projects. Reads at most `limit` items per bucket whatever the portfolio's size.
+ */
+export async function loadDeadlineView(today: IsoDate, view: DeadlineView, limit: number): Promise<DeadlineViewPage> {
+  const trashed = await trashedOpen();
+  const trashedIds = new Set(trashed.map((m) => m.id));
+  const groups = await Promise.all(
+    VIEW_BUCKETS[view].map(async (bucket): Promise<DeadlineGroup> => {
+      const range = bucketRange(bucket, today);
+      const inTrash = trashed.filter((m) => m.dueDate >= range[0] && m.dueDate < range[1]).length;
+      const [count, rows] = await Promise.all([openIn(range).count(), openIn(range).limit(limit + inTrash).toArray()]);
+      return { bucket, total: count - inTrash, items: rows.filter((m) => !trashedIds.has(m.id)).slice(0, limit) };
+    }),
+  );
+  const { projects } = await withProjects(groups.flatMap((g) => g.items));
+  return { query: `${today}/${view}/${limit}`, groups: groups.filter((g) => g.total > 0), total: groups.reduce((s, g) => s + g.total, 0), projects };
+}
+
+/** A page of a Deadlines view, live (undefined while the first one loads). */
+export function useDeadlineView(today: IsoDate, view: DeadlineView, limit: number): DeadlineViewPage | undefined {
+  return useLiveQuery(() => loadDeadlineView(today, view, limit), [today, view, limit]);
+}
+
+/** The ids of every open item in a view (live projects only): "select all" of the view, keys only. */
+export async function deadlineViewIds(today: IsoDate, view: DeadlineView): Promise<string[]> {
+  const trashed = new Set((await trashedOpen()).map((m) => m.id));
+  const lists = await Promise.all(VIEW_BUCKETS[view].map(async (b) => (await openIn(bucketRange(b, today)).primaryKeys()) as string[]));
+  return lists.flat().filter((id) => !trashed.has(id));
+}
+
+/** Every open item of a view with its projects (or just `ids` of them): what an export of the view writes. */
+export async function loadDeadlineItems(today: IsoDate, view: DeadlineView, ids?: ReadonlySet<string>): Promise<MilestonesWithProjects> {
+  const lists = await Promise.all(VIEW_BUCKETS[view].map((b) => openIn(bucketRange(b, today)).toArray()));
+  const items = lists.flat();
+  return withProjects(ids && ids.size > 0 ? items.filter((m) => ids.has(m.id)) : items);
+}
+
+export interface MonthDeadlines extends MilestonesWithProjects {
+  query: string;
+  /** Items (any status) due on each day of the month; `items` holds at most `perDay` of them per day. */
+  countByDate: Map<IsoDate, number>;
+}
+
+/**
+ * A calendar month's items (any status): per day its count and its first `perDay` items (a day can hold thousands,
+ * e.g. every project ending on 31 March), one indexed query per day.
+ */
+export async function loadMonthDeadlines(start: IsoDate, end: IsoDate, perDay: number): Promise<MonthDeadlines> {
+  const days = Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i));
+  const perDate = await Promise.all(days.map(async (d) => {
+    const rows = await db.milestones.where('dueDate').equals(d).limit(perDay + 1).toArray();
+    return { d, rows, count: rows.length > perDay ? await db.milestones.where('dueDate').equals(d).count() : rows.length };
+  }));
+  const r = await withProjects(perDate.flatMap((x) => x.rows.slice(0, perDay)));
+  // A trashed project's items drop out of the list (and, where the day shows them all, out of its count).
+  const countByDate = new Map<IsoDate, number>();
+  for (const x of perDate) if (x.count > 0) countByDate.set(x.d, x.count > perDay ? x.count : r.items.filter((m) => m.dueDate === x.d).length);
+  return { ...r, countByDate, query: `${start}/${end}` };
+}
+
+/** Every item (any status) due from `start` through `end` inclusive: a calendar month, at most `perDay` a day. */
+export function useMonthDeadlines(start: IsoDate, end: IsoDate, perDay: number): MonthDeadlines | undefined {
+  return useLiveQuery(() => loadMonthDeadlines(start, end, perDay), [start, end, perDay]);
 }
 
 /** The dashboard's next open items: due from today through today + `days`, at most `limit`. */

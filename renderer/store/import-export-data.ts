@@ -1,5 +1,5 @@
-// Reads whole tables: on the main thread in pages (by primary key), so a 50,000-project database never lands there as
-// one huge structured-clone; in the export Workers at once (nothing there must stay responsive).
+// Reads whole tables for the export Workers, at once (nothing there must stay responsive); the Reports screen's
+// Worker reads through report-data.ts.
 import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import { COUNTERS_KEY, readCounters } from '../../shared/portfolio/status-counts';
 import { db } from './db';
@@ -8,28 +8,6 @@ export interface ExportPage {
   projects: Project[];
   budgetLines: BudgetLine[];
   milestones: Milestone[];
-}
-
-async function pages<T extends { id: string }>(
-  table: { where(index: string): { above(key: string): { limit(n: number): { toArray(): Promise<T[]> } } } },
-  size: number,
-  each: (rows: T[]) => void,
-): Promise<void> {
-  let last = '';
-  for (;;) {
-    const rows = await table.where(':id').above(last).limit(size).toArray();
-    if (!rows.length) return;
-    each(rows);
-    last = rows[rows.length - 1]!.id;
-    if (rows.length < size) return;
-  }
-}
-
-/** Calls `each` with pages of projects (trash excluded), then budget lines, then milestones. */
-export async function readAllForExport(each: (page: ExportPage) => void, size = 5_000): Promise<void> {
-  await pages<Project>(db.projects, size, (rows) => each({ projects: rows.filter((p) => !p.deletedAt), budgetLines: [], milestones: [] }));
-  await pages<BudgetLine>(db.budgetLines, size * 2, (rows) => each({ projects: [], budgetLines: rows, milestones: [] }));
-  await pages<Milestone>(db.milestones, size * 2, (rows) => each({ projects: [], budgetLines: [], milestones: rows }));
 }
 
 /**
@@ -67,15 +45,4 @@ export async function readTableWithRevision<K extends keyof ExportTables>(name: 
     const [rows, counters] = await Promise.all([table.toArray(), db.settings.get(COUNTERS_KEY)]);
     return { rows, revision: readCounters(counters?.value)?.revision };
   });
-}
-
-/** Everything, for the Reports screen (which aggregates across the whole portfolio). */
-export async function readAllForReports(): Promise<ExportPage> {
-  const out: ExportPage = { projects: [], budgetLines: [], milestones: [] };
-  await readAllForExport((page) => {
-    for (const p of page.projects) out.projects.push(p);
-    for (const b of page.budgetLines) out.budgetLines.push(b);
-    for (const m of page.milestones) out.milestones.push(m);
-  });
-  return out;
 }

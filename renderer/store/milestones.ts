@@ -5,7 +5,8 @@ import type { MilestoneDraft, UndatedGateDates } from '../../shared/portfolio/st
 import { expandTemplates } from '../../shared/portfolio/templates';
 import { workingDaysBefore } from '../../shared/calendar/working-days';
 import { todayIso } from '../../shared/calendar/fiscal-year';
-import { auditedTables, beginChange, logChange } from './audit';
+import { auditedTables, beginChange, logChange, logChanges } from './audit';
+import type { AuditDraft } from './audit';
 import { addMilestoneDrafts } from './projects';
 import { loadPrograms } from './catalog';
 import { db } from './db';
@@ -33,18 +34,32 @@ export async function updateMilestone(id: string, patch: Partial<Omit<Milestone,
   });
 }
 
-/** Sets the status of several milestones in one action (one undo step). */
+/** Milestones read and written per request by a bulk status change: each chunk's work is a short task of its own. */
+const STATUS_CHUNK = 500;
+
+/**
+ * Sets the status of several milestones (thousands: every open item of a Deadlines view) in one action: one
+ * transaction (all or nothing), one audit entry per changed milestone sharing the action's batch (one undo step),
+ * read and written a chunk at a time with bulk requests.
+ */
 export async function setMilestonesStatus(ids: readonly string[], status: MilestoneStatus, doneDate: IsoDate = todayIso()): Promise<number> {
   const ctx = await beginChange();
   return db.transaction('rw', auditedTables(), async () => {
     let n = 0;
-    for (const id of ids) {
-      const before = await db.milestones.get(id);
-      if (!before || before.status === status) continue;
-      const after: Milestone = { ...before, status, doneDate: STATUS_WITH_DATE.has(status) ? doneDate : null };
-      await db.milestones.put(after);
-      await logChange(ctx, { entity: 'milestone', entityId: id, projectId: after.projectId, action: 'update', summary: `状態 / Status ${before.status} → ${status}: ${after.title}`, before, after });
-      n++;
+    for (let i = 0; i < ids.length; i += STATUS_CHUNK) {
+      const befores = await db.milestones.bulkGet(ids.slice(i, i + STATUS_CHUNK) as string[]);
+      const afters: Milestone[] = [];
+      const entries: AuditDraft[] = [];
+      for (const before of befores) {
+        if (!before || before.status === status) continue;
+        const after: Milestone = { ...before, status, doneDate: STATUS_WITH_DATE.has(status) ? doneDate : null };
+        afters.push(after);
+        entries.push({ entity: 'milestone', entityId: after.id, projectId: after.projectId, action: 'update', summary: `状態 / Status ${before.status} → ${status}: ${after.title}`, before, after });
+      }
+      if (afters.length === 0) continue;
+      await db.milestones.bulkPut(afters);
+      await logChanges(ctx, entries);
+      n += afters.length;
     }
     return n;
   });

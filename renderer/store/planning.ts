@@ -229,6 +229,17 @@ export function usePlanningData(): PlanningData | undefined {
   return useLiveQuery(loadPlanningData, []);
 }
 
+/** Just the tracked calls and applications (the Deadlines screen's calendar events): no project or budget rows. */
+export function usePlanningDeadlines(): Pick<PlanningData, 'applications' | 'trackedCalls'> | undefined {
+  return useLiveQuery(
+    () => db.transaction('r', [db.applications, db.trackedCalls], async () => {
+      const [applications, trackedCalls] = await Promise.all([db.applications.toArray(), db.trackedCalls.toArray()]);
+      return { applications, trackedCalls };
+    }),
+    [],
+  );
+}
+
 /** A project's members (the project detail's Members panel). */
 export function useProjectMembers(projectId: string): Membership[] | undefined {
   return useLiveQuery(() => db.memberships.where('projectId').equals(projectId).toArray(), [projectId]);

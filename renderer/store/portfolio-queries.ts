@@ -3,45 +3,49 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
-import { todayIso } from '../../shared/calendar/fiscal-year';
-import { computeRiskFlags, flagsByProject } from '../../shared/portfolio/risk-flags';
-import type { MilestoneFacts, RiskFlag } from '../../shared/portfolio/risk-flags';
 import { peekUndo, projectLog } from './audit';
 import { usePrograms } from './catalog';
 import type { ProgramEntry } from './catalog';
 import { db } from './db';
+import type { Table } from './db';
 import { listTrash } from './projects';
-import { loadMilestoneFacts } from './risks';
+
+/** Rows read per request when a screen reads a whole table: each page's structured clone is a short task of its own
+ * on the main thread (one request for 50,000 projects was a task of several hundred ms). */
+const READ_PAGE = 2_000;
+
+/** Every row of a table, a page at a time in primary-key order. */
+export async function readPaged<T extends { id: string }>(table: Table<T, string>, size = READ_PAGE): Promise<T[]> {
+  const out: T[] = [];
+  for (let last: string | null = null; ; ) {
+    const page: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(size).toArray();
+    for (const row of page) out.push(row);
+    if (page.length < size) return out;
+    last = page[page.length - 1]!.id;
+  }
+}
 
 /** Every project row (trash included; callers filter in memory), or undefined while loading. */
 export function usePortfolioProjects(): Project[] | undefined {
-  return useLiveQuery(() => db.projects.toArray(), []);
+  return useLiveQuery(() => readPaged(db.projects as unknown as Table<Project, string>), []);
 }
 
-/** Every budget line (the list's totals and risk flags). */
-export function usePortfolioBudgetLines(): BudgetLine[] | undefined {
-  return useLiveQuery(() => db.budgetLines.toArray(), []);
-}
-
-/** Every milestone (the Timeline's markers). */
-export function usePortfolioMilestones(): Milestone[] | undefined {
-  return useLiveQuery(() => db.milestones.toArray(), []);
-}
-
-/** Just what risk flags need from the milestones (see loadMilestoneFacts), far cheaper than every row. */
-export function useMilestoneFacts(): MilestoneFacts | undefined {
-  return useLiveQuery(loadMilestoneFacts, []);
-}
-
-const EMPTY_FLAGS = new Map<string, RiskFlag[]>();
-
-/** Risk flags for all projects, grouped by project id; empty until every input has loaded. */
-export function useRiskFlags(projects: Project[] | undefined, lines: BudgetLine[] | undefined, facts: MilestoneFacts | undefined, programs: ProgramEntry[]) {
-  return useMemo(() => {
-    if (!projects || !lines || !facts) return { list: [] as RiskFlag[], byProject: EMPTY_FLAGS };
-    const list = computeRiskFlags({ projects, budgetLines: lines, milestoneFacts: facts, programs, today: todayIso() });
-    return { list, byProject: flagsByProject(list) };
-  }, [projects, lines, facts, programs]);
+/**
+ * The milestones of some projects (the Timeline's markers for the rows around the visible ones), by project id;
+ * undefined while loading. Reads only those projects' items through the projectId index.
+ */
+export function useMilestonesOf(projectIds: readonly string[]): Map<string, Milestone[]> | undefined {
+  const key = projectIds.join(',');
+  return useLiveQuery(async () => {
+    const rows = key ? await db.milestones.where('projectId').anyOf(key.split(',')).toArray() : [];
+    const by = new Map<string, Milestone[]>();
+    for (const m of rows) {
+      const l = by.get(m.projectId);
+      if (l) l.push(m);
+      else by.set(m.projectId, [m]);
+    }
+    return by;
+  }, [key]);
 }
 
 /** Program lookup by id. */

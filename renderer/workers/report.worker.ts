@@ -6,8 +6,8 @@ import { planningReportSheets } from '../../shared/reports/planning-report-workb
 import { buildPlanningReport } from '../../shared/reports/planning-report';
 import { writeWorkbookBytes } from '../../shared/excel/sheetjs';
 import { loadPrograms } from '../store/catalog';
-import { readAllForReports } from '../store/import-export-data';
-import { loadPlanningData, loadPlanningSettings } from '../store/planning';
+import { readReportData } from '../store/report-data';
+import { loadPlanningSettings } from '../store/planning';
 import { serveWorkerApi, transferred } from '../platform/worker-client';
 import { REPORT_STEPS } from './report-jobs';
 import type { ReportWorkerApi } from './report-jobs';
@@ -15,10 +15,10 @@ import type { ReportWorkerApi } from './report-jobs';
 const api: ReportWorkerApi = {
   async write(r, onProgress) {
     void onProgress(0, REPORT_STEPS);
-    const [data, programs, planning, settings] = await Promise.all([readAllForReports(), loadPrograms(), loadPlanningData(), loadPlanningSettings()]);
+    const [data, programs, settings] = await Promise.all([readReportData(), loadPrograms(), loadPlanningSettings()]);
     void onProgress(1, REPORT_STEPS);
-    const report = buildPortfolioReport({ ...data, programs, today: r.today, from: r.from <= r.to ? r.from : r.to, to: r.from <= r.to ? r.to : r.from });
-    const plan = buildPlanningReport({ ...planning, programs, fromFiscalYear: r.fromFiscalYear, settings: settings.probability, whatIf: r.whatIf });
+    const report = buildPortfolioReport({ projects: data.projects, budgetLines: data.budgetLines, milestones: data.milestones, programs, today: r.today, from: r.from <= r.to ? r.from : r.to, to: r.from <= r.to ? r.to : r.from });
+    const plan = buildPlanningReport({ projects: data.projects, budgetLines: data.budgetLines, applications: data.applications, programs, fromFiscalYear: r.fromFiscalYear, settings: settings.probability, whatIf: r.whatIf });
     void onProgress(2, REPORT_STEPS);
     const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, r.lang), ...planningReportSheets(plan, r.lang)]);
     void onProgress(3, REPORT_STEPS);

@@ -19,7 +19,7 @@ import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { useDashboardSummary } from './use-dashboard-summary';
-import { usePlanningReport } from '../../store/planning';
+import { usePlanningSettings } from '../../store/planning';
 import { ForecastChart } from '../../components/ForecastChart';
 
 export function DashboardScreen() {
@@ -40,7 +40,8 @@ export function DashboardScreen() {
   // The next 30 days' open items through [status+dueDate]; the overdue count walks far more keys (the summary Worker).
   const deadlines = useNextDeadlines(today, 30, 12);
   const ready = !!counts && deadlines !== undefined;
-  const summary = useDashboardSummary(ready, programList, today, fy);
+  const planningSettings = usePlanningSettings();
+  const summary = useDashboardSummary(ready, programList, today, fy, planningSettings);
   const stale = summary?.countersStale ?? false;
   useEffect(() => {
     // The summary Worker found stored counts that disagree with the projects: recount from the indexes.
@@ -48,9 +49,8 @@ export function DashboardScreen() {
   }, [stale, summary]);
   const funding = summary?.totals.program;
   // The next five fiscal years' forecast and the over-committed researchers (the same functions as `cli forecast`).
-  const planning = usePlanningReport(fy);
-  const researcherNames = useMemo(() => new Map((planning?.data.researchers ?? []).map((r) => [r.id, r.name])), [planning]);
-  const overCommitted = (planning?.effort ?? []).filter((e) => e.over100 || e.overThreshold);
+  // Computed in the summary Worker too (they need every project and budget line).
+  const overCommitted = summary?.overCommitted ?? [];
   const risks = summary?.risks;
 
   const series: BarSeries[] = useMemo(
@@ -125,7 +125,7 @@ export function DashboardScreen() {
           <a href={hrefFor('deadlines')}>{t('allDeadlines')} →</a>
         </section>
 
-        <section className="panel" aria-labelledby="dash-totals">
+        <section className="panel" aria-labelledby="dash-totals" data-totals-shown={totals ? dimension : undefined}>
           <h2 id="dash-totals">{t('totals')}</h2>
           <div role="radiogroup" aria-label={t('totalsBy')} className="tabs">
             {(['year', 'program', 'department'] as const).map((d) => (
@@ -155,19 +155,19 @@ export function DashboardScreen() {
 
         <section className="panel" aria-labelledby="dash-forecast" data-testid="dash-forecast-panel">
           <h2 id="dash-forecast">{t('forecast')}</h2>
-          {!planning && <p className="muted">{t('computing')}</p>}
-          {planning && (
-            <ForecastChart years={planning.report.forecast.years} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} imageName={`dashboard-forecast-${fy}`} testId="dash-forecast" />
+          {!summary && <p className="muted">{t('computing')}</p>}
+          {summary && (
+            <ForecastChart years={summary.forecast} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} imageName={`dashboard-forecast-${fy}`} testId="dash-forecast" />
           )}
         </section>
 
         <section className="panel" aria-labelledby="dash-effort">
           <h2 id="dash-effort">{t('overCommitted')}</h2>
-          {planning && overCommitted.length === 0 && <p className="muted">{t('noOverCommitted')}</p>}
+          {summary && overCommitted.length === 0 && <p className="muted">{t('noOverCommitted')}</p>}
           <ul className="plain-list" data-testid="dash-over-committed">
             {overCommitted.map((e) => (
               <li key={e.researcherId} data-researcher={e.researcherId}>
-                <a href={hrefFor('researchers', e.researcherId)}>{researcherNames.get(e.researcherId)}</a>{' '}
+                <a href={hrefFor('researchers', e.researcherId)}>{e.name}</a>{' '}
                 {e.years
                   .filter((y) => y.over100 || y.overThreshold)
                   .map((y) => (

@@ -3,12 +3,17 @@ import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { BudgetTotal } from '../../../shared/portfolio/budget-aggregation';
 import type { RiskFlag, RiskKind } from '../../../shared/portfolio/risk-flags';
+import type { ForecastYear, ProbabilitySettings } from '../../../shared/planning/forecast';
+import type { ResearcherEffort } from '../../../shared/planning/effort';
 
 export interface SummaryRequest {
   today: IsoDate;
   /** Western fiscal year of `today`: the program and department totals are for this year. */
   fiscalYear: number;
   programs: CatalogProgram[];
+  /** The office's planning rules (forecast probabilities, effort threshold). */
+  probability: Partial<ProbabilitySettings>;
+  effortThresholdPercent: number | null;
 }
 
 export interface DashboardSummary {
@@ -18,6 +23,10 @@ export interface DashboardSummary {
   countersStale: boolean;
   risks: { total: number; kindCounts: Record<RiskKind, number>; listed: (RiskFlag & { code: string })[] };
   totals: { year: BudgetTotal[]; program: BudgetTotal[]; department: BudgetTotal[] };
+  /** The next fiscal years' forecast (from this year). */
+  forecast: ForecastYear[];
+  /** Researchers over 100 % or the threshold in some year, with their names. */
+  overCommitted: (ResearcherEffort & { name: string })[];
 }
 
 export interface SummaryApi {

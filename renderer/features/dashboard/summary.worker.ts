@@ -6,6 +6,8 @@ import type { RiskKind } from '../../../shared/portfolio/risk-flags';
 import { budgetTotals } from '../../../shared/portfolio/budget-aggregation';
 import { countByStatus, sameCounts } from '../../../shared/portfolio/status-counts';
 import { readDashboardData } from '../../store/dashboard-data';
+import { buildPlanningReport } from '../../../shared/reports/planning-report';
+import { researcherEffort } from '../../../shared/planning/effort';
 import { serveWorkerApi } from '../../platform/worker-client';
 import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-protocol';
 
@@ -13,7 +15,13 @@ import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-pro
 const LISTED = 15;
 
 async function summarise(req: SummaryRequest): Promise<DashboardSummary> {
-  const { projects, counters, budgetLines, milestoneFacts, overdue } = await readDashboardData(req.today);
+  const { projects, counters, budgetLines, milestoneFacts, overdue, applications, researchers, memberships } = await readDashboardData(req.today);
+  // The forecast and effort panels (the same functions as `cli forecast` and the Reports screen).
+  const planning = buildPlanningReport({ projects, budgetLines, applications, programs: req.programs, fromFiscalYear: req.fiscalYear, settings: req.probability });
+  const names = new Map(researchers.map((r) => [r.id, r.name]));
+  const overCommitted = researcherEffort({ researchers, memberships, projects, applications, thresholdPercent: req.effortThresholdPercent })
+    .filter((e) => e.over100 || e.overThreshold)
+    .map((e) => ({ ...e, name: names.get(e.researcherId) ?? '' }));
   const flags = computeRiskFlags({ projects, budgetLines, milestoneFacts, programs: req.programs, today: req.today });
   const codes = new Map(projects.map((p) => [p.id, p.code]));
   const kindCounts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
@@ -27,6 +35,8 @@ async function summarise(req: SummaryRequest): Promise<DashboardSummary> {
       program: budgetTotals(budgetLines, projects, 'program', req.fiscalYear),
       department: budgetTotals(budgetLines, projects, 'department', req.fiscalYear),
     },
+    forecast: planning.forecast.years,
+    overCommitted,
   };
 }
 

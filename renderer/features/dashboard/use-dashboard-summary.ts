@@ -6,9 +6,10 @@ import type { CatalogProgram } from '../../../shared/catalog/schema';
 import { useTablesChanged } from '../../store/dashboard-data';
 import type { WatchedTable } from '../../store/dashboard-data';
 import { runInWorker } from '../../platform/worker-client';
-import type { DashboardSummary, SummaryApi } from './summary-protocol';
+import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-protocol';
+import type { PlanningSettings } from '../../../shared/planning/planning-settings';
 
-const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs'];
+const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs', 'applications'];
 
 type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
 
@@ -23,7 +24,8 @@ function whenIdle(run: () => void): () => void {
 }
 
 /** The risk and totals summary, or undefined until it is computed (`ready`: the first screen's own data is shown). */
-export function useDashboardSummary(ready: boolean, programs: readonly CatalogProgram[], today: IsoDate, fiscalYear: number): DashboardSummary | undefined {
+export function useDashboardSummary(ready: boolean, programs: readonly CatalogProgram[], today: IsoDate, fiscalYear: number, settings: PlanningSettings): DashboardSummary | undefined {
+  const rules = JSON.stringify({ probability: settings.probability, effortThresholdPercent: settings.effortThresholdPercent });
   // Any committed write to the tables the summary reads (here or in another window) asks for a new one.
   const stamp = useTablesChanged(WATCHED);
   const [summary, setSummary] = useState<DashboardSummary | undefined>(undefined);
@@ -33,7 +35,7 @@ export function useDashboardSummary(ready: boolean, programs: readonly CatalogPr
     const abort = new AbortController();
     const cancel = whenIdle(() => {
       const start = () => new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' });
-      runInWorker<SummaryApi, DashboardSummary>(start, (w) => w.summarise({ today, fiscalYear, programs: [...programs] }), { signal: abort.signal }).then(
+      runInWorker<SummaryApi, DashboardSummary>(start, (w) => w.summarise({ today, fiscalYear, programs: [...programs], ...(JSON.parse(rules) as Pick<SummaryRequest, 'probability' | 'effortThresholdPercent'>) }), { signal: abort.signal }).then(
         (s) => {
           if (!abort.signal.aborted) setSummary(s);
         },
@@ -46,6 +48,6 @@ export function useDashboardSummary(ready: boolean, programs: readonly CatalogPr
       cancel();
       abort.abort();
     };
-  }, [ready, stamp, programs, today, fiscalYear]);
+  }, [ready, stamp, programs, today, fiscalYear, rules]);
   return summary;
 }

@@ -5,11 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { Milestone, MilestoneStatus } from '../../../shared/domain/types';
 import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIso } from '../../../shared/calendar/fiscal-year';
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
-import { deadlineBucket } from '../../../shared/portfolio/deadlines';
-import type { DeadlineBucket } from '../../../shared/portfolio/deadlines';
 import { hrefFor } from '../../app/routes';
 import { desktopApi } from '../../platform/desktop-api';
-import { useMilestonesDue, useOpenMilestones } from '../../store/deadline-queries';
+import { DEADLINE_VIEWS, deadlineViewIds, loadDeadlineItems, useDeadlineView, useMonthDeadlines } from '../../store/deadline-queries';
+import type { DeadlineView } from '../../store/deadline-queries';
 import { setMilestonesStatus } from '../../store/milestones';
 import { UndoButton } from '../../components/UndoButton';
 import { JobProgress } from '../../components/JobProgress';
@@ -19,35 +18,43 @@ import { useLang } from '../../i18n/use-lang';
 import { MonthCalendar } from './MonthCalendar';
 import { TemplatesManager } from './TemplatesManager';
 import { TrackedCalls } from './TrackedCalls';
-import { usePlanningData, usePlanningSettings } from '../../store/planning';
+import { usePlanningDeadlines, usePlanningSettings } from '../../store/planning';
 import { usePreferences } from '../../store/preferences';
 import { applicationDeadlineEvents, trackedCallEvents } from '../../../shared/planning/call-events';
 
-const VIEWS = ['upTo90', 'overdue', 'next30', 'next60', 'next90', 'all'] as const;
-type View = (typeof VIEWS)[number];
 const PASS_KINDS = new Set<Milestone['kind']>(['stage-gate', 'interim-evaluation', 'final-evaluation']);
+/** Items a calendar day lists before "N more" (a day can hold thousands, e.g. every project ending on 31 March). */
+const PER_DAY = 6;
+const PAGE = 200;
 
 export function DeadlinesScreen() {
   const { t } = useTranslation('deadlines');
   const { t: tp } = useTranslation('projects');
   const lang = useLang();
   const today = todayIso();
-  const [view, setView] = useState<View>('upTo90');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [view, setViewState] = useState<DeadlineView>('upTo90');
+  // The selection can be every open item of a view (thousands): ids only, the rows shown are a page.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
   // A long overdue backlog would put thousands of rows in the DOM: show a page per group and let the user ask for more.
-  const [limit, setLimit] = useState(200);
+  const [limit, setLimit] = useState(PAGE);
   const [month, setMonth] = useState(() => ({ year: splitIsoDate(today).year, month: splitIsoDate(today).month }));
+  const setView = (v: DeadlineView) => {
+    setViewState(v);
+    setSelected(new Set());
+    setLimit(PAGE);
+  };
 
-  // Open items up to 90 days ahead through the dueDate index (every open item only when asked); projects fetched once by id.
-  const everything = view === 'all';
-  const open = useOpenMilestones(today, 90, everything);
+  // Per bucket an indexed count and its first page by due date, with those items' projects (see deadline-queries.ts).
+  const page = useDeadlineView(today, view, limit);
+  const pageReady = page?.query === `${today}/${view}/${limit}`;
   const monthStart = makeIsoDate(month.year, month.month, 1)!;
   const monthEnd = makeIsoDate(month.year, month.month, daysInMonth(month.year, month.month))!;
-  const monthItems = useMilestonesDue(monthStart, monthEnd);
+  const monthItems = useMonthDeadlines(monthStart, monthEnd, PER_DAY);
 
   // Tracked calls and pending applications' internal and e-Rad deadlines: in the calendar and in the .ics export.
-  const planning = usePlanningData();
+  const planning = usePlanningDeadlines();
   const planningSettings = usePlanningSettings();
   const prefs = usePreferences();
   const planningEvents = useMemo(() => {
@@ -56,29 +63,7 @@ export function DeadlinesScreen() {
     return [...trackedCallEvents(planning.trackedCalls, lang), ...applicationDeadlineEvents(planning.applications, lang, planningSettings.internalDeadlineWorkingDays, closure)];
   }, [planning, planningSettings, prefs, lang]);
   const monthEvents = planningEvents.filter((e) => e.date >= monthStart && e.date <= monthEnd);
-
-  const shown = useMemo(() => {
-    if (!open) return [];
-    return open.items.filter((m) => {
-      const b = deadlineBucket(m.dueDate, today);
-      if (view === 'all') return true;
-      if (view === 'upTo90') return b !== 'later';
-      if (view === 'overdue') return b === 'overdue';
-      if (view === 'next30') return b === 'next30';
-      if (view === 'next60') return b === 'next30' || b === 'next60';
-      return b !== 'overdue' && b !== 'later';
-    });
-  }, [open, view, today]);
-  const groups = useMemo(() => {
-    const g = new Map<DeadlineBucket, Milestone[]>();
-    for (const m of shown) {
-      const b = deadlineBucket(m.dueDate, today);
-      const l = g.get(b);
-      if (l) l.push(m);
-      else g.set(b, [m]);
-    }
-    return [...g];
-  }, [shown, today]);
+  const total = pageReady ? page.total : 0;
 
   const toggle = (id: string) => setSelected((s) => {
     const n = new Set(s);
@@ -87,19 +72,24 @@ export function DeadlinesScreen() {
     return n;
   });
   const mark = async (ids: string[], status: MilestoneStatus) => {
-    const n = await setMilestonesStatus(ids, status);
-    setSelected(new Set());
-    setMessage(t('marked', { count: n }));
+    setBusy(true);
+    try {
+      const n = await setMilestonesStatus(ids, status);
+      setSelected(new Set());
+      setMessage(t('marked', { count: n }));
+    } finally {
+      setBusy(false);
+    }
   };
-  const selectedShown = shown.filter((m) => selected.has(m.id));
+  const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view)));
   // Written a slice at a time as parts, with the shared progress bar and cancel button.
   const icsJob = useJob();
   const exportIcs = async () => {
-    const items = selectedShown.length > 0 ? selectedShown : shown;
-    if (!open || (items.length === 0 && planningEvents.length === 0)) return;
+    const { items, projects } = await loadDeadlineItems(today, view, selected);
+    if (items.length === 0 && planningEvents.length === 0) return;
     const upcoming = planningEvents.filter((e) => e.date >= today);
     await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
-      const bytes = await writeIcsParts(items, open.projects, upcoming, { calendarName: t('title'), lang }, job);
+      const bytes = await writeIcsParts(items, projects, upcoming, { calendarName: t('title'), lang }, job);
       const res = await desktopApi.saveFile({ title: t('exportIcs'), suggestedName: `deadlines-${today}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], bytes });
       if (res.saved) setMessage(t('exported', { count: items.length }));
     });
@@ -110,35 +100,35 @@ export function DeadlinesScreen() {
   };
 
   return (
-    <section className="deadlines-screen">
+    <section className="deadlines-screen" data-view={view} data-ready={pageReady ? 'true' : 'false'} data-total={total} data-selected={selected.size}>
       <div className="screen-head">
         <h1>{t('title')}</h1>
         <span role="status" className="flash" data-testid="deadlines-status">{message}</span>
       </div>
       <div className="toolbar">
         <div role="tablist" className="tabs">
-          {VIEWS.map((v) => <button key={v} type="button" role="tab" aria-selected={view === v} data-view={v} onClick={() => setView(v)}>{t(`views.${v}`)}</button>)}
+          {DEADLINE_VIEWS.map((v) => <button key={v} type="button" role="tab" aria-selected={view === v} data-view={v} onClick={() => setView(v)}>{t(`views.${v}`)}</button>)}
         </div>
         <div className="button-row">
-          <span className="muted">{t('selected', { count: selectedShown.length })}</span>
-          <button type="button" onClick={() => setSelected(new Set(shown.map((m) => m.id)))}>{t('selectAll')}</button>
-          <button type="button" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'done')}>{t('markDone')}</button>
-          <button type="button" disabled={selectedShown.length === 0} onClick={() => void mark(selectedShown.map((m) => m.id), 'passed')}>{t('markPassed')}</button>
-          <button type="button" className="primary" data-action="export-ics" disabled={icsJob.state.phase === 'running' || (shown.length === 0 && planningEvents.length === 0)} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
+          <span className="muted">{t('selected', { count: selected.size })}</span>
+          <button type="button" data-action="select-all" disabled={total === 0} onClick={() => void selectAll()}>{t('selectAll')}</button>
+          <button type="button" data-action="bulk-done" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'done')}>{t('markDone')}</button>
+          <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'passed')}>{t('markPassed')}</button>
+          <button type="button" className="primary" data-action="export-ics" disabled={icsJob.state.phase === 'running' || (total === 0 && planningEvents.length === 0)} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
           <JobProgress state={icsJob.state} runner={icsJob.runner} lang={lang} testId="ics-job" />
           <UndoButton onMessage={setMessage} />
         </div>
       </div>
 
-      {open && shown.length === 0 && <p className="muted">{t('none')}</p>}
-      {groups.map(([bucket, items]) => (
+      {pageReady && total === 0 && <p className="muted">{t('none')}</p>}
+      {page?.groups.map(({ bucket, items, total: count }) => (
         <div key={bucket} className="deadline-group">
-          <h2 className={bucket === 'overdue' ? 'danger-text' : undefined}>{t(`buckets.${bucket}`)} <span className="muted">({items.length})</span></h2>
+          <h2 className={bucket === 'overdue' ? 'danger-text' : undefined}>{t(`buckets.${bucket}`)} <span className="muted">({count})</span></h2>
           <table className="data deadline-table">
             <thead><tr><th /><th>{t('due')}</th><th>{t('daysLeft')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th /></tr></thead>
             <tbody>
-              {items.slice(0, limit).map((m) => {
-                const p = open!.projects.get(m.projectId)!;
+              {items.map((m) => {
+                const p = page!.projects.get(m.projectId)!;
                 const pass = PASS_KINDS.has(m.kind);
                 return (
                   <tr key={m.id} data-milestone={m.id} data-kind={m.kind} className={bucket === 'overdue' ? 'overdue' : undefined}>
@@ -158,20 +148,20 @@ export function DeadlinesScreen() {
               })}
             </tbody>
           </table>
-          {items.length > limit && (
-            <button type="button" className="linklike more" onClick={() => setLimit((l) => l + 500)}>{t('showMore', { count: items.length - limit })}</button>
+          {count > items.length && (
+            <button type="button" className="linklike more" onClick={() => setLimit((l) => l + 500)}>{t('showMore', { count: count - items.length })}</button>
           )}
         </div>
       ))}
 
       <h2>{t('calendar')}</h2>
       <div className="inline-form calendar-nav">
-        <button type="button" aria-label={t('prevMonth')} onClick={() => setMonth((m) => shiftMonth(m, -1))}>◀</button>
-        <strong data-testid="calendar-month">{t('month', { year: month.year, month: month.month })}</strong>
-        <button type="button" aria-label={t('nextMonth')} onClick={() => setMonth((m) => shiftMonth(m, 1))}>▶</button>
+        <button type="button" data-action="prev-month" aria-label={t('prevMonth')} onClick={() => setMonth((m) => shiftMonth(m, -1))}>◀</button>
+        <strong data-testid="calendar-month" data-month={`${month.year}-${String(month.month).padStart(2, '0')}`} data-ready={monthItems?.query === `${monthStart}/${monthEnd}` ? 'true' : 'false'}>{t('month', { year: month.year, month: month.month })}</strong>
+        <button type="button" data-action="next-month" aria-label={t('nextMonth')} onClick={() => setMonth((m) => shiftMonth(m, 1))}>▶</button>
         <button type="button" onClick={() => setMonth({ year: splitIsoDate(today).year, month: splitIsoDate(today).month })}>{t('thisMonth')}</button>
       </div>
-      {monthItems && <MonthCalendar month={month} items={monthItems.items} projects={monthItems.projects} today={today} lang={lang} events={monthEvents} />}
+      {monthItems && <MonthCalendar month={month} items={monthItems.items} counts={monthItems.countByDate} projects={monthItems.projects} today={today} lang={lang} events={monthEvents} />}
       <TrackedCalls calls={planning?.trackedCalls ?? []} lang={lang} />
 
       <TemplatesManager lang={lang} />

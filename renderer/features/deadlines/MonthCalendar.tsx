@@ -8,7 +8,9 @@ import type { CalendarEvent } from '../../../shared/calendar/icalendar';
 
 interface Props {
   month: { year: number; month: number };
+  /** At most a few items per day; `counts` says how many each day holds in all. */
   items: Milestone[];
+  counts?: ReadonlyMap<IsoDate, number>;
   projects: Map<string, Project>;
   today: IsoDate;
   lang: 'ja' | 'en';
@@ -16,7 +18,7 @@ interface Props {
   events?: readonly CalendarEvent[];
 }
 
-export function MonthCalendar({ month, items, projects, today, lang, events = [] }: Props) {
+export function MonthCalendar({ month, items, counts, projects, today, lang, events = [] }: Props) {
   const { t } = useTranslation('deadlines');
   const first = makeIsoDate(month.year, month.month, 1)!;
   const { year, month: m, day } = splitIsoDate(first);
@@ -25,7 +27,11 @@ export function MonthCalendar({ month, items, projects, today, lang, events = []
   const cells: (IsoDate | null)[] = [...Array.from({ length: lead }, () => null), ...Array.from({ length: days }, (_, i) => addDays(first, i))];
   while (cells.length % 7 !== 0) cells.push(null);
   const byDate = new Map<string, Milestone[]>();
-  for (const it of items) byDate.set(it.dueDate, [...(byDate.get(it.dueDate) ?? []), it]);
+  for (const it of items) {
+    const l = byDate.get(it.dueDate);
+    if (l) l.push(it);
+    else byDate.set(it.dueDate, [it]);
+  }
   const eventsByDate = new Map<string, CalendarEvent[]>();
   for (const e of events) eventsByDate.set(e.date, [...(eventsByDate.get(e.date) ?? []), e]);
   const weekdays = t('weekdays', { returnObjects: true }) as string[];
@@ -53,6 +59,7 @@ export function MonthCalendar({ month, items, projects, today, lang, events = []
                     </button>
                   );
                 })}
+                {(counts?.get(d) ?? 0) > list.length && <span className="mc-more muted small" data-more={d}>{t('moreOnDay', { count: counts!.get(d)! - list.length })}</span>}
                 {(eventsByDate.get(d) ?? []).map((e) => (
                   <button type="button" key={e.id} className="mc-item planning" data-event={e.id} title={e.summary} onClick={() => navigate(e.id.startsWith('call-') ? 'deadlines' : 'applications')}>
                     {e.summary}

@@ -12,7 +12,7 @@ export const deadlinesStrings = {
     month: '{{year}}年{{month}}月',
     templates: '定型締切（毎年度）', templatesHint: '各年度の終了後に来る締切です（例：成果報告書 5月31日）。新しい課題の作成時、または課題画面の「定型締切を追加」で登録されます。',
     tplTitle: '名称', tplKind: '種類', tplMonth: '月', tplDay: '日', tplProgram: '対象事業', tplAllPrograms: 'すべての課題', tplAdd: '追加', tplRemove: '削除',
-    tplNone: '定型締切はまだありません。', showMore: 'さらに表示（残り {{count}} 件）', tplDue: '年度終了後の {{month}}月{{day}}日',
+    tplNone: '定型締切はまだありません。', showMore: 'さらに表示（残り {{count}} 件）', moreOnDay: '他 {{count}} 件', tplDue: '年度終了後の {{month}}月{{day}}日',
   },
   en: {
     calls: { title: 'Tracked calls', none: 'No tracked calls.', name: 'Call', program: 'Program', outside: '(outside the catalog)', funder: 'Funder', opening: 'Opens', deadline: 'Deadline', awards: 'Expected awards', support: 'Support (per year)', add: 'Add call', remove: 'Remove' },
@@ -26,6 +26,6 @@ export const deadlinesStrings = {
     month: '{{year}}-{{month}}',
     templates: 'Yearly deadline templates', templatesHint: 'Deadlines that follow each fiscal year (e.g. outcome report by May 31). Added when a project is created, or with “Add template deadlines” on a project.',
     tplTitle: 'Title', tplKind: 'Kind', tplMonth: 'Month', tplDay: 'Day', tplProgram: 'Program', tplAllPrograms: 'All projects', tplAdd: 'Add', tplRemove: 'Remove',
-    tplNone: 'No templates yet.', showMore: 'Show more ({{count}} left)', tplDue: '{{month}}/{{day}} after each fiscal year',
+    tplNone: 'No templates yet.', showMore: 'Show more ({{count}} left)', moreOnDay: '{{count}} more', tplDue: '{{month}}/{{day}} after each fiscal year',
   },
 };

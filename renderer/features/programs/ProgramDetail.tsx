@@ -252,7 +252,7 @@ export function ProgramDetail(props: Props) {
         </section>
       )}
 
-      <section className="program-section" data-section="projects">
+      <section className="program-section" data-section="projects" data-program={p.id} data-ready={mapped ? 'true' : 'false'}>
         <h3>{t('projects', { count: mapped?.total ?? 0 })}</h3>
         {mapped && mapped.total === 0 && <p className="muted">{t('noProjects')}</p>}
         {mapped && mapped.rows.length > 0 && (

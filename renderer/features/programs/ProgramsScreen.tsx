@@ -228,7 +228,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const importedList = editions.map((e) => e.id).join(', ');
 
   return (
-    <section className="programs-screen">
+    <section className="programs-screen" data-ready="true">
       <header className="programs-header">
         <div>
           <h1>{t('title')}</h1>

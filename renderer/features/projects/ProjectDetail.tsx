@@ -41,7 +41,7 @@ export function ProjectDetail({ id, risks, onMessage }: { id: string; risks: Ris
   };
 
   return (
-    <aside className="detail-panel" aria-labelledby="detail-title">
+    <aside className="detail-panel" aria-labelledby="detail-title" data-project={project.id}>
       <header className="detail-header">
         <div>
           <div className="muted small">{project.code}{project.archived ? ` · ${t('form.archived')}` : ''}</div>

@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_STATUSES } from '../../../shared/domain/types';
-import type { ProjectStatus } from '../../../shared/domain/types';
+import type { Project, ProjectStatus } from '../../../shared/domain/types';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { EMPTY_FILTER, distinctValues, filterProjects, searchText, sortProjects } from '../../../shared/portfolio/project-query';
@@ -12,7 +12,8 @@ import type { Route } from '../../app/routes';
 import { navigate } from '../../app/routes';
 import { saveProjectColumns, useProjectColumns } from '../../store/preferences';
 import { usePrograms } from '../../store/catalog';
-import { useMilestoneFacts, usePortfolioBudgetLines, usePortfolioProjects, useProgramMap, useRiskFlags } from '../../store/portfolio-queries';
+import { usePortfolioProjects, useProgramMap } from '../../store/portfolio-queries';
+import { useProjectListExtras } from '../../workers/project-list';
 import { useLang } from '../../i18n/use-lang';
 import { UndoButton } from '../../components/UndoButton';
 import { ProjectDetail } from './ProjectDetail';
@@ -28,9 +29,10 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const programs = usePrograms();
   const programMap = useProgramMap();
   const projects = usePortfolioProjects();
-  const lines = usePortfolioBudgetLines();
-  const facts = useMilestoneFacts();
-  const risks = useRiskFlags(projects, lines, facts, programs);
+  const today = useMemo(() => todayIso(), []);
+  // The risk column and the search texts are computed in a Worker (every project and budget line); the list shows
+  // before they arrive, and a project without a current search text from there gets one built here.
+  const { risks, search } = useProjectListExtras(programs, today);
   const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
   const columns = (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c));
   const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);
@@ -42,16 +44,18 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const openId = param && param !== 'new' && param !== 'trash' ? param : null;
   const [selectedId, setSelectedId] = useState<string | null>(openId);
 
-  const haystacks = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const p of projects ?? []) map.set(p.id, searchText(p, p.programId ? programMap.get(p.programId)?.nameJa : undefined));
-    return map;
-  }, [projects, programMap]);
+  const haystack = useCallback(
+    (p: Project) => {
+      const s = search?.get(p.id);
+      return s && s.updatedAt === p.updatedAt ? s.text : builtSearchText(p, p.programId ? programMap.get(p.programId)?.nameJa : undefined);
+    },
+    [search, programMap],
+  );
   // Sorted once per data or sort change, then each keystroke only filters (a stable pass keeps the order): sorting
   // 50,000 rows with the Japanese collator costs far more than a keystroke may.
   const riskOrder = sort.key === 'risks' ? risks.byProject : null;
   const sorted = useMemo(() => sortProjects(projects ?? [], sort.key, sort.dir, (p) => riskOrder?.get(p.id)?.length ?? 0), [projects, sort, riskOrder]);
-  const rows = useMemo(() => filterProjects(sorted, deferredFilter, (p) => haystacks.get(p.id) ?? ''), [sorted, deferredFilter, haystacks]);
+  const rows = useMemo(() => filterProjects(sorted, deferredFilter, haystack), [sorted, deferredFilter, haystack]);
   const bulk = useBulkSelection(rows, selectedId);
   const departments = useMemo(() => distinctValues(projects ?? [], 'department'), [projects]);
   const pis = useMemo(() => distinctValues(projects ?? [], 'pi'), [projects]);
@@ -86,28 +90,28 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
       <div className="filters" role="search">
         <input type="search" className="filter-text" aria-label={t('search')} placeholder={t('search')} value={filter.text} onChange={(e) => set('text', e.target.value)} />
-        <select aria-label={t('filterProgram')} value={filter.programId ?? '*'} onChange={(e) => set('programId', e.target.value === '*' ? null : e.target.value)}>
+        <select data-filter="program" aria-label={t('filterProgram')} value={filter.programId ?? '*'} onChange={(e) => set('programId', e.target.value === '*' ? null : e.target.value)}>
           <option value="*">{t('filterProgram')}: {t('any')}</option>
           <option value="">{t('unmapped')}</option>
           {programs.map((p) => <option key={p.id} value={p.id}>{lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa}</option>)}
         </select>
-        <select aria-label={t('filterDepartment')} value={filter.department ?? '*'} onChange={(e) => set('department', e.target.value === '*' ? null : e.target.value)}>
+        <select data-filter="department" aria-label={t('filterDepartment')} value={filter.department ?? '*'} onChange={(e) => set('department', e.target.value === '*' ? null : e.target.value)}>
           <option value="*">{t('filterDepartment')}: {t('any')}</option>
           {departments.map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
-        <select aria-label={t('filterPi')} value={filter.pi ?? '*'} onChange={(e) => set('pi', e.target.value === '*' ? null : e.target.value)}>
+        <select data-filter="pi" aria-label={t('filterPi')} value={filter.pi ?? '*'} onChange={(e) => set('pi', e.target.value === '*' ? null : e.target.value)}>
           <option value="*">{t('filterPi')}: {t('any')}</option>
           {pis.map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
-        <select aria-label={t('filterStatus')} value={filter.status ?? '*'} onChange={(e) => set('status', e.target.value === '*' ? null : (e.target.value as ProjectStatus))}>
+        <select data-filter="status" aria-label={t('filterStatus')} value={filter.status ?? '*'} onChange={(e) => set('status', e.target.value === '*' ? null : (e.target.value as ProjectStatus))}>
           <option value="*">{t('filterStatus')}: {t('any')}</option>
           {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
         </select>
-        <select aria-label={t('filterFy')} value={filter.activeInFiscalYear ?? ''} onChange={(e) => set('activeInFiscalYear', e.target.value ? Number(e.target.value) : null)}>
+        <select data-filter="fy" aria-label={t('filterFy')} value={filter.activeInFiscalYear ?? ''} onChange={(e) => set('activeInFiscalYear', e.target.value ? Number(e.target.value) : null)}>
           <option value="">{t('filterFy')}: {t('any')}</option>
           {Array.from({ length: 12 }, (_, i) => currentFy - 6 + i).map((fy) => <option key={fy} value={fy}>{fiscalYearLabel(fy, lang)}</option>)}
         </select>
-        <label className="inline-form"><input type="checkbox" checked={filter.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />{t('showArchived')}</label>
+        <label className="inline-form"><input type="checkbox" data-filter="archived" checked={filter.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />{t('showArchived')}</label>
         <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>{t('clearFilters')}</button>
         <div className="column-chooser">
           <button type="button" aria-expanded={showColumns} onClick={() => setShowColumns((s) => !s)}>{t('columns')} ▾</button>
@@ -123,7 +127,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
       <div className={`projects-body${param ? ' with-panel' : ''}`}>
         <div className="projects-list">
-          <div className="muted small" data-testid="projects-count" data-query={projects ? deferredFilter.text : undefined}>{projects ? t('count', { shown: rows.length, total: liveTotal }) : t('loading')}</div>
+          <div className="muted small" data-testid="projects-count" data-query={projects ? deferredFilter.text : undefined} data-sort={`${sort.key}:${sort.dir}`} data-filter={filterKey(deferredFilter)}>{projects ? t('count', { shown: rows.length, total: liveTotal }) : t('loading')}</div>
           {projects && rows.length === 0 && <p className="muted">{t('empty')}</p>}
           <BulkDeleteBar selected={bulk.shown} onClear={bulk.clear} onMessage={setMessage} />
           <ProjectTable rows={rows} columns={columns} selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => navigate('projects', id)} marked={bulk.marked} onMark={bulk.onCheck}
@@ -140,4 +144,21 @@ export function ProjectsScreen({ route }: { route: Route }) {
       </div>
     </section>
   );
+}
+
+/** The menus' part of the filter the list shows, as the screen marks it (data-filter) for tests and the benchmark. */
+function filterKey(f: ProjectFilter): string {
+  return JSON.stringify([f.programId, f.department, f.pi, f.status, f.activeInFiscalYear, f.showArchived]);
+}
+
+/** Search texts built on this thread (before the Worker's answer, or for a project saved since), kept per project row:
+ * a row object is replaced when the project changes, and the program's name is checked. */
+const built = new WeakMap<Project, { programName: string | undefined; text: string }>();
+
+function builtSearchText(p: Project, programName: string | undefined): string {
+  const hit = built.get(p);
+  if (hit && hit.programName === programName) return hit.text;
+  const text = searchText(p, programName);
+  built.set(p, { programName, text });
+  return text;
 }

@@ -1,30 +1,31 @@
 // The Reports screen: costs by program × fiscal year and by department (tables with the shared bar chart), the stage-gate and
 // deadline schedule for a chosen period, the risk list and the catalog context; prints (nav hidden) or saves as PDF,
 // and exports the same tables as the reports workbook.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../platform/desktop-api';
 import { usePrograms } from '../../store/catalog';
-import { readAllForReports } from '../../store/import-export-data';
-import type { ExportPage } from '../../store/import-export-data';
 import { usePreferences } from '../../store/preferences';
 import { currentLanguage } from '../../i18n/i18n';
 import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { formatYen } from '../../../shared/money/yen';
-import { buildPortfolioReport } from '../../../shared/reports/portfolio-report';
 import type { MoneyRow } from '../../../shared/reports/portfolio-report';
 import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/domain/labels';
 import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { ForecastChart } from '../../components/ForecastChart';
-import { usePlanningReport } from '../../store/planning';
+import { usePlanningSettings } from '../../store/planning';
+import { useReport } from './use-report';
 import { writeReportWorkbook } from '../../workers/report-jobs';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 import type { PlanningReport } from '../../../shared/reports/planning-report';
 import type { WhatIf } from '../../../shared/planning/forecast';
+
+/** Rows of the schedule and the risk list shown on screen (all of them are in the workbook). */
+const LIST_PAGE = 300;
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
@@ -36,35 +37,25 @@ export function ReportsScreen() {
   const [from, setFrom] = useState(fy.start);
   const [to, setTo] = useState(fy.end);
   const [year, setYear] = useState<number | 'all'>('all');
-  const [data, setData] = useState<ExportPage | null>(null);
   const [status, setStatus] = useState('');
   // The what-if: one program's expected money scaled by ±N %; the chart, the table and the workbook all follow it.
   const [whatIfProgram, setWhatIfProgram] = useState('');
   const [whatIfPercent, setWhatIfPercent] = useState(0);
   const whatIf = useMemo<WhatIf[]>(() => (whatIfProgram && whatIfPercent ? [{ programKey: whatIfProgram, percent: whatIfPercent }] : []), [whatIfProgram, whatIfPercent]);
-  const planning = usePlanningReport(fiscalYearOf(today), whatIf);
+  const settings = usePlanningSettings();
+  // Aggregated in the report Worker (seconds of work at 50,000 projects); the lists come back a page long.
   const job = useJob();
-
-  useEffect(() => {
-    let live = true;
-    void readAllForReports().then((d) => {
-      if (live) setData(d);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const report = useMemo(
-    () => (data ? buildPortfolioReport({ ...data, programs, today, from: from <= to ? from : to, to: from <= to ? to : from }) : null),
-    [data, programs, today, from, to],
-  );
-  if (!report || !planning) return <p className="muted" role="status">{t('loading')}</p>;
+  const { answer, current } = useReport({
+    today, from: from <= to ? from : to, to: from <= to ? to : from, programs: [...programs], fromFiscalYear: fiscalYearOf(today), probability: settings.probability, whatIf, listLimit: LIST_PAGE,
+  });
+  if (!answer) return <p className="muted" role="status">{t('loading')}</p>;
+  const { report, scheduleTotal, risksTotal } = answer;
+  const planning = { report: answer.planning };
   const yen = (n: number | null) => formatYen(n, prefs.amountUnit, lang);
   const pick = (rows: MoneyRow[]) => (year === 'all' ? rows : rows.filter((r) => r.fiscalYear === year));
 
-  // Read, aggregated and written in a Worker (the same store reads and shared functions as this screen), with the
-  // shared progress bar and cancel button.
+  // Read, aggregated and written in a Worker of its own (the same store read and shared functions as the screen's
+  // Worker), with the shared progress bar and cancel button.
   const exportWorkbook = () =>
     job.runner.run({ ja: 'レポートを Excel に出力しています', en: 'Writing the report workbook' }, async (control) => {
       const bytes = await writeReportWorkbook({ today, from: report.from, to: report.to, fromFiscalYear: fiscalYearOf(today), whatIf: [...whatIf], lang }, control);
@@ -73,7 +64,7 @@ export function ReportsScreen() {
     });
 
   return (
-    <section className="reports">
+    <section className="reports" data-ready={current ? 'true' : 'false'}>
       <h1>{t('title')}</h1>
       <p className="muted">{t('generated', { date: today })}</p>
       <div className="inline-form reports-toolbar no-print">
@@ -140,6 +131,7 @@ export function ReportsScreen() {
             </tbody>
           </table>
         )}
+        {scheduleTotal > report.schedule.length && <p className="muted" data-testid="report-schedule-more">{t('moreRows', { count: scheduleTotal - report.schedule.length })}</p>}
       </div>
 
       <div className="report-section">
@@ -158,6 +150,7 @@ export function ReportsScreen() {
             </tbody>
           </table>
         )}
+        {risksTotal > report.risks.length && <p className="muted" data-testid="report-risks-more">{t('moreRows', { count: risksTotal - report.risks.length })}</p>}
       </div>
 
       <div className="report-section">

@@ -34,7 +34,7 @@ export const reportsStrings = {
     period: '事業期間',
     request: '概算要求額',
     previous: '前年度予算額',
-    empty: '該当するデータはありません。',
+    empty: '該当するデータはありません。', moreRows: 'ほか {{count}} 件（Excel に出力すると全件が入ります）',
     generated: '作成日：{{date}}',
   },
   en: {
@@ -71,7 +71,7 @@ export const reportsStrings = {
     period: 'Program period',
     request: 'Budget request',
     previous: 'Previous budget',
-    empty: 'Nothing to show.',
+    empty: 'Nothing to show.', moreRows: '{{count}} more (all of them are in the Excel export)',
     generated: 'Generated: {{date}}',
   },
 };

@@ -31,7 +31,7 @@ export function SettingsScreen({ route }: { route?: Route }) {
   };
 
   return (
-    <section className="settings">
+    <section className="settings" data-ready="true">
       <h1>{t('title')}</h1>
       {route?.params[0] === 'review' && <SyncReviewPanel />}
       <div className="form-grid">

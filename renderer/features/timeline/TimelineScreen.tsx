@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel, fiscalYearLabelJa } from '../../../shared/calendar/wareki';
 import { navigate } from '../../app/routes';
-import { usePortfolioMilestones, usePortfolioProjects, useProgramMap } from '../../store/portfolio-queries';
+import { useMilestonesOf, usePortfolioProjects, useProgramMap } from '../../store/portfolio-queries';
 import { useLang } from '../../i18n/use-lang';
 import { buildRows, fiscalSpan, monthsFrom } from './timeline-layout';
 
@@ -15,6 +15,8 @@ const ROW = 28;
 const HEAD = 40;
 const LABEL = 280;
 const ZOOM = { years: 7, months: 44 } as const;
+/** Rows whose milestone markers are read at a time. */
+const MARKER_BLOCK = 100;
 type Zoom = keyof typeof ZOOM;
 
 export function TimelineScreen() {
@@ -23,7 +25,6 @@ export function TimelineScreen() {
   const lang = useLang();
   const programs = useProgramMap();
   const allProjects = usePortfolioProjects();
-  const milestones = usePortfolioMilestones();
   const [zoom, setZoom] = useState<Zoom>('years');
   const [showArchived, setShowArchived] = useState(false);
   const today = todayIso();
@@ -33,7 +34,7 @@ export function TimelineScreen() {
     () => (allProjects ?? []).filter((p) => !p.deletedAt && (showArchived || !p.archived) && p.startDate && p.endDate),
     [allProjects, showArchived],
   );
-  const rows = useMemo(() => buildRows(projects, milestones ?? [], programs, lang, t('unmapped')), [projects, milestones, programs, lang, t]);
+  const rows = useMemo(() => buildRows(projects, programs, lang, t('unmapped')), [projects, programs, lang, t]);
   const span = useMemo(() => fiscalSpan(projects, programs, currentFy), [projects, programs, currentFy]);
   const px = ZOOM[zoom];
   const years = Array.from({ length: span.last - span.first + 1 }, (_, i) => span.first + i);
@@ -45,6 +46,18 @@ export function TimelineScreen() {
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's API is not memoisable by React Compiler; fine here.
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10, scrollMargin: HEAD });
   const todayX = x(today);
+  // Markers for a block of rows around the visible ones (a new read only when scrolling into the next block).
+  const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
+  const block = Math.floor(first / MARKER_BLOCK) * MARKER_BLOCK;
+  const markerIds = useMemo(() => {
+    const ids: string[] = [];
+    for (let i = Math.max(0, block - MARKER_BLOCK); i < Math.min(rows.length, block + 2 * MARKER_BLOCK); i++) {
+      const r = rows[i]!;
+      if (r.type === 'project') ids.push(r.project.id);
+    }
+    return ids;
+  }, [rows, block]);
+  const milestones = useMilestonesOf(markerIds);
   // On opening, show today (centred) rather than the first fiscal year of the oldest program, often years back.
   const centred = useRef(false);
   useEffect(() => {
@@ -62,7 +75,7 @@ export function TimelineScreen() {
   };
 
   return (
-    <section className="timeline-screen">
+    <section className="timeline-screen" data-ready={allProjects && milestones ? 'true' : 'false'}>
       <div className="screen-head">
         <h1>{t('title')}</h1>
         <div className="inline-form">
@@ -80,7 +93,7 @@ export function TimelineScreen() {
         <span className="tl-swatch period" /> {t('programPeriod')} <span className="tl-swatch bar" /> {t('project')} <span className="tl-swatch marker" /> {t('milestone')} <span className="tl-swatch marker done" /> {t('done')}
       </div>
       {allProjects && projects.length === 0 && <p className="muted">{t('none')}</p>}
-      <div className="tl-scroll" ref={scrollRef} data-testid="timeline">
+      <div className="tl-scroll" ref={scrollRef} data-testid="timeline" data-zoom-shown={zoom}>
         <div className="tl-header" style={{ width: LABEL + width }}>
           <div className="tl-corner" style={{ width: LABEL }} />
           <div className="tl-axis" style={{ width }}>
@@ -130,7 +143,7 @@ export function TimelineScreen() {
                   {periodBand}
                   <button type="button" className={`tl-bar status-${p.status}`} style={{ left, width: right - left }} onClick={() => navigate('projects', p.id)}
                     title={`${p.code} ${p.title} ${p.startDate}〜${p.endDate} (${tp(`status.${p.status}`)})`} aria-label={`${p.code} ${p.title}`} />
-                  {row.milestones.map((m) => (
+                  {(milestones?.get(p.id) ?? []).map((m) => (
                     <span key={m.id} className={`tl-marker kind-${m.kind}${m.status === 'planned' ? '' : ' done'}`} style={{ left: x(m.dueDate) }}
                       data-milestone={m.id} data-due={m.dueDate} title={`${m.dueDate} ${m.title} (${tp(`ms.statuses.${m.status}`)})`} />
                   ))}

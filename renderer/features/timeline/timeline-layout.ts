@@ -1,5 +1,5 @@
 // Geometry of the timeline: dates to x offsets on a fiscal-year axis (April first), and the grouped row list.
-import type { IsoDate, Milestone, Project } from '../../../shared/domain/types';
+import type { IsoDate, Project } from '../../../shared/domain/types';
 import { daysInMonth, fiscalYearOf, splitIsoDate } from '../../../shared/calendar/fiscal-year';
 import type { ProgramEntry } from '../../store/catalog';
 
@@ -14,16 +14,11 @@ export function monthsFrom(firstFy: number, date: IsoDate): number {
 
 export type TimelineRow =
   | { type: 'group'; key: string; programId: string | null; label: string; count: number; period: { start: number | null; end: number | null } }
-  | { type: 'project'; key: string; project: Project; period: { start: number | null; end: number | null }; milestones: Milestone[] };
+  | { type: 'project'; key: string; project: Project; period: { start: number | null; end: number | null } };
 
-/** Rows grouped by program (catalog order by name, unmapped last), each project carrying its program's period (fiscal years). */
-export function buildRows(projects: readonly Project[], milestones: readonly Milestone[], programs: ReadonlyMap<string, ProgramEntry>, lang: 'ja' | 'en', unmappedLabel: string): TimelineRow[] {
-  const msBy = new Map<string, Milestone[]>();
-  for (const m of milestones) {
-    const l = msBy.get(m.projectId);
-    if (l) l.push(m);
-    else msBy.set(m.projectId, [m]);
-  }
+/** Rows grouped by program (catalog order by name, unmapped last), each project carrying its program's period (fiscal
+ * years). Milestone markers are read for the rows near the visible ones only (useMilestonesOf). */
+export function buildRows(projects: readonly Project[], programs: ReadonlyMap<string, ProgramEntry>, lang: 'ja' | 'en', unmappedLabel: string): TimelineRow[] {
   const groups = new Map<string, Project[]>();
   for (const p of projects) {
     const k = p.programId && programs.has(p.programId) ? p.programId : '';
@@ -46,7 +41,7 @@ export function buildRows(projects: readonly Project[], milestones: readonly Mil
     const prog = k ? programs.get(k) : undefined;
     const period = { start: prog?.period.startFiscalYear ?? null, end: prog?.period.endFiscalYear ?? null };
     rows.push({ type: 'group', key: `g:${k}`, programId: k || null, label: name(k), count: list.length, period });
-    for (const p of list) rows.push({ type: 'project', key: p.id, project: p, period, milestones: msBy.get(p.id) ?? [] });
+    for (const p of list) rows.push({ type: 'project', key: p.id, project: p, period });
   }
   return rows;
 }

@@ -1,0 +1,72 @@
+// The Deadlines screen's paged reads on fake-indexeddb: per-bucket counts and first pages from the [status+dueDate]
+// index, the trash left out of both, "select all" of a view as ids, and a calendar month capped per day.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Milestone, Project } from '../../../shared/domain/types';
+import { addDays } from '../../../shared/calendar/fiscal-year';
+import { db } from '../../../renderer/store/db';
+import { blankProjectInput, deleteProject, saveProject } from '../../../renderer/store/projects';
+import { deadlineViewIds, loadDeadlineItems, loadDeadlineView, loadMonthDeadlines } from '../../../renderer/store/deadline-queries';
+
+const TODAY = '2026-12-02';
+
+async function project(code: string): Promise<Project> {
+  const r = await saveProject({ ...blankProjectInput(), code, title: code, startDate: '2025-04-01', endDate: '2029-03-31', status: 'active' });
+  if (!r.ok) throw new Error('save failed');
+  return r.project;
+}
+
+let seq = 0;
+const item = (projectId: string, dueDate: string, status: Milestone['status'] = 'planned'): Milestone => ({
+  id: `m-${String(seq++).padStart(5, '0')}`, projectId, kind: 'internal', title: `t${seq}`, dueDate, status, doneDate: status === 'planned' ? null : dueDate, notes: '', origin: 'user',
+});
+
+beforeEach(async () => {
+  await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+describe('deadline views', () => {
+  it('counts each bucket and returns its first page by due date, leaving out done items and the trash', async () => {
+    const a = await project('A');
+    const b = await project('B');
+    const rows: Milestone[] = [];
+    for (let i = 0; i < 30; i++) rows.push(item(a.id, addDays(TODAY, -1 - i)));            // overdue
+    for (let i = 0; i < 5; i++) rows.push(item(a.id, addDays(TODAY, i * 7)));                // next30 (0..28)
+    rows.push(item(a.id, addDays(TODAY, 30)), item(a.id, addDays(TODAY, 31)));              // next30 edge, next60
+    rows.push(item(a.id, addDays(TODAY, 90)), item(a.id, addDays(TODAY, 91)));              // next90 edge, later
+    rows.push(item(a.id, addDays(TODAY, -3), 'done'));                                       // closed: never shown
+    for (let i = 0; i < 4; i++) rows.push(item(b.id, addDays(TODAY, -2)));                  // B goes to the trash
+    await db.milestones.bulkAdd(rows);
+    await deleteProject(b.id);
+
+    const v = await loadDeadlineView(TODAY, 'upTo90', 10);
+    expect(v.groups.map((g) => [g.bucket, g.total, g.items.length])).toEqual([['overdue', 30, 10], ['next30', 6, 6], ['next60', 1, 1], ['next90', 1, 1]]);
+    expect(v.total).toBe(38);
+    const overdue = v.groups[0]!.items.map((m) => m.dueDate);
+    expect(overdue).toEqual([...overdue].sort());
+    expect(overdue[0]).toBe(addDays(TODAY, -30));
+    expect(v.groups.flatMap((g) => g.items).every((m) => m.projectId === a.id && v.projects.has(m.projectId))).toBe(true);
+
+    expect((await loadDeadlineView(TODAY, 'all', 10)).total).toBe(39);
+    expect((await loadDeadlineView(TODAY, 'next60', 10)).groups.map((g) => g.bucket)).toEqual(['next30', 'next60']);
+    const ids = await deadlineViewIds(TODAY, 'overdue');
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+    // The export's full read agrees with the counts, and narrows to a selection.
+    expect((await loadDeadlineItems(TODAY, 'upTo90')).items).toHaveLength(38);
+    expect((await loadDeadlineItems(TODAY, 'overdue', new Set(ids.slice(0, 3)))).items).toHaveLength(3);
+  });
+
+  it('lists at most a few items a day in a calendar month, with each day’s count', async () => {
+    const a = await project('A');
+    const rows: Milestone[] = [];
+    for (let i = 0; i < 40; i++) rows.push(item(a.id, '2027-03-31', i % 2 ? 'planned' : 'done'));
+    rows.push(item(a.id, '2027-03-01'), item(a.id, '2027-04-01'));
+    await db.milestones.bulkAdd(rows);
+    const m = await loadMonthDeadlines('2027-03-01', '2027-03-31', 6);
+    expect(m.items).toHaveLength(7);
+    expect(m.countByDate.get('2027-03-31')).toBe(40);
+    expect(m.countByDate.get('2027-03-01')).toBe(1);
+    expect(m.countByDate.has('2027-04-01')).toBe(false);
+  });
+});
