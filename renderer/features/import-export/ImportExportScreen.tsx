@@ -66,6 +66,8 @@ export function ImportExportScreen() {
       setStage({ kind: 'reading', fileName: file.name });
       try {
         const [programs, mappings] = await Promise.all([loadPrograms(), loadImportMappings()]);
+        // Cancelled while the catalog was read: the Worker must not start (its call would hold the next file's).
+        if (token !== loadToken.current) return;
         const outcome = await client().load(file.bytes, file.name, programs, mappings.map((m) => [m.signature, m.mapping]));
         if (token !== loadToken.current) return;
         if (!outcome.ok) {
@@ -216,7 +218,7 @@ export function ImportExportScreen() {
           <span>
             {t('reading')} {stage.fileName}
           </span>
-          <button type="button" onClick={cancelReading}>
+          <button type="button" onClick={cancelReading} data-testid="import-cancel-reading">
             {t('cancel')}
           </button>
         </div>

@@ -14,7 +14,15 @@ import { readWorkbook } from './parallel-read';
 import { applyCellEdit, problemRowsSheet, reviewRowTexts, reviewTable } from './review-rows';
 import type { ReviewTable } from './review-rows';
 import { RESULT_CHUNK } from './worker-protocol';
-import type { ImportWorkerApi, ParseHead } from './worker-protocol';
+import type { ImportWorkerApi, ParseHead, Refusal } from './worker-protocol';
+
+/** The answer to a re-parse or an edit when this Worker holds no workbook (it was started again after a crash). */
+const NOT_LOADED: Refusal = {
+  ok: false,
+  refused: false,
+  message: 'The file is no longer held by the reader (it was restarted). Choose the file again.',
+  messageJa: '読み込んだファイルが読み込み処理に残っていません（処理が再起動されました）。もう一度ファイルを選んでください。',
+};
 
 /** The import Worker's API, with the state it keeps between calls (the loaded workbook and its last parse). */
 export function createImportWorkerApi(): ImportWorkerApi {
@@ -26,7 +34,7 @@ export function createImportWorkerApi(): ImportWorkerApi {
   let last: ParsedImport | null = null;
 
   function parse(mapping?: ColumnMapping): ParseHead {
-    if (!workbook || !analysis || !resolver) throw new Error('No workbook is loaded: choose the file again.');
+    if (!workbook || !analysis || !resolver) return NOT_LOADED;
     last = parseWorkbook(workbook, analysis, resolver, mapping);
     const { projects, budgetLines, milestones, ...head } = last;
     return { ok: true, analysis, head, counts: { projects: projects.length, budgetLines: budgetLines.length, milestones: milestones.length }, table };
@@ -49,7 +57,7 @@ export function createImportWorkerApi(): ImportWorkerApi {
       return parse();
     },
     reparse(sheet, mapping) {
-      if (!workbook) throw new Error('No workbook is loaded: choose the file again.');
+      if (!workbook) return NOT_LOADED;
       if (sheet !== undefined) {
         analysis = analyseWorkbook(workbook, { sheet, remembered: (sig) => remembered.get(sig) });
         table = reviewTable(workbook, analysis);
@@ -66,7 +74,7 @@ export function createImportWorkerApi(): ImportWorkerApi {
       return reviewRowTexts(workbook.sheets[table.sheetIndex]!, table, from, to);
     },
     editCell(dataRow, column, text, mapping) {
-      if (!workbook || !table) throw new Error('No table is loaded: choose the file again.');
+      if (!workbook || !table) return NOT_LOADED;
       applyCellEdit(workbook.sheets[table.sheetIndex]!, table, dataRow, column, text);
       return parse(mapping);
     },

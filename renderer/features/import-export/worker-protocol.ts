@@ -36,7 +36,7 @@ export const RESULT_CHUNK = 2_000;
 export interface ImportWorkerApi {
   /** Guards and reads the bytes, keeps the workbook, analyses and parses it (`fileName`: its extension tells the format). */
   load(bytes: Uint8Array, fileName: string, programs: CatalogProgram[], remembered: [string, Record<string, string>][]): Promise<ParseHead>;
-  /** Parses the kept workbook again for another sheet or mapping (rejects when no workbook is loaded). */
+  /** Parses the kept workbook again for another sheet or mapping (a refusal when no workbook is loaded). */
   reparse(sheet: string | undefined, mapping: ColumnMapping | undefined): ParseHead;
   /** Records [from, from + RESULT_CHUNK) of each kind, of the last parse. */
   records(from: number): RecordChunk;

@@ -1,5 +1,5 @@
 // The wizard's import client against the real import Worker API, served over a MessageChannel as the Worker serves
-// it: records arrive whole across chunks, a re-parse with no workbook loaded is answered (an error, not a wait), a cell
+// it: records arrive whole across chunks, a re-parse with no workbook loaded is answered (a refusal, not a wait), a cell
 // edit re-checks its row, the rows with errors come back as a workbook, and cancelling a load rejects it while the
 // next load gets a fresh Worker.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -51,10 +51,11 @@ describe('ImportClient', () => {
     client.terminate();
   }, 30_000);
 
-  it('answers a re-parse with no workbook loaded with an error instead of leaving the screen waiting', async () => {
+  it('answers a re-parse with no workbook loaded with a refusal instead of leaving the screen waiting', async () => {
     const client = new ImportClient();
-    await expect(client.reparse(undefined, undefined)).rejects.toThrow(/No workbook is loaded/);
-    await expect(client.editCell(0, 0, 'x', undefined)).rejects.toThrow(/No table is loaded/);
+    for (const answer of [await client.reparse(undefined, undefined), await client.editCell(0, 0, 'x', undefined)]) {
+      expect(answer).toMatchObject({ ok: false, messageJa: expect.stringMatching(/もう一度ファイルを選んでください/) });
+    }
     client.terminate();
   });
 
