@@ -36,7 +36,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  cli check <file.xlsx|file.csv> [--sheet NAME] [--records]
+  cli check <file.xlsx|file.csv> [--sheet NAME] [--records] [--lang en|ja]
   cli convert <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli report <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli ics <in.xlsx> <out.ics> [--sheet NAME]
@@ -124,7 +124,7 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   const programs = BUILTIN_CATALOG.programs;
   const run = runImportPipeline(bytes, { programs, sheet: parsed.options.get('sheet'), fileName: input });
   if (!run.ok) {
-    io.stderr(`${run.message}\n`);
+    io.stderr(`${run.message[lang]}\n`);
     return 2;
   }
   // The project rules the app's form, import and restore apply (shared/portfolio/project-validation.ts).
@@ -150,14 +150,14 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
         memberships: planning.memberships.length,
         mapping,
         unmappedColumns: analysis.unmappedColumns,
-        problems: [...result.problems, ...planning.problems].map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
+        problems: [...result.problems, ...planning.problems].map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message[lang] })),
         ...(parsed.options.has('records') ? { records: { projects: result.projects, budgetLines: result.budgetLines, milestones: result.milestones } } : {}),
       })}\n`,
     );
     return planningCode;
   }
   if (command === 'forecast' || command === 'effort') {
-    for (const p of planning.problems) io.stderr(`${p.sheet} row ${p.row}${p.column ? ` column ${p.column}` : ''}: ${p.severity}: ${p.message}\n`);
+    for (const p of planning.problems) io.stderr(`${p.sheet} row ${p.row}${p.column ? ` column ${p.column}` : ''}: ${p.severity}: ${p.message[lang]}\n`);
   }
   if (command === 'forecast') return printForecast(parsed.options, records, planning, now, io) ?? planningCode;
   if (command === 'effort') return printEffort(parsed.options, records, planning, io) ?? planningCode;

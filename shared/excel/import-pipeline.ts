@@ -4,6 +4,7 @@
 // grid (grid: merges expanded) → table detection (table-detect) → column inference (column-infer) → row parsing
 // (row-parse) → validation (row-validate) → import plan (import-plan). The standard workbook is one more recognised
 // layout with a thin reading stage of its own (standard-workbook), kept to a constant amount of work per cell.
+import type { Bilingual } from '../domain/message';
 import type { CatalogProgram } from '../catalog/schema';
 import { deserializeMapping, headerSignature } from './column-map';
 import type { ColumnMapping } from './column-map';
@@ -33,7 +34,7 @@ export interface LoadedWorkbook {
   truncated: boolean;
 }
 
-export type LoadResult = { ok: true; workbook: LoadedWorkbook } | { ok: false; refused: boolean; message: string; messageJa: string };
+export type LoadResult = { ok: true; workbook: LoadedWorkbook } | { ok: false; refused: boolean; message: Bilingual };
 
 export interface PipelineLimits {
   file: FileLimits;
@@ -46,11 +47,11 @@ type LoadFailure = Extract<LoadResult, { ok: false }>;
 
 function unreadable(e: unknown): LoadFailure {
   const why = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
-  return { ok: false, refused: false, message: `The file could not be read as a workbook (${why}).`, messageJa: `ブックとして読み込めませんでした（${why}）。` };
+  return { ok: false, refused: false, message: { ja: `ブックとして読み込めませんでした（${why}）。`, en: `The file could not be read as a workbook (${why}).` } };
 }
 
 function loaded(sheets: SheetGrid[], truncated: boolean): LoadResult {
-  if (!sheets.length) return { ok: false, refused: false, message: 'The workbook has no sheets.', messageJa: 'ブックにシートがありません。' };
+  if (!sheets.length) return { ok: false, refused: false, message: { ja: 'ブックにシートがありません。', en: 'The workbook has no sheets.' } };
   return { ok: true, workbook: { sheets: sheets.map(expandMerges), truncated } };
 }
 
@@ -60,9 +61,9 @@ function loaded(sheets: SheetGrid[], truncated: boolean): LoadResult {
  */
 export function loadWorkbook(bytes: Uint8Array, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS, fileName?: string): LoadResult {
   const guard = guardWorkbookBytes(bytes, limits.file);
-  if (!guard.ok) return { ok: false, refused: true, message: guard.message, messageJa: guard.messageJa };
+  if (!guard.ok) return { ok: false, refused: true, message: guard.message };
   const decoded = decodeSource(bytes, limits.read, fileName);
-  if (decoded.kind === 'refused') return { ok: false, refused: true, message: decoded.message, messageJa: decoded.messageJa };
+  if (decoded.kind === 'refused') return { ok: false, refused: true, message: decoded.message };
   if (decoded.kind === 'grid') return loaded([decoded.sheet], decoded.truncated);
   try {
     const { sheets, truncated } = readWorkbookGrids(bytes, limits.read);
@@ -103,7 +104,7 @@ export function planReadSplit(entries: readonly ZipEntryInfo[]): ReadSplit | nul
 /** Guards the bytes and plans their read: refused, or a split (null: read them in one go with `loadWorkbook`). */
 export function planWorkbookRead(bytes: Uint8Array, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): { ok: true; split: ReadSplit | null } | LoadFailure {
   const guard = guardWorkbookBytes(bytes, limits.file);
-  if (!guard.ok) return { ok: false, refused: true, message: guard.message, messageJa: guard.messageJa };
+  if (!guard.ok) return { ok: false, refused: true, message: guard.message };
   return { ok: true, split: guard.kind === 'zip' ? planReadSplit(guard.entries) : null };
 }
 
@@ -220,7 +221,7 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
     const name = workbook.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name ?? '';
     result = {
       format: 'office', sheet: name, projects: [], budgetLines: [], milestones: [], skipped: [], errorRows: [],
-      problems: [{ sheet: name, row: 1, column: null, severity: 'error', message: 'No header row found (a row naming columns such as 管理番号, 課題名, 研究代表者).', messageJa: '見出し行（管理番号・課題名・研究代表者などの列名が並んだ行）が見つかりません。' }],
+      problems: [{ sheet: name, row: 1, column: null, severity: 'error', message: { ja: '見出し行（管理番号・課題名・研究代表者などの列名が並んだ行）が見つかりません。', en: 'No header row found (a row naming columns such as 管理番号, 課題名, 研究代表者).' } }],
     };
   } else {
     const chosen = analysis.header;
@@ -235,7 +236,7 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
       const grid = workbook.sheets[header.sheetIndex]!;
       const read = parseTableRows(grid, header, mappingForSheet(padded, chosen, header), resolver);
       validateRows(read.rows, read.columnOf);
-      const notes = mapping || header !== chosen ? [] : analysis.columns.flatMap((c) => (c.note ? [{ sheet: grid.name, row: chosen.headerRow + 1, column: c.column, severity: 'warning' as const, message: c.note.en, messageJa: c.note.ja }] : []));
+      const notes = mapping || header !== chosen ? [] : analysis.columns.flatMap((c) => (c.note ? [{ sheet: grid.name, row: chosen.headerRow + 1, column: c.column, severity: 'warning' as const, message: c.note }] : []));
       rows.push(...read.rows);
       skipped.push(...read.skipped);
       tableProblems.push(...notes, ...read.tableProblems);
@@ -246,7 +247,7 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
     if (names.length > 1) result.sheets = names;
   }
   if (workbook.truncated) {
-    result.problems.unshift({ sheet: result.sheet, row: 1, column: null, severity: 'warning', message: 'The sheet is larger than the read limit; rows or columns beyond it were ignored.', messageJa: 'シートが読み込み上限を超えているため、上限を超える行・列は無視しました。' });
+    result.problems.unshift({ sheet: result.sheet, row: 1, column: null, severity: 'warning', message: { ja: 'シートが読み込み上限を超えているため、上限を超える行・列は無視しました。', en: 'The sheet is larger than the read limit; rows or columns beyond it were ignored.' } });
   }
   return result;
 }
@@ -268,7 +269,7 @@ export interface PipelineOptions extends AnalyseOptions {
   limits?: PipelineLimits | undefined;
 }
 
-export type PipelineResult = { ok: true; analysis: Analysis; result: ParsedImport } | { ok: false; refused: boolean; message: string; messageJa: string };
+export type PipelineResult = { ok: true; analysis: Analysis; result: ParsedImport } | { ok: false; refused: boolean; message: Bilingual };
 
 /** Bytes to parsed records in one call (the CLI and tests; the Worker runs the steps separately to keep the grids). */
 export function runImportPipeline(bytes: Uint8Array, opts: PipelineOptions): PipelineResult {

@@ -86,7 +86,7 @@ export interface SheetGridsRead {
  */
 export function readWorkbookSheetGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS, only?: readonly number[]): SheetGridsRead {
   const decoded = decodeSource(bytes, limits);
-  if (decoded.kind === 'refused') throw new Error(decoded.message);
+  if (decoded.kind === 'refused') throw new Error(decoded.message.en);
   if (decoded.kind === 'grid') return { names: [decoded.sheet.name], grids: !only || only.includes(0) ? [decoded.sheet] : [null], truncated: decoded.truncated };
   const wb = XLSX.read(bytes, {
     type: 'array',

@@ -110,7 +110,7 @@ describe('Excel import wizard', () => {
     // Big enough that the import Worker hands its last sheet to a second reader.
     expect(planWorkbookRead(book.bytes)).toMatchObject({ ok: true, split: { helper: [2] } });
     const expected = runImportPipeline(book.bytes, { programs: BUILTIN_CATALOG.programs });
-    if (!expected.ok) throw new Error(expected.message);
+    if (!expected.ok) throw new Error(expected.message.en);
     const { projects, budgetLines, milestones, problems } = expected.result;
     const errorCount = problems.filter((p) => p.severity === 'error').length;
     app = await startApp({ locale: 'ja-JP' });

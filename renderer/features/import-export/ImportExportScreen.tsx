@@ -71,7 +71,7 @@ export function ImportExportScreen() {
         const outcome = await client().load(file.bytes, file.name, programs, mappings.map((m) => [m.signature, m.mapping]));
         if (token !== loadToken.current) return;
         if (!outcome.ok) {
-          setStage({ kind: 'refused', fileName: file.name, message: lang === 'ja' ? outcome.messageJa : outcome.message });
+          setStage({ kind: 'refused', fileName: file.name, message: outcome.message[lang] });
           return;
         }
         setStage({
@@ -121,7 +121,7 @@ export function ImportExportScreen() {
     try {
       const outcome = await work();
       if (!outcome.ok) {
-        setStage({ kind: 'refused', fileName: stage.fileName, message: lang === 'ja' ? outcome.messageJa : outcome.message });
+        setStage({ kind: 'refused', fileName: stage.fileName, message: outcome.message[lang] });
         return;
       }
       setStage({
@@ -536,7 +536,7 @@ function ProblemList({ problems }: { problems: readonly ImportProblem[] }) {
                 <span role="cell">
                   <span className={`badge ${p.severity === 'error' ? 'danger' : 'warn'}`}>{t(p.severity)}</span>
                 </span>
-                <span role="cell">{lang === 'ja' ? p.messageJa : p.message}</span>
+                <span role="cell">{p.message[lang]}</span>
               </div>
             );
           })}

@@ -1,6 +1,7 @@
 // The import Worker as the wizard uses it: one Worker holding the loaded workbook, its calls one at a time through
 // the renderer's Worker client. Cancelling ends the Worker (and any call waiting on it); a call that runs too long
 // (a file built to hang the parser) ends that Worker only and reports a plain refusal.
+import type { Bilingual } from '../../../shared/domain/message';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import type { Analysis } from '../../../shared/excel/import-pipeline';
@@ -13,7 +14,7 @@ import type { ImportWorkerApi, ParseHead } from './worker-protocol';
 
 export type LoadOutcome =
   | { ok: true; analysis: Analysis; parsed: ParsedImport; table: ReviewTable | null }
-  | { ok: false; message: string; messageJa: string };
+  | { ok: false; message: Bilingual };
 
 export const IMPORT_TIMEOUT_MS = 180_000;
 
@@ -32,8 +33,10 @@ function startImportWorker(): Worker {
 }
 
 const TIMEOUT_MESSAGE = {
-  message: 'Reading the file took too long and was stopped. The file may be damaged or built to hang the reader.',
-  messageJa: 'ファイルの読み込みに時間がかかりすぎたため中止しました。ファイルが壊れているか、読み込みを止めるように作られている可能性があります。',
+  message: {
+    ja: 'ファイルの読み込みに時間がかかりすぎたため中止しました。ファイルが壊れているか、読み込みを止めるように作られている可能性があります。',
+    en: 'Reading the file took too long and was stopped. The file may be damaged or built to hang the reader.',
+  },
 };
 
 /** A parse head and its records, pulled chunk by chunk in the same turn (no other call runs in between). */

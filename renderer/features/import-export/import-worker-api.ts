@@ -20,8 +20,10 @@ import type { ImportWorkerApi, ParseHead, Refusal } from './worker-protocol';
 const NOT_LOADED: Refusal = {
   ok: false,
   refused: false,
-  message: 'The file is no longer held by the reader (it was restarted). Choose the file again.',
-  messageJa: '読み込んだファイルが読み込み処理に残っていません（処理が再起動されました）。もう一度ファイルを選んでください。',
+  message: {
+    ja: '読み込んだファイルが読み込み処理に残っていません（処理が再起動されました）。もう一度ファイルを選んでください。',
+    en: 'The file is no longer held by the reader (it was restarted). Choose the file again.',
+  },
 };
 
 /** The import Worker's API, with the state it keeps between calls (the loaded workbook and its last parse). */
@@ -48,7 +50,7 @@ export function createImportWorkerApi(): ImportWorkerApi {
       table = null;
       last = null;
       const loaded = await readWorkbook(bytes, fileName);
-      if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message, messageJa: loaded.messageJa };
+      if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message };
       workbook = loaded.workbook;
       resolver = createProgramResolver(programs);
       remembered = new Map(rememberedMappings);

@@ -1,6 +1,7 @@
 // What the import Worker (`import.worker.ts`) answers, called through the renderer's Worker client. Records travel
 // in chunks pulled one call at a time, so no single message takes the main thread long to receive (a 50,000-project
 // workbook is a few hundred thousand small objects).
+import type { Bilingual } from '../../../shared/domain/message';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import type { Analysis, PipelineLimits } from '../../../shared/excel/import-pipeline';
@@ -11,7 +12,7 @@ import type { ReviewTable } from './review-rows';
 /** The parsed result without its record arrays (those are pulled in chunks with `records`). */
 export type ParsedHead = Omit<ParsedImport, 'projects' | 'budgetLines' | 'milestones'>;
 
-export type Refusal = { ok: false; refused: boolean; message: string; messageJa: string };
+export type Refusal = { ok: false; refused: boolean; message: Bilingual };
 
 /** A parse of the loaded workbook: what the wizard shows before the records arrive. */
 export type ParseHead =

@@ -19,7 +19,7 @@ const whole = loadWorkbook(bytes);
 
 function share(indexes: number[], limits?: PipelineLimits): SheetGridsRead {
   const r = readWorkbookShare(bytes, indexes, limits);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.message.en);
   return r.read;
 }
 
@@ -55,7 +55,7 @@ describe('reading a workbook in shares', () => {
     const junk = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     const r = readWorkbookShare(junk, [0]);
     expect(r.ok).toBe(false);
-    expect(r.ok ? '' : r.message).toMatch(/^The file could not be read as a workbook/);
+    expect(r.ok ? '' : r.message.en).toMatch(/^The file could not be read as a workbook/);
   });
 });
 
