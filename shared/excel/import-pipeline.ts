@@ -21,12 +21,12 @@ import { validateRows } from './row-validate';
 import { chooseSheet, classifyRow, detectHeader } from './table-detect';
 import type { HeaderInfo, SheetCandidate } from './table-detect';
 import type { ProgramResolver } from './program-resolve';
-import { readWorkbookGrids, readWorkbookSheetGrids, DEFAULT_READ_LIMITS } from './sheetjs';
-import type { Cell, ReadLimits, SheetGrid, SheetGridsRead } from './sheetjs';
+import { readWorkbookGrids, DEFAULT_READ_LIMITS } from './sheetjs';
+import type { Cell, ReadLimits, SheetGrid } from './sheetjs';
 import { isStandardWorkbook, readStandardWorkbook } from './standard-read';
 import { SHEET_NAMES } from './standard-workbook';
 import { DEFAULT_FILE_LIMITS, guardWorkbookBytes } from './zip-guard';
-import type { FileLimits, ZipEntryInfo } from './zip-guard';
+import type { FileLimits } from './zip-guard';
 
 export interface LoadedWorkbook {
   sheets: SheetGrid[];
@@ -71,69 +71,6 @@ export function loadWorkbook(bytes: Uint8Array, limits: PipelineLimits = DEFAULT
   } catch (e) {
     return unreadable(e);
   }
-}
-
-// Reading a big workbook in two Workers at once: SheetJS parses one sheet's XML after another on one thread (about
-// 4.5 s for the 50,000-project standard workbook), so a second Worker reads the last sheet while the import Worker
-// reads the others; the result is the same grids one read gives (`joinWorkbookShares`).
-
-/** Which sheets (by index) each Worker reads; the helper's share is the last worksheet. */
-export interface ReadSplit {
-  lead: number[];
-  helper: number[];
-}
-
-/** Unzipped worksheet bytes below which one read is kept: a second Worker and its own unzip would cost more than it saves. */
-export const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
-
-const WORKSHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/i;
-
-/** A split of an xlsx's sheets between two readers, from its zip entries (the guard's), or null to read it at once. */
-export function planReadSplit(entries: readonly ZipEntryInfo[]): ReadSplit | null {
-  const sheets = entries
-    .map((e) => ({ n: Number(WORKSHEET_ENTRY.exec(e.name)?.[1] ?? NaN), bytes: e.uncompressedBytes }))
-    .filter((e) => !Number.isNaN(e.n))
-    .sort((a, b) => a.n - b.n);
-  const total = sheets.reduce((sum, e) => sum + e.bytes, 0);
-  // The last sheet must be worth a Worker of its own (a small lookup or notes sheet at the end is not).
-  if (sheets.length < 2 || total < SPLIT_MIN_BYTES || sheets[sheets.length - 1]!.bytes * 8 < total) return null;
-  const last = sheets.length - 1;
-  return { lead: Array.from({ length: last }, (_, i) => i), helper: [last] };
-}
-
-/** Guards the bytes and plans their read: refused, or a split (null: read them in one go with `loadWorkbook`). */
-export function planWorkbookRead(bytes: Uint8Array, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): { ok: true; split: ReadSplit | null } | LoadFailure {
-  const guard = guardWorkbookBytes(bytes, limits.file);
-  if (!guard.ok) return { ok: false, refused: true, message: guard.message };
-  return { ok: true, split: guard.kind === 'zip' ? planReadSplit(guard.entries) : null };
-}
-
-/** One reader's share of guarded bytes (see `planWorkbookRead`); read failures are caught as `loadWorkbook` catches them. */
-export function readWorkbookShare(bytes: Uint8Array, indexes: readonly number[], limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): { ok: true; read: SheetGridsRead } | LoadFailure {
-  try {
-    return { ok: true, read: readWorkbookSheetGrids(bytes, limits.read, indexes) };
-  } catch (e) {
-    return unreadable(e);
-  }
-}
-
-/**
- * The workbook from the two shares: every sheet in the order of the lead's read. A sheet neither share holds (the
- * helper failed, or the zip's worksheets did not match the workbook's sheets) is read here, so the result is always
- * what `loadWorkbook` gives for the same bytes.
- */
-export function joinWorkbookShares(bytes: Uint8Array, lead: SheetGridsRead, helper: SheetGridsRead | null, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): LoadResult {
-  const other = helper && helper.names.length === lead.names.length && helper.names.every((n, i) => n === lead.names[i]) ? helper : null;
-  const grids = lead.grids.map((g, i) => g ?? other?.grids[i] ?? null);
-  let truncated = lead.truncated || Boolean(other?.truncated);
-  const missing = grids.flatMap((g, i) => (g ? [] : [i]));
-  if (missing.length) {
-    const rest = readWorkbookShare(bytes, missing, limits);
-    if (!rest.ok) return rest;
-    for (const i of missing) grids[i] = rest.read.grids[i] ?? null;
-    truncated ||= rest.read.truncated;
-  }
-  return loaded(grids.filter((g): g is SheetGrid => g !== null), truncated);
 }
 
 export interface Analysis {

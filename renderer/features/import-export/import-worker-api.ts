@@ -1,8 +1,8 @@
 // What the import Worker does: guarding and parsing untrusted files (a zip bomb or a huge sheet can only hang the
 // Worker, which the screen can terminate), keeping the last loaded workbook so changing the sheet, a column mapping or
-// a cell in the review grid re-parses without re-reading the file. The file is read by `parallel-read.ts` (which may
-// share a big xlsx with a second Worker). Apart from `import.worker.ts`, so tests can run it.
-import { analyseWorkbook, parseWorkbook } from '../../../shared/excel/import-pipeline';
+// a cell in the review grid re-parses without re-reading the file. The file is read by the pipeline's `loadWorkbook`
+// (the zip guard first). Apart from `import.worker.ts`, so tests can run it.
+import { analyseWorkbook, DEFAULT_PIPELINE_LIMITS, loadWorkbook, parseWorkbook } from '../../../shared/excel/import-pipeline';
 import type { Analysis, LoadedWorkbook } from '../../../shared/excel/import-pipeline';
 import type { ParsedImport } from '../../../shared/excel/import-types';
 import { createProgramResolver } from '../../../shared/excel/program-resolve';
@@ -10,7 +10,6 @@ import type { ProgramResolver } from '../../../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import { transferred } from '../../platform/worker-client';
-import { readWorkbook } from './parallel-read';
 import { applyCellEdit, problemRowsSheet, reviewRowTexts, reviewTable } from './review-rows';
 import type { ReviewTable } from './review-rows';
 import { RESULT_CHUNK } from './worker-protocol';
@@ -44,12 +43,12 @@ export function createImportWorkerApi(): ImportWorkerApi {
 
   return {
     // The file name tells the decoder what the bytes claim to be (.csv, .xls, .ods; a text file named .xlsx is refused).
-    async load(bytes, fileName, programs, rememberedMappings) {
+    load(bytes, fileName, programs, rememberedMappings) {
       workbook = null;
       analysis = null;
       table = null;
       last = null;
-      const loaded = await readWorkbook(bytes, fileName);
+      const loaded = loadWorkbook(bytes, DEFAULT_PIPELINE_LIMITS, fileName);
       if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message };
       workbook = loaded.workbook;
       resolver = createProgramResolver(programs);
