@@ -2,6 +2,7 @@
 // application and fiscal year of requested money, so the forecast can be rebuilt from a workbook (cli forecast).
 // Written by the export and read back here; the standard reader calls readApplicationsSheets.
 import type { Bilingual } from '../domain/message';
+import { fold } from '../text/fold';
 import type { Application, ApplicationRole, ApplicationStatus, RequestedAmount } from '../domain/planning';
 import { APPLICATION_ROLE_LABELS, APPLICATION_STATUS_LABELS } from '../domain/planning';
 import type { CatalogProgram } from '../catalog/schema';
@@ -9,7 +10,7 @@ import { parseAmountCell, parseDateCell, parseFiscalYearCell } from './cell-valu
 import type { ImportProblem, Severity } from './import-types';
 import { columnLetter } from './import-types';
 import { parsePercentCell } from './members-sheet';
-import { EXAMPLE_KEY, findSheetByName, fold, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
+import { EXAMPLE_KEY, findSheetByName, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
 import type { ProgramResolver } from './program-resolve';
 import type { Cell, SheetGrid, SheetSpec } from './sheetjs';
 import { DATE_FORMAT, neutralizeText, YEN_FORMAT } from './standard-workbook';

@@ -2,6 +2,7 @@
 // role, and their effort (エフォート) per fiscal year, one row per member and year. Written by the export and read
 // back here; the standard reader calls readMembersSheets. Researchers are matched by e-Rad number, else by name.
 import type { Bilingual } from '../domain/message';
+import { fold } from '../text/fold';
 import type { EffortShare, Membership, MemberRole, Researcher } from '../domain/planning';
 import { MEMBER_ROLE_LABELS } from '../domain/planning';
 import { checkResearcherNumber, normalizeResearcherNumber } from '../planning/researcher-number';
@@ -9,7 +10,7 @@ import { normalizeText, parseFiscalYearCell } from './cell-values';
 import type { ImportProblem, Severity } from './import-types';
 import { columnLetter } from './import-types';
 import type { Cell, SheetGrid, SheetSpec } from './sheetjs';
-import { EXAMPLE_KEY, findSheetByName, fold, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
+import { EXAMPLE_KEY, findSheetByName, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
 import { neutralizeText } from './standard-workbook';
 import type { WorkbookLanguage } from './standard-workbook';
 

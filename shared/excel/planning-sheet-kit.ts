@@ -2,14 +2,11 @@
 // or Japanese, label lookup, and problems in both languages. Kept apart from standard-workbook.ts, whose reader is
 // being replaced, so the planning sheets do not depend on its private helpers.
 import type { Bilingual } from '../domain/message';
-import { cellRawText, normalizeText } from './cell-values';
+import { fold } from '../text/fold';
+import { cellRawText } from './cell-values';
 import type { ImportProblem, Severity } from './import-types';
 import type { Cell, SheetGrid } from './sheetjs';
 import { restoreText } from './standard-workbook';
-
-export function fold(text: string): string {
-  return normalizeText(text).toLowerCase().replace(/\s+/g, '');
-}
 
 /** The sheet with one of the names (exact first, then folded), or undefined. */
 export function findSheetByName(sheets: readonly SheetGrid[], names: Bilingual): SheetGrid | undefined {
