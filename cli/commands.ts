@@ -4,7 +4,7 @@ import { BUILTIN_CATALOG } from '../shared/catalog/builtin';
 import { toICalendar } from '../shared/calendar/icalendar';
 import { todayIso, fiscalYearRange, fiscalYearOf } from '../shared/calendar/fiscal-year';
 import { applicationRecordsFromImport, readApplicationsSheets } from '../shared/excel/applications-sheet';
-import { runImportPipeline, hasErrors, readWorkbookShare } from '../shared/excel/import-pipeline';
+import { runImportPipeline, hasErrors } from '../shared/excel/import-pipeline';
 import { applyProjectRules, recordsFromImport } from '../shared/excel/import-records';
 import type { ImportRecords } from '../shared/excel/import-records';
 import type { ImportProblem } from '../shared/excel/import-types';
@@ -14,8 +14,8 @@ import { createProgramResolver } from '../shared/excel/program-resolve';
 import { catalogChecks } from '../shared/portfolio/project-validation';
 import { BUDGET_FIELDS } from '../shared/excel/column-map';
 import { columnLetter } from '../shared/excel/import-types';
-import { writeWorkbookBytes } from '../shared/excel/sheetjs';
-import type { SheetGrid } from '../shared/excel/sheetjs';
+import { DEFAULT_READ_LIMITS, readWorkbookSheetGrids, writeWorkbookBytes } from '../shared/excel/sheetjs';
+import type { SheetGrid, SheetGridsRead } from '../shared/excel/sheetjs';
 import type { WorkbookLanguage } from '../shared/excel/standard-workbook';
 import type { Application, Membership, Researcher } from '../shared/domain/planning';
 import { applicationDeadlineEvents } from '../shared/planning/call-events';
@@ -36,7 +36,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  cli check <file.xlsx|file.csv> [--sheet NAME] [--records]
+  cli check <file.xlsx|file.csv> [--sheet NAME] [--records] [--lang en|ja]
   cli convert <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli report <in.xlsx> <out.xlsx> [--lang en|ja] [--sheet NAME]
   cli ics <in.xlsx> <out.ics> [--sheet NAME]
@@ -51,6 +51,15 @@ export interface PlanningRecords {
   problems: ImportProblem[];
 }
 
+/** Only the sheets at `only` of bytes the pipeline has guarded (SheetJS skips the others' XML); null if unreadable. */
+function readSheets(bytes: Uint8Array, only: readonly number[]): SheetGridsRead | null {
+  try {
+    return readWorkbookSheetGrids(bytes, DEFAULT_READ_LIMITS, only);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The planning sheets (Applications, Requests, Researchers, Members) of the same workbook, as records that point at
  * the imported projects by 管理番号 (recordsFromImport's ids). None in the workbook: empty lists.
@@ -58,12 +67,12 @@ export interface PlanningRecords {
 export function planningFromWorkbook(bytes: Uint8Array, records: ImportRecords, now: string): PlanningRecords {
   const none: PlanningRecords = { applications: [], researchers: [], memberships: [], problems: [] };
   // The bytes passed the pipeline's guard already; read the sheet names, then only the planning sheets.
-  const names = readWorkbookShare(bytes, []);
-  const indexes = names.ok ? planningSheetIndexes(names.read.names) : [];
+  const names = readSheets(bytes, []);
+  const indexes = names ? planningSheetIndexes(names.names) : [];
   if (!indexes.length) return none;
-  const share = readWorkbookShare(bytes, indexes);
-  if (!share.ok) return none;
-  const sheets = share.read.grids.filter((g): g is SheetGrid => g !== null);
+  const share = readSheets(bytes, indexes);
+  if (!share) return none;
+  const sheets = share.grids.filter((g): g is SheetGrid => g !== null);
   const apps = readApplicationsSheets(sheets, createProgramResolver(BUILTIN_CATALOG.programs));
   const members = readMembersSheets(sheets);
   const applications = applicationRecordsFromImport(apps, new Set(records.projects.map((p) => p.id)), now);
@@ -124,7 +133,7 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   const programs = BUILTIN_CATALOG.programs;
   const run = runImportPipeline(bytes, { programs, sheet: parsed.options.get('sheet'), fileName: input });
   if (!run.ok) {
-    io.stderr(`${run.message}\n`);
+    io.stderr(`${run.message[lang]}\n`);
     return 2;
   }
   // The project rules the app's form, import and restore apply (shared/portfolio/project-validation.ts).
@@ -150,14 +159,14 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
         memberships: planning.memberships.length,
         mapping,
         unmappedColumns: analysis.unmappedColumns,
-        problems: [...result.problems, ...planning.problems].map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
+        problems: [...result.problems, ...planning.problems].map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message[lang] })),
         ...(parsed.options.has('records') ? { records: { projects: result.projects, budgetLines: result.budgetLines, milestones: result.milestones } } : {}),
       })}\n`,
     );
     return planningCode;
   }
   if (command === 'forecast' || command === 'effort') {
-    for (const p of planning.problems) io.stderr(`${p.sheet} row ${p.row}${p.column ? ` column ${p.column}` : ''}: ${p.severity}: ${p.message}\n`);
+    for (const p of planning.problems) io.stderr(`${p.sheet} row ${p.row}${p.column ? ` column ${p.column}` : ''}: ${p.severity}: ${p.message[lang]}\n`);
   }
   if (command === 'forecast') return printForecast(parsed.options, records, planning, now, io) ?? planningCode;
   if (command === 'effort') return printEffort(parsed.options, records, planning, io) ?? planningCode;

@@ -1,12 +1,12 @@
 // Writes a confirmed Excel import: projects matched by the office's ID (管理番号) are updated, new ones added, budget
 // lines matched by fiscal year and milestones by kind+title, all in ONE Dexie transaction (a failure writes nothing),
 // in chunks so the UI can show progress. The same planning code gives the dry run ("what would change").
+import type { Bilingual } from '../../shared/domain/message';
 import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import { PROJECT_STATUSES } from '../../shared/domain/types';
 import { addChange, zeroCounts } from '../../shared/portfolio/status-counts';
 import type { StatusCounts } from '../../shared/portfolio/status-counts';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImport } from '../../shared/excel/import-types';
-import type { Reason } from '../../shared/excel/cell-values';
 import { groupBy } from '../../shared/collections/group-by';
 import { projectInputFromImport } from '../../shared/excel/import-records';
 import { defaultProjectFields, isError, normalizeProjectInput, validateProject } from '../../shared/portfolio/project-validation';
@@ -22,7 +22,7 @@ export interface ProjectChange {
   fields: string[];
   budgetYears: number[];
   milestones: string[];
-  reason?: Reason;
+  reason?: Bilingual;
 }
 
 export interface ImportSummary {
@@ -31,7 +31,7 @@ export interface ImportSummary {
   unchanged: number;
   /** Rows not imported: rows with errors, blank/total/example rows, and lines naming no known project. */
   skipped: number;
-  skippedReasons: { reason: Reason; count: number }[];
+  skippedReasons: { reason: Bilingual; count: number }[];
   budgetLinesWritten: number;
   milestonesWritten: number;
 }
@@ -69,7 +69,7 @@ function newProject(p: ImportedProject, id: string, now: string): Project {
 }
 
 /** The first error the project rules find in a record the import would write, as a skip reason (null: none). */
-function ruleError(project: Project): Reason | null {
+function ruleError(project: Project): Bilingual | null {
   const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...input } = project;
   // Matched by 管理番号, so the code is this project's own; the pipeline resolved program ids against the catalog.
   const error = validateProject(normalizeProjectInput(input), { codeTaken: () => false }).find(isError);
@@ -94,8 +94,8 @@ export function buildImportPlan(parsed: ParsedImport, existing: ExistingData, op
   const changes: ProjectChange[] = [];
   const statusDelta = zeroCounts();
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: [], budgetLinesWritten: 0, milestonesWritten: 0 };
-  const reasons = new Map<string, { reason: Reason; count: number }>();
-  const skip = (reason: Reason, n = 1) => {
+  const reasons = new Map<string, { reason: Bilingual; count: number }>();
+  const skip = (reason: Bilingual, n = 1) => {
     summary.skipped += n;
     const r = reasons.get(reason.en) ?? { reason, count: 0 };
     r.count += n;

@@ -1,6 +1,7 @@
 // The write path and the reads for the planning records (applications, tracked calls, researchers, memberships) and
 // the office's planning settings. Each write is validated by shared/planning's gates and audited in the same
 // transaction as the change (so undo reverts it); an award writes application, project, lines and members at once.
+import type { Bilingual } from '../../shared/domain/message';
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Application, ApplicationStatus, Membership, Researcher, TrackedCall } from '../../shared/domain/planning';
@@ -41,7 +42,7 @@ export function usePlanningSettings(): PlanningSettings {
   return useLiveQuery(loadPlanningSettings, [], DEFAULT_SETTINGS);
 }
 
-const stale = (what: string): PlanningProblem => ({ field: 'id', severity: 'error', messageJa: `この${what}は見つかりません（削除された可能性があります）。`, messageEn: 'This record no longer exists (it may have been deleted).' });
+const stale = (what: string): PlanningProblem => ({ field: 'id', severity: 'error', message: { ja: `この${what}は見つかりません（削除された可能性があります）。`, en: 'This record no longer exists (it may have been deleted).' } });
 
 type Entity = 'application' | 'call' | 'researcher' | 'membership';
 
@@ -77,7 +78,7 @@ async function freeProjectCode(code: string): Promise<string> {
   }
 }
 
-export type AwardStoreResult = { ok: true; application: Application; project: Project } | { ok: false; messageJa: string; messageEn: string };
+export type AwardStoreResult = { ok: true; application: Application; project: Project } | { ok: false; message: Bilingual };
 
 /**
  * 採択: the application is marked awarded and the project created (or its linked 申請中 project made 実施中), with
@@ -88,7 +89,7 @@ export async function awardApplication(id: string, resultDate: IsoDate, now: Dat
   const ctx = await beginChange(now);
   return db.transaction('rw', auditedTables(), async (): Promise<AwardStoreResult> => {
     const application = await db.applications.get(id);
-    if (!application) return { ok: false, messageJa: stale('応募').messageJa, messageEn: stale('応募').messageEn };
+    if (!application) return { ok: false, message: stale('応募').message };
     const linkedProject = application.projectId ? ((await db.projects.get(application.projectId)) ?? null) : null;
     const linkedBudgetLines: BudgetLine[] = linkedProject ? await db.budgetLines.where('projectId').equals(linkedProject.id).toArray() : [];
     const memberships = await db.memberships.where('applicationId').equals(id).toArray();

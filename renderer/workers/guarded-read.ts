@@ -1,9 +1,10 @@
 // Every Excel read of the renderer outside the import wizard goes through here: the bytes are guarded and read by
 // `loadWorkbook` (as the project import's are) in a Worker of its own, ended afterwards, never on the main thread.
+import type { Bilingual } from '../../shared/domain/message';
 import type { ReadLimits, SheetGrid } from '../../shared/excel/sheetjs';
 import { isTimeout, runInWorker, transferred } from '../platform/worker-client';
 
-export type GuardedRead = { ok: true; sheets: SheetGrid[]; truncated: boolean } | { ok: false; refused: boolean; message: string; messageJa: string };
+export type GuardedRead = { ok: true; sheets: SheetGrid[]; truncated: boolean } | { ok: false; refused: boolean; message: Bilingual };
 
 export interface GuardedReadApi {
   read(bytes: Uint8Array, limits?: Partial<ReadLimits>): GuardedRead;
@@ -26,7 +27,7 @@ export async function readWorkbookGuarded(bytes: Uint8Array, limits?: Partial<Re
     if (signal?.aborted) throw err;
     const why = err instanceof Error ? err.message : String(err);
     return isTimeout(err)
-      ? { ok: false, refused: true, message: 'Reading the file took too long and was stopped.', messageJa: 'ファイルの読み込みに時間がかかりすぎたため中止しました。' }
-      : { ok: false, refused: false, message: `The file could not be read (${why}).`, messageJa: `ファイルを読み込めませんでした（${why}）。` };
+      ? { ok: false, refused: true, message: { ja: 'ファイルの読み込みに時間がかかりすぎたため中止しました。', en: 'Reading the file took too long and was stopped.' } }
+      : { ok: false, refused: false, message: { ja: `ファイルを読み込めませんでした（${why}）。`, en: `The file could not be read (${why}).` } };
   }
 }

@@ -8,7 +8,7 @@ import type { GuardedReadApi } from './guarded-read';
 const api: GuardedReadApi = {
   read(bytes, limits) {
     const loaded = loadWorkbook(bytes, { ...DEFAULT_PIPELINE_LIMITS, read: { ...DEFAULT_PIPELINE_LIMITS.read, ...limits } });
-    if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message, messageJa: loaded.messageJa };
+    if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message };
     return { ok: true, sheets: loaded.workbook.sheets, truncated: loaded.workbook.truncated };
   },
 };

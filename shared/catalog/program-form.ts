@@ -1,6 +1,7 @@
 // The program edit form's model: text fields as typed (amounts like "36億", "1,200万円", years like "令和7" or 2025)
 // converted to a CatalogProgram with field-level problems, so the screen stays thin and the rules are tested.
 // Fields the form does not show (the JSON's extra fields) are carried over from the program being edited.
+import type { Bilingual } from '../domain/message';
 import { parseFiscalYearLabel } from '../calendar/wareki';
 import { amountKindOf } from './program-format';
 import { AMOUNT_KINDS } from './schema';
@@ -54,8 +55,7 @@ export interface ProgramDraft {
 export interface FormProblem {
   /** Field key, e.g. "request" or "tracks.0.durationYears". */
   field: string;
-  messageJa: string;
-  messageEn: string;
+  message: Bilingual;
 }
 
 const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
@@ -145,13 +145,13 @@ export function draftToProgram(
 ): { ok: true; program: CatalogProgram } | { ok: false; problems: FormProblem[] } {
   const problems: FormProblem[] = [];
   const need = (field: string, value: string, ja: string, en: string) => {
-    if (!value.trim()) problems.push({ field, messageJa: `${ja}を入力してください。`, messageEn: `Enter the ${en}.` });
+    if (!value.trim()) problems.push({ field, message: { ja: `${ja}を入力してください。`, en: `Enter the ${en}.` } });
   };
   need('nameJa', draft.nameJa, '名称', 'name');
   const yen = (field: string, value: string) => {
     const v = parseYenInput(value);
     if (v === 'invalid') {
-      problems.push({ field, messageJa: '金額は「3600000000」「36億」「1,200万円」のように入力してください。', messageEn: 'Enter an amount like 3600000000, 36億 or 1,200万円.' });
+      problems.push({ field, message: { ja: '金額は「3600000000」「36億」「1,200万円」のように入力してください。', en: 'Enter an amount like 3600000000, 36億 or 1,200万円.' } });
       return null;
     }
     return v;
@@ -159,7 +159,7 @@ export function draftToProgram(
   const year = (field: string, value: string) => {
     const v = parseYearInput(value);
     if (v === 'invalid') {
-      problems.push({ field, messageJa: '年度は「2025」「令和7」のように入力してください。', messageEn: 'Enter a fiscal year like 2025 or 令和7 (R7).' });
+      problems.push({ field, message: { ja: '年度は「2025」「令和7」のように入力してください。', en: 'Enter a fiscal year like 2025 or 令和7 (R7).' } });
       return null;
     }
     return v;
@@ -167,7 +167,7 @@ export function draftToProgram(
   const count = (field: string, value: string, max: number) => {
     const v = parseCount(value, max);
     if (v === 'invalid') {
-      problems.push({ field, messageJa: `1〜${max}の整数で入力してください。`, messageEn: `Enter a whole number from 1 to ${max}.` });
+      problems.push({ field, message: { ja: `1〜${max}の整数で入力してください。`, en: `Enter a whole number from 1 to ${max}.` } });
       return null;
     }
     return v;
@@ -179,7 +179,7 @@ export function draftToProgram(
   const start = year('startFiscalYear', draft.startFiscalYear);
   const end = year('endFiscalYear', draft.endFiscalYear);
   if (start !== null && end !== null && start > end) {
-    problems.push({ field: 'endFiscalYear', messageJa: '終了年度が開始年度より前になっています。', messageEn: 'The end year is before the start year.' });
+    problems.push({ field: 'endFiscalYear', message: { ja: '終了年度が開始年度より前になっています。', en: 'The end year is before the start year.' } });
   }
   const researchPeriodYears = count('researchPeriodYears', draft.researchPeriodYears, 30);
 

@@ -1,5 +1,5 @@
-// The one shape of a user-facing text in both UI languages. New code returns `Bilingual` (not messageJa/messageEn
-// pairs or message/messageJa), so a screen picks a language the same way everywhere: `text[lang]`.
+// The one shape of a user-facing text in both UI languages: every message (import problems and refusals, form and
+// planning problems, risk flags, storage errors) is a `Bilingual`, so a screen picks a language one way: `text[lang]`.
 
 export type Language = 'ja' | 'en';
 

@@ -1,16 +1,16 @@
 // The Applications and Requests sheets of the standard workbook: one row per application (応募) and one per
 // application and fiscal year of requested money, so the forecast can be rebuilt from a workbook (cli forecast).
 // Written by the export and read back here; the standard reader calls readApplicationsSheets.
+import type { Bilingual } from '../domain/message';
+import { fold } from '../text/fold';
 import type { Application, ApplicationRole, ApplicationStatus, RequestedAmount } from '../domain/planning';
 import { APPLICATION_ROLE_LABELS, APPLICATION_STATUS_LABELS } from '../domain/planning';
 import type { CatalogProgram } from '../catalog/schema';
 import { parseAmountCell, parseDateCell, parseFiscalYearCell } from './cell-values';
-import type { Reason } from './cell-values';
 import type { ImportProblem, Severity } from './import-types';
 import { columnLetter } from './import-types';
 import { parsePercentCell } from './members-sheet';
-import { EXAMPLE_KEY, findSheetByName, fold, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
-import type { Bilingual } from './planning-sheet-kit';
+import { EXAMPLE_KEY, findSheetByName, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
 import type { ProgramResolver } from './program-resolve';
 import type { Cell, SheetGrid, SheetSpec } from './sheetjs';
 import { DATE_FORMAT, neutralizeText, YEN_FORMAT } from './standard-workbook';
@@ -131,7 +131,7 @@ export function readApplicationsSheets(sheets: readonly SheetGrid[], resolver: P
       if (isBlankRow(row)) continue;
       let hasError = false;
       const letter = (k: ApplicationColumn | null) => (k !== null && acols.has(k) ? columnLetter(acols.get(k)!) : null);
-      const add = (k: ApplicationColumn | null, severity: Severity, reason: Reason) => {
+      const add = (k: ApplicationColumn | null, severity: Severity, reason: Bilingual) => {
         if (severity === 'error') hasError = true;
         problems.push(sheetProblem(as.name, sheetRow, letter(k), severity, reason));
       };
@@ -210,7 +210,7 @@ export function readApplicationsSheets(sheets: readonly SheetGrid[], resolver: P
       const sheetRow = r + 1;
       if (isBlankRow(row)) continue;
       const letter = (k: RequestColumn | null) => (k !== null && rcols.has(k) ? columnLetter(rcols.get(k)!) : null);
-      const err = (k: RequestColumn | null, reason: Reason, severity: Severity = 'error') => problems.push(sheetProblem(rs.name, sheetRow, letter(k), severity, reason));
+      const err = (k: RequestColumn | null, reason: Bilingual, severity: Severity = 'error') => problems.push(sheetProblem(rs.name, sheetRow, letter(k), severity, reason));
       const code = textAt(row!, rcols.get('code'));
       if (EXAMPLE_KEY.test(code)) continue;
       const app = byCode.get(code);

@@ -1,6 +1,7 @@
 // Cell values as offices actually write them: Excel date cells and serials, 2025/4/1, 2025年4月1日, R7.4.1,
 // 令和元年5月1日, ranges such as R7.4.1〜R10.3.31, full-width digits, amounts in 円/千円/百万円, and "未定" for no figure.
 // Every parser returns a tagged result (value, empty, or a reason), never throws, and never turns "no figure" into 0.
+import type { Bilingual } from '../domain/message';
 import type { IsoDate } from '../domain/types';
 import { daysInMonth, fiscalYearRange, makeIsoDate } from '../calendar/fiscal-year';
 import { ERAS, parseFiscalYearLabel, parseWarekiDate } from '../calendar/wareki';
@@ -10,15 +11,9 @@ import type { Cell } from './sheetjs';
 
 /** `impossible`: the text is a date, but one that does not exist (R7.2.30, 令和0年, month 13). */
 /** `warning`: read, but worth telling the user (H31.5.1 written after the era ended). */
-export type Parsed<T> = { kind: 'value'; value: T; warning?: Reason } | { kind: 'empty'; text: string } | { kind: 'error'; reason: Reason; impossible?: boolean };
+export type Parsed<T> = { kind: 'value'; value: T; warning?: Bilingual } | { kind: 'empty'; text: string } | { kind: 'error'; reason: Bilingual; impossible?: boolean };
 
-/** A reason in both UI languages. */
-export interface Reason {
-  en: string;
-  ja: string;
-}
-
-const reason = (en: string, ja: string): Reason => ({ en, ja });
+const reason = (en: string, ja: string): Bilingual => ({ en, ja });
 
 function isDateCell(cell: Cell): cell is { kind: 'date'; iso: IsoDate } {
   return typeof cell === 'object' && cell !== null && cell.kind === 'date';
@@ -50,12 +45,12 @@ export { isNoFigure };
 const SERIAL_MIN = 18_264;
 const SERIAL_MAX = 109_574;
 
-type DatePart = { kind: 'date'; iso: IsoDate; warning?: Reason } | { kind: 'month'; year: number; month: number } | { kind: 'fy'; fiscalYear: number };
+type DatePart = { kind: 'date'; iso: IsoDate; warning?: Bilingual } | { kind: 'month'; year: number; month: number } | { kind: 'fy'; fiscalYear: number };
 
 /** Words around a date that do not change it: 「(予定)」 after a KAKEN period, 「まで」 closing a range, 「〜」 left over. */
 const DATE_NOISE = /[(（]?予定[)）]?$|まで$|迄$/;
 
-function parseDateText(text: string): { ok: true; part: DatePart } | { ok: false; reason: Reason } | null {
+function parseDateText(text: string): { ok: true; part: DatePart } | { ok: false; reason: Bilingual } | null {
   const s = normalizeText(text).replace(/\s+/g, '').replace(DATE_NOISE, '');
   if (!s) return null;
   const wareki = parseWarekiDate(s);
@@ -105,17 +100,17 @@ function pastEraEnd(s: string): { ok: true; part: DatePart } | null {
   return { ok: true, part: { kind: 'date', iso, warning } };
 }
 
-function splitReason(text: string): Reason {
+function splitReason(text: string): Bilingual {
   const [en, ja] = text.split(' / ');
   return reason(en ?? text, ja ?? text);
 }
 
-function ymd(y: number, mo: number, d: number, s: string): { ok: true; part: DatePart } | { ok: false; reason: Reason } {
+function ymd(y: number, mo: number, d: number, s: string): { ok: true; part: DatePart } | { ok: false; reason: Bilingual } {
   const iso = makeIsoDate(y, mo, d);
   return iso ? { ok: true, part: { kind: 'date', iso } } : { ok: false, reason: reason(`No such date: ${s}`, `存在しない日付です：${s}`) };
 }
 
-function month(y: number, mo: number, s: string): { ok: true; part: DatePart } | { ok: false; reason: Reason } {
+function month(y: number, mo: number, s: string): { ok: true; part: DatePart } | { ok: false; reason: Bilingual } {
   if (mo < 1 || mo > 12 || y < 1) return { ok: false, reason: reason(`No such month: ${s}`, `存在しない月です：${s}`) };
   return { ok: true, part: { kind: 'month', year: y, month: mo } };
 }

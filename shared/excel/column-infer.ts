@@ -2,7 +2,7 @@
 // values (value-detect.ts) together. Values confirm the header, correct it (a "period" column of single dates is a
 // start or an end; a column of AMED numbers is the AMED number whatever its header says) or flag it. Where two
 // fields are equally likely nothing is mapped and the ranked candidates go to the mapping UI.
-import type { Reason } from './cell-values';
+import type { Bilingual } from '../domain/message';
 import { BUDGET_FIELDS, SINGLE_FIELDS } from './column-map';
 import type { ColumnMapping, ColumnTarget, ImportField } from './column-map';
 import { fieldsOfJoinedHeader, guessFromHeader } from './header-words';
@@ -27,7 +27,7 @@ export interface ColumnInference {
   /** Ranked choices for the mapping UI, best first (the chosen field is the first unless a tie left it unmapped). */
   candidates: FieldCandidate[];
   /** Why the values changed or doubt the header's field (a warning for the review). */
-  note: Reason | null;
+  note: Bilingual | null;
 }
 
 export interface Inference {
@@ -58,10 +58,10 @@ function valueCandidates(p: ValueProfile): FieldCandidate[] {
   return out;
 }
 
-const reason = (en: string, ja: string): Reason => ({ en, ja });
+const reason = (en: string, ja: string): Bilingual => ({ en, ja });
 
 /** Reconciles the header's guess with the values: keeps, corrects or drops it (with a note). */
-function reconcile(guess: HeaderGuess | null, p: ValueProfile, header: string): { candidates: FieldCandidate[]; note: Reason | null } {
+function reconcile(guess: HeaderGuess | null, p: ValueProfile, header: string): { candidates: FieldCandidate[]; note: Bilingual | null } {
   const fromValues = valueCandidates(p);
   const joined = guess ? [] : fieldsOfJoinedHeader(header);
   if (joined.length) return { candidates: [...joined.map((field): FieldCandidate => ({ field, score: 70, source: 'header' })), ...fromValues], note: null };
@@ -109,7 +109,7 @@ export function inferColumns(headers: readonly string[], values: readonly (reado
   const guesses = headers.map((h) => (h ? guessFromHeader(h) : null));
   const reconciled = headers.map((h, i) => reconcile(guesses[i] ?? null, profileColumn(values[i] ?? []), h));
   const mapping: ColumnMapping = headers.map(() => ({ field: 'ignore' }));
-  const notes: (Reason | null)[] = reconciled.map((r) => r.note);
+  const notes: (Bilingual | null)[] = reconciled.map((r) => r.note);
   // Columns in order of their best score, so a single field goes to its strongest claim.
   const order = reconciled.map((r, i) => ({ i, best: r.candidates[0]?.score ?? 0 })).sort((a, b) => b.best - a.best || a.i - b.i);
   const taken = new Set<ImportField>();

@@ -1,6 +1,7 @@
 // Stage 1 of the import, decode: which kind of file the bytes are, and a CSV/TSV read by us. A CSV is UTF-8 (with or
 // without BOM) or else CP932, which Japanese Excel writes; decoding and splitting it here (TextDecoder('shift_jis')
 // exists in Node and Chromium) means no library guesses the encoding from a first header in kanji.
+import type { Bilingual } from '../domain/message';
 import type { Cell, ReadLimits, SheetGrid } from './sheetjs';
 
 export type SourceKind = 'zip' | 'ole' | 'markup' | 'text' | 'empty';
@@ -88,7 +89,7 @@ export function parseDelimited(text: string, limits: ReadLimits): { rows: Cell[]
 export type DecodeResult =
   | { kind: 'workbook' }
   | { kind: 'grid'; sheet: SheetGrid; truncated: boolean }
-  | { kind: 'refused'; message: string; messageJa: string };
+  | { kind: 'refused'; message: Bilingual };
 
 const WORKBOOK_EXT = /\.(xlsx|xlsm|xltx|xlsb|ods)$/i;
 
@@ -108,10 +109,12 @@ export function decodeSource(bytes: Uint8Array, limits: ReadLimits, fileName?: s
   if (kind === 'zip' || kind === 'ole' || kind === 'markup') return { kind: 'workbook' };
   const notWorkbook = {
     kind: 'refused',
-    message: 'This is not an Excel workbook (nor a CSV file): it holds plain text. Save the sheet from Excel as .xlsx or .csv and try again.',
-    messageJa: 'Excelのブック（CSVファイル）ではありません。中身はただのテキストです。Excelで .xlsx か .csv として保存し直してください。',
+    message: {
+      ja: 'Excelのブック（CSVファイル）ではありません。中身はただのテキストです。Excelで .xlsx か .csv として保存し直してください。',
+      en: 'This is not an Excel workbook (nor a CSV file): it holds plain text. Save the sheet from Excel as .xlsx or .csv and try again.',
+    },
   } as const;
-  if (kind === 'empty') return { kind: 'refused', message: 'The file is empty.', messageJa: 'ファイルが空です。' };
+  if (kind === 'empty') return { kind: 'refused', message: { ja: 'ファイルが空です。', en: 'The file is empty.' } };
   if (fileName && WORKBOOK_EXT.test(fileName)) return notWorkbook;
   const { text } = decodeText(bytes);
   const { rows, truncated } = parseDelimited(text, limits);

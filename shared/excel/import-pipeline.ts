@@ -4,6 +4,7 @@
 // grid (grid: merges expanded) → table detection (table-detect) → column inference (column-infer) → row parsing
 // (row-parse) → validation (row-validate) → import plan (import-plan). The standard workbook is one more recognised
 // layout with a thin reading stage of its own (standard-workbook), kept to a constant amount of work per cell.
+import type { Bilingual } from '../domain/message';
 import type { CatalogProgram } from '../catalog/schema';
 import { deserializeMapping, headerSignature } from './column-map';
 import type { ColumnMapping } from './column-map';
@@ -20,12 +21,12 @@ import { validateRows } from './row-validate';
 import { chooseSheet, classifyRow, detectHeader } from './table-detect';
 import type { HeaderInfo, SheetCandidate } from './table-detect';
 import type { ProgramResolver } from './program-resolve';
-import { readWorkbookGrids, readWorkbookSheetGrids, DEFAULT_READ_LIMITS } from './sheetjs';
-import type { Cell, ReadLimits, SheetGrid, SheetGridsRead } from './sheetjs';
+import { readWorkbookGrids, DEFAULT_READ_LIMITS } from './sheetjs';
+import type { Cell, ReadLimits, SheetGrid } from './sheetjs';
 import { isStandardWorkbook, readStandardWorkbook } from './standard-read';
 import { SHEET_NAMES } from './standard-workbook';
 import { DEFAULT_FILE_LIMITS, guardWorkbookBytes } from './zip-guard';
-import type { FileLimits, ZipEntryInfo } from './zip-guard';
+import type { FileLimits } from './zip-guard';
 
 export interface LoadedWorkbook {
   sheets: SheetGrid[];
@@ -33,7 +34,7 @@ export interface LoadedWorkbook {
   truncated: boolean;
 }
 
-export type LoadResult = { ok: true; workbook: LoadedWorkbook } | { ok: false; refused: boolean; message: string; messageJa: string };
+export type LoadResult = { ok: true; workbook: LoadedWorkbook } | { ok: false; refused: boolean; message: Bilingual };
 
 export interface PipelineLimits {
   file: FileLimits;
@@ -46,11 +47,11 @@ type LoadFailure = Extract<LoadResult, { ok: false }>;
 
 function unreadable(e: unknown): LoadFailure {
   const why = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
-  return { ok: false, refused: false, message: `The file could not be read as a workbook (${why}).`, messageJa: `ブックとして読み込めませんでした（${why}）。` };
+  return { ok: false, refused: false, message: { ja: `ブックとして読み込めませんでした（${why}）。`, en: `The file could not be read as a workbook (${why}).` } };
 }
 
 function loaded(sheets: SheetGrid[], truncated: boolean): LoadResult {
-  if (!sheets.length) return { ok: false, refused: false, message: 'The workbook has no sheets.', messageJa: 'ブックにシートがありません。' };
+  if (!sheets.length) return { ok: false, refused: false, message: { ja: 'ブックにシートがありません。', en: 'The workbook has no sheets.' } };
   return { ok: true, workbook: { sheets: sheets.map(expandMerges), truncated } };
 }
 
@@ -60,9 +61,9 @@ function loaded(sheets: SheetGrid[], truncated: boolean): LoadResult {
  */
 export function loadWorkbook(bytes: Uint8Array, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS, fileName?: string): LoadResult {
   const guard = guardWorkbookBytes(bytes, limits.file);
-  if (!guard.ok) return { ok: false, refused: true, message: guard.message, messageJa: guard.messageJa };
+  if (!guard.ok) return { ok: false, refused: true, message: guard.message };
   const decoded = decodeSource(bytes, limits.read, fileName);
-  if (decoded.kind === 'refused') return { ok: false, refused: true, message: decoded.message, messageJa: decoded.messageJa };
+  if (decoded.kind === 'refused') return { ok: false, refused: true, message: decoded.message };
   if (decoded.kind === 'grid') return loaded([decoded.sheet], decoded.truncated);
   try {
     const { sheets, truncated } = readWorkbookGrids(bytes, limits.read);
@@ -70,69 +71,6 @@ export function loadWorkbook(bytes: Uint8Array, limits: PipelineLimits = DEFAULT
   } catch (e) {
     return unreadable(e);
   }
-}
-
-// Reading a big workbook in two Workers at once: SheetJS parses one sheet's XML after another on one thread (about
-// 4.5 s for the 50,000-project standard workbook), so a second Worker reads the last sheet while the import Worker
-// reads the others; the result is the same grids one read gives (`joinWorkbookShares`).
-
-/** Which sheets (by index) each Worker reads; the helper's share is the last worksheet. */
-export interface ReadSplit {
-  lead: number[];
-  helper: number[];
-}
-
-/** Unzipped worksheet bytes below which one read is kept: a second Worker and its own unzip would cost more than it saves. */
-export const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
-
-const WORKSHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/i;
-
-/** A split of an xlsx's sheets between two readers, from its zip entries (the guard's), or null to read it at once. */
-export function planReadSplit(entries: readonly ZipEntryInfo[]): ReadSplit | null {
-  const sheets = entries
-    .map((e) => ({ n: Number(WORKSHEET_ENTRY.exec(e.name)?.[1] ?? NaN), bytes: e.uncompressedBytes }))
-    .filter((e) => !Number.isNaN(e.n))
-    .sort((a, b) => a.n - b.n);
-  const total = sheets.reduce((sum, e) => sum + e.bytes, 0);
-  // The last sheet must be worth a Worker of its own (a small lookup or notes sheet at the end is not).
-  if (sheets.length < 2 || total < SPLIT_MIN_BYTES || sheets[sheets.length - 1]!.bytes * 8 < total) return null;
-  const last = sheets.length - 1;
-  return { lead: Array.from({ length: last }, (_, i) => i), helper: [last] };
-}
-
-/** Guards the bytes and plans their read: refused, or a split (null: read them in one go with `loadWorkbook`). */
-export function planWorkbookRead(bytes: Uint8Array, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): { ok: true; split: ReadSplit | null } | LoadFailure {
-  const guard = guardWorkbookBytes(bytes, limits.file);
-  if (!guard.ok) return { ok: false, refused: true, message: guard.message, messageJa: guard.messageJa };
-  return { ok: true, split: guard.kind === 'zip' ? planReadSplit(guard.entries) : null };
-}
-
-/** One reader's share of guarded bytes (see `planWorkbookRead`); read failures are caught as `loadWorkbook` catches them. */
-export function readWorkbookShare(bytes: Uint8Array, indexes: readonly number[], limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): { ok: true; read: SheetGridsRead } | LoadFailure {
-  try {
-    return { ok: true, read: readWorkbookSheetGrids(bytes, limits.read, indexes) };
-  } catch (e) {
-    return unreadable(e);
-  }
-}
-
-/**
- * The workbook from the two shares: every sheet in the order of the lead's read. A sheet neither share holds (the
- * helper failed, or the zip's worksheets did not match the workbook's sheets) is read here, so the result is always
- * what `loadWorkbook` gives for the same bytes.
- */
-export function joinWorkbookShares(bytes: Uint8Array, lead: SheetGridsRead, helper: SheetGridsRead | null, limits: PipelineLimits = DEFAULT_PIPELINE_LIMITS): LoadResult {
-  const other = helper && helper.names.length === lead.names.length && helper.names.every((n, i) => n === lead.names[i]) ? helper : null;
-  const grids = lead.grids.map((g, i) => g ?? other?.grids[i] ?? null);
-  let truncated = lead.truncated || Boolean(other?.truncated);
-  const missing = grids.flatMap((g, i) => (g ? [] : [i]));
-  if (missing.length) {
-    const rest = readWorkbookShare(bytes, missing, limits);
-    if (!rest.ok) return rest;
-    for (const i of missing) grids[i] = rest.read.grids[i] ?? null;
-    truncated ||= rest.read.truncated;
-  }
-  return loaded(grids.filter((g): g is SheetGrid => g !== null), truncated);
 }
 
 export interface Analysis {
@@ -220,7 +158,7 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
     const name = workbook.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name ?? '';
     result = {
       format: 'office', sheet: name, projects: [], budgetLines: [], milestones: [], skipped: [], errorRows: [],
-      problems: [{ sheet: name, row: 1, column: null, severity: 'error', message: 'No header row found (a row naming columns such as 管理番号, 課題名, 研究代表者).', messageJa: '見出し行（管理番号・課題名・研究代表者などの列名が並んだ行）が見つかりません。' }],
+      problems: [{ sheet: name, row: 1, column: null, severity: 'error', message: { ja: '見出し行（管理番号・課題名・研究代表者などの列名が並んだ行）が見つかりません。', en: 'No header row found (a row naming columns such as 管理番号, 課題名, 研究代表者).' } }],
     };
   } else {
     const chosen = analysis.header;
@@ -235,7 +173,7 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
       const grid = workbook.sheets[header.sheetIndex]!;
       const read = parseTableRows(grid, header, mappingForSheet(padded, chosen, header), resolver);
       validateRows(read.rows, read.columnOf);
-      const notes = mapping || header !== chosen ? [] : analysis.columns.flatMap((c) => (c.note ? [{ sheet: grid.name, row: chosen.headerRow + 1, column: c.column, severity: 'warning' as const, message: c.note.en, messageJa: c.note.ja }] : []));
+      const notes = mapping || header !== chosen ? [] : analysis.columns.flatMap((c) => (c.note ? [{ sheet: grid.name, row: chosen.headerRow + 1, column: c.column, severity: 'warning' as const, message: c.note }] : []));
       rows.push(...read.rows);
       skipped.push(...read.skipped);
       tableProblems.push(...notes, ...read.tableProblems);
@@ -246,7 +184,7 @@ export function parseWorkbook(workbook: LoadedWorkbook, analysis: Analysis, reso
     if (names.length > 1) result.sheets = names;
   }
   if (workbook.truncated) {
-    result.problems.unshift({ sheet: result.sheet, row: 1, column: null, severity: 'warning', message: 'The sheet is larger than the read limit; rows or columns beyond it were ignored.', messageJa: 'シートが読み込み上限を超えているため、上限を超える行・列は無視しました。' });
+    result.problems.unshift({ sheet: result.sheet, row: 1, column: null, severity: 'warning', message: { ja: 'シートが読み込み上限を超えているため、上限を超える行・列は無視しました。', en: 'The sheet is larger than the read limit; rows or columns beyond it were ignored.' } });
   }
   return result;
 }
@@ -268,7 +206,7 @@ export interface PipelineOptions extends AnalyseOptions {
   limits?: PipelineLimits | undefined;
 }
 
-export type PipelineResult = { ok: true; analysis: Analysis; result: ParsedImport } | { ok: false; refused: boolean; message: string; messageJa: string };
+export type PipelineResult = { ok: true; analysis: Analysis; result: ParsedImport } | { ok: false; refused: boolean; message: Bilingual };
 
 /** Bytes to parsed records in one call (the CLI and tests; the Worker runs the steps separately to keep the grids). */
 export function runImportPipeline(bytes: Uint8Array, opts: PipelineOptions): PipelineResult {

@@ -25,7 +25,7 @@ export function buildImportPlan(sheet: string, rows: readonly ParsedRow[], skipp
     const rowsText = list.map((r) => r.row).join(', ');
     for (const r of list) {
       duplicate.add(r);
-      problems.push({ sheet: r.sheet, row: r.row, column: codeColumn, severity: 'error', message: `Project ID ${r.code} appears on more than one row (${rowsText})`, messageJa: `管理番号 ${r.code} が複数の行にあります（${rowsText}行目）` });
+      problems.push({ sheet: r.sheet, row: r.row, column: codeColumn, severity: 'error', message: { ja: `管理番号 ${r.code} が複数の行にあります（${rowsText}行目）`, en: `Project ID ${r.code} appears on more than one row (${rowsText})` } });
     }
   }
   const projects: ImportedProject[] = [];
@@ -61,8 +61,10 @@ export function buildImportPlan(sheet: string, rows: readonly ParsedRow[], skipp
       const old = budgetLines[prior]!;
       problems.push({
         sheet: b.sheet, row: b.row, column: null, severity: 'warning',
-        message: `FY${b.fiscalYear} of ${b.code} is also on sheet ${old.sheet} row ${old.row}; this row's figures are imported`,
-        messageJa: `${b.code} の${b.fiscalYear}年度はシート「${old.sheet}」${old.row}行目にもあります。この行の金額を取り込みます`,
+        message: {
+          ja: `${b.code} の${b.fiscalYear}年度はシート「${old.sheet}」${old.row}行目にもあります。この行の金額を取り込みます`,
+          en: `FY${b.fiscalYear} of ${b.code} is also on sheet ${old.sheet} row ${old.row}; this row's figures are imported`,
+        },
       });
       budgetLines[prior] = b;
     }

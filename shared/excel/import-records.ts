@@ -18,7 +18,7 @@ export function projectInputFromImport(p: Pick<ImportedProject, 'code' | 'fields
 }
 
 function asImportProblem(p: Pick<ImportedProject, 'sheet' | 'row'>, x: ProjectProblem): ImportProblem {
-  return { sheet: p.sheet, row: p.row, column: null, severity: x.severity, message: x.message.en, messageJa: x.message.ja };
+  return { sheet: p.sheet, row: p.row, column: null, severity: x.severity, message: x.message };
 }
 
 /**
@@ -29,7 +29,7 @@ function asImportProblem(p: Pick<ImportedProject, 'sheet' | 'row'>, x: ProjectPr
  */
 export function applyProjectRules(parsed: ParsedImport, catalog: Omit<ValidationContext, 'codeTaken'> = {}): ParsedImport {
   const seen = new Set<string>();
-  const listed = new Set(parsed.problems.map((p) => `${p.sheet}\u0000${p.row}\u0000${p.message}`));
+  const listed = new Set(parsed.problems.map((p) => `${p.sheet}\u0000${p.row}\u0000${p.message.en}`));
   const problems = [...parsed.problems];
   const errorRows = [...parsed.errorRows];
   const refused = new Set<string>();
@@ -40,7 +40,7 @@ export function applyProjectRules(parsed: ParsedImport, catalog: Omit<Validation
     seen.add(input.code);
     for (const x of found) {
       const ip = asImportProblem(p, x);
-      const key = `${ip.sheet}\u0000${ip.row}\u0000${ip.message}`;
+      const key = `${ip.sheet}\u0000${ip.row}\u0000${ip.message.en}`;
       if (!listed.has(key)) problems.push(ip);
       listed.add(key);
     }

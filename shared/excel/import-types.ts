@@ -1,7 +1,7 @@
 // What the Excel pipeline hands to its users (the import Worker, the CLI, tests): records keyed by the office's own
 // project ID (管理番号), plus every row's problems. Plain data only, so it crosses postMessage unchanged.
+import type { Bilingual } from '../domain/message';
 import type { BudgetLine, IsoDate, Milestone, Project } from '../domain/types';
-import type { Reason } from './cell-values';
 
 export type Severity = 'error' | 'warning';
 
@@ -12,9 +12,8 @@ export interface ImportProblem {
   /** Column letter (A, B, … AA), or null for a problem about the whole row. */
   column: string | null;
   severity: Severity;
-  /** English text (the CLI prints it). */
-  message: string;
-  messageJa: string;
+  /** Plain Japanese and English (the CLI prints the language it is asked for). */
+  message: Bilingual;
 }
 
 /** Project fields an import may set; a field absent here is left as it is on an existing project. */
@@ -53,7 +52,7 @@ export interface ImportedMilestone extends Pick<Milestone, 'kind' | 'title' | 'd
 export interface SkippedRow {
   sheet: string;
   row: number;
-  reason: Reason;
+  reason: Bilingual;
 }
 
 export interface ParsedImport {

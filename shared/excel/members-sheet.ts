@@ -1,16 +1,16 @@
 // The Researchers and Members sheets of the standard workbook: who works on which project (or application), in what
 // role, and their effort (エフォート) per fiscal year, one row per member and year. Written by the export and read
 // back here; the standard reader calls readMembersSheets. Researchers are matched by e-Rad number, else by name.
+import type { Bilingual } from '../domain/message';
+import { fold } from '../text/fold';
 import type { EffortShare, Membership, MemberRole, Researcher } from '../domain/planning';
 import { MEMBER_ROLE_LABELS } from '../domain/planning';
 import { checkResearcherNumber, normalizeResearcherNumber } from '../planning/researcher-number';
 import { normalizeText, parseFiscalYearCell } from './cell-values';
-import type { Reason } from './cell-values';
 import type { ImportProblem, Severity } from './import-types';
 import { columnLetter } from './import-types';
 import type { Cell, SheetGrid, SheetSpec } from './sheetjs';
-import { EXAMPLE_KEY, findSheetByName, fold, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
-import type { Bilingual } from './planning-sheet-kit';
+import { EXAMPLE_KEY, findSheetByName, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
 import { neutralizeText } from './standard-workbook';
 import type { WorkbookLanguage } from './standard-workbook';
 
@@ -128,10 +128,10 @@ export function researcherKey(number: string, name: string): string {
 export function readMembersSheets(sheets: readonly SheetGrid[]): MembersRead {
   const problems: ImportProblem[] = [];
   const researchers = new Map<string, ImportedResearcher>();
-  const add = (sheet: string, row: number, column: string | null, severity: Severity, reason: Reason) => problems.push(sheetProblem(sheet, row, column, severity, reason));
+  const add = (sheet: string, row: number, column: string | null, severity: Severity, reason: Bilingual) => problems.push(sheetProblem(sheet, row, column, severity, reason));
   const warnNumber = (sheet: string, row: number, column: string | null, number: string) => {
     const check = checkResearcherNumber(number);
-    if (check.kind === 'malformed' || check.kind === 'check-digit') add(sheet, row, column, 'warning', { en: check.messageEn, ja: check.messageJa });
+    if (check.kind === 'malformed' || check.kind === 'check-digit') add(sheet, row, column, 'warning', check.message);
   };
 
   const rs = findSheetByName(sheets, MEMBERS_SHEET_NAMES.researchers);
@@ -232,7 +232,7 @@ export function readMembersSheets(sheets: readonly SheetGrid[]): MembersRead {
   return { researchers: [...researchers.values()], memberships: [...memberships.values()], problems };
 }
 
-type PercentParse = { kind: 'value'; value: number } | { kind: 'empty' } | { kind: 'error'; reason: Reason };
+type PercentParse = { kind: 'value'; value: number } | { kind: 'empty' } | { kind: 'error'; reason: Bilingual };
 
 /** Effort as written: 40, 40%, ４０％, or a fraction cell 0.4 formatted as a percentage (values ≤ 1 with a decimal). */
 export function parsePercentCell(cell: Cell): PercentParse {

@@ -1,17 +1,12 @@
 // Small shared pieces of the planning sheets (Researchers, Members, Applications, Requests): header lookup in English
 // or Japanese, label lookup, and problems in both languages. Kept apart from standard-workbook.ts, whose reader is
 // being replaced, so the planning sheets do not depend on its private helpers.
-import { cellRawText, normalizeText } from './cell-values';
-import type { Reason } from './cell-values';
+import type { Bilingual } from '../domain/message';
+import { fold } from '../text/fold';
+import { cellRawText } from './cell-values';
 import type { ImportProblem, Severity } from './import-types';
 import type { Cell, SheetGrid } from './sheetjs';
 import { restoreText } from './standard-workbook';
-
-export type Bilingual = { en: string; ja: string };
-
-export function fold(text: string): string {
-  return normalizeText(text).toLowerCase().replace(/\s+/g, '');
-}
 
 /** The sheet with one of the names (exact first, then folded), or undefined. */
 export function findSheetByName(sheets: readonly SheetGrid[], names: Bilingual): SheetGrid | undefined {
@@ -59,8 +54,8 @@ export function textAt(row: readonly Cell[], c: number | undefined): string {
   return c === undefined ? '' : restoreText(cellRawText(row[c] ?? null));
 }
 
-export function sheetProblem(sheet: string, row: number, column: string | null, severity: Severity, reason: Reason): ImportProblem {
-  return { sheet, row, column, severity, message: reason.en, messageJa: reason.ja };
+export function sheetProblem(sheet: string, row: number, column: string | null, severity: Severity, reason: Bilingual): ImportProblem {
+  return { sheet, row, column, severity, message: reason };
 }
 
 /** Rows starting with 例 or EXAMPLE are the template's examples. */

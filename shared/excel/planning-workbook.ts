@@ -3,7 +3,7 @@
 import type { Application, Membership, Researcher } from '../domain/planning';
 import { APPLICATION_SHEET_NAMES, applicationsSheets } from './applications-sheet';
 import { MEMBERS_SHEET_NAMES, membersSheets } from './members-sheet';
-import { fold } from './planning-sheet-kit';
+import { fold } from '../text/fold';
 import type { SheetSpec } from './sheetjs';
 import { exportedProjectCodes, standardWorkbookSheets } from './standard-workbook';
 import type { StandardWorkbookInput } from './standard-workbook';

@@ -3,10 +3,11 @@
 // milestones, with the row's problems. Section rows lend their department or funder to the rows below; 小計/合計,
 // footnote, repeated-header and blank rows are passed over and counted. Nothing is guessed silently: "未定" is no
 // figure (never 0), an unknown funder stays unmapped.
+import type { Bilingual } from '../domain/message';
 import { projectStatusFromText } from '../domain/labels';
 import type { MilestoneKind } from '../domain/types';
 import { cellRawText, normalizeText, parseAmountCell, parseDateCell, parseDateRange, parseFiscalYearCell, personName, researcherNumberText } from './cell-values';
-import type { AmountUnit, Reason } from './cell-values';
+import type { AmountUnit } from './cell-values';
 import type { ColumnMapping, ImportField } from './column-map';
 import { columnLetter } from './import-types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, Severity, SkippedRow } from './import-types';
@@ -19,8 +20,8 @@ import { AMED_NUMBER, DEPARTMENT } from './value-detect';
 
 const EXAMPLE_CODE = /^(?:[(（]?例[)）]?|example)/i;
 
-export function problem(sheet: string, row: number, column: string | null, severity: Severity, reason: Reason): ImportProblem {
-  return { sheet, row, column, severity, message: reason.en, messageJa: reason.ja };
+export function problem(sheet: string, row: number, column: string | null, severity: Severity, reason: Bilingual): ImportProblem {
+  return { sheet, row, column, severity, message: reason };
 }
 
 const MILESTONE_COLUMNS: ReadonlyArray<readonly [ImportField, MilestoneKind, string]> = [
@@ -108,7 +109,7 @@ export function parseTableRows(grid: SheetGrid, header: HeaderInfo, mapping: Col
     return def ? [{ c, kind: def[1], title: def[2] }] : [];
   });
   const headerLabel = (c: number) => header.headers[c] || columnLetter(c);
-  const labelled = (c: number, r: Reason): Reason => ({ en: `${headerLabel(c)}: ${r.en}`, ja: `${headerLabel(c)}：${r.ja}` });
+  const labelled = (c: number, r: Bilingual): Bilingual => ({ en: `${headerLabel(c)}: ${r.en}`, ja: `${headerLabel(c)}：${r.ja}` });
   const tableRow = header.headerRow + 1;
 
   // The ID: the sheet's ID column, else its AMED number column, else one derived from the title and PI.
@@ -171,7 +172,7 @@ export function parseTableRows(grid: SheetGrid, header: HeaderInfo, mapping: Col
     }
     const problems: ImportProblem[] = [];
     let hasError = col.title < 0;
-    const add = (column: number | null, severity: Severity, reason: Reason) => {
+    const add = (column: number | null, severity: Severity, reason: Bilingual) => {
       if (severity === 'error') hasError = true;
       problems.push(problem(sheet, sheetRow, column === null || column < 0 ? null : columnLetter(column), severity, reason));
     };
@@ -313,9 +314,9 @@ interface BudgetContext {
   budgetCols: { c: number; kind: 'direct' | 'indirect' | 'total'; fiscalYear: number | null; unit: AmountUnit }[];
   yearColumn: number;
   textColumn: number;
-  add: (column: number | null, severity: Severity, reason: Reason) => void;
+  add: (column: number | null, severity: Severity, reason: Bilingual) => void;
   headerLabel: (c: number) => string;
-  labelled: (c: number, r: Reason) => Reason;
+  labelled: (c: number, r: Bilingual) => Bilingual;
 }
 
 /**

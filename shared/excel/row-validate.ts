@@ -39,7 +39,7 @@ export function validateRows(rows: ParsedRow[], columnOf: (field: ImportField) =
       if (row.problems.some((q) => q.column !== null && q.column === column && q.severity === 'error')) continue;
       const severity = p.severity;
       if (severity === 'error') row.hasError = true;
-      const problem: ImportProblem = { sheet: row.sheet, row: row.row, column, severity, message: p.message.en, messageJa: p.message.ja };
+      const problem: ImportProblem = { sheet: row.sheet, row: row.row, column, severity, message: p.message };
       row.problems.push(problem);
     }
   }

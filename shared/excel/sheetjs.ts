@@ -81,12 +81,12 @@ export interface SheetGridsRead {
 
 /**
  * Reads workbook bytes (xlsx, xls, csv, ods) into plain grids, all sheets or only those at `only` (SheetJS then skips
- * the others' XML, so two Workers can each read a share of a big workbook). Throws on unreadable input.
+ * the others' XML: the CLI reads only the planning sheets this way). Throws on unreadable input.
  * Reads densely and only the rows that exist, so a sheet whose used range claims A1:XFD1048576 costs what it holds.
  */
 export function readWorkbookSheetGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS, only?: readonly number[]): SheetGridsRead {
   const decoded = decodeSource(bytes, limits);
-  if (decoded.kind === 'refused') throw new Error(decoded.message);
+  if (decoded.kind === 'refused') throw new Error(decoded.message.en);
   if (decoded.kind === 'grid') return { names: [decoded.sheet.name], grids: !only || only.includes(0) ? [decoded.sheet] : [null], truncated: decoded.truncated };
   const wb = XLSX.read(bytes, {
     type: 'array',

@@ -1,11 +1,11 @@
 // Reading the standard workbook: the app's own layout, recognised before any inference and read by this thin stage of
 // its own (a header lookup per sheet, then constant work per cell), since the 50,000-project workbook is benchmarked.
 // Formula-neutralised text is restored; budget and milestone rows must name a project.
+import type { Bilingual } from '../domain/message';
 import { milestoneKindFromText, milestoneStatusFromText, projectStatusFromText } from '../domain/labels';
 import type { MilestoneKind, MilestoneStatus } from '../domain/types';
 import { fold } from '../text/fold';
 import { cellRawText, parseAmountCell, parseDateCell, parseFiscalYearCell, researcherNumberText } from './cell-values';
-import type { Reason } from './cell-values';
 import { columnLetter } from './import-types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, ParsedImport, Severity, SkippedRow } from './import-types';
 import type { ProgramResolver } from './program-resolve';
@@ -96,7 +96,7 @@ function readProjectsSheet(projectSheet: SheetGrid, pcols: Map<ProjectColumn, nu
       continue;
     }
     let hasError = false;
-    const add = (col: ProjectColumn | null, severity: Severity, reason: Reason) => {
+    const add = (col: ProjectColumn | null, severity: Severity, reason: Bilingual) => {
       if (severity === 'error') hasError = true;
       out.problems.push(problem(sheetName, sheetRow, col === null || !pcols.has(col) ? null : columnLetter(pcols.get(col)!), severity, reason));
     };
@@ -215,7 +215,7 @@ function readBudgetsSheet(sheets: readonly SheetGrid[], out: Collected, codes: P
       const letter = (k: BudgetColumn | null) => (k !== null && bcols.has(k) ? columnLetter(bcols.get(k)!) : null);
       let hasError = parentCheck(out, codes, budgetSheet.name, sheetRow, code, letter('code')) === 'error';
       const fy = parseFiscalYearCell(row![bcols.get('fiscalYear')!] ?? null);
-      const err = (k: BudgetColumn | null, reason: Reason, severity: Severity = 'error') => {
+      const err = (k: BudgetColumn | null, reason: Bilingual, severity: Severity = 'error') => {
         if (severity === 'error') hasError = true;
         out.problems.push(problem(budgetSheet.name, sheetRow, letter(k), severity, reason));
       };
@@ -270,7 +270,7 @@ function readMilestonesSheet(sheets: readonly SheetGrid[], out: Collected, codes
       }
       const letter = (k: MilestoneColumn) => (mcols.has(k) ? columnLetter(mcols.get(k)!) : null);
       let hasError = parentCheck(out, codes, milestoneSheet.name, sheetRow, code, letter('code')) === 'error';
-      const err = (k: MilestoneColumn, reason: Reason, severity: Severity = 'error') => {
+      const err = (k: MilestoneColumn, reason: Bilingual, severity: Severity = 'error') => {
         if (severity === 'error') hasError = true;
         out.problems.push(problem(milestoneSheet.name, sheetRow, letter(k), severity, reason));
       };

@@ -1,6 +1,7 @@
 // Refuses oversized files and zip bombs BEFORE anything is inflated: xlsx/ods files are zip archives, and SheetJS would
 // inflate every entry. We read the zip central directory ourselves (pure TS, no inflating) and compare the declared
 // sizes and compression ratios against limits. The import Worker is the second line of defence (it can be terminated).
+import type { Bilingual } from '../domain/message';
 import { readZipDirectory, startsAsZip } from './zip-directory';
 
 export interface FileLimits {
@@ -39,7 +40,7 @@ export interface ZipEntryInfo {
   method: number;
 }
 
-export type GuardResult = { ok: true; kind: 'zip' | 'other'; entries: ZipEntryInfo[] } | { ok: false; code: GuardRefusal; message: string; messageJa: string };
+export type GuardResult = { ok: true; kind: 'zip' | 'other'; entries: ZipEntryInfo[] } | { ok: false; code: GuardRefusal; message: Bilingual };
 
 export type GuardRefusal = 'too-large' | 'empty' | 'bad-zip' | 'zip64' | 'too-many-entries' | 'entry-too-large' | 'total-too-large' | 'ratio';
 
@@ -47,8 +48,8 @@ function mb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
-function refuse(code: GuardRefusal, message: string, messageJa: string): GuardResult {
-  return { ok: false, code, message, messageJa };
+function refuse(code: GuardRefusal, en: string, ja: string): GuardResult {
+  return { ok: false, code, message: { ja, en } };
 }
 
 /**

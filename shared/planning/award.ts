@@ -1,6 +1,7 @@
 // What "awarded" (採択) writes: the application keeps its own record (requested amounts, deadlines, result) as history
 // and gains a link to the project it becomes; the project is created (or a linked 申請中 project turned 実施中) with
 // budget lines from the requested amounts and the application's members. Pure, so a store writes it in one transaction.
+import type { Bilingual } from '../domain/message';
 import type { Application, Membership } from '../domain/planning';
 import type { BudgetLine, IsoDate, Project } from '../domain/types';
 import { defaultProjectFields } from '../portfolio/project-validation';
@@ -33,7 +34,7 @@ export interface AwardChanges {
   memberships: Membership[];
 }
 
-export type AwardResult = { ok: true; changes: AwardChanges } | { ok: false; messageJa: string; messageEn: string };
+export type AwardResult = { ok: true; changes: AwardChanges } | { ok: false; message: Bilingual };
 
 /**
  * The records to write when an application is awarded. Refused for an application already decided other than
@@ -42,11 +43,11 @@ export type AwardResult = { ok: true; changes: AwardChanges } | { ok: false; mes
  */
 export function awardApplication(input: AwardInput): AwardResult {
   const { application: app, now } = input;
-  if (app.status === 'awarded') return { ok: false, messageJa: 'この応募は既に採択として記録されています。', messageEn: 'This application is already recorded as awarded.' };
+  if (app.status === 'awarded') return { ok: false, message: { ja: 'この応募は既に採択として記録されています。', en: 'This application is already recorded as awarded.' } };
   if (app.status === 'withdrawn' || app.status === 'rejected') {
-    return { ok: false, messageJa: '辞退・不採択の応募は採択にできません。先に状態を申請中に戻してください。', messageEn: 'A withdrawn or rejected application cannot be awarded; set it back to submitted first.' };
+    return { ok: false, message: { ja: '辞退・不採択の応募は採択にできません。先に状態を申請中に戻してください。', en: 'A withdrawn or rejected application cannot be awarded; set it back to submitted first.' } };
   }
-  if (app.deletedAt) return { ok: false, messageJa: 'ごみ箱にある応募は採択にできません。', messageEn: 'An application in the trash cannot be awarded.' };
+  if (app.deletedAt) return { ok: false, message: { ja: 'ごみ箱にある応募は採択にできません。', en: 'An application in the trash cannot be awarded.' } };
   const years = app.requested.map((r) => r.fiscalYear);
   const startFy = years.length ? Math.min(...years) : null;
   const endFy = years.length ? Math.max(...years) : null;

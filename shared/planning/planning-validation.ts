@@ -1,5 +1,6 @@
 // The gates for the planning records (applications, tracked calls, researchers, memberships): every problem in plain
 // Japanese and English, so forms and imports refuse the same things. A researcher number is only ever warned on.
+import type { Bilingual } from '../domain/message';
 import type { Application, EffortShare, Membership, RequestedAmount, Researcher, TrackedCall } from '../domain/planning';
 import { APPLICATION_ROLES, APPLICATION_STATUSES, MEMBER_ROLES } from '../domain/planning';
 import type { IsoDate } from '../domain/types';
@@ -9,15 +10,14 @@ import { checkResearcherNumber } from './researcher-number';
 export interface PlanningProblem {
   field: string;
   severity: 'error' | 'warning';
-  messageJa: string;
-  messageEn: string;
+  message: Bilingual;
 }
 
-type Add = (field: string, messageJa: string, messageEn: string, severity?: 'error' | 'warning') => void;
+type Add = (field: string, ja: string, en: string, severity?: 'error' | 'warning') => void;
 
 function collector(): { problems: PlanningProblem[]; add: Add } {
   const problems: PlanningProblem[] = [];
-  return { problems, add: (field, messageJa, messageEn, severity = 'error') => problems.push({ field, severity, messageJa, messageEn }) };
+  return { problems, add: (field, ja, en, severity = 'error') => problems.push({ field, severity, message: { ja, en } }) };
 }
 
 function isIsoDate(d: IsoDate): boolean {
@@ -105,7 +105,7 @@ export function validateResearcher(input: ResearcherInput, ctx: { numberTaken?: 
   const { problems, add } = collector();
   if (!input.name.trim()) add('name', '研究者の氏名を入力してください。', 'Enter the researcher’s name.');
   const check = checkResearcherNumber(input.eradResearcherNumber);
-  if (check.kind === 'malformed' || check.kind === 'check-digit') add('eradResearcherNumber', check.messageJa, check.messageEn, 'warning');
+  if (check.kind === 'malformed' || check.kind === 'check-digit') add('eradResearcherNumber', check.message.ja, check.message.en, 'warning');
   if (check.kind !== 'empty' && ctx.numberTaken?.(check.number)) {
     add('eradResearcherNumber', `研究者番号「${check.number}」は別の研究者に登録されています。`, `Researcher number "${check.number}" belongs to another researcher.`);
   }

@@ -1,13 +1,14 @@
 // e-Rad researcher numbers (研究者番号): 8 digits kept as text, checked but never refused. The check-digit rule is
 // UNCONFIRMED: the one rule below is a documented guess (docs/planning.md, "Researcher numbers"), kept in one function.
+import type { Bilingual } from '../domain/message';
 
 export type ResearcherNumberCheck =
   | { kind: 'empty' }
   | { kind: 'ok'; number: string }
   /** Not 8 digits: a warning, the text is kept as typed. */
-  | { kind: 'malformed'; number: string; messageJa: string; messageEn: string }
+  | { kind: 'malformed'; number: string; message: Bilingual }
   /** 8 digits whose check digit disagrees with our guessed rule: a warning only. */
-  | { kind: 'check-digit'; number: string; expected: number; messageJa: string; messageEn: string };
+  | { kind: 'check-digit'; number: string; expected: number; message: Bilingual };
 
 /** Full-width digits and spaces folded: '０１２３ ４５６７' → '01234567'. Leading zeros are kept (it is text). */
 export function normalizeResearcherNumber(text: string): string {
@@ -33,16 +34,20 @@ export function checkResearcherNumber(text: string): ResearcherNumberCheck {
   if (!/^\d{8}$/.test(number)) {
     return {
       kind: 'malformed', number,
-      messageJa: `研究者番号「${number}」は8桁の数字ではありません。このまま保存しますが、確認してください。`,
-      messageEn: `Researcher number "${number}" is not 8 digits. It is kept as typed; please check it.`,
+      message: {
+        ja: `研究者番号「${number}」は8桁の数字ではありません。このまま保存しますが、確認してください。`,
+        en: `Researcher number "${number}" is not 8 digits. It is kept as typed; please check it.`,
+      },
     };
   }
   const expected = guessedCheckDigit(number);
   if (Number(number[0]) !== expected) {
     return {
       kind: 'check-digit', number, expected,
-      messageJa: `研究者番号「${number}」の検査数字が想定と一致しません（規則は未確認のため、保存はします）。`,
-      messageEn: `Researcher number "${number}" fails the check-digit test (the rule is unconfirmed, so it is kept).`,
+      message: {
+        ja: `研究者番号「${number}」の検査数字が想定と一致しません（規則は未確認のため、保存はします）。`,
+        en: `Researcher number "${number}" fails the check-digit test (the rule is unconfirmed, so it is kept).`,
+      },
     };
   }
   return { kind: 'ok', number };

@@ -7,11 +7,12 @@ export type AmountParse = { ok: true; yen: number } | { ok: false; message: Bili
 
 /**
  * Parses an amount typed in `unit` (円/千円/百万円/億円) into whole yen, rounding half up to the yen.
- * Accepts full-width digits, commas (ASCII or 、，), spaces, a trailing unit word (円, 千円, 百万円) and ¥. Empty → 0.
+ * Accepts full-width digits, commas (ASCII or 、，), spaces, a trailing unit word (円, 千円, 百万円) and ¥. A blank box is no figure and never 0: it asks for
+ * an amount (0 when there is none), as 未定 does.
  * Negative amounts are refused (budgets are never negative).
  */
 export function parseAmountInput(text: string, unit: YenUnit): AmountParse {
-  if (!text.trim()) return { ok: true, yen: 0 };
+  if (!text.trim()) return { ok: false, message: { ja: '金額を入力してください（ない場合は 0）。', en: 'Enter an amount (0 if there is none).' } };
   const parsed = parseYenText(text, YEN_UNIT_FACTOR[unit]);
   if (parsed.kind === 'yen') return { ok: true, yen: parsed.yen };
   if (parsed.kind === 'negative') return { ok: false, message: { ja: '金額にマイナスは入力できません。', en: 'Amounts cannot be negative.' } };

@@ -133,7 +133,7 @@ describe('import review step', () => {
     await upload(page, 'renamed.xlsx', renamed);
     await page.waitForSelector('[data-testid="import-refused"]', { timeout: 60_000 });
     const text = (await page.locator('[data-testid="import-refused"]').textContent()) ?? '';
-    expect(text).toContain(verdict.messageJa);
+    expect(text).toContain(verdict.message.ja);
     expect(text).not.toMatch(/見出し行/);
     expect(await page.locator('.import-wizard').count()).toBe(0);
   }, 60_000);

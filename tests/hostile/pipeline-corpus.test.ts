@@ -16,7 +16,7 @@ function failure(r: PipelineResult) {
 }
 
 function success(r: PipelineResult) {
-  if (!r.ok) throw new Error(`expected a parse, got: ${r.message}`);
+  if (!r.ok) throw new Error(`expected a parse, got: ${r.message.en}`);
   return r.result;
 }
 
@@ -24,13 +24,13 @@ describe('hostile workbooks', () => {
   it('refuses an empty file, a truncated xlsx and a text file renamed .xlsx with a message', () => {
     for (const bytes of [emptyFile(), truncatedXlsx()]) {
       const r = failure(run(bytes));
-      expect(r.message.length).toBeGreaterThan(10);
-      expect(r.messageJa).toMatch(/[ぁ-んァ-ン一-龥]/);
+      expect(r.message.en.length).toBeGreaterThan(10);
+      expect(r.message.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
     }
     // A text file named .xlsx is not taken for a sheet with no header row: it is refused as what it is.
     const text = failure(run(textRenamedXlsx()));
-    expect(text.message).toMatch(/not an Excel workbook/);
-    expect(text.messageJa).toMatch(/[ぁ-んァ-ン一-龥]/);
+    expect(text.message.en).toMatch(/not an Excel workbook/);
+    expect(text.message.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
   });
 
   it('refuses a zip bomb before inflating it', async () => {
@@ -39,8 +39,8 @@ describe('hostile workbooks', () => {
     const before = process.memoryUsage().rss;
     const r = failure(run(bomb));
     expect(r.refused).toBe(true);
-    expect(r.message).toMatch(/unpack|not opened/i);
-    expect(r.messageJa).toMatch(/開きませんでした/);
+    expect(r.message.en).toMatch(/unpack|not opened/i);
+    expect(r.message.ja).toMatch(/開きませんでした/);
     // Inflating would need over 2 GB; refusing first keeps the process where it was.
     expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 * 1024);
   }, 120_000);
@@ -71,7 +71,7 @@ describe('hostile workbooks', () => {
     expect(r.projects.map((p) => [p.code, p.fields.title?.length])).toEqual([['L-1', 2_000]]);
     expect(r.errorRows).toHaveLength(1);
     const row = r.errorRows[0]!.row;
-    expect(r.problems.filter((p) => p.row === row && p.severity === 'error').map((p) => p.message)).toEqual([expect.stringMatching(/at most 2000 characters/)]);
+    expect(r.problems.filter((p) => p.row === row && p.severity === 'error').map((p) => p.message.en)).toEqual([expect.stringMatching(/at most 2000 characters/)]);
   });
 
   it('marks impossible dates, reversed periods, negative amounts and duplicate IDs as row errors', () => {
@@ -81,7 +81,7 @@ describe('hostile workbooks', () => {
     // marked, since neither can be told to be the right one.
     for (const row of [4, 5, 6, 7, 8, 9, 10]) expect(errorRows.has(row), `row ${row}`).toBe(true);
     expect(r.projects.map((p) => p.code)).not.toContain('D-1');
-    expect(r.problems.every((p) => p.message.length > 0 && p.messageJa.length > 0)).toBe(true);
+    expect(r.problems.every((p) => p.message.en.length > 0 && p.message.ja.length > 0)).toBe(true);
   });
 });
 

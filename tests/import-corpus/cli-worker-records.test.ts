@@ -46,7 +46,7 @@ const plain = (r: Records): Records => JSON.parse(JSON.stringify(r)) as Records;
 async function workerRecords(bytes: Uint8Array, fileName: string): Promise<Records> {
   const api = createImportWorkerApi();
   const head = await api.load(bytes, fileName, [...programs], []);
-  if (!head.ok) throw new Error(`the Worker refused ${fileName}: ${head.message}`);
+  if (!head.ok) throw new Error(`the Worker refused ${fileName}: ${head.message.en}`);
   const all: Records = { projects: [], budgetLines: [], milestones: [] };
   for (let from = 0; ; from += RESULT_CHUNK) {
     const chunk = await api.records(from);
@@ -68,7 +68,7 @@ describe('the CLI, the pipeline and the import Worker read every corpus file ali
     expect(cli.records).not.toBeNull();
     expect(cli.records!.projects.length).toBeGreaterThan(0);
     const run = runImportPipeline(bytes, { programs, fileName: layout.fileName });
-    if (!run.ok) throw new Error(run.message);
+    if (!run.ok) throw new Error(run.message.en);
     const { projects, budgetLines, milestones } = run.result;
     expect(cli.records).toEqual(plain({ projects, budgetLines, milestones }));
     expect(plain(await workerRecords(bytes, layout.fileName))).toEqual(cli.records);
@@ -83,7 +83,7 @@ describe('the CLI, the pipeline and the import Worker read every corpus file ali
     expect(cli.stderr).toContain('not an Excel workbook');
     const head = await createImportWorkerApi().load(bytes, 'renamed.xlsx', [...programs], []);
     expect(head).toMatchObject({ ok: false, refused: true });
-    if (!head.ok) expect(cli.stderr).toContain(head.message);
+    if (!head.ok) expect(cli.stderr).toContain(head.message.en);
     // The same bytes named .csv are a table, so the refusal comes from the name.
     expect((await createImportWorkerApi().load(bytes, 'list.csv', [...programs], [])).ok).toBe(true);
   });

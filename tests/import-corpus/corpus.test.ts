@@ -15,9 +15,9 @@ function importAndScore(layout: CorpusLayout): { share: string; misses: string[]
   // whether or not PipelineOptions declares it yet.
   const opts: PipelineOptions & { fileName?: string } = { programs: BUILTIN_CATALOG.programs, fileName: layout.fileName };
   const run = runImportPipeline(layout.build(), opts);
-  if (!run.ok) throw new Error(`${layout.fileName} was not read: ${run.message}`);
+  if (!run.ok) throw new Error(`${layout.fileName} was not read: ${run.message.en}`);
   const score = scoreRecords(layout.expected, actualFromParsed(run.result));
-  const errors = run.result.problems.filter((p) => p.severity === 'error').map((p) => `${p.sheet}!${p.column ?? ''}${p.row}: ${p.message}`);
+  const errors = run.result.problems.filter((p) => p.severity === 'error').map((p) => `${p.sheet}!${p.column ?? ''}${p.row}: ${p.message.en}`);
   return { share: formatShare(score.right, score.expected), misses: describeScore(score), errors, full: formatShare(score.expected, score.expected) };
 }
 

@@ -38,10 +38,10 @@ export function ApplicationsScreen() {
   const act = async (a: Application, next: 'submitted' | 'awarded' | 'rejected' | 'withdrawn') => {
     if (next === 'awarded') {
       const r = await awardApplication(a.id, today);
-      setMessage(r.ok ? t('awarded', { code: r.project.code }) : lang === 'ja' ? r.messageJa : r.messageEn);
+      setMessage(r.ok ? t('awarded', { code: r.project.code }) : r.message[lang]);
     } else {
       const r = await setApplicationStatus(a.id, next, next === 'submitted' ? today : today);
-      setMessage(r.ok ? t('saved') : r.problems.map((p) => (lang === 'ja' ? p.messageJa : p.messageEn)).join(' '));
+      setMessage(r.ok ? t('saved') : r.problems.map((p) => (p.message[lang])).join(' '));
     }
   };
 
@@ -157,7 +157,7 @@ function ApplicationForm(props: { id?: string | undefined; initial: ApplicationI
         }}>{t('addYear')}</button>
       </fieldset>
       {problems.length > 0 && (
-        <ul className="problems" role="alert">{problems.map((p, i) => <li key={i}>{lang === 'ja' ? p.messageJa : p.messageEn}</li>)}</ul>
+        <ul className="problems" role="alert">{problems.map((p, i) => <li key={i}>{p.message[lang]}</li>)}</ul>
       )}
       <p>
         <button type="submit" data-testid="application-save">{t('save')}</button>{' '}

@@ -27,7 +27,7 @@ export function TrackedCalls({ calls, lang }: { calls: readonly TrackedCall[]; l
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const r = await saveTrackedCall(input);
-    if (!r.ok) setError(r.problems.map((p) => (lang === 'ja' ? p.messageJa : p.messageEn)).join(' '));
+    if (!r.ok) setError(r.problems.map((p) => (p.message[lang])).join(' '));
     else {
       setError('');
       setInput(BLANK);

@@ -68,10 +68,12 @@ export function ImportExportScreen() {
       setStage({ kind: 'reading', fileName: file.name });
       try {
         const [programs, mappings] = await Promise.all([loadPrograms(), loadImportMappings()]);
+        // Cancelled while the catalog was read: the Worker must not start (its call would hold the next file's).
+        if (token !== loadToken.current) return;
         const outcome = await client().load(file.bytes, file.name, programs, mappings.map((m) => [m.signature, m.mapping]));
         if (token !== loadToken.current) return;
         if (!outcome.ok) {
-          setStage({ kind: 'refused', fileName: file.name, message: lang === 'ja' ? outcome.messageJa : outcome.message });
+          setStage({ kind: 'refused', fileName: file.name, message: outcome.message[lang] });
           return;
         }
         setStage({
@@ -121,7 +123,7 @@ export function ImportExportScreen() {
     try {
       const outcome = await work();
       if (!outcome.ok) {
-        setStage({ kind: 'refused', fileName: stage.fileName, message: lang === 'ja' ? outcome.messageJa : outcome.message });
+        setStage({ kind: 'refused', fileName: stage.fileName, message: outcome.message[lang] });
         return;
       }
       setStage({
@@ -218,7 +220,7 @@ export function ImportExportScreen() {
           <span>
             {t('reading')} {stage.fileName}
           </span>
-          <button type="button" onClick={cancelReading}>
+          <button type="button" onClick={cancelReading} data-testid="import-cancel-reading">
             {t('cancel')}
           </button>
         </div>
@@ -536,7 +538,7 @@ function ProblemList({ problems }: { problems: readonly ImportProblem[] }) {
                 <span role="cell">
                   <span className={`badge ${p.severity === 'error' ? 'danger' : 'warn'}`}>{t(p.severity)}</span>
                 </span>
-                <span role="cell">{lang === 'ja' ? p.messageJa : p.message}</span>
+                <span role="cell">{p.message[lang]}</span>
               </div>
             );
           })}

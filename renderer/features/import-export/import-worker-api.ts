@@ -1,8 +1,8 @@
 // What the import Worker does: guarding and parsing untrusted files (a zip bomb or a huge sheet can only hang the
 // Worker, which the screen can terminate), keeping the last loaded workbook so changing the sheet, a column mapping or
-// a cell in the review grid re-parses without re-reading the file. The file is read by `parallel-read.ts` (which may
-// share a big xlsx with a second Worker). Apart from `import.worker.ts`, so tests can run it.
-import { analyseWorkbook, parseWorkbook } from '../../../shared/excel/import-pipeline';
+// a cell in the review grid re-parses without re-reading the file. The file is read by the pipeline's `loadWorkbook`
+// (the zip guard first). Apart from `import.worker.ts`, so tests can run it.
+import { analyseWorkbook, DEFAULT_PIPELINE_LIMITS, loadWorkbook, parseWorkbook } from '../../../shared/excel/import-pipeline';
 import type { Analysis, LoadedWorkbook } from '../../../shared/excel/import-pipeline';
 import type { ParsedImport } from '../../../shared/excel/import-types';
 import { createProgramResolver } from '../../../shared/excel/program-resolve';
@@ -10,11 +10,20 @@ import type { ProgramResolver } from '../../../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import { transferred } from '../../platform/worker-client';
-import { readWorkbook } from './parallel-read';
 import { applyCellEdit, problemRowsSheet, reviewRowTexts, reviewTable } from './review-rows';
 import type { ReviewTable } from './review-rows';
 import { RESULT_CHUNK } from './worker-protocol';
-import type { ImportWorkerApi, ParseHead } from './worker-protocol';
+import type { ImportWorkerApi, ParseHead, Refusal } from './worker-protocol';
+
+/** The answer to a re-parse or an edit when this Worker holds no workbook (it was started again after a crash). */
+const NOT_LOADED: Refusal = {
+  ok: false,
+  refused: false,
+  message: {
+    ja: '読み込んだファイルが読み込み処理に残っていません（処理が再起動されました）。もう一度ファイルを選んでください。',
+    en: 'The file is no longer held by the reader (it was restarted). Choose the file again.',
+  },
+};
 
 /** The import Worker's API, with the state it keeps between calls (the loaded workbook and its last parse). */
 export function createImportWorkerApi(): ImportWorkerApi {
@@ -26,7 +35,7 @@ export function createImportWorkerApi(): ImportWorkerApi {
   let last: ParsedImport | null = null;
 
   function parse(mapping?: ColumnMapping): ParseHead {
-    if (!workbook || !analysis || !resolver) throw new Error('No workbook is loaded: choose the file again.');
+    if (!workbook || !analysis || !resolver) return NOT_LOADED;
     last = parseWorkbook(workbook, analysis, resolver, mapping);
     const { projects, budgetLines, milestones, ...head } = last;
     return { ok: true, analysis, head, counts: { projects: projects.length, budgetLines: budgetLines.length, milestones: milestones.length }, table };
@@ -34,13 +43,13 @@ export function createImportWorkerApi(): ImportWorkerApi {
 
   return {
     // The file name tells the decoder what the bytes claim to be (.csv, .xls, .ods; a text file named .xlsx is refused).
-    async load(bytes, fileName, programs, rememberedMappings) {
+    load(bytes, fileName, programs, rememberedMappings) {
       workbook = null;
       analysis = null;
       table = null;
       last = null;
-      const loaded = await readWorkbook(bytes, fileName);
-      if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message, messageJa: loaded.messageJa };
+      const loaded = loadWorkbook(bytes, DEFAULT_PIPELINE_LIMITS, fileName);
+      if (!loaded.ok) return { ok: false, refused: loaded.refused, message: loaded.message };
       workbook = loaded.workbook;
       resolver = createProgramResolver(programs);
       remembered = new Map(rememberedMappings);
@@ -49,7 +58,7 @@ export function createImportWorkerApi(): ImportWorkerApi {
       return parse();
     },
     reparse(sheet, mapping) {
-      if (!workbook) throw new Error('No workbook is loaded: choose the file again.');
+      if (!workbook) return NOT_LOADED;
       if (sheet !== undefined) {
         analysis = analyseWorkbook(workbook, { sheet, remembered: (sig) => remembered.get(sig) });
         table = reviewTable(workbook, analysis);
@@ -66,7 +75,7 @@ export function createImportWorkerApi(): ImportWorkerApi {
       return reviewRowTexts(workbook.sheets[table.sheetIndex]!, table, from, to);
     },
     editCell(dataRow, column, text, mapping) {
-      if (!workbook || !table) throw new Error('No table is loaded: choose the file again.');
+      if (!workbook || !table) return NOT_LOADED;
       applyCellEdit(workbook.sheets[table.sheetIndex]!, table, dataRow, column, text);
       return parse(mapping);
     },

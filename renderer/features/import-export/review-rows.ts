@@ -73,7 +73,7 @@ export function problemText(problems: readonly ImportProblem[], lang: 'ja' | 'en
     .map((p) => {
       const where = p.column ? (lang === 'ja' ? `${p.column}列: ` : `column ${p.column}: `) : '';
       const kind = p.severity === 'error' ? '' : lang === 'ja' ? '（注意）' : '(warning) ';
-      return `${where}${kind}${lang === 'ja' ? p.messageJa : p.message}`;
+      return `${where}${kind}${p.message[lang]}`;
     })
     .join('\n');
 }

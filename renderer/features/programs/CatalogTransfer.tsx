@@ -82,7 +82,7 @@ export function CatalogTransfer({ programs, lang }: Props) {
       } else {
         const read = await readWorkbookGuarded(file.bytes, { maxRows: 20_000, maxCols: 60 }, signal);
         if (!read.ok) {
-          setStatus({ kind: 'error', text: t('importReadFailed', { name: file.name }), lines: [lang === 'ja' ? read.messageJa : read.message] });
+          setStatus({ kind: 'error', text: t('importReadFailed', { name: file.name }), lines: [read.message[lang]] });
           return;
         }
         result = importCatalogSheets(read.sheets);

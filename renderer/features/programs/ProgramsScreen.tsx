@@ -162,7 +162,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
     const takenTracks = new Set(programs.filter((p) => p.id !== id).flatMap((p) => p.tracks.map((tr) => tr.id)));
     const built = draftToProgram({ ...draft, id }, editing.base ? catalogFields(editing.base) : null, takenTracks);
     if (!built.ok) {
-      setEditing({ ...editing, draft, problems: { lines: built.problems.map((p) => (lang === 'ja' ? p.messageJa : p.messageEn)), fields: new Set(built.problems.map((p) => p.field)) } });
+      setEditing({ ...editing, draft, problems: { lines: built.problems.map((p) => (p.message[lang])), fields: new Set(built.problems.map((p) => p.field)) } });
       return;
     }
     setSaving(true);

@@ -42,11 +42,11 @@ export function MembersEditor({ project, onMessage }: { project: Project; onMess
       return;
     }
     const r = await saveMembership({ projectId: project.id, applicationId: null, researcherId, role, effort: shares });
-    if (!r.ok) setError(r.problems.map((p) => (lang === 'ja' ? p.messageJa : p.messageEn)).join(' '));
+    if (!r.ok) setError(r.problems.map((p) => (p.message[lang])).join(' '));
     else {
       setError('');
       setEffort('');
-      onMessage(r.warnings.map((w) => (lang === 'ja' ? w.messageJa : w.messageEn)).join(' '));
+      onMessage(r.warnings.map((w) => (w.message[lang])).join(' '));
     }
   };
 

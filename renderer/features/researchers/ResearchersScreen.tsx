@@ -133,7 +133,7 @@ function ResearcherForm(props: { id?: string; initial: ResearcherInput; onDone: 
     const r = await saveResearcher(input, props.id ? { id: props.id } : {});
     if (!r.ok) setProblems(r.problems);
     else {
-      const warn = r.warnings.map((w) => (lang === 'ja' ? w.messageJa : w.messageEn)).join(' ');
+      const warn = r.warnings.map((w) => (w.message[lang])).join(' ');
       props.onDone(warn ? `${t('saved')}（${warn}）` : t('saved'));
     }
   };
@@ -145,7 +145,7 @@ function ResearcherForm(props: { id?: string; initial: ResearcherInput; onDone: 
       <label>{t('researchmap')} <input name="researchmapId" value={input.researchmapId} onChange={(e) => set({ researchmapId: e.target.value })} /></label>
       <label>{t('department')} <input name="department" value={input.department} onChange={(e) => set({ department: e.target.value })} /></label>
       <label>{t('position')} <input name="position" value={input.position} onChange={(e) => set({ position: e.target.value })} /></label>
-      {problems.length > 0 && <ul className="problems" role="alert">{problems.map((p, i) => <li key={i}>{lang === 'ja' ? p.messageJa : p.messageEn}</li>)}</ul>}
+      {problems.length > 0 && <ul className="problems" role="alert">{problems.map((p, i) => <li key={i}>{p.message[lang]}</li>)}</ul>}
       <p>
         <button type="submit" data-testid="researcher-save">{t('save')}</button>{' '}
         <button type="button" onClick={() => props.onDone()}>{t('cancel')}</button>

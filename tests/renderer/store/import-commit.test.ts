@@ -15,7 +15,7 @@ afterEach(async () => {
 
 function parsed(): ParsedImport {
   const r = runImportPipeline(messyOfficeWorkbook(), { programs: BUILTIN_CATALOG.programs });
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.message.en);
   return r.result;
 }
 

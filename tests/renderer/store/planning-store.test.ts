@@ -53,7 +53,7 @@ describe('planning store', () => {
     await saveMembership({ projectId: null, applicationId: r.record.id, researcherId: who.record.id, role: 'pi', effort: [{ fiscalYear: 2026, percent: 40 }] });
     await setApplicationStatus(r.record.id, 'submitted', '2026-05-18');
     const award = await awardApplication(r.record.id, '2026-09-01');
-    if (!award.ok) throw new Error(award.messageEn);
+    if (!award.ok) throw new Error(award.message.en);
     expect(award.project).toMatchObject({ code: 'APP-1', status: 'active', startDate: '2026-04-01', endDate: '2028-03-31' });
     expect(award.application).toMatchObject({ status: 'awarded', projectId: award.project.id, resultDate: '2026-09-01' });
     expect(award.application.requested).toHaveLength(2);

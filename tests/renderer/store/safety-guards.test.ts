@@ -52,7 +52,7 @@ describe('bulk delete', () => {
 describe('undo and imports', () => {
   function parsed() {
     const r = runImportPipeline(messyOfficeWorkbook(), { programs: BUILTIN_CATALOG.programs });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.message.en);
     return r.result;
   }
 

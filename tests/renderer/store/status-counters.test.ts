@@ -88,7 +88,7 @@ describe('portfolio counters', () => {
   it('follow an import that adds and then updates, and count the revision once per transaction', async () => {
     const parse = () => {
       const r = runImportPipeline(messyOfficeWorkbook(), { programs: BUILTIN_CATALOG.programs });
-      if (!r.ok) throw new Error(r.message);
+      if (!r.ok) throw new Error(r.message.en);
       return r.result;
     };
     const rev0 = (await readPortfolioCounters())!.revision;

@@ -82,14 +82,14 @@ describe('a milestone through the standard workbook', () => {
     const sheets = standardWorkbookSheets({ projects: [project], budgetLines: [], milestones: [], programs: [], lang });
     for (const [i, [kind, status]] of rows.entries()) sheets[2]!.rows.push(['A-001', kind, `item ${i}`, { kind: 'date', iso: '2026-03-31' }, status, null, null]);
     const run = runImportPipeline(writeWorkbookBytes(sheets), { programs: BUILTIN_CATALOG.programs });
-    if (!run.ok) throw new Error(run.message);
+    if (!run.ok) throw new Error(run.message.en);
     return run.result;
   };
 
   it.each(['ja', 'en'] as const)('exported in %s, imports back as the same kinds and statuses', (lang) => {
     const sheets = standardWorkbookSheets({ projects: [project], budgetLines: [], milestones, programs: [], lang });
     const run = runImportPipeline(writeWorkbookBytes(sheets), { programs: BUILTIN_CATALOG.programs });
-    if (!run.ok) throw new Error(run.message);
+    if (!run.ok) throw new Error(run.message.en);
     expect(run.result.problems.filter((p) => p.sheet === sheets[2]!.name)).toEqual([]);
     expect(run.result.milestones.map((m) => [m.kind, m.status])).toEqual(milestones.map((m) => [m.kind, m.status]));
   });

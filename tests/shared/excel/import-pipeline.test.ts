@@ -16,7 +16,7 @@ import { englishLayoutSheets, MESSY_ROWS, messyOfficeWorkbook, rangeLayoutSheets
 const programs = BUILTIN_CATALOG.programs;
 
 function ok(r: PipelineResult): ParsedImport {
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.message.en);
   return r.result;
 }
 
@@ -69,7 +69,7 @@ describe('the messy office sheet', () => {
 
   it('never turns 未定 into 0 (the line is left out with a warning), but reads a lone "-" as a stated 0', () => {
     expect(result.budgetLines.some((b) => b.code === 'A-002' && b.fiscalYear === 2026)).toBe(false);
-    expect(result.problems.some((p) => p.row === 6 && p.severity === 'warning' && p.message.includes('未定'))).toBe(true);
+    expect(result.problems.some((p) => p.row === 6 && p.severity === 'warning' && p.message.en.includes('未定'))).toBe(true);
     expect(result.budgetLines.filter((b) => b.code === 'A-003').map((b) => [b.fiscalYear, b.directYen, b.indirectYen])).toContainEqual([2025, 0, 0]);
     expect(result.budgetLines.every((b) => (b.code === 'A-003' && b.fiscalYear === 2025) || (b.directYen !== 0 && b.indirectYen !== 0))).toBe(true);
   });

@@ -42,7 +42,7 @@ describe('applyProjectRules', () => {
 
   it('code-unique: a code repeated on the sheet is an error on the later row', () => {
     const out = applyProjectRules(parsedOf([row(VALID_INPUT, 2), row({ ...VALID_INPUT, title: '別' }, 3)]), catalog);
-    expect(out.problems.map((p) => [p.row, p.severity, p.message])).toEqual([[3, 'error', `The office ID "${VALID_INPUT.code}" is already in use.`]]);
+    expect(out.problems.map((p) => [p.row, p.severity, p.message.en])).toEqual([[3, 'error', `The office ID "${VALID_INPUT.code}" is already in use.`]]);
   });
 
   it('records take the rules’ defaults for what the sheet does not say', () => {

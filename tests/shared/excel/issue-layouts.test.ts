@@ -11,7 +11,7 @@ import { awardListSheets, encodeCp932, kakenRows, ledgerSheets, toCsv } from './
 const programs = BUILTIN_CATALOG.programs;
 
 function ok(r: PipelineResult): { result: ParsedImport; run: Extract<PipelineResult, { ok: true }> } {
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.message.en);
   return { result: r.result, run: r };
 }
 
@@ -119,6 +119,6 @@ describe('a KAKEN search export saved as CSV', () => {
 describe('decoding', () => {
   it('refuses a text file named .xlsx as not an Excel workbook', () => {
     const r = runImportPipeline(new TextEncoder().encode('管理番号,課題名\nA,B\n'), { programs, fileName: 'list.xlsx' });
-    expect(r.ok === false && r.refused && r.message).toContain('not an Excel workbook');
+    expect(r.ok === false && r.refused && r.message.en).toContain('not an Excel workbook');
   });
 });

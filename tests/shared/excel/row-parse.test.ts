@@ -33,7 +33,7 @@ describe('row parsing', () => {
     const plan = run([['研究課題名', '研究代表者', '職名', '所属'], ['課題一', '山田 太郎', '教授', '医学部']]);
     expect(plan.projects[0]?.code).toBe(derivedCode('課題一', '山田 太郎'));
     expect(derivedCode('課題一', '山田 太郎')).not.toBe(derivedCode('課題一', '佐藤 花子'));
-    expect(plan.problems.some((p) => p.severity === 'warning' && p.messageJa.includes('管理番号の列がない'))).toBe(true);
+    expect(plan.problems.some((p) => p.severity === 'warning' && p.message.ja.includes('管理番号の列がない'))).toBe(true);
   });
 
   it('applies the project rules (an ID over 60 characters is an error) and refuses duplicate IDs', () => {

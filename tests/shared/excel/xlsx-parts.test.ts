@@ -44,7 +44,7 @@ function observed(bytes: Uint8Array) {
 
 function records() {
   const parsed = runImportPipeline(messyOfficeWorkbook(), { programs });
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(parsed.message.en);
   const r = recordsFromImport(parsed.result, '2025-05-01T00:00:00.000Z');
   r.projects[0]!.notes = '=HYPERLINK("http://evil")';
   r.projects[1]!.notes = "'=already quoted";
@@ -113,7 +113,7 @@ describe('a workbook written in parts', () => {
     for (const lang of ['ja', 'en'] as const) {
       const bytes = inParts(standardWorkbookSheets({ ...data, programs, lang }));
       const back = runImportPipeline(bytes, { programs });
-      if (!back.ok) throw new Error(back.message);
+      if (!back.ok) throw new Error(back.message.en);
       expect(back.analysis.format).toBe('standard');
       expect(back.result.problems.filter((p) => p.severity === 'error')).toEqual([]);
       const again = recordsFromImport(back.result, '2025-05-01T00:00:00.000Z');

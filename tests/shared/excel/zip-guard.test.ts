@@ -58,6 +58,6 @@ describe('guardWorkbookBytes', () => {
     const r = loadWorkbook(inflateClaim(workbook(), 300 * 1024 * 1024));
     expect(r.ok).toBe(false);
     expect(!r.ok && r.refused).toBe(true);
-    expect(!r.ok && r.messageJa).toContain('圧縮率');
+    expect(!r.ok && r.message.ja).toContain('圧縮率');
   });
 });

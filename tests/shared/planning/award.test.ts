@@ -38,7 +38,7 @@ describe('awarding an application', () => {
     for (const patch of [{ status: 'awarded' as const }, { status: 'rejected' as const }, { status: 'withdrawn' as const }, { deletedAt: '2026-01-01T00:00:00Z' }]) {
       const r = awardApplication(input({ application: makeApplication('A1', patch) }));
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.messageJa && r.messageEn).toBeTruthy();
+      if (!r.ok) expect(r.message.ja && r.message.en).toBeTruthy();
     }
   });
 });

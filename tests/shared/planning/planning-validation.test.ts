@@ -11,7 +11,7 @@ describe('application gate', () => {
     expect(validateApplication(makeApplication('a'), free)).toEqual([]);
     const ps = validateApplication(makeApplication('a', { code: ' ', title: '', callName: '', programId: null, funderName: '', eradDeadline: '2026-02-30', probabilityOverride: 1.2 }), free);
     expect(fields(ps)).toEqual(['code:error', 'title:error', 'funderName:error', 'eradDeadline:error', 'probabilityOverride:error']);
-    for (const p of ps) expect(p.messageJa && p.messageEn).toBeTruthy();
+    for (const p of ps) expect(p.message.ja && p.message.en).toBeTruthy();
   });
   it('refuses a taken code, an unknown program, a foreign track and a year requested twice', () => {
     const ps = validateApplication(

@@ -11,7 +11,9 @@ describe('amount input', () => {
     expect(parseAmountInput('１，２３４', 'thousand')).toEqual({ ok: true, yen: 1_234_000 });
     expect(parseAmountInput('1.5', 'million')).toEqual({ ok: true, yen: 1_500_000 });
     expect(parseAmountInput('2百万円', 'yen')).toEqual({ ok: true, yen: 2_000_000 });
-    expect(parseAmountInput('', 'yen')).toEqual({ ok: true, yen: 0 });
+    // A blank box is no figure, never 0: the form asks for an amount.
+    expect(parseAmountInput('', 'yen')).toMatchObject({ ok: false, message: { en: 'Enter an amount (0 if there is none).' } });
+    expect(parseAmountInput('0', 'yen')).toEqual({ ok: true, yen: 0 });
     expect(parseAmountInput('-5', 'yen').ok).toBe(false);
     expect(parseAmountInput('abc', 'yen').ok).toBe(false);
     expect(amountForInput(1_500_000, 'million')).toBe('1.5');

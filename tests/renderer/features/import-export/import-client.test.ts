@@ -1,5 +1,5 @@
 // The wizard's import client against the real import Worker API, served over a MessageChannel as the Worker serves
-// it: records arrive whole across chunks, a re-parse with no workbook loaded is answered (an error, not a wait), a cell
+// it: records arrive whole across chunks, a re-parse with no workbook loaded is answered (a refusal, not a wait), a cell
 // edit re-checks its row, the rows with errors come back as a workbook, and cancelling a load rejects it while the
 // next load gets a fresh Worker.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -39,10 +39,10 @@ describe('ImportClient', () => {
     for (let i = 0; i < RESULT_CHUNK + 7; i++) rows.push([`P-${i}`, `課題 ${i}`, '山田 太郎', '医学研究科', 'BINDS', 'R7.4.1〜R9.3.31', 1_000 + i, 300]);
     const bytes = officeSheet(rows);
     const expected = runImportPipeline(bytes, { programs });
-    if (!expected.ok) throw new Error(expected.message);
+    if (!expected.ok) throw new Error(expected.message.en);
     const client = new ImportClient();
     const outcome = await client.load(bytes, 'big.xlsx', programs, []);
-    if (!outcome.ok) throw new Error(outcome.message);
+    if (!outcome.ok) throw new Error(outcome.message.en);
     expect(outcome.parsed.projects).toHaveLength(rows.length);
     expect(outcome.parsed).toEqual(expected.result);
     expect(outcome.table).toMatchObject({ firstRow: 3, rowCount: rows.length, width: 8 });
@@ -51,10 +51,11 @@ describe('ImportClient', () => {
     client.terminate();
   }, 30_000);
 
-  it('answers a re-parse with no workbook loaded with an error instead of leaving the screen waiting', async () => {
+  it('answers a re-parse with no workbook loaded with a refusal instead of leaving the screen waiting', async () => {
     const client = new ImportClient();
-    await expect(client.reparse(undefined, undefined)).rejects.toThrow(/No workbook is loaded/);
-    await expect(client.editCell(0, 0, 'x', undefined)).rejects.toThrow(/No table is loaded/);
+    for (const answer of [await client.reparse(undefined, undefined), await client.editCell(0, 0, 'x', undefined)]) {
+      expect(answer).toMatchObject({ ok: false, message: { ja: expect.stringMatching(/もう一度ファイルを選んでください/) } });
+    }
     client.terminate();
   });
 
@@ -62,14 +63,14 @@ describe('ImportClient', () => {
     const client = new ImportClient();
     const outcome = await client.load(emptyFile(), 'empty.xlsx', programs, []);
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.messageJa).toMatch(/ファイルが空です/);
+    if (!outcome.ok) expect(outcome.message.ja).toMatch(/ファイルが空です/);
     client.terminate();
   });
 
   it('edits a cell in the kept workbook and parses again, and saves the rows with errors', async () => {
     const client = new ImportClient();
     const first = await client.load(officeSheet([GOOD_ROW, BAD_PERIOD]), 'review.xlsx', programs, []);
-    if (!first.ok) throw new Error(first.message);
+    if (!first.ok) throw new Error(first.message.en);
     expect(first.parsed.errorRows).toEqual([{ sheet: '課題一覧', row: 5 }]);
     expect(await client.rows(1, 2)).toEqual([BAD_PERIOD.map(String)]);
 
@@ -78,7 +79,7 @@ describe('ImportClient', () => {
     expect(readWorkbookGrids(saved).sheets[0]!.rows.slice(3).map((r) => r[0])).toEqual(['H-002']);
 
     const fixed = await client.editCell(1, 5, 'R7.4.1〜R9.3.31', first.analysis.mapping);
-    if (!fixed.ok) throw new Error(fixed.message);
+    if (!fixed.ok) throw new Error(fixed.message.en);
     expect(fixed.parsed.errorRows).toEqual([]);
     expect(fixed.parsed.projects.map((p) => p.code)).toEqual(['H-001', 'H-002']);
     expect((await client.rows(1, 2))[0]![5]).toBe('R7.4.1〜R9.3.31');

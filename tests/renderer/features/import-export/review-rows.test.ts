@@ -21,7 +21,7 @@ const GOOD_2: Cell[] = ['H-004', '二件目の正常な課題', '田中 次郎',
 
 function loaded(bytes: Uint8Array): LoadedWorkbook {
   const r = loadWorkbook(bytes);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.message.en);
   return r.workbook;
 }
 
@@ -34,7 +34,7 @@ function parsed(workbook: LoadedWorkbook) {
 
 function pipeline(bytes: Uint8Array) {
   const r = runImportPipeline(bytes, { programs });
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.message.en);
   return r.result;
 }
 
