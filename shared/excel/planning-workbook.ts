@@ -2,11 +2,12 @@
 // sheets: one call for the export and `cli convert`, leaving standard-workbook.ts's own sheets as they are.
 import type { Application, Membership, Researcher } from '../domain/planning';
 import { APPLICATION_SHEET_NAMES, applicationsSheets } from './applications-sheet';
+import type { ApplicationsSheetInput } from './applications-sheet';
 import { MEMBERS_SHEET_NAMES, membersSheets } from './members-sheet';
 import { fold } from './planning-sheet-kit';
-import type { SheetSpec } from './sheetjs';
+import type { SheetLayout, SheetSpec } from './sheetjs';
 import { exportedProjectCodes, standardWorkbookSheets } from './standard-workbook';
-import type { StandardWorkbookInput } from './standard-workbook';
+import type { StandardWorkbookInput, WorkbookLanguage } from './standard-workbook';
 
 export interface PlanningWorkbookInput extends StandardWorkbookInput {
   applications: readonly Application[];
@@ -16,10 +17,26 @@ export interface PlanningWorkbookInput extends StandardWorkbookInput {
 
 /** Projects, Budgets, Milestones, then Applications, Requests, Researchers, Members. */
 export function standardWorkbookWithPlanningSheets(input: PlanningWorkbookInput): SheetSpec[] {
-  const projectCodeById = exportedProjectCodes(input.projects);
-  const apps = applicationsSheets({ applications: input.applications, programs: input.programs, projectCodeById, lang: input.lang });
-  const members = membersSheets({ researchers: input.researchers, memberships: input.memberships, projectCodeById, applicationCodeById: apps.codeById, lang: input.lang });
-  return [...standardWorkbookSheets(input), ...apps.sheets, ...members];
+  return [...standardWorkbookSheets(input), ...planningSheets({ ...input, projectCodeById: exportedProjectCodes(input.projects) })];
+}
+
+export interface PlanningSheetsInput extends Omit<PlanningWorkbookInput, 'projects' | 'budgetLines' | 'milestones' | 'programs'> {
+  programs: ApplicationsSheetInput['programs'];
+  /** 管理番号 by project id of the projects written (the trash left out). */
+  projectCodeById: ReadonlyMap<string, string>;
+}
+
+/** The four planning sheets alone, in order (the export's part Worker writes them beside the Milestones sheet). */
+export function planningSheets(input: PlanningSheetsInput): SheetSpec[] {
+  const { projectCodeById, lang } = input;
+  const apps = applicationsSheets({ applications: input.applications, programs: input.programs, projectCodeById, lang });
+  const members = membersSheets({ researchers: input.researchers, memberships: input.memberships, projectCodeById, applicationCodeById: apps.codeById, lang });
+  return [...apps.sheets, ...members];
+}
+
+/** Names, widths and formats of the four planning sheets, without rows (for the export's shell and format seed). */
+export function planningSheetLayouts(lang: WorkbookLanguage): SheetLayout[] {
+  return planningSheets({ applications: [], researchers: [], memberships: [], programs: [], projectCodeById: new Map(), lang }).map(({ rows: _rows, ...layout }) => layout);
 }
 
 const PLANNING_NAMES = new Set(
