@@ -143,7 +143,9 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
         mapping,
         unmappedColumns: analysis.unmappedColumns,
         problems: result.problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message })),
-        ...(parsed.options.has('records') ? { records: { projects: result.projects, budgetLines: result.budgetLines, milestones: result.milestones } } : {}),
+        ...(parsed.options.has('records')
+          ? { records: { projects: result.projects, budgetLines: result.budgetLines, milestones: result.milestones, ...(result.planning ? { researchers: result.planning.researchers, memberships: result.planning.memberships } : {}) } }
+          : {}),
       })}\n`,
     );
     return planningCode;

@@ -43,7 +43,7 @@ const sameEffort = (a: readonly EffortShare[], b: readonly EffortShare[]) =>
 
 /**
  * Plans the planning records of one import against the stored ones. A researcher matched by number takes the
- * import's non-empty fields; one matched by name too, unless both have different numbers (then they are two people).
+ * import's non-empty fields (a name spelt with other spaces is kept as stored); one matched by name too, unless both have different numbers (then they are two people).
  * Applications are matched by code among live ones. A member's effort years from the import replace the same years
  * of the stored member and keep the others; nothing is deleted.
  */
@@ -77,6 +77,8 @@ export function mergeImportedPlanning(planning: ImportedPlanning, stored: Stored
     } else {
       const incoming = { ...imported, eradResearcherNumber: number };
       for (const k of RESEARCHER_FIELDS) {
+        // A name that folds the same (山田　太郎 / 山田太郎) is the same name: the stored spelling stays.
+        if (k === 'name' && fold(incoming.name) === fold(found.name)) continue;
         if (incoming[k] && incoming[k] !== found[k]) {
           found[k] = incoming[k];
           changed.add(found);

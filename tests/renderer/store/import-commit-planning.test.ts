@@ -15,7 +15,7 @@ import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 const NOW = '2026-05-01T00:00:00.000Z';
 const project = (id: string, code: string): Project => ({
   id, code, title: `課題 ${code}`, pi: '山田 太郎', piPosition: '教授', piResearcherNumber: '', coInvestigators: [], department: '医学部', programId: null, trackId: null,
-  funderName: 'JST', amedNumber: '', eradNumber: '', startDate: '2026-04-01', endDate: '2028-03-31', status: 'active', notes: '', archived: false, deletedAt: null,
+  funderName: 'JST', amedNumber: '', eradNumber: '', startDate: '2026-04-01', endDate: '2028-03-31', status: 'active', notes: '', partners: [], tags: [], archived: false, deletedAt: null,
   createdAt: NOW, updatedAt: NOW,
 });
 const researcher = (id: string, name: string, number: string): Researcher => ({
