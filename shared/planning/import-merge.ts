@@ -77,7 +77,7 @@ export function mergeImportedPlanning(planning: ImportedPlanning, stored: Stored
     } else {
       const incoming = { ...imported, eradResearcherNumber: number };
       for (const k of RESEARCHER_FIELDS) {
-        // A name that folds the same (山田　太郎 / 山田太郎) is the same name: the stored spelling stays.
+        // A name that folds the same (山田 太郎 with a full-width space / 山田太郎) is the same name: the stored spelling stays.
         if (k === 'name' && fold(incoming.name) === fold(found.name)) continue;
         if (incoming[k] && incoming[k] !== found[k]) {
           found[k] = incoming[k];
