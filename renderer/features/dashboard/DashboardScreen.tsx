@@ -20,6 +20,7 @@ import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { useDashboardSummary } from './use-dashboard-summary';
 import { usePlanningReport } from '../../store/planning';
+import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 
 export function DashboardScreen() {
@@ -157,7 +158,10 @@ export function DashboardScreen() {
           <h2 id="dash-forecast">{t('forecast')}</h2>
           {!planning && <p className="muted">{t('computing')}</p>}
           {planning && (
-            <ForecastChart years={planning.report.forecast.years} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} imageName={`dashboard-forecast-${fy}`} testId="dash-forecast" />
+            <>
+              <ForecastChart years={planning.report.forecast.years} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} imageName={`dashboard-forecast-${fy}`} testId="dash-forecast" />
+              <ForecastBreakdown forecast={planning.report.forecast} labels={planning.report.labels} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} testId="dash-forecast-groups" />
+            </>
           )}
         </section>
 
