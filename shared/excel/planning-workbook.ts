@@ -1,10 +1,9 @@
 // The standard workbook with its planning sheets (Applications, Requests, Researchers, Members) after the project
 // sheets: one call for the export and `cli convert`, leaving standard-workbook.ts's own sheets as they are.
 import type { Application, Membership, Researcher } from '../domain/planning';
-import { APPLICATION_SHEET_NAMES, applicationsSheets } from './applications-sheet';
+import { applicationsSheets } from './applications-sheet';
 import type { ApplicationsSheetInput } from './applications-sheet';
-import { MEMBERS_SHEET_NAMES, membersSheets } from './members-sheet';
-import { fold } from './planning-sheet-kit';
+import { membersSheets } from './members-sheet';
 import type { SheetLayout, SheetSpec } from './sheetjs';
 import { exportedProjectCodes, standardWorkbookSheets } from './standard-workbook';
 import type { StandardWorkbookInput, WorkbookLanguage } from './standard-workbook';
@@ -37,16 +36,4 @@ export function planningSheets(input: PlanningSheetsInput): SheetSpec[] {
 /** Names, widths and formats of the four planning sheets, without rows (for the export's shell and format seed). */
 export function planningSheetLayouts(lang: WorkbookLanguage): SheetLayout[] {
   return planningSheets({ applications: [], researchers: [], memberships: [], programs: [], projectCodeById: new Map(), lang }).map(({ rows: _rows, ...layout }) => layout);
-}
-
-const PLANNING_NAMES = new Set(
-  [APPLICATION_SHEET_NAMES.applications, APPLICATION_SHEET_NAMES.requests, MEMBERS_SHEET_NAMES.researchers, MEMBERS_SHEET_NAMES.members].flatMap((n) => [fold(n.en), fold(n.ja)]),
-);
-
-/**
- * Indexes of the planning sheets among a workbook's sheet names, so a reader that already has the project sheets can
- * read only these (a second full read of a 10,000-project workbook costs seconds; these sheets are small).
- */
-export function planningSheetIndexes(names: readonly string[]): number[] {
-  return names.flatMap((name, i) => (PLANNING_NAMES.has(fold(name)) ? [i] : []));
 }

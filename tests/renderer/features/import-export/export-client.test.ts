@@ -113,7 +113,7 @@ describe('ParallelExport', () => {
     const single = vi.fn(async () => SINGLE);
     const bytes = await new ParallelExport().run('ja', [], single);
     expect(single).not.toHaveBeenCalled();
-    expect(readWorkbookGrids(bytes).sheets.length).toBe(3);
+    expect(readWorkbookGrids(bytes).sheets.length).toBe(7);
     expect(started.length).toBe(4);
     expect(started.every((w) => w.terminated)).toBe(true);
   });
