@@ -3,19 +3,17 @@
 import { BUILTIN_CATALOG } from '../shared/catalog/builtin';
 import { toICalendar } from '../shared/calendar/icalendar';
 import { todayIso, fiscalYearRange, fiscalYearOf } from '../shared/calendar/fiscal-year';
-import { applicationRecordsFromImport, readApplicationsSheets } from '../shared/excel/applications-sheet';
+import { applicationRecordsFromImport } from '../shared/excel/applications-sheet';
 import { runImportPipeline, hasErrors } from '../shared/excel/import-pipeline';
 import { applyProjectRules, recordsFromImport } from '../shared/excel/import-records';
 import type { ImportRecords } from '../shared/excel/import-records';
-import type { ImportProblem } from '../shared/excel/import-types';
-import { membersRecordsFromImport, readMembersSheets } from '../shared/excel/members-sheet';
-import { planningSheetIndexes, standardWorkbookWithPlanningSheets } from '../shared/excel/planning-workbook';
-import { createProgramResolver } from '../shared/excel/program-resolve';
+import type { ImportProblem, ParsedImport } from '../shared/excel/import-types';
+import { membersRecordsFromImport } from '../shared/excel/members-sheet';
+import { standardWorkbookWithPlanningSheets } from '../shared/excel/planning-workbook';
 import { catalogChecks } from '../shared/portfolio/project-validation';
 import { BUDGET_FIELDS } from '../shared/excel/column-map';
 import { columnLetter } from '../shared/excel/import-types';
-import { DEFAULT_READ_LIMITS, readWorkbookSheetGrids, writeWorkbookBytes } from '../shared/excel/sheetjs';
-import type { SheetGrid, SheetGridsRead } from '../shared/excel/sheetjs';
+import { writeWorkbookBytes } from '../shared/excel/sheetjs';
 import type { WorkbookLanguage } from '../shared/excel/standard-workbook';
 import type { Application, Membership, Researcher } from '../shared/domain/planning';
 import { applicationDeadlineEvents } from '../shared/planning/call-events';
@@ -51,32 +49,17 @@ export interface PlanningRecords {
   problems: ImportProblem[];
 }
 
-/** Only the sheets at `only` of bytes the pipeline has guarded (SheetJS skips the others' XML); null if unreadable. */
-function readSheets(bytes: Uint8Array, only: readonly number[]): SheetGridsRead | null {
-  try {
-    return readWorkbookSheetGrids(bytes, DEFAULT_READ_LIMITS, only);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * The planning sheets (Applications, Requests, Researchers, Members) of the same workbook, as records that point at
- * the imported projects by 管理番号 (recordsFromImport's ids). None in the workbook: empty lists.
+ * The planning records the import carried (a standard workbook's planning sheets, an office sheet's people), as
+ * records that point at the imported projects by 管理番号 (recordsFromImport's ids). None: empty lists. Their
+ * problems are among the import's own.
  */
-export function planningFromWorkbook(bytes: Uint8Array, records: ImportRecords, now: string): PlanningRecords {
-  const none: PlanningRecords = { applications: [], researchers: [], memberships: [], problems: [] };
-  // The bytes passed the pipeline's guard already; read the sheet names, then only the planning sheets.
-  const names = readSheets(bytes, []);
-  const indexes = names ? planningSheetIndexes(names.names) : [];
-  if (!indexes.length) return none;
-  const share = readSheets(bytes, indexes);
-  if (!share) return none;
-  const sheets = share.grids.filter((g): g is SheetGrid => g !== null);
-  const apps = readApplicationsSheets(sheets, createProgramResolver(BUILTIN_CATALOG.programs));
-  const members = readMembersSheets(sheets);
-  const applications = applicationRecordsFromImport(apps, new Set(records.projects.map((p) => p.id)), now);
-  return { applications, ...membersRecordsFromImport(members, now), problems: [...apps.problems, ...members.problems] };
+export function planningFromImport(parsed: ParsedImport, records: ImportRecords, now: string): PlanningRecords {
+  const planning = parsed.planning;
+  if (!planning) return { applications: [], researchers: [], memberships: [], problems: [] };
+  const applications = applicationRecordsFromImport({ applications: planning.applications, problems: [] }, new Set(records.projects.map((p) => p.id)), now);
+  const planningSheets = new Set(planning.applications.map((a) => a.sheet).concat(planning.researchers.map((r) => r.sheet), planning.memberships.map((m) => m.sheet)));
+  return { applications, ...membersRecordsFromImport({ ...planning, problems: [] }, now), problems: parsed.problems.filter((p) => planningSheets.has(p.sheet) && p.sheet !== parsed.sheet) };
 }
 
 function wholeOption(options: Map<string, string>, name: string, min: number, max: number, io: CliIo): number | null | undefined {
@@ -140,7 +123,7 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
   const result = applyProjectRules(run.result, catalogChecks(programs));
   const code = hasErrors(result) ? 1 : 0;
   const records = recordsFromImport(result, now.toISOString());
-  const planning = planningFromWorkbook(bytes, records, now.toISOString());
+  const planning = planningFromImport(result, records, now.toISOString());
   const planningCode = planning.problems.some((p) => p.severity === 'error') ? 1 : code;
   if (command === 'check') {
     const { analysis } = run;
@@ -159,8 +142,10 @@ export function runCli(argv: readonly string[], io: CliIo, now: Date): number {
         memberships: planning.memberships.length,
         mapping,
         unmappedColumns: analysis.unmappedColumns,
-        problems: [...result.problems, ...planning.problems].map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message[lang] })),
-        ...(parsed.options.has('records') ? { records: { projects: result.projects, budgetLines: result.budgetLines, milestones: result.milestones } } : {}),
+        problems: result.problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, message: p.message[lang] })),
+        ...(parsed.options.has('records')
+          ? { records: { projects: result.projects, budgetLines: result.budgetLines, milestones: result.milestones, ...(result.planning ? { researchers: result.planning.researchers, memberships: result.planning.memberships } : {}) } }
+          : {}),
       })}\n`,
     );
     return planningCode;

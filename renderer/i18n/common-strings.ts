@@ -20,7 +20,7 @@ export const commonStrings = {
       savePng: '画像（PNG）で保存', saveSvg: 'SVG で保存', saveTitle: 'グラフを画像として保存', saved: '{{location}} に保存しました',
       failed: '画像を保存できませんでした（{{message}}）', item: '項目',
     },
-    forecast: { title: '資金見通し', fiscalYear: '年度', committed: '確定', expected: '見込み', atRisk: '事業終了後', direct: '直接経費', indirect: '間接経費' },
+    forecast: { title: '資金見通し', fiscalYear: '年度', committed: '確定', expected: '見込み', atRisk: '事業終了後', direct: '直接経費', indirect: '間接経費', groupBy: '内訳', total: '合計のみ', program: '事業別', department: '部局別', funder: '配分機関別', group: '区分', kind: '種別', sum: '直接＋間接' },
   },
   en: {
     appName: 'Grant Portfolio',
@@ -42,6 +42,6 @@ export const commonStrings = {
       savePng: 'Save as PNG', saveSvg: 'Save as SVG', saveTitle: 'Save the chart as an image', saved: 'Saved to {{location}}',
       failed: 'Could not save the image ({{message}})', item: 'Item',
     },
-    forecast: { title: 'Funding forecast', fiscalYear: 'Fiscal year', committed: 'committed', expected: 'expected', atRisk: 'at risk', direct: 'Direct', indirect: 'Indirect' },
+    forecast: { title: 'Funding forecast', fiscalYear: 'Fiscal year', committed: 'committed', expected: 'expected', atRisk: 'at risk', direct: 'Direct', indirect: 'Indirect', groupBy: 'Breakdown', total: 'Totals only', program: 'By program', department: 'By department', funder: 'By funder', group: 'Group', kind: 'Kind', sum: 'direct + indirect' },
   },
 };

@@ -10,6 +10,9 @@ import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ParsedImpo
 import { groupBy } from '../../shared/collections/group-by';
 import { projectInputFromImport } from '../../shared/excel/import-records';
 import { defaultProjectFields, isError, normalizeProjectInput, validateProject } from '../../shared/portfolio/project-validation';
+import type { Application, Membership, Researcher } from '../../shared/domain/planning';
+import { mergeImportedPlanning } from '../../shared/planning/import-merge';
+import type { PlanningMerge } from '../../shared/planning/import-merge';
 import { Dexie, countWritesAs, db } from './db';
 import { nextTask } from './next-task';
 
@@ -34,6 +37,8 @@ export interface ImportSummary {
   skippedReasons: { reason: Bilingual; count: number }[];
   budgetLinesWritten: number;
   milestonesWritten: number;
+  /** Planning records written (the standard workbook's planning sheets, an office sheet's people); absent: none. */
+  planning?: { applications: number; researchers: number; memberships: number };
 }
 
 export interface ImportPlan {
@@ -377,6 +382,26 @@ async function planInChunks(
 }
 
 /**
+ * The planning records an import writes, planned against the stored ones (inside the commit's transaction, after the
+ * projects are queued, so new projects are found by 管理番号 too). Reads the live researchers and applications (small
+ * tables) and the memberships of the projects and applications concerned.
+ */
+async function planPlanningWrites(parsed: ParsedImport, opts: PlanOptions): Promise<PlanningMerge> {
+  const planning = parsed.planning!;
+  const codes = [...new Set([...planning.memberships.map((m) => m.code), ...planning.applications.map((a) => a.projectCode)].filter(Boolean))];
+  const projects = codes.length ? await db.projects.where('code').anyOf(codes).toArray() : [];
+  const projectIdByCode = new Map(projects.filter((p) => !p.deletedAt).map((p) => [p.code, p.id]));
+  const [researchers, applications] = await Promise.all([db.researchers.toArray(), db.applications.toArray()]);
+  const memberAppCodes = new Set(planning.memberships.map((m) => m.applicationCode).filter(Boolean));
+  const appIds = applications.filter((a) => !a.deletedAt && memberAppCodes.has(a.code)).map((a) => a.id);
+  const [byProject, byApplication] = await Promise.all([
+    projectIdByCode.size ? db.memberships.where('projectId').anyOf([...projectIdByCode.values()]).toArray() : ([] as Membership[]),
+    appIds.length ? db.memberships.where('applicationId').anyOf(appIds).toArray() : ([] as Membership[]),
+  ]);
+  return mergeImportedPlanning(planning, { researchers: researchers as Researcher[], applications: applications as Application[], memberships: [...byProject, ...byApplication] }, { ...opts, projectIdByCode });
+}
+
+/**
  * What the import would change, without writing anything. No transaction is needed (nothing is written), so each
  * chunk yields to the event loop and a 50,000-row dry run never blocks the UI.
  */
@@ -402,7 +427,7 @@ export interface CommitOptions {
 export async function commitImport(parsed: ParsedImport, opts: CommitOptions): Promise<ImportSummary> {
   const now = new Date().toISOString();
   const total = parsed.projects.length + 1;
-  return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog, db.settings], async () => {
+  return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog, db.settings, db.applications, db.researchers, db.memberships], async () => {
     const tx = Dexie.currentTransaction!;
     // 250,000 rows: the plan adds up how the counts by status change (absorbed as each chunk is queued, before its
     // writes complete), and the counters middleware stores that instead of reading every old row.
@@ -434,6 +459,15 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
       statusDelta,
     );
     const s = plan.summary;
+    if (parsed.planning) {
+      const merged = await planPlanningWrites(parsed, { now, newId: createOrderedIds() });
+      await Promise.all([
+        merged.applications.length ? db.applications.bulkPut(merged.applications) : null,
+        merged.researchers.length ? db.researchers.bulkPut(merged.researchers) : null,
+        merged.memberships.length ? db.memberships.bulkPut(merged.memberships) : null,
+      ]);
+      s.planning = { applications: merged.applications.length, researchers: merged.researchers.length, memberships: merged.memberships.length };
+    }
     await auditLog.add({
       at: now,
       user: opts.user,

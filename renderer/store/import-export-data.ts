@@ -1,5 +1,6 @@
 // Reads whole tables for the export Workers, at once (nothing there must stay responsive); the Reports screen's
 // Worker reads through report-data.ts.
+import type { Application, Membership, Researcher } from '../../shared/domain/planning';
 import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import { COUNTERS_KEY, readCounters } from '../../shared/portfolio/status-counts';
 import { db } from './db';
@@ -44,5 +45,23 @@ export async function readTableWithRevision<K extends keyof ExportTables>(name: 
   return db.transaction('r', [table, db.settings], async () => {
     const [rows, counters] = await Promise.all([table.toArray(), db.settings.get(COUNTERS_KEY)]);
     return { rows, revision: readCounters(counters?.value)?.revision };
+  });
+}
+
+export interface PlanningSnapshot {
+  applications: Application[];
+  researchers: Researcher[];
+  memberships: Membership[];
+  /** As in TableSnapshot (planning writes do not bump it: it tells whether the projects changed meanwhile). */
+  revision: number | undefined;
+}
+
+/** The planning tables the standard workbook holds (applications, researchers, members), in one read transaction. */
+export async function readPlanningForExport(): Promise<PlanningSnapshot> {
+  return db.transaction('r', [db.applications, db.researchers, db.memberships, db.settings], async () => {
+    const [applications, researchers, memberships, counters] = await Promise.all([
+      db.applications.toArray(), db.researchers.toArray(), db.memberships.toArray(), db.settings.get(COUNTERS_KEY),
+    ]);
+    return { applications, researchers, memberships, revision: readCounters(counters?.value)?.revision };
   });
 }

@@ -241,9 +241,13 @@ export function usePlanningDeadlines(): Pick<PlanningData, 'applications' | 'tra
   );
 }
 
-/** A project's members (the project detail's Members panel). */
-export function useProjectMembers(projectId: string): Membership[] | undefined {
-  return useLiveQuery(() => db.memberships.where('projectId').equals(projectId).toArray(), [projectId]);
+/** Whose members: a project's or an application's. */
+export type MembersOwner = { kind: 'project' | 'application'; id: string };
+
+/** The members of a project or of an application (the Members editor). */
+export function useMembersOf(owner: MembersOwner): Membership[] | undefined {
+  const { kind, id } = owner;
+  return useLiveQuery(() => db.memberships.where(kind === 'project' ? 'projectId' : 'applicationId').equals(id).toArray(), [kind, id]);
 }
 
 /** Live researchers for pickers, by name. */

@@ -7,7 +7,7 @@ import { foldWord, headerParts } from './header-words';
 export const IMPORT_FIELDS = [
   'code', 'title', 'pi', 'piPosition', 'piResearcherNumber', 'coInvestigators', 'department', 'affiliationPosition', 'program', 'funder',
   'programId', 'track', 'period', 'start', 'end', 'status', 'amedNumber', 'eradNumber', 'notes', 'direct', 'indirect', 'total',
-  'budgetText', 'fiscalYear', 'interim', 'final', 'stageGate', 'ignore',
+  'budgetText', 'fiscalYear', 'interim', 'final', 'stageGate', 'effort', 'coInvestigatorEffort', 'ignore',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -56,6 +56,8 @@ export const FIELD_LABELS: Readonly<Record<ImportField, { ja: string; en: string
   interim: { ja: '中間評価', en: 'Interim evaluation' },
   final: { ja: '事後評価', en: 'Final evaluation' },
   stageGate: { ja: 'ステージゲート', en: 'Stage gate' },
+  effort: { ja: 'エフォート（%）', en: 'Effort (%)' },
+  coInvestigatorEffort: { ja: '研究分担者エフォート（%）', en: 'Co-investigators\' effort (%)' },
   ignore: { ja: '（取り込まない）', en: '(not imported)' },
 };
 

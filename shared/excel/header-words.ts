@@ -70,6 +70,8 @@ const SYNONYMS: ReadonlyArray<readonly [ImportField, readonly string[]]> = [
   ['final', ['事後評価', '事後評価日', '事後評価予定日', 'finalevaluation', 'final']],
   ['stageGate', ['ステージゲート', 'ステージゲート評価', 'ステージゲート評価日', 'sg', 'sg評価', 'stagegate', 'stagegateevaluation']],
   ['budgetText', ['配分額*注記', '配分額注記', '配分額']],
+  ['effort', ['エフォート', 'エフォート率', '研究代表者エフォート', '代表者エフォート', 'エフォート/代表者', 'エフォート/研究代表者', 'effort', 'pieffort']],
+  ['coInvestigatorEffort', ['研究分担者エフォート', '分担者エフォート', 'エフォート/分担者', 'エフォート/研究分担者', '研究分担者/エフォート', '分担者/エフォート', 'coinvestigatoreffort']],
   // Known, and deliberately not imported (reported as unmapped): row numbers, KAKEN's all-years direct total.
   ['ignore', ['no', '番号', '通番', '連番', '項番', '#', 'no.', '総配分額 (直接経費)', '総配分額/直接経費']],
 ];

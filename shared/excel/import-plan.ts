@@ -1,8 +1,12 @@
 // Stage 7 of the import, the plan: validated rows → the `ParsedImport` the wizard previews and the CLI prints.
 // An ID on more than one row of a sheet is an error on each; a row with an error is left out with its budget lines
 // and milestones. Rows from several sheets of one layout (a sheet per fiscal year) merge by ID: the last sheet's row
-// gives the project, every sheet gives its budget lines. Problems come sorted by sheet, then row.
-import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, ParsedImport, SkippedRow } from './import-types';
+// gives the project, every sheet gives its budget lines. Problems come sorted by sheet, then row. The rows' people
+// become researchers and members (the PI as 研究代表者, each 研究分担者), matched later by e-Rad number or name.
+import type { ImportedBudgetLine, ImportedMilestone, ImportedPlanning, ImportedProject, ImportProblem, ParsedImport, SkippedRow } from './import-types';
+import { fold } from '../text/fold';
+import { researcherKey } from './members-sheet';
+import type { ImportedMembership, ImportedResearcher } from './members-sheet';
 import type { ParsedRow } from './row-parse';
 
 /**
@@ -78,5 +82,60 @@ export function buildImportPlan(sheet: string, rows: readonly ParsedRow[], skipp
     return i < 0 ? order.length : i;
   };
   problems.sort((a, b) => rank(a.sheet) - rank(b.sheet) || a.row - b.row);
-  return { format: 'office', sheet, projects, budgetLines, milestones, problems, skipped, errorRows };
+  const result: ParsedImport = { format: 'office', sheet, projects, budgetLines, milestones, problems, skipped, errorRows };
+  const planning = peopleOf(rows.filter((r) => !r.hasError && !duplicate.has(r)));
+  if (planning.researchers.length) result.planning = planning;
+  return result;
+}
+
+/**
+ * The rows' people as researchers (one per e-Rad number, else per folded name; the first row that says a department
+ * or position gives it) and members of the projects by 管理番号 (the same person on the same ID from two sheets is one
+ * member, the later sheet's effort years laid over the earlier).
+ */
+function peopleOf(rows: readonly ParsedRow[]): ImportedPlanning {
+  const researchers = new Map<string, ImportedResearcher>();
+  const members = new Map<string, ImportedMembership>();
+  for (const r of rows) {
+    for (const p of r.people) {
+      const key = researcherKey(p.researcherNumber, p.name);
+      const known = researchers.get(key);
+      if (!known) {
+        researchers.set(key, { key, name: p.name, nameReading: '', eradResearcherNumber: p.researcherNumber, researchmapId: '', department: p.department, position: p.position, sheet: r.sheet, row: r.row });
+      } else {
+        known.department ||= p.department;
+        known.position ||= p.position;
+      }
+      const memberKey = `${r.code}\u0000${key}`;
+      const m = members.get(memberKey);
+      if (!m) {
+        members.set(memberKey, { code: r.code, applicationCode: '', researcherKey: key, role: p.role, effort: [...p.effort], sheet: r.sheet, row: r.row });
+        continue;
+      }
+      if (p.role === 'pi') m.role = 'pi';
+      for (const e of p.effort) {
+        const at = m.effort.findIndex((x) => x.fiscalYear === e.fiscalYear);
+        if (at >= 0) m.effort[at] = e;
+        else m.effort.push(e);
+      }
+      m.effort.sort((a, b) => a.fiscalYear - b.fiscalYear);
+    }
+  }
+  // A name written without a number on one row is the numbered researcher of that name on another (when only one has it).
+  const numberedByName = new Map<string, string | null>();
+  for (const r of researchers.values()) {
+    if (!r.eradResearcherNumber) continue;
+    const name = fold(r.name);
+    numberedByName.set(name, numberedByName.has(name) ? null : r.key);
+  }
+  for (const r of [...researchers.values()]) {
+    const target = r.eradResearcherNumber ? null : numberedByName.get(fold(r.name));
+    if (!target) continue;
+    const numbered = researchers.get(target)!;
+    numbered.department ||= r.department;
+    numbered.position ||= r.position;
+    researchers.delete(r.key);
+    for (const m of members.values()) if (m.researcherKey === r.key) m.researcherKey = target;
+  }
+  return { applications: [], researchers: [...researchers.values()], memberships: [...members.values()] };
 }

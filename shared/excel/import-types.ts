@@ -2,6 +2,8 @@
 // project ID (管理番号), plus every row's problems. Plain data only, so it crosses postMessage unchanged.
 import type { Bilingual } from '../domain/message';
 import type { BudgetLine, IsoDate, Milestone, Project } from '../domain/types';
+import type { ImportedApplication } from './applications-sheet';
+import type { ImportedMembership, ImportedResearcher } from './members-sheet';
 
 export type Severity = 'error' | 'warning';
 
@@ -69,6 +71,18 @@ export interface ParsedImport {
   skipped: SkippedRow[];
   /** Rows that had an error and were not imported (1-based, per sheet). */
   errorRows: { sheet: string; row: number }[];
+  /**
+   * Planning records: a standard workbook's Applications/Requests/Researchers/Members sheets, or an office sheet's
+   * people (the PI, 研究分担者, 研究者番号, エフォート) as researchers and members. Absent when there are none.
+   */
+  planning?: ImportedPlanning;
+}
+
+/** Planning records an import carries; members point at projects by 管理番号 and at researchers by `researcherKey`. */
+export interface ImportedPlanning {
+  applications: ImportedApplication[];
+  researchers: ImportedResearcher[];
+  memberships: ImportedMembership[];
 }
 
 export type { IsoDate };

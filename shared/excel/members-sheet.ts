@@ -6,6 +6,7 @@ import { fold } from '../text/fold';
 import type { EffortShare, Membership, MemberRole, Researcher } from '../domain/planning';
 import { MEMBER_ROLE_LABELS } from '../domain/planning';
 import { checkResearcherNumber, normalizeResearcherNumber } from '../planning/researcher-number';
+import { fold as foldText } from '../text/fold';
 import { normalizeText, parseFiscalYearCell } from './cell-values';
 import type { ImportProblem, Severity } from './import-types';
 import { columnLetter } from './import-types';
@@ -116,7 +117,13 @@ export interface MembersRead {
 /** The key a researcher is matched by: their 8-digit-or-not number as typed (folded), else their name. */
 export function researcherKey(number: string, name: string): string {
   const n = normalizeResearcherNumber(number);
-  return n ? n : `name:${normalizeText(name)}`;
+  return n ? n : `name:${foldText(name)}`;
+}
+
+/** The warning a researcher number earns (not 8 digits, or a check digit our unconfirmed rule disagrees with), or null. */
+export function researcherNumberWarning(number: string): Bilingual | null {
+  const check = checkResearcherNumber(number);
+  return check.kind === 'malformed' || check.kind === 'check-digit' ? check.message : null;
 }
 
 /**
@@ -130,8 +137,8 @@ export function readMembersSheets(sheets: readonly SheetGrid[]): MembersRead {
   const researchers = new Map<string, ImportedResearcher>();
   const add = (sheet: string, row: number, column: string | null, severity: Severity, reason: Bilingual) => problems.push(sheetProblem(sheet, row, column, severity, reason));
   const warnNumber = (sheet: string, row: number, column: string | null, number: string) => {
-    const check = checkResearcherNumber(number);
-    if (check.kind === 'malformed' || check.kind === 'check-digit') add(sheet, row, column, 'warning', check.message);
+    const warning = researcherNumberWarning(number);
+    if (warning) add(sheet, row, column, 'warning', warning);
   };
 
   const rs = findSheetByName(sheets, MEMBERS_SHEET_NAMES.researchers);
@@ -190,7 +197,7 @@ export function readMembersSheets(sheets: readonly SheetGrid[]): MembersRead {
       // A number finds the researcher even when the name is written differently; a name alone finds by name.
       let key = researcherKey(number, name);
       if (!number && !researchers.has(key)) {
-        const byName = [...researchers.values()].find((x) => normalizeText(x.name) === normalizeText(name));
+        const byName = [...researchers.values()].find((x) => foldText(x.name) === foldText(name));
         if (byName) key = byName.key;
       }
       if (!researchers.has(key)) {

@@ -45,14 +45,16 @@ export function parseKakenPerson(text: string): PackedPerson | null {
 
 /**
  * Every person in a KAKEN 研究分担者 cell (entries each ending in an 8-digit number), or, for a plain list
- * (山田 太郎、佐藤 花子 / one per line), each name with no other field.
+ * (山田 太郎、佐藤 花子 / 山田太郎・佐藤花子 / 山田 太郎/佐藤 花子 / one per line), each name with no other field.
  */
 export function parseKakenPeople(text: string): PackedPerson[] {
   const s = text.normalize('NFKC');
   const packed = [...s.matchAll(ENTRY)];
   if (packed.length) return packed.map((m) => unpackEntry(m[1]!, m[2]!));
+  // A ・ between two katakana is inside a name (ジョン・スミス); elsewhere it separates names (山田太郎・佐藤花子).
   return s
-    .split(/[\n、,;；／]/)
+    .replace(/(?<![\u30A0-\u30FF])・|・(?![\u30A0-\u30FF])/g, '\n')
+    .split(/[\n、,;；／/]/)
     .map((n) => personName(n))
     .filter(Boolean)
     .map((name) => ({ name, institution: '', department: '', position: '', researcherNumber: '' }));
@@ -101,4 +103,36 @@ export function parseAffiliationPosition(text: string): { department: string; po
   const after = inst?.[2]?.trim() ?? '';
   const department = after && DEPARTMENT.test(after) ? after : s.replace(/[・,、/]/g, ' ').trim();
   return { department, position };
+}
+
+/** One share of an エフォート cell: whose it is (a role word, a name, or nobody for a bare figure) and the percent. */
+export interface EffortPart {
+  /** 'pi' for 代表…, 'co' for 分担…, a name as written, or '' for a bare figure. */
+  who: 'pi' | 'co' | { name: string } | '';
+  percent: number;
+}
+
+const EFFORT_PART = /^(.*?)[\s:：=＝]*(\d+(?:\.\d+)?)\s*[%％]?$/;
+
+/**
+ * An エフォート cell: 「40」「40%」, a fraction cell 0.4 formatted as a percentage, 「代表40/分担10」, 「山田40・佐藤10」 or
+ * 「山田 太郎 40%、佐藤 花子 10%」. Null when a part is not a figure (the caller warns); [] for an empty cell.
+ */
+export function parseEffortCell(text: string, fraction: number | null = null): EffortPart[] | null {
+  if (fraction !== null) return fraction >= 0 && fraction <= 1 && !Number.isInteger(fraction) ? [{ who: '', percent: Math.round(fraction * 10_000) / 100 }] : fraction >= 0 && fraction <= 100 ? [{ who: '', percent: fraction }] : null;
+  const s = text.normalize('NFKC').trim();
+  if (!s) return [];
+  const parts: EffortPart[] = [];
+  for (const raw of s.split(/[\n、,;／/・]+/)) {
+    const piece = raw.trim();
+    if (!piece) continue;
+    const m = EFFORT_PART.exec(piece);
+    if (!m) return null;
+    const percent = Number(m[2]);
+    if (percent > 100) return null;
+    const label = personName(m[1]!.replace(/[(（)）]/g, ' '));
+    const who = !label ? '' : /^(?:研究)?代表(?:者)?$/.test(label) ? 'pi' : /^(?:研究)?分担(?:者)?$/.test(label) ? 'co' : { name: label };
+    parts.push({ who, percent });
+  }
+  return parts;
 }

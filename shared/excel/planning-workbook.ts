@@ -1,12 +1,12 @@
 // The standard workbook with its planning sheets (Applications, Requests, Researchers, Members) after the project
 // sheets: one call for the export and `cli convert`, leaving standard-workbook.ts's own sheets as they are.
 import type { Application, Membership, Researcher } from '../domain/planning';
-import { APPLICATION_SHEET_NAMES, applicationsSheets } from './applications-sheet';
-import { MEMBERS_SHEET_NAMES, membersSheets } from './members-sheet';
-import { fold } from '../text/fold';
-import type { SheetSpec } from './sheetjs';
+import { applicationsSheets } from './applications-sheet';
+import type { ApplicationsSheetInput } from './applications-sheet';
+import { membersSheets } from './members-sheet';
+import type { SheetLayout, SheetSpec } from './sheetjs';
 import { exportedProjectCodes, standardWorkbookSheets } from './standard-workbook';
-import type { StandardWorkbookInput } from './standard-workbook';
+import type { StandardWorkbookInput, WorkbookLanguage } from './standard-workbook';
 
 export interface PlanningWorkbookInput extends StandardWorkbookInput {
   applications: readonly Application[];
@@ -16,20 +16,24 @@ export interface PlanningWorkbookInput extends StandardWorkbookInput {
 
 /** Projects, Budgets, Milestones, then Applications, Requests, Researchers, Members. */
 export function standardWorkbookWithPlanningSheets(input: PlanningWorkbookInput): SheetSpec[] {
-  const projectCodeById = exportedProjectCodes(input.projects);
-  const apps = applicationsSheets({ applications: input.applications, programs: input.programs, projectCodeById, lang: input.lang });
-  const members = membersSheets({ researchers: input.researchers, memberships: input.memberships, projectCodeById, applicationCodeById: apps.codeById, lang: input.lang });
-  return [...standardWorkbookSheets(input), ...apps.sheets, ...members];
+  return [...standardWorkbookSheets(input), ...planningSheets({ ...input, projectCodeById: exportedProjectCodes(input.projects) })];
 }
 
-const PLANNING_NAMES = new Set(
-  [APPLICATION_SHEET_NAMES.applications, APPLICATION_SHEET_NAMES.requests, MEMBERS_SHEET_NAMES.researchers, MEMBERS_SHEET_NAMES.members].flatMap((n) => [fold(n.en), fold(n.ja)]),
-);
+export interface PlanningSheetsInput extends Omit<PlanningWorkbookInput, 'projects' | 'budgetLines' | 'milestones' | 'programs'> {
+  programs: ApplicationsSheetInput['programs'];
+  /** 管理番号 by project id of the projects written (the trash left out). */
+  projectCodeById: ReadonlyMap<string, string>;
+}
 
-/**
- * Indexes of the planning sheets among a workbook's sheet names, so a reader that already has the project sheets can
- * read only these (a second full read of a 10,000-project workbook costs seconds; these sheets are small).
- */
-export function planningSheetIndexes(names: readonly string[]): number[] {
-  return names.flatMap((name, i) => (PLANNING_NAMES.has(fold(name)) ? [i] : []));
+/** The four planning sheets alone, in order (the export's part Worker writes them beside the Milestones sheet). */
+export function planningSheets(input: PlanningSheetsInput): SheetSpec[] {
+  const { projectCodeById, lang } = input;
+  const apps = applicationsSheets({ applications: input.applications, programs: input.programs, projectCodeById, lang });
+  const members = membersSheets({ researchers: input.researchers, memberships: input.memberships, projectCodeById, applicationCodeById: apps.codeById, lang });
+  return [...apps.sheets, ...members];
+}
+
+/** Names, widths and formats of the four planning sheets, without rows (for the export's shell and format seed). */
+export function planningSheetLayouts(lang: WorkbookLanguage): SheetLayout[] {
+  return planningSheets({ applications: [], researchers: [], memberships: [], programs: [], projectCodeById: new Map(), lang }).map(({ rows: _rows, ...layout }) => layout);
 }

@@ -5,13 +5,17 @@
 // figure (never 0), an unknown funder stays unmapped.
 import type { Bilingual } from '../domain/message';
 import { projectStatusFromText } from '../domain/labels';
+import type { EffortShare, MemberRole } from '../domain/planning';
 import type { MilestoneKind } from '../domain/types';
+import { fiscalYearsBetween } from '../calendar/fiscal-year';
+import { fold } from '../text/fold';
 import { cellRawText, normalizeText, parseAmountCell, parseDateCell, parseDateRange, parseFiscalYearCell, personName, researcherNumberText } from './cell-values';
 import type { AmountUnit } from './cell-values';
 import type { ColumnMapping, ImportField } from './column-map';
 import { columnLetter } from './import-types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, Severity, SkippedRow } from './import-types';
-import { parseAffiliationPosition, parseKakenBudget, parseKakenPeople, parseKakenPerson } from './packed-cells';
+import { parseAffiliationPosition, parseEffortCell, parseKakenBudget, parseKakenPeople, parseKakenPerson } from './packed-cells';
+import type { EffortPart, PackedPerson } from './packed-cells';
 import type { ProgramResolver } from './program-resolve';
 import type { Cell, SheetGrid } from './sheetjs';
 import { classifyRow } from './table-detect';
@@ -54,6 +58,19 @@ export interface ParsedRow {
   problems: ImportProblem[];
   hasError: boolean;
   funderNameIsCatalogName?: boolean;
+  /** The row's people (the PI, then each 研究分担者) with their effort, for the plan's researchers and members. */
+  people: RowPerson[];
+}
+
+/** A person a row names: the PI or a co-investigator, with what the sheet says about them. */
+export interface RowPerson {
+  name: string;
+  /** 8 digits as written ('' when none); a bad check digit is kept (row-validate warns). */
+  researcherNumber: string;
+  department: string;
+  position: string;
+  role: MemberRole;
+  effort: EffortShare[];
 }
 
 export interface TableRead {
@@ -94,7 +111,7 @@ export function parseTableRows(grid: SheetGrid, header: HeaderInfo, mapping: Col
   };
   const col = {
     code: colOf('code'), title: colOf('title'), pi: colOf('pi'), piPosition: colOf('piPosition'), piResearcherNumber: colOf('piResearcherNumber'),
-    coInvestigators: colOf('coInvestigators'), department: colOf('department'), affiliationPosition: colOf('affiliationPosition'),
+    coInvestigators: colOf('coInvestigators'), effort: colOf('effort'), coEffort: colOf('coInvestigatorEffort'), department: colOf('department'), affiliationPosition: colOf('affiliationPosition'),
     program: colOf('program'), funder: colOf('funder'), programId: colOf('programId'), track: colOf('track'), period: colOf('period'),
     start: colOf('start'), end: colOf('end'), status: colOf('status'), amedNumber: colOf('amedNumber'), eradNumber: colOf('eradNumber'),
     notes: colOf('notes'), fiscalYear: colOf('fiscalYear'), budgetText: colOf('budgetText'),
@@ -206,7 +223,8 @@ export function parseTableRows(grid: SheetGrid, header: HeaderInfo, mapping: Col
       if (n === null) add(col.piResearcherNumber, 'warning', { en: `Researcher number "${text(col.piResearcherNumber)}" is not 8 digits; left empty`, ja: `研究者番号「${text(col.piResearcherNumber)}」が8桁の数字ではないため、空欄にします` });
       fields.piResearcherNumber = n ?? '';
     }
-    if (col.coInvestigators >= 0) fields.coInvestigators = parseKakenPeople(text(col.coInvestigators)).map((p) => p.name);
+    const coPeople = col.coInvestigators >= 0 ? parseKakenPeople(text(col.coInvestigators)) : [];
+    if (col.coInvestigators >= 0) fields.coInvestigators = coPeople.map((p) => p.name);
     if (col.amedNumber >= 0) fields.amedNumber = normalizeText(text(col.amedNumber));
     else if (AMED_NUMBER.test(code)) fields.amedNumber = code;
     if (col.eradNumber >= 0) fields.eradNumber = normalizeText(text(col.eradNumber));
@@ -302,9 +320,94 @@ export function parseTableRows(grid: SheetGrid, header: HeaderInfo, mapping: Col
         add(m.c, d.impossible ? 'error' : 'warning', { en: `${headerLabel(m.c)}: ${d.reason.en}; no milestone imported`, ja: `${headerLabel(m.c)}：${d.reason.ja}。マイルストーンは取り込みません` });
       }
     }
-    rows.push({ sheet, row: sheetRow, code, fields, budgets, milestones, problems, hasError });
+    const people = rowPeople(fields, coPeople);
+    const effortYears = effortYearsOf(row, col.fiscalYear, fields, budgets);
+    for (const [c, side] of [[col.effort, 'pi'], [col.coEffort, 'co']] as const) {
+      if (c < 0) continue;
+      const cell = row[c] ?? null;
+      const parts = parseEffortCell(typeof cell === 'number' ? '' : text(c), typeof cell === 'number' ? cell : null);
+      if (parts === null) {
+        add(c, 'warning', { en: `${headerLabel(c)}: "${text(c)}" is not an effort in percent (40, 40%, 代表40/分担10); no effort imported`, ja: `${headerLabel(c)}：「${text(c)}」はエフォート（40、40%、代表40/分担10 など）として読めないため、取り込みません` });
+        continue;
+      }
+      if (!parts.length) continue;
+      if (!effortYears.length) {
+        add(c, 'warning', { en: `${headerLabel(c)}: no fiscal year for the effort (no 年度, period or budget on the row); no effort imported`, ja: `${headerLabel(c)}：年度・研究期間・予算がないため、エフォートの年度が分からず取り込みません` });
+        continue;
+      }
+      for (const unmatched of assignEffort(people, parts, side, effortYears)) {
+        add(c, 'warning', { en: `${headerLabel(c)}: "${unmatched}" names no one on the row; that effort is not imported`, ja: `${headerLabel(c)}：「${unmatched}」はこの行の研究者に当たらないため、そのエフォートは取り込みません` });
+      }
+    }
+    rows.push({ sheet, row: sheetRow, code, fields, budgets, milestones, problems, hasError, people });
   }
   return { rows, skipped, tableProblems, columnOf };
+}
+
+/** The PI (from the project fields) and each co-investigator (a co-investigator who is the PI is left out). */
+function rowPeople(fields: ImportedProject['fields'], co: readonly PackedPerson[]): RowPerson[] {
+  const people: RowPerson[] = [];
+  if (fields.pi) {
+    people.push({ name: fields.pi, researcherNumber: fields.piResearcherNumber ?? '', department: fields.department ?? '', position: fields.piPosition ?? '', role: 'pi', effort: [] });
+  }
+  for (const p of co) {
+    if (people.some((q) => fold(q.name) === fold(p.name))) continue;
+    people.push({ name: p.name, researcherNumber: p.researcherNumber, department: p.department, position: p.position, role: 'co-investigator', effort: [] });
+  }
+  return people;
+}
+
+/** Fiscal years an effort without a year of its own applies to: the row's 年度, else its period, else its budget years. */
+function effortYearsOf(row: readonly Cell[], yearColumn: number, fields: ImportedProject['fields'], budgets: readonly ImportedBudgetLine[]): number[] {
+  if (yearColumn >= 0) {
+    const fy = parseFiscalYearCell(row[yearColumn] ?? null);
+    if (fy.kind === 'value') return [fy.value];
+  }
+  if (fields.startDate && fields.endDate && fields.endDate >= fields.startDate) {
+    const years = fiscalYearsBetween(fields.startDate, fields.endDate);
+    // A period over more than ten years is more likely a typo than an effort to repeat.
+    if (years.length <= 10) return years;
+  }
+  return [...new Set(budgets.map((b) => b.fiscalYear))].sort((a, b) => a - b);
+}
+
+/**
+ * Gives each effort share to its person: a bare figure to the PI (from the PI's column) or to every co-investigator
+ * (from theirs); 代表/分担 by role; a name to the person whose folded name it is or begins (a family name). Several
+ * bare figures go in order (PI first). Returns the labels that matched no one.
+ */
+function assignEffort(people: RowPerson[], parts: readonly EffortPart[], side: 'pi' | 'co', years: readonly number[]): string[] {
+  const unmatched: string[] = [];
+  const give = (p: RowPerson, percent: number) => {
+    for (const fiscalYear of years) {
+      const at = p.effort.findIndex((e) => e.fiscalYear === fiscalYear);
+      if (at >= 0) p.effort[at] = { fiscalYear, percent };
+      else p.effort.push({ fiscalYear, percent });
+    }
+  };
+  const bare = parts.filter((x) => x.who === '');
+  const pi = people.filter((p) => p.role === 'pi');
+  const co = people.filter((p) => p.role === 'co-investigator');
+  if (bare.length === 1 && parts.length === 1) for (const p of side === 'pi' ? pi : co) give(p, bare[0]!.percent);
+  else if (bare.length === parts.length) {
+    const order = side === 'pi' ? people : co;
+    bare.forEach((x, i) => (order[i] ? give(order[i]!, x.percent) : unmatched.push(String(x.percent))));
+  }
+  for (const x of parts) {
+    if (x.who === '') continue;
+    if (x.who === 'pi' || x.who === 'co') {
+      const targets = x.who === 'pi' ? pi : co;
+      if (!targets.length) unmatched.push(x.who === 'pi' ? '代表' : '分担');
+      for (const p of targets) give(p, x.percent);
+      continue;
+    }
+    const label = fold(x.who.name);
+    const found = people.find((p) => fold(p.name) === label) ?? people.find((p) => fold(p.name).startsWith(label));
+    if (found) give(found, x.percent);
+    else unmatched.push(x.who.name);
+  }
+  for (const p of people) p.effort.sort((a, b) => a.fiscalYear - b.fiscalYear);
+  return unmatched;
 }
 
 interface BudgetContext {

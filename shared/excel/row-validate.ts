@@ -1,12 +1,14 @@
 // Stage 6 of the import, validation: each parsed row's project goes through the app's one set of project rules
 // (normalizeProjectInput / validateProject in shared/portfolio/project-validation.ts), so the form and the import
 // refuse the same things. A project rule the import cannot satisfy by itself (no program or funder named) is a
-// warning: the row is imported and the project shows what is still missing.
+// warning: the row is imported and the project shows what is still missing. The row's researcher numbers are checked
+// here too (warned on, never refused).
 import type { Project } from '../domain/types';
 import type { ImportField } from './column-map';
 import type { ImportProblem } from './import-types';
 import { normalizeProjectInput, validateProject } from '../portfolio/project-validation';
 import type { ProjectInput } from '../portfolio/project-validation';
+import { researcherNumberWarning } from './members-sheet';
 import type { ParsedRow } from './row-parse';
 
 /** Project fields → the mapped field whose column a problem points at. */
@@ -41,6 +43,13 @@ export function validateRows(rows: ParsedRow[], columnOf: (field: ImportField) =
       if (severity === 'error') row.hasError = true;
       const problem: ImportProblem = { sheet: row.sheet, row: row.row, column, severity, message: p.message };
       row.problems.push(problem);
+    }
+    // Researcher numbers are kept as written; one our (unconfirmed) check-digit rule doubts is only warned on.
+    for (const person of row.people) {
+      const warning = person.researcherNumber ? researcherNumberWarning(person.researcherNumber) : null;
+      if (!warning) continue;
+      const column = person.role === 'pi' ? (columnOf('piResearcherNumber') ?? columnOf('pi')) : columnOf('coInvestigators');
+      row.problems.push({ sheet: row.sheet, row: row.row, column, severity: 'warning', message: warning });
     }
   }
 }

@@ -10,6 +10,8 @@ import { columnLetter } from './import-types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, ParsedImport, Severity, SkippedRow } from './import-types';
 import type { ProgramResolver } from './program-resolve';
 import { problem } from './row-parse';
+import { readApplicationsSheets } from './applications-sheet';
+import { readMembersSheets } from './members-sheet';
 import type { Cell, SheetGrid } from './sheetjs';
 import {
   BUDGET_HEADERS, MILESTONE_HEADERS, PROJECT_HEADERS, restoreText, SHEET_NAMES,
@@ -321,5 +323,13 @@ export function readStandardWorkbook(sheets: readonly SheetGrid[], resolver: Pro
   const projects = readProjectsSheet(projectSheet, pcols, resolver, out, codes);
   const budgetLines = readBudgetsSheet(sheets, out, codes);
   const milestones = readMilestonesSheet(sheets, out, codes);
-  return { format: 'standard', sheet: projectSheet.name, projects, budgetLines, milestones, ...out };
+  const parsed: ParsedImport = { format: 'standard', sheet: projectSheet.name, projects, budgetLines, milestones, ...out };
+  // The planning sheets (docs/planning.md, "Workbooks"): each read by its own module, their problems listed with the rest.
+  const apps = readApplicationsSheets(sheets, resolver);
+  const members = readMembersSheets(sheets);
+  parsed.problems.push(...apps.problems, ...members.problems);
+  if (apps.applications.length || members.researchers.length || members.memberships.length) {
+    parsed.planning = { applications: apps.applications, researchers: members.researchers, memberships: members.memberships };
+  }
+  return parsed;
 }

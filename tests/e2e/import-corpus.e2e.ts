@@ -46,9 +46,9 @@ async function importThroughWizard(layout: CorpusLayout): Promise<Score> {
   await page.click('[data-testid="import-confirm"]');
   await page.waitForSelector('[data-testid="import-done"]');
 
-  const stored = await dumpStores(page, ['projects', 'budgetLines']);
+  const stored = await dumpStores(page, ['projects', 'budgetLines', 'researchers', 'memberships']);
   expect(pageErrors).toEqual([]);
-  return scoreRecords(layout.expected, actualFromStores(stored.projects ?? [], stored.budgetLines ?? []));
+  return scoreRecords(layout.expected, actualFromStores(stored.projects ?? [], stored.budgetLines ?? [], stored.researchers ?? [], stored.memberships ?? []));
 }
 
 function expectFull(score: Score): void {

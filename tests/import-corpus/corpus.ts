@@ -10,6 +10,7 @@ import { ledgerCsvCp932 } from './layouts/ledger-csv-cp932';
 import { ledgerEraDateCells } from './layouts/ledger-era-date-cells';
 import { ledgerFiscalYearGroups } from './layouts/ledger-fiscal-year-groups';
 import { ledgerFunderSections } from './layouts/ledger-funder-sections';
+import { ledgerMembers } from './layouts/ledger-members';
 import { ledgerMergedHeader } from './layouts/ledger-merged-header';
 import { ledgerNoId } from './layouts/ledger-no-id';
 import { ledgerPerYearSheets } from './layouts/ledger-per-year-sheets';
@@ -39,4 +40,6 @@ export const CORPUS: readonly CorpusLayout[] = [
   amedPeriodColumns,
   ledgerMergedHeader,
   kakenIssue,
+  // Issue 17: people, researcher numbers and effort.
+  ledgerMembers,
 ];

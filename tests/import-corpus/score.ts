@@ -34,15 +34,29 @@ export interface ExpectedBudgetLine {
   indirectYen: number;
 }
 
+/** One researcher on a project as the sheet states them; `project` as for budget lines. */
+export interface ExpectedMember {
+  project: string;
+  name: string;
+  role: 'pi' | 'co-investigator' | 'other';
+  researcherNumber?: string;
+  /** Percent by fiscal year, every year the effort applies to. */
+  effort?: Readonly<Record<number, number>>;
+}
+
 export interface ExpectedRecords {
   projects: ExpectedProject[];
   budgetLines: ExpectedBudgetLine[];
+  /** Members (researchers with role and effort), scored when a layout states them. */
+  members?: ExpectedMember[];
 }
 
 /** What an import produced, in the shape of `ParsedImport` (fields loose: the pipeline adds fields over time). */
 export interface ActualRecords {
   projects: { code: string; fields: Readonly<Record<string, unknown>> }[];
   budgetLines: { code: string; fiscalYear: number; directYen: number | null; indirectYen: number | null }[];
+  /** Members joined with their researcher: project code, name, number, role, effort. */
+  members?: { code: string; name: string; researcherNumber: string; role: string; effort: { fiscalYear: number; percent: number }[] }[];
 }
 
 export interface Miss {
@@ -129,6 +143,21 @@ export function scoreRecords(expected: ExpectedRecords, actual: ActualRecords): 
     const absent = code === undefined ? NOT_IMPORTED : 'no budget line';
     for (const field of ['directYen', 'indirectYen'] as const) {
       tally(got !== undefined && got[field] === line[field], { project: line.project, field, fiscalYear: line.fiscalYear, expected: line[field], actual: got ? got[field] : absent });
+    }
+  }
+
+  for (const member of expected.members ?? []) {
+    const code = codes.get(member.project);
+    const key = `${member.project} ${member.name}`;
+    const got = code === undefined ? undefined : actual.members?.find((m) => normalizeText(m.code) === normalizeText(code) && sameText(member.name, m.name));
+    const absent = code === undefined ? NOT_IMPORTED : 'no member';
+    tally(got !== undefined, { project: key, field: 'member', expected: member.name, actual: got ? got.name : absent });
+    tally(got?.role === member.role, { project: key, field: 'role', expected: member.role, actual: got ? got.role : absent });
+    if (member.researcherNumber !== undefined) tally(got?.researcherNumber === member.researcherNumber, { project: key, field: 'researcherNumber', expected: member.researcherNumber, actual: got ? got.researcherNumber : absent });
+    if (member.effort !== undefined) {
+      const want = Object.entries(member.effort).map(([fy, percent]) => ({ fiscalYear: Number(fy), percent })).sort((a, b) => a.fiscalYear - b.fiscalYear);
+      const have = got ? [...got.effort].sort((a, b) => a.fiscalYear - b.fiscalYear) : null;
+      tally(JSON.stringify(have) === JSON.stringify(want), { project: key, field: 'effort', expected: want, actual: have ?? absent });
     }
   }
 

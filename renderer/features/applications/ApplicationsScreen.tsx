@@ -1,6 +1,7 @@
 // The Applications screen (応募): the list with status transitions 応募予定→申請中→採択/不採択/辞退, and a form for one
 // application (call, program or outside funder, e-Rad deadline with the internal deadline by the office's working-day
-// rule, requested amounts per fiscal year, role, probability override). 採択 creates or activates the project.
+// rule, requested amounts per fiscal year, role, probability override, and, once saved, its members with effort per
+// fiscal year through the same Members editor as a project's). 採択 creates or activates the project.
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { todayIso } from '../../../shared/calendar/fiscal-year';
 import { effectiveInternalDeadline } from '../../../shared/planning/internal-deadline';
 import { formatYen } from '../../../shared/money/yen';
 import { hrefFor } from '../../app/routes';
+import { MembersEditor } from '../../components/MembersEditor';
 import { useLang } from '../../i18n/use-lang';
 import { usePrograms } from '../../store/catalog';
 import { usePreferences } from '../../store/preferences';
@@ -97,6 +99,7 @@ function ApplicationForm(props: { id?: string | undefined; initial: ApplicationI
   const settings = usePlanningSettings();
   const [input, setInput] = useState(props.initial);
   const [problems, setProblems] = useState<PlanningProblem[]>([]);
+  const [memberMessage, setMemberMessage] = useState('');
   const set = (patch: Partial<ApplicationInput>) => setInput((x) => ({ ...x, ...patch }));
   const internal = effectiveInternalDeadline({ eradDeadline: input.eradDeadline, internalDeadline: null }, settings.internalDeadlineWorkingDays, { closure: { start: prefs.closureStart, end: prefs.closureEnd } });
   const program = programs.find((p) => p.id === input.programId);
@@ -110,6 +113,7 @@ function ApplicationForm(props: { id?: string | undefined; initial: ApplicationI
   const num = (s: string) => (s.trim() === '' ? 0 : Math.round(Number(s)));
 
   return (
+    <>
     <form className="panel form-grid" data-testid="application-form" onSubmit={(e) => void submit(e)}>
       <label>{t('code')} <input name="code" value={input.code} onChange={(e) => set({ code: e.target.value })} /></label>
       <label>{t('projectTitle')} <input name="title" value={input.title} onChange={(e) => set({ title: e.target.value })} /></label>
@@ -164,5 +168,12 @@ function ApplicationForm(props: { id?: string | undefined; initial: ApplicationI
         <button type="button" onClick={() => props.onDone()}>{t('cancel')}</button>
       </p>
     </form>
+    {/* Outside the application's form: the Members editor has a form of its own (forms do not nest). */}
+    <section className="panel" data-testid="application-members-panel">
+      <h2>{t('members')}</h2>
+      {props.id ? <MembersEditor owner={{ kind: 'application', id: props.id }} onMessage={setMemberMessage} /> : <p className="muted">{t('membersAfterSave')}</p>}
+      {memberMessage && <p role="status" className="muted">{memberMessage}</p>}
+    </section>
+    </>
   );
 }

@@ -20,6 +20,7 @@ import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { useDashboardSummary } from './use-dashboard-summary';
 import { usePlanningSettings } from '../../store/planning';
+import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 
 export function DashboardScreen() {
@@ -157,7 +158,10 @@ export function DashboardScreen() {
           <h2 id="dash-forecast">{t('forecast')}</h2>
           {!summary && <p className="muted">{t('computing')}</p>}
           {summary && (
-            <ForecastChart years={summary.forecast} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} imageName={`dashboard-forecast-${fy}`} testId="dash-forecast" />
+            <>
+              <ForecastChart years={summary.forecast.years} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} imageName={`dashboard-forecast-${fy}`} testId="dash-forecast" />
+              <ForecastBreakdown forecast={summary.forecast} labels={summary.forecastLabels} lang={lang} formatYen={(n) => formatYen(n, prefs.amountUnit, lang)} testId="dash-forecast-groups" />
+            </>
           )}
         </section>
 

@@ -3,7 +3,8 @@ import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { BudgetTotal } from '../../../shared/portfolio/budget-aggregation';
 import type { RiskFlag, RiskKind } from '../../../shared/portfolio/risk-flags';
-import type { ForecastYear, ProbabilitySettings } from '../../../shared/planning/forecast';
+import type { Forecast, ProbabilitySettings } from '../../../shared/planning/forecast';
+import type { PlanningReport } from '../../../shared/reports/planning-report';
 import type { ResearcherEffort } from '../../../shared/planning/effort';
 
 export interface SummaryRequest {
@@ -23,8 +24,10 @@ export interface DashboardSummary {
   countersStale: boolean;
   risks: { total: number; kindCounts: Record<RiskKind, number>; listed: (RiskFlag & { code: string })[] };
   totals: { year: BudgetTotal[]; program: BudgetTotal[]; department: BudgetTotal[] };
-  /** The next fiscal years' forecast (from this year). */
-  forecast: ForecastYear[];
+  /** The next fiscal years' forecast (from this year), in total and by program, department and funder. */
+  forecast: Forecast;
+  /** Display names of the forecast's groups. */
+  forecastLabels: PlanningReport['labels'];
   /** Researchers over 100 % or the threshold in some year, with their names. */
   overCommitted: (ResearcherEffort & { name: string })[];
 }

@@ -35,7 +35,8 @@ async function summarise(req: SummaryRequest): Promise<DashboardSummary> {
       program: budgetTotals(budgetLines, projects, 'program', req.fiscalYear),
       department: budgetTotals(budgetLines, projects, 'department', req.fiscalYear),
     },
-    forecast: planning.forecast.years,
+    forecast: planning.forecast,
+    forecastLabels: planning.labels,
     overCommitted,
   };
 }

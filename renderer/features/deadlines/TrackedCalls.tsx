@@ -1,5 +1,6 @@
 // The calls (公募) the office tracks, on the Deadlines screen: program or funder, opening date, deadline, expected
-// awards and support size (the catalog's track size when the call does not state one). Saved through the planning store.
+// awards and support size (the catalog's track size when the call does not state one). Saved through the planning store;
+// a listed call is edited in place in the same form (its 編集 button fills it; saving updates that call).
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,8 @@ export function TrackedCalls({ calls, lang }: { calls: readonly TrackedCall[]; l
   const prefs = usePreferences();
   const lookup = programLookup(programs);
   const [input, setInput] = useState<TrackedCallInput>(BLANK);
+  /** The call being edited, or null when the form adds a new one. */
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [error, setError] = useState('');
   const set = (patch: Partial<TrackedCallInput>) => setInput((x) => ({ ...x, ...patch }));
   const live = calls.filter((c) => !c.deletedAt).sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
@@ -26,12 +29,20 @@ export function TrackedCalls({ calls, lang }: { calls: readonly TrackedCall[]; l
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await saveTrackedCall(input);
-    if (!r.ok) setError(r.problems.map((p) => (p.message[lang])).join(' '));
-    else {
-      setError('');
-      setInput(BLANK);
-    }
+    const r = await saveTrackedCall(input, editingId ? { id: editingId } : {});
+    if (!r.ok) setError(r.problems.map((p) => p.message[lang]).join(' '));
+    else stopEditing();
+  };
+  const stopEditing = () => {
+    setError('');
+    setEditingId(null);
+    setInput(BLANK);
+  };
+  const edit = (c: TrackedCall) => {
+    const { id, deletedAt: _d, createdAt: _c, updatedAt: _u, ...fields } = c;
+    setError('');
+    setEditingId(id);
+    setInput(fields);
   };
   const support = (c: TrackedCall) => c.supportYen ?? (c.programId && c.trackId ? trackSupportYen(lookup, c.programId, c.trackId) : null);
 
@@ -47,14 +58,17 @@ export function TrackedCalls({ calls, lang }: { calls: readonly TrackedCall[]; l
               const p = c.programId ? lookup.get(c.programId) : undefined;
               const yen = support(c);
               return (
-                <tr key={c.id} data-call={c.id}>
+                <tr key={c.id} data-call={c.id} className={c.id === editingId ? 'editing' : undefined}>
                   <td>{c.url ? <a href={c.url} target="_blank" rel="noreferrer">{c.name}</a> : c.name}</td>
                   <td>{p ? (lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa) : c.funderName}</td>
                   <td>{c.openingDate ?? '—'}</td>
                   <td>{c.deadline ?? '—'}</td>
                   <td className="num">{c.expectedAwards ?? '—'}</td>
                   <td className="num">{yen === null ? '—' : formatYen(yen, prefs.amountUnit, lang)}</td>
-                  <td><button type="button" onClick={() => void deleteTrackedCall(c.id)}>{t('calls.remove')}</button></td>
+                  <td className="nowrap no-print">
+                    <button type="button" data-action="edit-call" onClick={() => edit(c)}>{t('calls.edit')}</button>{' '}
+                    <button type="button" onClick={() => void deleteTrackedCall(c.id)}>{t('calls.remove')}</button>
+                  </td>
                 </tr>
               );
             })}
@@ -77,7 +91,8 @@ export function TrackedCalls({ calls, lang }: { calls: readonly TrackedCall[]; l
         <label>{t('calls.opening')} <input name="openingDate" type="date" value={input.openingDate ?? ''} onChange={(e) => set({ openingDate: e.target.value || null })} /></label>
         <label>{t('calls.deadline')} <input name="deadline" type="date" value={input.deadline ?? ''} onChange={(e) => set({ deadline: e.target.value || null })} /></label>
         <label>{t('calls.awards')} <input name="expectedAwards" type="number" min={0} value={input.expectedAwards ?? ''} onChange={(e) => set({ expectedAwards: e.target.value === '' ? null : Number(e.target.value) })} /></label>
-        <button type="submit" data-testid="call-add">{t('calls.add')}</button>
+        <button type="submit" data-testid="call-add">{editingId ? t('calls.save') : t('calls.add')}</button>
+        {editingId && <button type="button" data-testid="call-cancel" onClick={stopEditing}>{t('calls.cancel')}</button>}
         {error && <span role="alert" className="error">{error}</span>}
       </form>
     </section>

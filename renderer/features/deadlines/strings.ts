@@ -1,7 +1,7 @@
 // Strings of the Deadlines screen.
 export const deadlinesStrings = {
   ja: {
-    calls: { title: '追跡中の公募', none: '追跡中の公募はありません。', name: '公募名', program: '事業', outside: '（カタログ外）', funder: '配分機関', opening: '公募開始', deadline: '締切', awards: '採択予定件数', support: '支援規模（年額）', add: '公募を追加', remove: '外す' },
+    calls: { title: '追跡中の公募', none: '追跡中の公募はありません。', name: '公募名', program: '事業', outside: '（カタログ外）', funder: '配分機関', opening: '公募開始', deadline: '締切', awards: '採択予定件数', support: '支援規模（年額）', add: '公募を追加', remove: '外す', edit: '編集', save: '変更を保存', cancel: '取り消し' },
     title: '締切',
     views: { upTo90: '期限切れ＋90日以内', all: '未完了すべて', overdue: '期限切れ', next30: '30日以内', next60: '60日以内', next90: '90日以内' },
     buckets: { overdue: '期限切れ', next30: '30日以内', next60: '31〜60日', next90: '61〜90日', later: 'それ以降' },
@@ -15,7 +15,7 @@ export const deadlinesStrings = {
     tplNone: '定型締切はまだありません。', showMore: 'さらに表示（残り {{count}} 件）', moreOnDay: '他 {{count}} 件', tplDue: '年度終了後の {{month}}月{{day}}日',
   },
   en: {
-    calls: { title: 'Tracked calls', none: 'No tracked calls.', name: 'Call', program: 'Program', outside: '(outside the catalog)', funder: 'Funder', opening: 'Opens', deadline: 'Deadline', awards: 'Expected awards', support: 'Support (per year)', add: 'Add call', remove: 'Remove' },
+    calls: { title: 'Tracked calls', none: 'No tracked calls.', name: 'Call', program: 'Program', outside: '(outside the catalog)', funder: 'Funder', opening: 'Opens', deadline: 'Deadline', awards: 'Expected awards', support: 'Support (per year)', add: 'Add call', remove: 'Remove', edit: 'Edit', save: 'Save changes', cancel: 'Cancel' },
     title: 'Deadlines',
     views: { upTo90: 'Overdue + next 90 days', all: 'All open', overdue: 'Overdue', next30: 'Next 30 days', next60: 'Next 60 days', next90: 'Next 90 days' },
     buckets: { overdue: 'Overdue', next30: 'Within 30 days', next60: '31–60 days', next90: '61–90 days', later: 'Later' },

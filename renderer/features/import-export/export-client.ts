@@ -1,17 +1,17 @@
-// Runs the standard-workbook export in two part Workers at once (Projects and Budgets in one, Milestones in the other)
-// and assembles their parts into one xlsx: reading 250,000 records and writing their XML overlap instead of following
-// each other. Each table is read in its own transaction, so the parts are only used when all saw the same store
+// Runs the standard-workbook export in two part Workers at once (Projects and Budgets in one, Milestones and the small
+// planning sheets in the other) and assembles their parts into one xlsx: reading 250,000 records and writing their XML
+// overlap instead of following each other. Each table is read in its own transaction, so the parts are only used when all saw the same store
 // revision; otherwise (a write landed mid-export) it tries once more, then falls back to the single-transaction export.
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { assembleWorkbook, PartRefused } from '../../../shared/excel/xlsx-parts';
 import { runInWorker, transferred, WorkerClient, WorkerEndedError } from '../../platform/worker-client';
 import type { Remote } from '../../platform/worker-client';
-import type { ExportWorkerApi, PartResponse, PartRole, ProgramName, WrittenPart } from './export-protocol';
+import { PART_ORDER } from './export-protocol';
+import type { ExportWorkerApi, PartResponse, ProgramName, WrittenPart } from './export-protocol';
 
 const TIMEOUT_MS = 180_000;
 const ATTEMPTS = 2;
-const ORDER: readonly PartRole[] = ['projects', 'budgets', 'milestones'];
 
 /** Which way the last export was written: in parts, or in one call (the fallback). */
 export type ExportPath = 'parts' | 'single';
@@ -54,7 +54,7 @@ function partsOf(response: PartResponse): Answer {
 
 interface Written {
   shell: Uint8Array;
-  /** In sheet order: projects, budgets, milestones. */
+  /** In sheet order (PART_ORDER): projects, budgets, milestones, then the planning sheets. */
   parts: WrittenPart[];
 }
 
@@ -112,12 +112,12 @@ export class ParallelExport {
       };
       const [lead, milestones] = await Promise.all([
         pair[0].call<PartResponse>((w) => w.lead(lang, programs, transferred(codes.port1, [codes.port1])), { signal: job.signal }).then(partsOf).then(step),
-        pair[1].call<PartResponse>((w) => w.milestones(lang, transferred(codes.port2, [codes.port2])), { signal: job.signal }).then(partsOf).then(step),
+        pair[1].call<PartResponse>((w) => w.milestones(lang, programs, transferred(codes.port2, [codes.port2])), { signal: job.signal }).then(partsOf).then(step),
       ]);
       healthy = true;
       if (!lead.shell) throw new PartRefused('the lead part came without the shell');
       const byRole = new Map([...lead.parts, ...milestones.parts].map((p) => [p.role, p]));
-      const parts = ORDER.map((role) => byRole.get(role));
+      const parts = PART_ORDER.map((role) => byRole.get(role));
       if (parts.some((p) => !p)) throw new PartRefused('a part is missing');
       return { shell: lead.shell, parts: parts as WrittenPart[] };
     } finally {

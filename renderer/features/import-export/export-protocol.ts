@@ -5,7 +5,10 @@
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 
-export type PartRole = 'projects' | 'budgets' | 'milestones';
+export type PartRole = 'projects' | 'budgets' | 'milestones' | 'applications' | 'requests' | 'researchers' | 'members';
+
+/** Every part of the standard workbook, in sheet order. */
+export const PART_ORDER: readonly PartRole[] = ['projects', 'budgets', 'milestones', 'applications', 'requests', 'researchers', 'members'];
 
 /** The catalog names the Program column needs (not whole programs: less to clone into the Worker). */
 export interface ProgramName {
@@ -21,8 +24,11 @@ export type PartRequest =
    * Budgets sheet (whose read it asks for before writing, so it is ready by then).
    */
   | { type: 'lead'; lang: WorkbookLanguage; programs: ProgramName[]; handOn: MessagePort }
-  /** The Milestones Worker: reads when the codes come (after the projects read) and writes the Milestones sheet. */
-  | { type: 'milestones'; lang: WorkbookLanguage; codePort: MessagePort };
+  /**
+   * The Milestones Worker: reads when the codes come (after the projects read) and writes the Milestones sheet, then
+   * the four small planning sheets (Applications, Requests, Researchers, Members).
+   */
+  | { type: 'milestones'; lang: WorkbookLanguage; programs: ProgramName[]; codePort: MessagePort };
 
 /** Sent over the code port: 管理番号 by project id, for every project not in the trash. */
 export interface CodesMessage {
@@ -47,7 +53,7 @@ export interface ExportWorkerApi {
   /** Load the code and open the database before the click (called when the export screen opens). */
   warm(): void;
   lead(lang: WorkbookLanguage, programs: ProgramName[], handOn: MessagePort): Promise<PartResponse>;
-  milestones(lang: WorkbookLanguage, codePort: MessagePort): Promise<PartResponse>;
+  milestones(lang: WorkbookLanguage, programs: ProgramName[], codePort: MessagePort): Promise<PartResponse>;
   /** The standard workbook read in one transaction and written here (the fallback of the parallel export). */
   single(lang: WorkbookLanguage, programs: CatalogProgram[]): Promise<Uint8Array>;
   template(lang: WorkbookLanguage): Uint8Array;

@@ -5,15 +5,16 @@
 import type { BudgetLine } from '../../../shared/domain/types';
 import type { Cell } from '../../../shared/excel/sheetjs';
 import { writeSheetPart, writeWorkbookBytes, writeWorkbookShell } from '../../../shared/excel/sheetjs';
-import { budgetSheetRows, exportedProjectCodes, milestoneSheetRows, projectSheetRows, standardSheetLayouts, standardWorkbookSheets, templateSheets } from '../../../shared/excel/standard-workbook';
+import { budgetSheetRows, exportedProjectCodes, milestoneSheetRows, projectSheetRows, standardSheetLayouts, templateSheets } from '../../../shared/excel/standard-workbook';
+import { planningSheetLayouts, planningSheets, standardWorkbookWithPlanningSheets } from '../../../shared/excel/planning-workbook';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import { formatSeed, PartRefused } from '../../../shared/excel/xlsx-parts';
 import { db } from '../../store/db';
-import { readAllAtOnce, readTableWithRevision } from '../../store/import-export-data';
+import { readAllAtOnce, readPlanningForExport, readTableWithRevision } from '../../store/import-export-data';
 import type { TableSnapshot } from '../../store/import-export-data';
 import { serveWorkerApi, transferred } from '../../platform/worker-client';
-import type { CodesMessage, ExportWorkerApi, PartRequest, PartResponse, WrittenPart } from './export-protocol';
+import type { CodesMessage, ExportWorkerApi, PartRequest, PartResponse, PartRole, WrittenPart } from './export-protocol';
 
 let warmedUp = false;
 
@@ -46,9 +47,10 @@ function codesFrom(port: MessagePort): Promise<Map<string, string>> {
   });
 }
 
+/** Every sheet's layout in workbook order (the three project sheets, then the planning sheets) and the format seed. */
 function seedFor(lang: 'en' | 'ja') {
   const layouts = standardSheetLayouts(lang);
-  const order = [layouts.projects, layouts.budgets, layouts.milestones];
+  const order = [layouts.projects, layouts.budgets, layouts.milestones, ...planningSheetLayouts(lang)];
   return { layouts, order, seed: formatSeed(order) };
 }
 
@@ -82,7 +84,12 @@ async function lead(msg: Extract<PartRequest, { type: 'lead' }>): Promise<PartRe
   return transferred<PartResponse>({ type: 'parts', parts, shell }, [projectBytes.buffer as ArrayBuffer, budgetBytes.buffer as ArrayBuffer, shell.buffer as ArrayBuffer]);
 }
 
-/** Milestones: read when the codes come, i.e. once the projects read is done and has had the database to itself. */
+const PLANNING_ROLES: readonly PartRole[] = ['applications', 'requests', 'researchers', 'members'];
+
+/**
+ * Milestones: read when the codes come, i.e. once the projects read is done and has had the database to itself. Then
+ * the planning sheets (a few hundred rows at most), read in one transaction of their own.
+ */
 async function milestones(msg: Extract<PartRequest, { type: 'milestones' }>): Promise<PartResponse> {
   const { layouts, seed } = seedFor(msg.lang);
   const codes = codesFrom(msg.codePort);
@@ -90,7 +97,11 @@ async function milestones(msg: Extract<PartRequest, { type: 'milestones' }>): Pr
   const codeById = await codes;
   const { rows, revision } = await readTableWithRevision('milestones');
   const bytes = writeSheetPart({ ...layouts.milestones, rows: milestoneSheetRows(rows, codeById, msg.lang) }, seed);
-  return transferred<PartResponse>({ type: 'parts', parts: [{ role: 'milestones', bytes, revision }] }, [bytes.buffer as ArrayBuffer]);
+  const planning = await readPlanningForExport();
+  const specs = planningSheets({ ...planning, programs: msg.programs, projectCodeById: codeById, lang: msg.lang });
+  const parts: WrittenPart[] = [{ role: 'milestones', bytes, revision }];
+  specs.forEach((spec, i) => parts.push({ role: PLANNING_ROLES[i]!, bytes: writeSheetPart(spec, seed), revision: planning.revision }));
+  return transferred<PartResponse>({ type: 'parts', parts }, parts.map((p) => p.bytes.buffer as ArrayBuffer));
 }
 
 /** A refused part is an answer (the caller then writes the workbook in one call); any other failure is thrown. */
@@ -105,10 +116,10 @@ const api: ExportWorkerApi = {
     void db.open().catch(() => undefined);
   },
   lead: (lang, programs, handOn) => lead({ type: 'lead', lang, programs, handOn }).catch(refusal),
-  milestones: (lang, codePort) => milestones({ type: 'milestones', lang, codePort }).catch(refusal),
+  milestones: (lang, programs, codePort) => milestones({ type: 'milestones', lang, programs, codePort }).catch(refusal),
   async single(lang: WorkbookLanguage, programs: CatalogProgram[]) {
-    const data = await readAllAtOnce();
-    const bytes = writeWorkbookBytes(standardWorkbookSheets({ ...data, programs, lang }));
+    const [data, planning] = await Promise.all([readAllAtOnce(), readPlanningForExport()]);
+    const bytes = writeWorkbookBytes(standardWorkbookWithPlanningSheets({ ...data, ...planning, programs, lang }));
     return transferred(bytes, [bytes.buffer as ArrayBuffer]);
   },
   template(lang: WorkbookLanguage) {

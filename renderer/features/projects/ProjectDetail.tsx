@@ -9,7 +9,7 @@ import { useProject } from '../../store/portfolio-queries';
 import { AuditLogView } from './AuditLogView';
 import { BudgetEditor } from './BudgetEditor';
 import { MilestoneEditor } from './MilestoneEditor';
-import { MembersEditor } from './MembersEditor';
+import { MembersEditor } from '../../components/MembersEditor';
 import { ProjectForm } from './ProjectForm';
 import { useLang } from '../../i18n/use-lang';
 
@@ -65,7 +65,7 @@ export function ProjectDetail({ id, risks, onMessage }: { id: string; risks: Ris
         {tab === 'info' && <ProjectForm key={project.updatedAt} project={project} onSaved={(_p, m) => onMessage(m)} />}
         {tab === 'budget' && <BudgetEditor project={project} onMessage={onMessage} />}
         {tab === 'milestones' && <MilestoneEditor project={project} onMessage={onMessage} />}
-        {tab === 'members' && <MembersEditor project={project} onMessage={onMessage} />}
+        {tab === 'members' && <MembersEditor owner={{ kind: 'project', id: project.id }} onMessage={onMessage} />}
         {tab === 'log' && <AuditLogView projectId={project.id} />}
       </div>
     </aside>

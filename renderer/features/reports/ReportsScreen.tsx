@@ -15,6 +15,7 @@ import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/
 import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
+import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 import { usePlanningSettings } from '../../store/planning';
 import { useReport } from './use-report';
@@ -111,6 +112,7 @@ export function ReportsScreen() {
         </div>
         {whatIf.length > 0 && <p className="muted" data-testid="whatif-note">{t('whatIfNote', { program: planning.report.labels.program.get(whatIfProgram)?.[lang] ?? whatIfProgram, percent: whatIfPercent })}</p>}
         <ForecastChart years={planning.report.forecast.years} lang={lang} formatYen={yen} imageName="report-forecast" testId="report-forecast" />
+        <ForecastBreakdown forecast={planning.report.forecast} labels={planning.report.labels} lang={lang} formatYen={yen} testId="report-forecast-groups" />
       </div>
 
       <div className="report-section">

@@ -42,7 +42,7 @@ describe('recording only while sync is on', () => {
     await appDb.open();
     expect(appDb.syncRecording).toBe(false);
     const r = runImportPipeline(messyOfficeWorkbook(), { programs: BUILTIN_CATALOG.programs });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.message.en);
     await commitImport(r.result, { user: '山田', fileName: 'a.xlsx', chunkSize: 2 });
     await appDb.budgetLines.put(makeLine('x', 2025, 100));
     await appDb.researchers.put({ id: 'r1', name: '山田' } as never);

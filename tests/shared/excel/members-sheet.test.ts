@@ -32,11 +32,11 @@ describe('Members and Researchers sheets', () => {
       const { researchers: rs, memberships: ms } = membersRecordsFromImport(read, 'now');
       expect(rs.map((r) => [r.id, r.name, r.nameReading, r.eradResearcherNumber, r.researchmapId, r.position])).toEqual([
         ['90050426', '山田 太郎', 'やまだ たろう', '90050426', 'yamada', '教授'],
-        ['name:=佐藤 花子', '=佐藤 花子', '', '', '', '教授'],
+        ['name:=佐藤花子', '=佐藤 花子', '', '', '', '教授'],
       ]);
       expect(ms.map((m) => [m.projectId, m.applicationId, m.researcherId, m.role, m.effort])).toEqual([
         ['P-001', null, '90050426', 'pi', [{ fiscalYear: 2026, percent: 40 }, { fiscalYear: 2027, percent: 30 }]],
-        ['P-001', null, 'name:=佐藤 花子', 'co-investigator', []],
+        ['P-001', null, 'name:=佐藤花子', 'co-investigator', []],
         [null, 'AP-1', '90050426', 'co-investigator', [{ fiscalYear: 2026, percent: 10 }]],
       ]);
     });
@@ -61,10 +61,10 @@ describe('Members and Researchers sheets', () => {
     ];
     const read = readMembersSheets(readWorkbookGrids(writeWorkbookBytes(sheets)).sheets);
     const { memberships: ms, researchers: rs } = membersRecordsFromImport(read, 'now');
-    expect(rs.map((r) => r.id)).toEqual(['90050426', '00123456', 'name:新人 研究者', '1234']);
+    expect(rs.map((r) => r.id)).toEqual(['90050426', '00123456', 'name:新人研究者', '1234']);
     expect(ms.find((m) => m.projectId === 'P-1')).toMatchObject({ researcherId: '00123456', role: 'pi', effort: [{ fiscalYear: 2026, percent: 40 }, { fiscalYear: 2027, percent: 35 }] });
     expect(ms.find((m) => m.projectId === 'P-2' && m.researcherId === '90050426')).toMatchObject({ role: 'co-investigator', effort: [{ fiscalYear: 2026, percent: 30 }] });
-    expect(ms.find((m) => m.researcherId === 'name:新人 研究者')).toMatchObject({ role: 'co-investigator' });
+    expect(ms.find((m) => m.researcherId === 'name:新人研究者')).toMatchObject({ role: 'co-investigator' });
     const at = (row: number) => read.problems.filter((p) => p.row === row).map((p) => `${p.column}:${p.severity}`);
     expect(at(5)).toEqual(['D:warning']);
     expect(at(6)).toEqual(['B:warning']);

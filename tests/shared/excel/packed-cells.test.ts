@@ -29,3 +29,19 @@ describe('packed cells', () => {
     expect(parseAffiliationPosition('理化学研究所')).toEqual({ department: '理化学研究所', position: '' });
   });
 });
+
+describe('parseEffortCell', () => {
+  it('reads bare figures, role words, names and percentage cells, and refuses what is no percentage', async () => {
+    const { parseEffortCell } = await import('../../../shared/excel/packed-cells');
+    expect(parseEffortCell('40')).toEqual([{ who: '', percent: 40 }]);
+    expect(parseEffortCell('４０％')).toEqual([{ who: '', percent: 40 }]);
+    expect(parseEffortCell('代表40/分担10')).toEqual([{ who: 'pi', percent: 40 }, { who: 'co', percent: 10 }]);
+    expect(parseEffortCell('研究代表者：40、研究分担者：5')).toEqual([{ who: 'pi', percent: 40 }, { who: 'co', percent: 5 }]);
+    expect(parseEffortCell('山田 太郎 40%・佐藤10')).toEqual([{ who: { name: '山田 太郎' }, percent: 40 }, { who: { name: '佐藤' }, percent: 10 }]);
+    expect(parseEffortCell('', 0.25)).toEqual([{ who: '', percent: 25 }]);
+    expect(parseEffortCell('', 40)).toEqual([{ who: '', percent: 40 }]);
+    expect(parseEffortCell('')).toEqual([]);
+    expect(parseEffortCell('多め')).toBeNull();
+    expect(parseEffortCell('120')).toBeNull();
+  });
+});

@@ -13,6 +13,10 @@ const specs: SheetSpec[] = [
   { name: '課題', rows: [['管理番号'], ['A-1']] },
   { name: '予算', rows: [['管理番号', '年度'], ['A-1', 2025]], numFmts: { 1: '0' } },
   { name: 'マイルストーン', rows: [['管理番号', '期日'], ['A-1', { kind: 'date', iso: '2026-03-31' }]] },
+  { name: '応募', rows: [['応募管理番号'], ['AP-1']] },
+  { name: '申請額', rows: [['応募管理番号', '年度'], ['AP-1', 2026]] },
+  { name: '研究者', rows: [['氏名'], ['山田 太郎']] },
+  { name: 'メンバー', rows: [['管理番号', '氏名'], ['A-1', '山田 太郎']] },
 ];
 const seed = formatSeed(specs);
 
@@ -38,7 +42,7 @@ class ExportWorker extends FakeWorker {
         received.push({ type: 'warm' });
       },
       lead: async (lang, programs, handOn) => answer({ type: 'lead', lang, programs, handOn }),
-      milestones: async (lang, codePort) => answer({ type: 'milestones', lang, codePort }),
+      milestones: async (lang, programs, codePort) => answer({ type: 'milestones', lang, programs, codePort }),
     };
     super(api);
     this.received = received;
@@ -46,7 +50,7 @@ class ExportWorker extends FakeWorker {
   }
 }
 
-const index = { projects: 0, budgets: 1, milestones: 2 } as const;
+const index = { projects: 0, budgets: 1, milestones: 2, applications: 3, requests: 4, researchers: 5, members: 6 } as const;
 function written(role: keyof typeof index, revision: number | undefined): WrittenPart {
   return { role, bytes: writeSheetPart(specs[index[role]]!, seed), revision };
 }
@@ -54,7 +58,7 @@ function written(role: keyof typeof index, revision: number | undefined): Writte
 function answers(type: 'lead' | 'milestones', [p, b, m]: (number | undefined)[]): PartResponse {
   return type === 'lead'
     ? { type: 'parts', parts: [written('projects', p), written('budgets', b)], shell: writeWorkbookShell(specs, seed) }
-    : { type: 'parts', parts: [written('milestones', m)] };
+    : { type: 'parts', parts: [written('milestones', m), written('applications', m), written('requests', m), written('researchers', m), written('members', m)] };
 }
 
 const SINGLE = new Uint8Array([1, 2, 3]);
@@ -77,7 +81,8 @@ describe('ParallelExport', () => {
     expect(single).not.toHaveBeenCalled();
     expect(exporter.lastPath).toBe('parts');
     const sheets = readWorkbookGrids(bytes).sheets;
-    expect(sheets.map((s) => s.name)).toEqual(['課題', '予算', 'マイルストーン']);
+    expect(sheets.map((s) => s.name)).toEqual(['課題', '予算', 'マイルストーン', '応募', '申請額', '研究者', 'メンバー']);
+    expect(sheets[6]!.rows[1]).toEqual(['A-1', '山田 太郎']);
     expect(sheets[1]!.rows[1]).toEqual(['A-1', 2025]);
     expect(sheets[2]!.rows[1]).toEqual(['A-1', { kind: 'date', iso: '2026-03-31' }]);
     expect(started.length).toBe(2);
@@ -108,7 +113,7 @@ describe('ParallelExport', () => {
     const single = vi.fn(async () => SINGLE);
     const bytes = await new ParallelExport().run('ja', [], single);
     expect(single).not.toHaveBeenCalled();
-    expect(readWorkbookGrids(bytes).sheets.length).toBe(3);
+    expect(readWorkbookGrids(bytes).sheets.length).toBe(7);
     expect(started.length).toBe(4);
     expect(started.every((w) => w.terminated)).toBe(true);
   });

@@ -1,15 +1,16 @@
-// A project's members: researcher, role (研究代表者/研究分担者/その他) and effort per fiscal year, written through the
-// planning store (validated and audited). Effort is typed as "FY:percent" pairs so several years fit one field.
+// The members of a project or of an application: researcher, role (研究代表者/研究分担者/その他) and effort per fiscal
+// year, written through the planning store (validated and audited). One editor for both (the project detail's Members
+// tab and the application form). Effort is typed as "FY:percent" pairs so several years fit one field.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EffortShare, MemberRole } from '../../../shared/domain/planning';
-import { MEMBER_ROLES, MEMBER_ROLE_LABELS } from '../../../shared/domain/planning';
-import type { Project } from '../../../shared/domain/types';
-import { fiscalYearLabel } from '../../../shared/calendar/wareki';
-import { hrefFor } from '../../app/routes';
-import { useLang } from '../../i18n/use-lang';
-import { deleteMembership, saveMembership, useProjectMembers, useResearchers } from '../../store/planning';
+import type { EffortShare, MemberRole } from '../../shared/domain/planning';
+import { MEMBER_ROLES, MEMBER_ROLE_LABELS } from '../../shared/domain/planning';
+import { fiscalYearLabel } from '../../shared/calendar/wareki';
+import { hrefFor } from '../app/routes';
+import { useLang } from '../i18n/use-lang';
+import { deleteMembership, saveMembership, useMembersOf, useResearchers } from '../store/planning';
+import type { MembersOwner } from '../store/planning';
 
 /** "2026:40, 2027:30" → shares; null when a part is not FY:percent. */
 function parseEffort(text: string): EffortShare[] | null {
@@ -23,10 +24,11 @@ function parseEffort(text: string): EffortShare[] | null {
   return out;
 }
 
-export function MembersEditor({ project, onMessage }: { project: Project; onMessage: (m: string) => void }) {
+/** `owner`: the project or the application whose members these are. */
+export function MembersEditor({ owner, onMessage }: { owner: MembersOwner; onMessage: (m: string) => void }) {
   const { t } = useTranslation('projects');
   const lang = useLang();
-  const members = useProjectMembers(project.id);
+  const members = useMembersOf(owner);
   const researchers = useResearchers();
   const [researcherId, setResearcherId] = useState('');
   const [role, setRole] = useState<MemberRole>('co-investigator');
@@ -41,8 +43,8 @@ export function MembersEditor({ project, onMessage }: { project: Project; onMess
       setError(t('members.effort'));
       return;
     }
-    const r = await saveMembership({ projectId: project.id, applicationId: null, researcherId, role, effort: shares });
-    if (!r.ok) setError(r.problems.map((p) => (p.message[lang])).join(' '));
+    const r = await saveMembership({ projectId: owner.kind === 'project' ? owner.id : null, applicationId: owner.kind === 'application' ? owner.id : null, researcherId, role, effort: shares });
+    if (!r.ok) setError(r.problems.map((p) => p.message[lang]).join(' '));
     else {
       setError('');
       setEffort('');
@@ -54,7 +56,7 @@ export function MembersEditor({ project, onMessage }: { project: Project; onMess
     <div className="members-editor">
       {members && members.length === 0 && <p className="muted">{t('members.none')}</p>}
       {members && members.length > 0 && (
-        <table className="data" data-testid="project-members">
+        <table className="data" data-testid={owner.kind === 'project' ? 'project-members' : 'application-members'}>
           <thead><tr><th>{t('members.researcher')}</th><th>{t('members.role')}</th><th>{t('tabs.members')}</th><th /></tr></thead>
           <tbody>
             {members.map((m) => (
