@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generateStandardWorkbook } from './generate';
+import { runSyncScenario } from './sync';
 // @ts-expect-error: plain ESM script without type declarations
 import { startStaticServer } from '../scripts/static-server.mjs';
 
@@ -309,6 +310,8 @@ async function main(): Promise<void> {
       const p95 = percentile(filter.samples, 95);
       results.push({ scenario: 'filter-50k', oursMs: round(p95)!, floorMs: null, ratio: null, longestTaskMs: round(Math.max(...filter.samples)), heapMB: round(await heapMB(full.page)), target: 'p95 ≤50 ms per keystroke', met: p95 <= 50, detail: { samples: filter.samples.length, medianMs: round(median(filter.samples))!, renderedRows: filter.renderedRows } });
     }
+
+    if (wanted('sync')) results.push(await runSyncScenario({ outDir: OUT, projects: N, launch: () => launch(), longestTaskSince, heapMB, log }));
   } finally {
     await empty.context.close();
     await full.context.close();
