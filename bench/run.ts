@@ -12,6 +12,7 @@ import type { ScenarioResult } from './browser';
 import { runInteractions } from './interactions';
 import { generateStandardWorkbook } from './generate';
 import { runLongJobs } from './long-jobs';
+import { runSyncScenario } from './sync';
 // @ts-expect-error: plain ESM script without type declarations
 import { startStaticServer } from '../scripts/static-server.mjs';
 
@@ -262,6 +263,7 @@ async function main(): Promise<void> {
     }
     // The long jobs (bench/long-jobs.ts): BENCH_ONLY=jobs, or report, backup, restore, ics, trash.
     results.push(...(await runLongJobs({ page: full.page, url, projects: N, outDir: OUT, wanted, withFloorBrowser, heapMB, longestTaskSince, log })));
+    if (wanted('sync')) results.push(await runSyncScenario({ outDir: OUT, projects: N, launch: () => launch(), longestTaskSince, heapMB, log }));
   } finally {
     await empty.context.close();
     await full.context.close();

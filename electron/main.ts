@@ -1,6 +1,6 @@
 // Electron entry point: wires Electron's modules to the small tested modules beside it. No logic of its own lives here;
 // it cannot be unit-tested (the Electron binary is not available on the build machine), so it stays glue.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import { createIpcHandlers, guardSender } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
 import type { MenuItemSpec } from './menu';
 import { CONTENT_SECURITY_POLICY, isPermissionAllowed } from './security';
+import { createSyncSecrets } from './sync-secrets';
+import type { SyncSecrets } from './sync-secrets';
 import { APP_ORIGIN, APP_SCHEME, isAllowedExternalUrl, isAppUrl } from './url-policy';
 import { restoreWindowBounds, serializeWindowBounds } from './window-state';
 
@@ -20,6 +22,9 @@ const stateFile = () => path.join(app.getPath('userData'), 'window-state.json');
 const isOurs = (url: string) => isAppUrl(url, devServerUrl);
 let uiLanguage: 'ja' | 'en' = app.getLocale?.().startsWith('ja') ? 'ja' : 'en';
 let mainWindow: BrowserWindow | null = null;
+let syncSecrets: SyncSecrets | null = null;
+/** The policy for each response, read per response so a newly configured sync server applies from the next load. */
+const policy = () => syncSecrets?.policy() ?? CONTENT_SECURITY_POLICY;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -49,7 +54,7 @@ function installProtocol(): void {
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await fs.readFile(file);
-      return new Response(body, { headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+      return new Response(body, { headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': policy() } });
     } catch {
       return new Response('Not found', { status: 404 });
     }
@@ -61,7 +66,7 @@ function installSessionPolicy(): void {
   ses.setPermissionRequestHandler((wc, permission, callback) => callback(isPermissionAllowed(permission, wc.getURL(), isOurs)));
   ses.setPermissionCheckHandler((wc, permission) => (wc ? isPermissionAllowed(permission, wc.getURL(), isOurs) : false));
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy()] } });
   });
 }
 
@@ -108,7 +113,7 @@ function installIpc(): void {
     removeFile: (p) => fs.rm(p, { force: true }),
     renameFile: (from, to) => fs.rename(from, to),
   });
-  for (const [channel, handler] of Object.entries(handlers)) {
+  for (const [channel, handler] of Object.entries({ ...handlers, ...syncSecrets!.handlers })) {
     const guarded = guardSender(handler, isOurs);
     ipcMain.handle(channel, (event, arg: unknown) =>
       guarded({ senderUrl: event.senderFrame?.url ?? '', isMainFrame: event.senderFrame === event.sender.mainFrame }, arg),
@@ -170,6 +175,20 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.whenReady().then(async () => {
+  const settingsFile = path.join(app.getPath('userData'), 'sync-settings.json');
+  syncSecrets = await createSyncSecrets(CONTENT_SECURITY_POLICY, {
+    safeStorage: {
+      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+      getSelectedStorageBackend: () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os'),
+      encryptString: (plain) => safeStorage.encryptString(plain),
+      decryptString: (blob) => safeStorage.decryptString(Buffer.from(blob)),
+    },
+    readSettings: () => fs.readFile(settingsFile, 'utf8').catch(() => null),
+    writeSettings: async (text) => {
+      await fs.writeFile(`${settingsFile}.partial`, text, { mode: 0o600 });
+      await fs.rename(`${settingsFile}.partial`, settingsFile);
+    },
+  });
   installProtocol();
   installSessionPolicy();
   installIpc();

@@ -14,6 +14,10 @@ const desktopApi = {
   saveSnapshot: (request) => ipcRenderer.invoke(IPC.saveSnapshot, request),
   listSnapshots: () => ipcRenderer.invoke(IPC.listSnapshots),
   readSnapshot: (fileName) => ipcRenderer.invoke(IPC.readSnapshot, fileName),
+  setSyncServer: (url) => ipcRenderer.invoke(IPC.setSyncServer, url),
+  keepSyncPassword: (request) => ipcRenderer.invoke(IPC.keepSyncPassword, request),
+  loadSyncPassword: (account) => ipcRenderer.invoke(IPC.loadSyncPassword, account),
+  forgetSyncPassword: () => ipcRenderer.invoke(IPC.forgetSyncPassword),
   onMenuCommand: (listener: (command: MenuCommand) => void) => {
     const wrapped = (_event: unknown, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

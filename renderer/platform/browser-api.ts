@@ -1,7 +1,7 @@
 // DesktopApi for the plain browser build: a file input for opening, a download link for saving, the Notification API,
 // and window.print for PDF. It lets every feature run (and be tested) without the Electron binary.
 import { MENU_COMMANDS } from '../../shared/api/desktop-api';
-import type { AppInfo, DesktopApi, FileBytes, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult, SnapshotInfo } from '../../shared/api/desktop-api';
+import type { AppInfo, DesktopApi, FileBytes, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult, SnapshotInfo, SyncPasswordRequest } from '../../shared/api/desktop-api';
 import { isSnapshotFileName } from '../../shared/api/ipc-contract';
 import { snapshotsToPrune } from '../../shared/backup/backup-format';
 import { SnapshotVault } from '../store/db';
@@ -59,6 +59,9 @@ if (typeof window !== 'undefined') {
     if (typeof command === 'string' && MENU_COMMANDS.includes(command as MenuCommand)) dispatchMenuCommand(command as MenuCommand);
   });
 }
+/** The browser build keeps the sync password in this window's memory only: asked again after a reload. */
+let sessionPassword: SyncPasswordRequest | null = null;
+
 let vault: SnapshotVault | null = null;
 const snapshotVault = () => (vault ??= new SnapshotVault());
 
@@ -113,6 +116,21 @@ export function createBrowserApi(): DesktopApi {
     },
     async setUiLanguage() {
       // The browser build has no native menu to relabel.
+    },
+    async setSyncServer() {
+      // The page's policy comes from where the build is served (docs/sharing.md); nothing to change or reload here.
+      return { reloadNeeded: false };
+    },
+    async keepSyncPassword(request) {
+      sessionPassword = { ...request };
+      return { kept: 'session', note: null };
+    },
+    async loadSyncPassword(account) {
+      const p = sessionPassword;
+      return p && p.url === account.url && p.user === account.user ? p.password : null;
+    },
+    async forgetSyncPassword() {
+      sessionPassword = null;
     },
   };
 }

@@ -32,6 +32,18 @@ export function describeSyncError(error: unknown): Bilingual {
   return { ja: `同期に失敗しました。${detail}`, en: `Sync failed.${detail}` };
 }
 
+/**
+ * The server's rules (validate_doc_update) refused one document: written under another user's name, a changed audit
+ * entry. Replication goes on past it (no retry loop); the change stays on this desktop and is named for IT.
+ */
+export function describeRefusedDocument(docId: string, reason: string): Bilingual {
+  const detail = ` (${[docId, reason].filter((t) => t !== '').join(': ')})`;
+  return {
+    ja: `サーバーがこの変更を受け付けませんでした（別のユーザーの名前での書き込みや監査記録の変更は拒否されます）。変更はこのコンピューターには残っています。IT担当者に連絡してください。${detail}`,
+    en: `The server refused this change (writing under another user's name or changing an audit entry is refused). The change stays on this desktop. Contact IT.${detail}`,
+  };
+}
+
 /** The server URL cannot be used: not http(s), credentials in it, or http to another computer. */
 export const UNUSABLE_URL: Bilingual = {
   ja: 'このURLは使えません。https:// で始まるサーバーのURL（データベース名まで、ユーザー名やパスワードは含めない）を入力してください。',

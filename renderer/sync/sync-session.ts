@@ -8,7 +8,7 @@ import { db, onSyncRecorded } from '../store/db';
 import { createStoreSyncPort, startSyncRecording, stopSyncRecording } from '../store/sync-port';
 import { loadSyncConfig, saveSyncConfig, syncReplicaId } from '../store/sync-settings';
 import type { SyncEngine, SyncEvent, SyncState } from './engine';
-import { UNUSABLE_URL, describeSyncError } from './sync-errors';
+import { UNUSABLE_URL, describeRefusedDocument, describeSyncError } from './sync-errors';
 
 export interface SyncStatus {
   state: SyncState;
@@ -58,7 +58,7 @@ function onEvent(e: SyncEvent): void {
   if (e.type === 'state') setStatus({ state: e.state });
   else if (e.type === 'progress') setStatus({ progress: { direction: e.direction, docs: e.docs, ...(e.total !== undefined ? { total: e.total } : {}) } });
   else if (e.type === 'error') setStatus({ lastError: describeSyncError({ message: e.message }) });
-  else if (e.type === 'denied') setStatus({ lastError: describeSyncError({ status: 403, reason: `${e.docId}: ${e.reason}` }) });
+  else if (e.type === 'denied') setStatus({ lastError: describeRefusedDocument(e.docId, e.reason) });
 }
 
 export interface StartOptions {

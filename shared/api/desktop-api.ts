@@ -1,5 +1,6 @@
 // The one bridge between the UI and its host. Electron's preload and the browser build both implement DesktopApi,
 // so every screen works the same in either; the renderer never touches ipcRenderer.
+import type { Bilingual } from '../domain/message';
 
 export interface FileFilter {
   name: string;
@@ -78,6 +79,26 @@ export interface SaveSnapshotRequest {
 export const MENU_COMMANDS = ['import-excel', 'export', 'backup', 'restore', 'navigate-settings', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
+/** Which sync account a password belongs to: the office database's URL and the CouchDB user. */
+export interface SyncAccount {
+  url: string;
+  user: string;
+}
+
+export interface SyncPasswordRequest extends SyncAccount {
+  password: string;
+}
+
+/**
+ * Where a password was kept: 'desktop' = encrypted with the operating system's key store (asked once), 'session' =
+ * in memory until the app (desktop) or the window (browser) closes, so it is asked again; `note` says why when the
+ * desktop could not keep it.
+ */
+export interface SyncPasswordResult {
+  kept: 'desktop' | 'session';
+  note: Bilingual | null;
+}
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   /** Lets the user pick one file; resolves null when cancelled. */
@@ -95,4 +116,14 @@ export interface DesktopApi {
   readSnapshot(fileName: string): Promise<Uint8Array | null>;
   /** Tells the host which language the UI uses, so native menus follow it. */
   setUiLanguage(lang: 'ja' | 'en'): Promise<void>;
+  /**
+   * Tells the host which sync server this desktop uses (null: none). The desktop app allows connections to exactly
+   * that origin in its Content-Security-Policy from the next page load on (`reloadNeeded`); the browser build's policy
+   * is set where it is served, so it never needs a reload.
+   */
+  setSyncServer(url: string | null): Promise<{ reloadNeeded: boolean }>;
+  keepSyncPassword(request: SyncPasswordRequest): Promise<SyncPasswordResult>;
+  /** The kept password for exactly this account, or null. */
+  loadSyncPassword(account: SyncAccount): Promise<string | null>;
+  forgetSyncPassword(): Promise<void>;
 }

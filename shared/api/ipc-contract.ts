@@ -1,6 +1,18 @@
 // IPC channel names and argument checks for the Electron bridge. Both preload and main import this, so a channel
 // cannot be renamed on one side only, and main validates every argument it receives against the same rules.
-import type { FileBytes, FileFilter, MenuCommand, NotificationRequest, OpenFileRequest, PrintToPdfRequest, SaveFileRequest, SaveSnapshotRequest } from './desktop-api';
+import { syncServerOrigin } from '../sync/server-origin';
+import type {
+  FileBytes,
+  FileFilter,
+  MenuCommand,
+  NotificationRequest,
+  OpenFileRequest,
+  PrintToPdfRequest,
+  SaveFileRequest,
+  SaveSnapshotRequest,
+  SyncAccount,
+  SyncPasswordRequest,
+} from './desktop-api';
 import { MENU_COMMANDS, fileByteLength } from './desktop-api';
 
 export const IPC = {
@@ -14,6 +26,10 @@ export const IPC = {
   listSnapshots: 'backup:list-snapshots',
   readSnapshot: 'backup:read-snapshot',
   menuCommand: 'menu:command',
+  setSyncServer: 'sync:set-server',
+  keepSyncPassword: 'sync:keep-password',
+  loadSyncPassword: 'sync:load-password',
+  forgetSyncPassword: 'sync:forget-password',
 } as const;
 
 /** Largest file the bridge will carry either way (bytes); an office workbook is far smaller. */
@@ -106,4 +122,28 @@ export function checkSaveSnapshotRequest(v: unknown): Check<SaveSnapshotRequest>
   if (!(v.bytes instanceof Uint8Array) || v.bytes.byteLength > MAX_IPC_FILE_BYTES) return { ok: false, error: 'bad snapshot bytes' };
   if (typeof v.keep !== 'number' || !Number.isInteger(v.keep) || v.keep < 1 || v.keep > 365) return { ok: false, error: 'keep must be 1–365' };
   return { ok: true, value: { fileName: v.fileName, bytes: v.bytes, keep: v.keep } };
+}
+
+/** A sync server URL the desktop may connect to: https, or http on loopback, no credentials; null clears it. */
+export function checkSyncServerUrl(v: unknown): Check<string | null> {
+  if (v === null) return { ok: true, value: null };
+  if (!shortString(v, 2000)) return { ok: false, error: 'sync server URL must be a string' };
+  if (syncServerOrigin(v) === null) return { ok: false, error: 'sync server must be https (or http on loopback), without credentials' };
+  return { ok: true, value: v.trim() };
+}
+
+export function checkSyncAccount(v: unknown): Check<SyncAccount> {
+  if (!isRecord(v)) return { ok: false, error: 'request must be an object' };
+  const url = checkSyncServerUrl(v.url);
+  if (!url.ok || url.value === null) return { ok: false, error: url.ok ? 'sync server URL missing' : url.error };
+  if (!shortString(v.user, 200) || v.user.trim() === '') return { ok: false, error: 'bad user name' };
+  return { ok: true, value: { url: url.value, user: v.user.trim() } };
+}
+
+export function checkSyncPasswordRequest(v: unknown): Check<SyncPasswordRequest> {
+  const account = checkSyncAccount(v);
+  if (!account.ok) return account;
+  const password = (v as Record<string, unknown>).password;
+  if (!shortString(password, 1000) || password === '') return { ok: false, error: 'bad password' };
+  return { ok: true, value: { ...account.value, password } };
 }

@@ -1,18 +1,20 @@
 // Settings → 共有（同期）/ Sharing: the office's server, who signs in, turning sync on and off, the first upload's and
-// download's progress and the last error in plain words. The password lives only in this window's memory; the first
-// turn-on takes an automatic backup before anything is uploaded.
-import { useState } from 'react';
+// download's progress and the last error in plain words. The host keeps the password (desktop: safeStorage; browser:
+// this window's memory); the first turn-on takes an automatic backup before anything is uploaded.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../platform/desktop-api';
 import { useLang } from '../../i18n/use-lang';
 import { takeSnapshot } from '../../store/backup';
 import { usePreferences } from '../../store/preferences';
-import { useSyncConfig, useSyncReviewCount } from '../../store/sync-settings';
+import { saveSyncConfig, useSyncConfig, useSyncReviewCount } from '../../store/sync-settings';
 import type { SyncConfig } from '../../store/sync-settings';
+import type { Bilingual } from '../../../shared/domain/message';
+import { syncServerOrigin } from '../../../shared/sync/server-origin';
 import { SyncUserError, startSync, stopSync, useSyncStatus } from '../../sync/sync-session';
 
-/** Session-only: kept while the window is open so the panel can be left and reopened, never written anywhere. */
-let sessionPassword = '';
+/** Set before the desktop app reloads to let the page reach a newly configured server; the reloaded panel continues. */
+const CONTINUE_AFTER_RELOAD = 'gp-sync-continue';
 
 export function SharingPanel() {
   const config = useSyncConfig();
@@ -28,15 +30,29 @@ function SharingForm({ config }: { config: SyncConfig }) {
   const reviewCount = useSyncReviewCount();
   const [url, setUrl] = useState(config.url);
   const [user, setUser] = useState(config.user);
-  const [password, setPassword] = useState(sessionPassword);
+  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Bilingual | null>(null);
   const enabled = config.enabled;
 
-  const start = async () => {
+  const start = async (pw = password) => {
     setBusy(true);
-    sessionPassword = password;
+    const cleanUrl = url.trim().replace(/\/+$/, '');
     try {
-      await startSync({ url, user, password, beforeFirstUpload: async () => void (await takeSnapshot(desktopApi, 'manual', prefs.backupsToKeep)) });
+      // An unusable URL goes on to startSync, which refuses it in plain words; a usable one is told to the host first,
+      // since the desktop app's policy lets the page reach only the configured server (from the next load on).
+      if (syncServerOrigin(cleanUrl) !== null) {
+        const { reloadNeeded } = await desktopApi.setSyncServer(cleanUrl);
+        const kept = await desktopApi.keepSyncPassword({ url: cleanUrl, user: user.trim(), password: pw });
+        setNote(kept.note);
+        if (reloadNeeded) {
+          await saveSyncConfig({ ...config, url: cleanUrl, user: user.trim() });
+          sessionStorage.setItem(CONTINUE_AFTER_RELOAD, '1');
+          window.location.reload();
+          return;
+        }
+      }
+      await startSync({ url: cleanUrl, user, password: pw, beforeFirstUpload: async () => void (await takeSnapshot(desktopApi, 'manual', prefs.backupsToKeep)) });
     } catch (e) {
       // A SyncUserError is already the status's last error; anything else is unexpected and shown as it is.
       if (!(e instanceof SyncUserError)) console.error(e);
@@ -45,10 +61,32 @@ function SharingForm({ config }: { config: SyncConfig }) {
     }
   };
 
+  // The kept password for the stored account, if the host has one; after the desktop's reload, the turn-on continues.
+  useEffect(() => {
+    if (config.url === '' || config.user === '') return;
+    let live = true;
+    void desktopApi.loadSyncPassword({ url: config.url, user: config.user }).then((kept) => {
+      if (!live || kept === null) return;
+      setPassword(kept);
+      if (sessionStorage.getItem(CONTINUE_AFTER_RELOAD) === '1') {
+        sessionStorage.removeItem(CONTINUE_AFTER_RELOAD);
+        void start(kept);
+      }
+    });
+    return () => {
+      live = false;
+    };
+    // Once per stored account; `start` reads the form's current values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [config.url, config.user]);
+
   const turnOff = async () => {
     setBusy(true);
     try {
       await stopSync();
+      await desktopApi.forgetSyncPassword();
+      await desktopApi.setSyncServer(null);
+      setPassword('');
     } finally {
       setBusy(false);
     }
@@ -70,6 +108,11 @@ function SharingForm({ config }: { config: SyncConfig }) {
         <input id="sync-password" type="password" value={password} disabled={status.running} autoComplete="current-password" onChange={(e) => setPassword(e.target.value)} />
       </div>
       <p className="muted">{t('sharing.passwordNote')}</p>
+      {note && (
+        <p className="notice" id="sync-password-note">
+          {note[lang]}
+        </p>
+      )}
       {enabled && !status.running && <p className="notice" id="sync-sign-in-again">{t('sharing.signInAgain')}</p>}
       <div className="inline-form">
         {!status.running && (

@@ -214,7 +214,14 @@ describe('SyncEngine through the stand-in', () => {
     impostor.on((e) => events.push(e));
     forged.store.write('project', { ...makeProject('p9') });
     await impostor.syncOnce();
-    expect(events.filter((e) => e.type === 'denied').length).toBeGreaterThan(0);
+    const denied = events.filter((e) => e.type === 'denied');
+    expect(denied.length).toBeGreaterThan(0);
+    expect(denied.some((e) => e.type === 'denied' && e.docId === 'project:p9')).toBe(true);
+    // The refusal is reported once and replication moves past it: another round sends nothing again (no retry loop).
+    events.length = 0;
+    await impostor.syncOnce();
+    expect(events.filter((e) => e.type === 'denied')).toEqual([]);
+    expect(events.at(-1)).toEqual({ type: 'state', state: 'idle' });
     await a.engine.syncOnce();
     expect(a.store.get('project', 'p9')).toBeUndefined();
   }, 30_000);
