@@ -47,7 +47,8 @@ describe('recording only while sync is on', () => {
     await appDb.budgetLines.put(makeLine('x', 2025, 100));
     await appDb.researchers.put({ id: 'r1', name: '山田' } as never);
     expect(await appDb.syncOutbox.count()).toBe(0);
-    const stored = (await appDb.projects.count()) + (await appDb.budgetLines.count()) + (await appDb.milestones.count()) + (await appDb.researchers.count());
+    // The import also stores the people its sheet names (researchers and their memberships).
+    const stored = (await appDb.projects.count()) + (await appDb.budgetLines.count()) + (await appDb.milestones.count()) + (await appDb.researchers.count()) + (await appDb.memberships.count());
 
     const queued = await startSyncRecording(appDb);
     expect(queued).toBe(stored);
