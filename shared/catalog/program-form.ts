@@ -3,6 +3,7 @@
 // Fields the form does not show (the JSON's extra fields) are carried over from the program being edited.
 import type { Bilingual } from '../domain/message';
 import { parseFiscalYearLabel } from '../calendar/wareki';
+import { parseYenText } from '../money/yen';
 import { amountKindOf } from './program-format';
 import { AMOUNT_KINDS } from './schema';
 import type { AmountKind, CatalogProgram, CatalogTrack, StageGate } from './schema';
@@ -90,29 +91,15 @@ export function programToDraft(p: CatalogProgram): ProgramDraft {
   };
 }
 
-const MULTIPLIERS: Record<string, number> = { 億: 100_000_000, 万: 10_000, 千: 1_000 };
-
 /**
- * Whole yen from an amount as typed: "3600000000", "3,600,000,000円", "36億", "36億円", "1.2億", "1億2000万", "500万".
- * Empty → null; anything else → 'invalid'. Fractions of a yen are refused.
+ * Whole yen from an amount as typed ("3600000000", "3,600,000,000円", "36億", "1.2億", "1億2000万", "500万"), read by the
+ * one amount parser (`parseYenText`, figures in yen unless the text names its unit). Empty or 未定 → null; a negative
+ * or anything else → 'invalid'.
  */
 export function parseYenInput(text: string): number | null | 'invalid' {
-  const s = text.normalize('NFKC').replace(/[\s,円¥]/g, '');
-  if (s === '') return null;
-  if (/^\d+$/.test(s)) return Number(s);
-  const re = /(\d+(?:\.\d+)?)([億万千])/g;
-  let total = 0;
-  let consumed = '';
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    total += Number(m[1]) * MULTIPLIERS[m[2]!]!;
-    consumed += m[0];
-  }
-  const tail = s.slice(consumed.length);
-  if (!consumed || !s.startsWith(consumed)) return 'invalid';
-  if (tail && !/^\d+$/.test(tail)) return 'invalid';
-  total += tail ? Number(tail) : 0;
-  const rounded = Math.round(total);
-  return Math.abs(rounded - total) < 1e-6 && Number.isSafeInteger(rounded) ? rounded : 'invalid';
+  const r = parseYenText(text, 1);
+  if (r.kind === 'none') return null;
+  return r.kind === 'yen' ? r.yen : 'invalid';
 }
 
 /** Western fiscal year from "2025", "FY2025", "令和7", "R7年度"; empty → null; otherwise 'invalid'. */

@@ -58,18 +58,34 @@ export function isNilDash(text: string): boolean {
 export type YenText = { kind: 'yen'; yen: number } | { kind: 'none'; text: string } | { kind: 'negative'; yen: number } | { kind: 'invalid' };
 
 const UNIT_SUFFIX = /(億円|百万円|万円|千円|円|jpy|yen)$/i;
+/** Amounts written with their own units, as people type budgets: 36億, 1.2億, 1億2000万, 500万円, 1200千円. */
+const COMPOUND = /^([-−△▲])?((?:\d+(?:\.\d+)?[億万千])+)(\d*)円?$/;
+const KANJI_FACTOR: Readonly<Record<string, number>> = { 億: 100_000_000, 万: 10_000, 千: 1_000 };
+
+function compoundYen(s: string): YenText | null {
+  const m = COMPOUND.exec(s);
+  if (!m) return null;
+  let total = m[3] ? Number(m[3]) : 0;
+  for (const part of m[2]!.matchAll(/(\d+(?:\.\d+)?)([億万千])/g)) total += Number(part[1]) * KANJI_FACTOR[part[2]!]!;
+  const yen = Math.round(total);
+  if (!Number.isSafeInteger(yen)) return { kind: 'invalid' };
+  return m[1] && yen !== 0 ? { kind: 'negative', yen: -yen } : { kind: 'yen', yen };
+}
 const SUFFIX_FACTOR: Readonly<Record<string, number>> = { 億円: 100_000_000, 百万円: 1_000_000, 万円: 10_000, 千円: 1_000 };
 
 /**
  * The one parser of an amount written as text (the import's cells and the form's inputs): full-width digits, commas
  * (, 、 ，), spaces, ¥/￥, a unit suffix (円, 千円, 万円, 百万円, 億円) that wins over `unitFactor`, ▲/△/- negatives,
- * footnote marks (10,000,000円※1) and 「(予定)」. A lone dash (－, ―, -) states none: 0 yen. 未定 and blank are no
- * figure (never 0). Rounded to the nearest yen.
+ * footnote marks (10,000,000円※1) and 「(予定)」, and amounts written with their own units (36億, 1億2000万, 500万円: the
+ * units written win over `unitFactor`). A lone dash (－, ―, -) states none: 0 yen. 未定 and blank are no figure (never
+ * 0). Rounded to the nearest yen.
  */
 export function parseYenText(text: string, unitFactor: number): YenText {
   if (isNilDash(text)) return { kind: 'yen', yen: 0 };
   let s = text.normalize('NFKC').replace(/[,\s、]/g, '').replace(/(?:※|\*|注)\d*$/, '').replace(/[(（]?予定[)）]?$/, '').replace(/^[¥\\]/, '');
   if (isNoFigure(s)) return { kind: 'none', text: text.normalize('NFKC').trim() };
+  const compound = compoundYen(s);
+  if (compound) return compound;
   let factor = unitFactor;
   const suffix = UNIT_SUFFIX.exec(s);
   if (suffix) {

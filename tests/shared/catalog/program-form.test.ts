@@ -15,8 +15,9 @@ describe('parseYenInput', () => {
     ['500万', 5_000_000],
     ['1,200万円', 12_000_000],
     ['', null],
+    ['未定', null],
   ])('%s → %s', (text, yen) => expect(parseYenInput(text)).toBe(yen));
-  it.each(['三十六億', '36億X', 'abc', '0.5', '-3'])('refuses %s', (text) => expect(parseYenInput(text)).toBe('invalid'));
+  it.each(['三十六億', '36億X', 'abc', '-3', '▲1億'])('refuses %s', (text) => expect(parseYenInput(text)).toBe('invalid'));
 });
 
 describe('parseYearInput', () => {

@@ -17,6 +17,18 @@ describe('yen', () => {
 });
 
 describe('parseYenText', () => {
+  it('reads amounts written with their own units, whatever the sheet unit', () => {
+    expect(parseYenText('36億', 1000)).toEqual({ kind: 'yen', yen: 3_600_000_000 });
+    expect(parseYenText('1億2000万', 1)).toEqual({ kind: 'yen', yen: 120_000_000 });
+    expect(parseYenText('1億2,000万円', 1)).toEqual({ kind: 'yen', yen: 120_000_000 });
+    expect(parseYenText('1.2億', 1)).toEqual({ kind: 'yen', yen: 120_000_000 });
+    expect(parseYenText('500万', 1000)).toEqual({ kind: 'yen', yen: 5_000_000 });
+    expect(parseYenText('1200千円', 1)).toEqual({ kind: 'yen', yen: 1_200_000 });
+    expect(parseYenText('2万500', 1)).toEqual({ kind: 'yen', yen: 20_500 });
+    expect(parseYenText('▲300万', 1)).toEqual({ kind: 'negative', yen: -3_000_000 });
+    expect(parseYenText('三十六億', 1)).toEqual({ kind: 'invalid' });
+    expect(parseYenText('36億X', 1)).toEqual({ kind: 'invalid' });
+  });
   it('reads every way an amount is written: a dash states 0, a missing figure is never 0', () => {
     expect(parseYenText('１５，０００', 1000)).toEqual({ kind: 'yen', yen: 15_000_000 });
     expect(parseYenText('￥1,000', 1)).toEqual({ kind: 'yen', yen: 1000 });
