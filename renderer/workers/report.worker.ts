@@ -1,9 +1,8 @@
 // The reports workbook Worker: reads what the Reports screen shows (the same store reads and shared aggregations) and
 // writes the workbook, so none of it runs on the main thread. See report-jobs.ts.
-import { buildPortfolioReport } from '../../shared/reports/portfolio-report';
 import { reportWorkbookSheets } from '../../shared/reports/report-workbook';
 import { planningReportSheets } from '../../shared/reports/planning-report-workbook';
-import { buildPlanningReport } from '../../shared/reports/planning-report';
+import { buildReportSet } from '../../shared/reports/report-set';
 import { writeWorkbookBytes } from '../../shared/excel/sheetjs';
 import { loadPrograms } from '../store/catalog';
 import { readReportData } from '../store/report-data';
@@ -17,8 +16,7 @@ const api: ReportWorkerApi = {
     void onProgress(0, REPORT_STEPS);
     const [data, programs, settings] = await Promise.all([readReportData(), loadPrograms(), loadPlanningSettings()]);
     void onProgress(1, REPORT_STEPS);
-    const report = buildPortfolioReport({ projects: data.projects, budgetLines: data.budgetLines, milestones: data.milestones, programs, today: r.today, from: r.from <= r.to ? r.from : r.to, to: r.from <= r.to ? r.to : r.from });
-    const plan = buildPlanningReport({ projects: data.projects, budgetLines: data.budgetLines, applications: data.applications, programs, fromFiscalYear: r.fromFiscalYear, settings: settings.probability, whatIf: r.whatIf });
+    const { report, planning: plan } = buildReportSet(data, { ...r, programs, probability: settings.probability });
     void onProgress(2, REPORT_STEPS);
     const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, r.lang), ...planningReportSheets(plan, r.lang)]);
     void onProgress(3, REPORT_STEPS);

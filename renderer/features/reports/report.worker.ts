@@ -1,8 +1,7 @@
 // The Reports screen's aggregation (money by program and department, schedule, risks, success rates, forecast) in a
 // Worker that reads IndexedDB itself: at 50,000 projects that is seconds of reading and work, which froze the window
 // on the main thread. The snapshot is kept between requests (a new period or what-if) until the data changes.
-import { buildPortfolioReport } from '../../../shared/reports/portfolio-report';
-import { buildPlanningReport } from '../../../shared/reports/planning-report';
+import { buildReportSet } from '../../../shared/reports/report-set';
 import { readReportData, readRevision } from '../../store/report-data';
 import type { ReportData } from '../../store/report-data';
 import { serveWorkerApi } from '../../platform/worker-client';
@@ -21,8 +20,7 @@ async function snapshot(stamp: number): Promise<ReportData> {
 
 async function build(req: ReportRequest): Promise<ReportAnswer> {
   const d = await snapshot(req.stamp);
-  const report = buildPortfolioReport({ projects: d.projects, budgetLines: d.budgetLines, milestones: d.milestones, programs: req.programs, today: req.today, from: req.from, to: req.to });
-  const planning = buildPlanningReport({ projects: d.projects, budgetLines: d.budgetLines, applications: d.applications, programs: req.programs, fromFiscalYear: req.fromFiscalYear, settings: req.probability, whatIf: req.whatIf });
+  const { report, planning } = buildReportSet(d, req);
   const cut = <T>(xs: T[]): T[] => (req.listLimit === null ? xs : xs.slice(0, req.listLimit));
   return { report: { ...report, schedule: cut(report.schedule), risks: cut(report.risks) }, scheduleTotal: report.schedule.length, risksTotal: report.risks.length, planning };
 }
