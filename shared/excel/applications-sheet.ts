@@ -11,7 +11,7 @@ import type { ImportProblem, Severity } from './import-types';
 import { columnLetter } from './import-types';
 import { parsePercentCell } from './members-sheet';
 import { EXAMPLE_KEY, findSheetByName, isBlankRow, labelLookup, locateHeaders, sheetProblem, textAt } from './planning-sheet-kit';
-import type { ProgramResolver } from './program-resolve';
+import { resolveProgramCells, type ProgramResolver } from './program-resolve';
 import type { Cell, SheetGrid, SheetSpec } from './sheetjs';
 import { DATE_FORMAT, neutralizeText, YEN_FORMAT } from './standard-workbook';
 import type { WorkbookLanguage } from './standard-workbook';
@@ -163,26 +163,9 @@ export function readApplicationsSheets(sheets: readonly SheetGrid[], resolver: P
         if (p.kind === 'error') add('probability', 'error', p.reason);
         else if (p.kind === 'value') probabilityOverride = p.value / 100;
       }
-      let programId: string | null = null;
-      let trackId: string | null = null;
-      const idText = get('programId');
       const name = get('program');
-      if (idText) {
-        const program = resolver.byId(idText);
-        if (program) programId = program.id;
-        else add('programId', 'warning', { en: `Program ID "${idText}" is not in the catalog; imported as unmapped`, ja: `事業ID「${idText}」はカタログにないため、未対応付けとして取り込みます` });
-      }
-      if (!programId && name) {
-        const found = resolver.byName(name);
-        programId = found.programId;
-        trackId = found.trackId;
-      }
-      const trackText = get('track');
-      if (programId && trackText) {
-        const found = resolver.track(programId, trackText);
-        if (found) trackId = found;
-        else add('track', 'warning', { en: `"${trackText}" is not a track of ${programId}`, ja: `「${trackText}」は ${programId} のタイプにありません` });
-      }
+      const { programId, trackId, problems: programProblems } = resolveProgramCells(resolver, { idText: get('programId'), name, trackText: get('track') }, { reportUnknownName: false });
+      for (const p of programProblems) add(p.column, 'warning', p.message);
       // The export writes the catalog's own name for a mapped program; that is not an outside funder's name.
       const funderName = programId && resolver.isCatalogName(programId, name) ? '' : name;
       if (!programId && !funderName) add('program', 'warning', { en: 'No program or funder is named', ja: '事業・配分機関の記載がありません' });

@@ -3,6 +3,7 @@
 import type { CatalogProgram } from '../catalog/schema';
 import { createNameMatcher } from '../catalog/name-matcher';
 import { fold } from '../text/fold';
+import type { Bilingual } from '../domain/message';
 
 export interface ProgramResolution {
   programId: string | null;
@@ -53,4 +54,44 @@ export function createProgramResolver(programs: readonly CatalogProgram[]): Prog
       return key === fold(program.nameJa) || key === fold(program.nameEn) || (program.abbreviation !== null && key === fold(program.abbreviation));
     },
   };
+}
+
+/** A doubt about a row's program cells, named by the standard column it is about. */
+export interface ProgramCellProblem {
+  column: 'programId' | 'program' | 'track';
+  message: Bilingual;
+}
+
+/**
+ * A row's program ID, name and track cells → program and track: the ID first (a standard workbook's own), else the
+ * name, then the track within the program found. Shared by every sheet that names a program, so they agree.
+ */
+export function resolveProgramCells(
+  resolver: ProgramResolver,
+  cells: { idText: string; name: string; trackText: string },
+  options: { reportUnknownName: boolean },
+): ProgramResolution & { problems: ProgramCellProblem[] } {
+  const { idText, name, trackText } = cells;
+  const problems: ProgramCellProblem[] = [];
+  let programId: string | null = null;
+  let trackId: string | null = null;
+  if (idText) {
+    const program = resolver.byId(idText);
+    if (program) programId = program.id;
+    else problems.push({ column: 'programId', message: { en: `Program ID "${idText}" is not in the catalog; imported as unmapped`, ja: `事業ID「${idText}」はカタログにないため、未対応付けとして取り込みます` } });
+  }
+  if (!programId && name) {
+    const found = resolver.byName(name);
+    programId = found.programId;
+    trackId = found.trackId;
+    if (!programId && !idText && options.reportUnknownName) {
+      problems.push({ column: 'program', message: { en: `"${name}" is not a catalog program; imported as unmapped`, ja: `「${name}」はカタログにない事業のため、未対応付けとして取り込みます` } });
+    }
+  }
+  if (programId && trackText) {
+    const found = resolver.track(programId, trackText);
+    if (found) trackId = found;
+    else problems.push({ column: 'track', message: { en: `"${trackText}" is not a track of ${programId}`, ja: `「${trackText}」は ${programId} のタイプにありません` } });
+  }
+  return { programId, trackId, problems };
 }

@@ -8,7 +8,7 @@ import { fold } from '../text/fold';
 import { cellRawText, parseAmountCell, parseDateCell, parseFiscalYearCell, researcherNumberText } from './cell-values';
 import { columnLetter } from './import-types';
 import type { ImportedBudgetLine, ImportedMilestone, ImportedProject, ImportProblem, ParsedImport, Severity, SkippedRow } from './import-types';
-import type { ProgramResolver } from './program-resolve';
+import { resolveProgramCells, type ProgramResolver } from './program-resolve';
 import { problem } from './row-parse';
 import { readApplicationsSheets } from './applications-sheet';
 import { readMembersSheets } from './members-sheet';
@@ -124,25 +124,8 @@ function readProjectsSheet(projectSheet: SheetGrid, pcols: Map<ProjectColumn, nu
     if (has('programId') || has('program')) {
       const idText = txt(row!, pcols.get('programId'));
       const name = txt(row!, pcols.get('program'));
-      let programId: string | null = null;
-      let trackId: string | null = null;
-      if (idText) {
-        const program = resolver.byId(idText);
-        if (program) programId = program.id;
-        else add('programId', 'warning', { en: `Program ID "${idText}" is not in the catalog; imported as unmapped`, ja: `事業ID「${idText}」はカタログにないため、未対応付けとして取り込みます` });
-      }
-      if (!programId && name) {
-        const found = resolver.byName(name);
-        programId = found.programId;
-        trackId = found.trackId;
-        if (!programId && !idText) add('program', 'warning', { en: `"${name}" is not a catalog program; imported as unmapped`, ja: `「${name}」はカタログにない事業のため、未対応付けとして取り込みます` });
-      }
-      const trackText = txt(row!, pcols.get('track'));
-      if (programId && trackText) {
-        const found = resolver.track(programId, trackText);
-        if (found) trackId = found;
-        else add('track', 'warning', { en: `"${trackText}" is not a track of ${programId}`, ja: `「${trackText}」は ${programId} のタイプにありません` });
-      }
+      const { programId, trackId, problems: programProblems } = resolveProgramCells(resolver, { idText, name, trackText: txt(row!, pcols.get('track')) }, { reportUnknownName: true });
+      for (const p of programProblems) add(p.column, 'warning', p.message);
       fields.programId = programId;
       fields.trackId = trackId;
       fields.funderName = name;
