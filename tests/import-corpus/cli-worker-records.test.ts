@@ -1,16 +1,15 @@
 // Issue 13's "the CLI and the wizard give the same records": for every corpus file, the records `check --records`
 // prints equal those of `runImportPipeline` and those the wizard's import Worker API hands the screen (its load,
 // then its record chunks), file name and all. A comma-separated text renamed .xlsx is refused by both.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/commands';
-import type { CliIo } from '../../cli/commands';
 import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
 import { runImportPipeline } from '../../shared/excel/import-pipeline';
 import { createImportWorkerApi } from '../../renderer/features/import-export/import-worker-api';
 import { RESULT_CHUNK } from '../../renderer/features/import-export/worker-protocol';
+import { cliCheckRecords } from './cli-check';
 import { plainControl } from './control';
 import { CORPUS } from './corpus';
 
@@ -21,23 +20,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 type Records = { projects: unknown[]; budgetLines: unknown[]; milestones: unknown[]; researchers?: unknown[]; memberships?: unknown[] };
 
 function cliCheck(file: string): { exit: number; records: Records | null; stderr: string } {
-  let out = '';
-  let stderr = '';
-  const io: CliIo = {
-    readFile: (p) => new Uint8Array(readFileSync(p)),
-    writeFile: () => {
-      throw new Error('check writes no file');
-    },
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  };
-  const exit = runCli(['check', file, '--records'], io, new Date());
-  const json = out.trim() ? (JSON.parse(out) as { records?: Records }) : null;
-  return { exit, records: json?.records ?? null, stderr };
+  const { exit, json, stderr } = cliCheckRecords(file);
+  return { exit, records: (json as { records?: Records } | null)?.records ?? null, stderr };
 }
 
 /** The records as JSON carries them (the CLI's output drops undefined fields). */

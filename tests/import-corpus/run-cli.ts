@@ -2,11 +2,10 @@
 // (`check <file> --records`, the proposed mapping untouched) and prints, per file and in total, the share of
 // expected field values imported right, every miss, and every column the importer could not map.
 // Exit 1 below 100%, or when anything unexpected was imported or a row has an error; 0 otherwise.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../cli/commands';
-import type { CliIo } from '../../cli/commands';
+import { cliCheckRecords } from './cli-check';
 import { plainControl } from './control';
 import { CORPUS } from './corpus';
 import { actualFromParsed } from './records';
@@ -20,28 +19,8 @@ interface CheckJson {
 }
 
 function check(file: string): { exit: number; json: CheckJson | null; stderr: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    readFile: (p) => new Uint8Array(readFileSync(p)),
-    writeFile: () => {
-      throw new Error('check writes no file');
-    },
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  };
-  const exit = runCli(['check', file, '--records'], io, new Date());
-  let json: CheckJson | null = null;
-  try {
-    json = out.trim() ? (JSON.parse(out) as CheckJson) : null;
-  } catch {
-    json = null;
-  }
-  return { exit, json, stderr: err.trim() };
+  const { exit, json, stderr } = cliCheckRecords(file);
+  return { exit, json: json as CheckJson | null, stderr };
 }
 
 function main(): number {
