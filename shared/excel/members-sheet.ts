@@ -6,7 +6,6 @@ import { fold } from '../text/fold';
 import type { EffortShare, Membership, MemberRole, Researcher } from '../domain/planning';
 import { MEMBER_ROLE_LABELS } from '../domain/planning';
 import { checkResearcherNumber, normalizeResearcherNumber } from '../planning/researcher-number';
-import { fold as foldText } from '../text/fold';
 import { normalizeText, parseFiscalYearCell } from './cell-values';
 import type { ImportProblem, Severity } from './import-types';
 import { columnLetter } from './import-types';
@@ -117,7 +116,7 @@ export interface MembersRead {
 /** The key a researcher is matched by: their 8-digit-or-not number as typed (folded), else their name. */
 export function researcherKey(number: string, name: string): string {
   const n = normalizeResearcherNumber(number);
-  return n ? n : `name:${foldText(name)}`;
+  return n ? n : `name:${fold(name)}`;
 }
 
 /** The warning a researcher number earns (not 8 digits, or a check digit our unconfirmed rule disagrees with), or null. */
@@ -197,7 +196,7 @@ export function readMembersSheets(sheets: readonly SheetGrid[]): MembersRead {
       // A number finds the researcher even when the name is written differently; a name alone finds by name.
       let key = researcherKey(number, name);
       if (!number && !researchers.has(key)) {
-        const byName = [...researchers.values()].find((x) => foldText(x.name) === foldText(name));
+        const byName = [...researchers.values()].find((x) => fold(x.name) === fold(name));
         if (byName) key = byName.key;
       }
       if (!researchers.has(key)) {
