@@ -60,34 +60,53 @@ async function floorExport(page: Page, url: string): Promise<number[]> {
   return runs;
 }
 
+/** BENCH_CPUPROFILE=file.cpuprofile: a CPU profile of the page's main thread (open in DevTools), one per phase. */
+async function startProfile(page: Page) {
+  if (!process.env.BENCH_CPUPROFILE) return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+async function stopProfile(cdp: Awaited<ReturnType<typeof startProfile>>, file: string): Promise<void> {
+  if (!cdp) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+  writeFileSync(file, JSON.stringify(profile));
+  await cdp.detach();
+}
+
+/** The profile file for a phase: the one given for the commit, `<name>-<phase>.cpuprofile` for the others. */
+const profileFile = (phase: string) => process.env.BENCH_CPUPROFILE!.replace(/(\.cpuprofile)?$/, (ext) => `-${phase}${ext || '.cpuprofile'}`);
+
 /** Our import through the real wizard: file chosen → preview (parse in the Worker), then confirm → committed. */
 async function oursImport(page: Page, url: string) {
   await page.goto(`${url}#/import-export`);
   await page.waitForSelector('#import-file', { state: 'attached' });
   const since = await pageNow(page);
+  const parseProfile = await startProfile(page);
   const t0 = performance.now();
   await page.setInputFiles('#import-file', DATA);
   await page.waitForSelector('[data-testid="import-counts"]', { timeout: 600_000 });
   const parseMs = performance.now() - t0;
+  await stopProfile(parseProfile, profileFile('parse'));
   await page.click('[data-testid="import-start"]');
   await page.waitForSelector('[data-testid="import-confirm"]');
-  // BENCH_CPUPROFILE=file.cpuprofile: a CPU profile of the page's main thread during the commit (open in DevTools).
-  const cdp = process.env.BENCH_CPUPROFILE ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.start');
-  }
+  const commitSince = await pageNow(page);
+  const commitProfile = await startProfile(page);
   const t1 = performance.now();
   await page.click('[data-testid="import-confirm"]');
   await page.waitForSelector('[data-testid="import-done"]', { timeout: 600_000 });
   const commitMs = performance.now() - t1;
-  if (cdp) {
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
-    writeFileSync(process.env.BENCH_CPUPROFILE!, JSON.stringify(profile));
-    await cdp.detach();
-  }
+  await stopProfile(commitProfile, process.env.BENCH_CPUPROFILE ?? '');
   const counts = await page.locator('[data-testid="import-summary"]').textContent();
-  return { oursMs: parseMs + commitMs, parseMs, commitMs, longest: await longestTaskSince(page, since), counts };
+  const longestCommit = await longestTaskSince(page, commitSince);
+  // The longest task of the part before the commit (parse, preview, review) apart from the commit's own.
+  const longestBefore = await page.evaluate(
+    ([a, b]) => ((window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks ?? []).filter((x) => x.start >= a && x.start < b).reduce((m, x) => Math.max(m, x.duration), 0),
+    [since, commitSince] as const,
+  );
+  return { oursMs: parseMs + commitMs, parseMs, commitMs, longest: await longestTaskSince(page, since), longestBefore, longestCommit, counts };
 }
 
 /** Two exports in a row from the screen just opened: the first with fresh Workers, the second with the same ones. */
@@ -109,8 +128,9 @@ async function oursExport(page: Page, url: string): Promise<number[]> {
  * Navigation start → first screen rendered with its data (the dashboard's data-ready marker), and the main thread
  * free again (the next frame and a task after it ran). Timed inside the page, so Playwright's polling adds nothing.
  */
-async function startTime(context: BrowserContext, url: string): Promise<number> {
+async function startTime(context: BrowserContext, url: string, profile: string | null = null): Promise<number> {
   const page = await context.newPage();
+  const cdp = profile ? await startProfile(page) : null;
   await page.addInitScript(() => {
     const w = window as unknown as { __interactiveAt?: number };
     const seen = () => {
@@ -127,6 +147,7 @@ async function startTime(context: BrowserContext, url: string): Promise<number> 
   await page.waitForSelector('main h1');
   await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, { timeout: 60_000 });
   const t = await page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt);
+  if (profile) await stopProfile(cdp, profile);
   // Let the dashboard's background work (the summary Worker reads every table) finish: closing the page mid-way
   // would leave IndexedDB busy with abandoned reads, which the next run's start would wait behind.
   await page.waitForSelector('[data-summary="ready"]', { timeout: 120_000 });
@@ -139,6 +160,8 @@ async function filterLatencies(page: Page, url: string): Promise<{ samples: numb
   await page.goto(`${url}#/projects`);
   await page.waitForSelector('[data-testid="project-rows"]');
   await page.waitForFunction(() => /50,?000|\d/.test(document.querySelector('[data-testid="projects-count"]')?.textContent ?? ''));
+  // BENCH_CPUPROFILE: the whole typing session (`<name>-filter.cpuprofile`).
+  const cdp = await startProfile(page);
   const samples: number[] = [];
   for (const query of ['12345', '2468', '97531', '研究開発 3']) {
     const keys = [...query].map((_, i) => query.slice(0, i + 1));
@@ -170,6 +193,8 @@ async function filterLatencies(page: Page, url: string): Promise<{ samples: numb
       );
     }
   }
+  await stopProfile(cdp, process.env.BENCH_CPUPROFILE ? profileFile('filter') : '');
+  if (process.env.BENCH_VERBOSE) log(`filter samples (ms, in typing order): ${samples.map((x) => Math.round(x)).join(' ')}`);
   const renderedRows = await page.evaluate(() => document.querySelectorAll('[data-testid="project-rows"] [role="row"]').length);
   return { samples, renderedRows };
 }
@@ -213,7 +238,7 @@ async function main(): Promise<void> {
       results.push({
         scenario: 'import-50k', oursMs: round(ours.oursMs)!, floorMs: round(floor.floorMs), ratio: round(importRatio), longestTaskMs: round(ours.longest), heapMB: round(heap),
         target: '≤1.3× floor, tasks ≤200 ms, heap <300 MB', met: importRatio <= 1.3 && (ours.longest ?? 0) <= 200 && heap < 300,
-        detail: { parseMs: round(ours.parseMs)!, commitMs: round(ours.commitMs)!, floorParseMs: round(floor.parseMs)!, floorPutMs: round(floor.putMs)! },
+        detail: { parseMs: round(ours.parseMs)!, commitMs: round(ours.commitMs)!, longestBeforeCommitMs: round(ours.longestBefore)!, longestCommitMs: round(ours.longestCommit)!, floorParseMs: round(floor.parseMs)!, floorPutMs: round(floor.putMs)! },
       });
     }
 
@@ -243,7 +268,8 @@ async function main(): Promise<void> {
       const startFull: number[] = [];
       for (let i = 0; i < 5; i++) {
         startEmpty.push(await startTime(empty.context, url));
-        startFull.push(await startTime(full.context, url));
+        // BENCH_CPUPROFILE: the last warm start with data, navigation → shown (`<name>-start.cpuprofile`).
+        startFull.push(await startTime(full.context, url, i === 4 && process.env.BENCH_CPUPROFILE ? profileFile('start') : null));
     }
     const sFull = median(startFull);
     const sEmpty = median(startEmpty);
