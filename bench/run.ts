@@ -109,19 +109,25 @@ async function oursImport(page: Page, url: string) {
   return { oursMs: parseMs + commitMs, parseMs, commitMs, longest: await longestTaskSince(page, since), longestBefore, longestCommit, counts };
 }
 
-/** Two exports in a row from the screen just opened: the first with fresh Workers, the second with the same ones. */
-async function oursExport(page: Page, url: string): Promise<number[]> {
+/**
+ * Two exports in a row from the screen just opened: the first with fresh Workers, the second with the same ones. Each
+ * run's longest main-thread task, from the click until the download arrived (the page's long-task observer).
+ */
+async function oursExport(page: Page, url: string): Promise<{ runs: number[]; longest: (number | null)[] }> {
   await page.goto(`${url}#/import-export`);
   await page.waitForSelector('[data-testid="export-standard"]');
   const runs: number[] = [];
+  const longest: (number | null)[] = [];
   for (let i = 0; i < 2; i++) {
+    const since = await pageNow(page);
     const t0 = performance.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.click('[data-testid="export-standard"]')]);
     runs.push(performance.now() - t0);
+    longest.push(await longestTaskSince(page, since));
     await download.delete();
     await page.waitForFunction(() => !document.querySelector('[data-testid="export-standard"]')?.hasAttribute('disabled'));
   }
-  return runs;
+  return { runs, longest };
 }
 
 /**
@@ -245,13 +251,15 @@ async function main(): Promise<void> {
     if (wanted('export')) {
       log('export…');
       const floorRuns = await withFloorBrowser((page) => floorExport(page, url));
-      const oursRuns = await oursExport(full.page, url);
+      const { runs: oursRuns, longest: exportLongest } = await oursExport(full.page, url);
+      // The row's longest task is the worse of the two runs' (each run's in the details).
+      const exportLongestMs = exportLongest.some((x) => x !== null) ? Math.max(...exportLongest.map((x) => x ?? 0)) : null;
       // Best of two on both sides (the floor's second write also runs with warm code); each side's runs in the details.
       const exportFloorMs = Math.min(...floorRuns);
       const exportOurs = Math.min(...oursRuns);
       results.push({
-        scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: null, heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3,
-        detail: { oursRuns: oursRuns.map(round).join(' '), floorRuns: floorRuns.map(round).join(' ') },
+        scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: round(exportLongestMs), heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3,
+        detail: { oursRuns: oursRuns.map(round).join(' '), floorRuns: floorRuns.map(round).join(' '), longestRuns: exportLongest.map((x) => round(x) ?? '—').join(' ') },
       });
     }
 
