@@ -10,8 +10,13 @@ export async function loadMilestoneFacts(): Promise<MilestoneFacts> {
   return { stageGates, projectsWithMilestones: new Set(projectIds as string[]) };
 }
 
-/** Everything risk flags need, for the risk Worker (which reads whole tables off the main thread). */
-export async function readRiskInputs(): Promise<{ projects: Project[]; budgetLines: BudgetLine[]; milestoneFacts: MilestoneFacts }> {
-  const [projects, budgetLines, milestoneFacts] = await Promise.all([db.projects.toArray(), db.budgetLines.toArray(), loadMilestoneFacts()]);
-  return { projects, budgetLines, milestoneFacts };
+/** Every project row (the trash included), for the project-list Worker (which reads whole tables off the main thread). */
+export function readAllProjects(): Promise<Project[]> {
+  return db.projects.toArray();
+}
+
+/** What risk flags need besides the projects, for the same Worker, read after the projects' search texts are sent. */
+export async function readRiskInputsBesidesProjects(): Promise<{ budgetLines: BudgetLine[]; milestoneFacts: MilestoneFacts }> {
+  const [budgetLines, milestoneFacts] = await Promise.all([db.budgetLines.toArray(), loadMilestoneFacts()]);
+  return { budgetLines, milestoneFacts };
 }

@@ -1,19 +1,8 @@
 // The project list's heavy columns computed in a Worker that reads IndexedDB itself: risk flags need every project and
 // budget line (100,000 lines at 50,000 projects), and the search texts NFKC-fold every project's fields; both ran on
-// the main thread when the Projects screen opened or a project was saved.
-import { computeRiskFlags } from '../../shared/portfolio/risk-flags';
-import { searchText } from '../../shared/portfolio/project-query';
-import { readRiskInputs } from '../store/risks';
+// the main thread when the Projects screen opened or a project was saved. The work itself: project-list-api.ts.
+import { readAllProjects, readRiskInputsBesidesProjects } from '../store/risks';
 import { serveWorkerApi } from '../platform/worker-client';
-import type { ProjectListApi, ProjectListInfo, ProjectListRequest } from './project-list';
+import { createProjectListApi } from './project-list-api';
 
-async function info(req: ProjectListRequest): Promise<ProjectListInfo> {
-  const { projects, budgetLines, milestoneFacts } = await readRiskInputs();
-  const flags = computeRiskFlags({ projects, budgetLines, milestoneFacts, programs: req.programs, today: req.today });
-  const names = new Map(req.programs.map((p) => [p.id, p.nameJa]));
-  const search: ProjectListInfo['search'] = [];
-  for (const p of projects) if (!p.deletedAt) search.push([p.id, p.updatedAt, searchText(p, p.programId ? names.get(p.programId) : undefined)]);
-  return { flags, search };
-}
-
-serveWorkerApi({ info } satisfies ProjectListApi);
+serveWorkerApi(createProjectListApi({ projects: readAllProjects, besidesProjects: readRiskInputsBesidesProjects }));

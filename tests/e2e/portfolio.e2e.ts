@@ -85,6 +85,22 @@ describe('portfolio', () => {
     await createProject(page, { code: 'B-2025-002', title: 'バイオバンク利活用研究', programId: 'b-cure', start: '2025-04-01', end: '2028-03-31' });
     await expect.poll(() => page.locator('.vtable-row[data-code="B-2025-002"] [data-risk="past-program-period"]').count()).toBe(1);
     await expect.poll(() => page.locator('.vtable-row[data-code="A-2025-001"] [data-risk="past-program-period"]').count()).toBe(0);
+    // Free-text search (texts from the list Worker, or built on the page): full-width letters fold, every term must
+    // match, and deleting back shows every row again.
+    const codes = () => page.locator('.vtable-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
+    const all = await codes();
+    expect(all.length).toBeGreaterThan(1);
+    const search = page.locator('input.filter-text');
+    await search.fill('ｂ-2025');
+    await expect.poll(codes).toEqual(['B-2025-002']);
+    await search.fill('ｂ-2025 バイオ');
+    await expect.poll(codes).toEqual(['B-2025-002']);
+    await search.fill('ｂ-2025 バイオ 2025-001');
+    await expect.poll(codes).toEqual([]);
+    await search.fill('ｂ-2025');
+    await expect.poll(codes).toEqual(['B-2025-002']);
+    await search.fill('');
+    await expect.poll(codes).toEqual(all);
     await page.click('nav a[data-screen="dashboard"]');
     await expect.poll(() => page.locator('li[data-risk="past-program-period"][data-code="B-2025-002"]').count()).toBe(1);
     await expect.poll(() => page.locator('.totals-table tr[data-key="2025"] td:nth-child(4)').textContent()).toBe('15,600千円');

@@ -6,7 +6,7 @@ import { PROJECT_STATUSES } from '../../../shared/domain/types';
 import type { Project, ProjectStatus } from '../../../shared/domain/types';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
-import { EMPTY_FILTER, distinctValues, filterProjects, searchText, sortProjects } from '../../../shared/portfolio/project-query';
+import { EMPTY_FILTER, ProjectFilterMemo, distinctValues, searchText, sortProjects } from '../../../shared/portfolio/project-query';
 import type { ProjectFilter, SortKey } from '../../../shared/portfolio/project-query';
 import type { Route } from '../../app/routes';
 import { navigate } from '../../app/routes';
@@ -31,7 +31,8 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const projects = usePortfolioProjects();
   const today = useMemo(() => todayIso(), []);
   // The risk column and the search texts are computed in a Worker (every project and budget line); the list shows
-  // before they arrive, and a project without a current search text from there gets one built here.
+  // before they arrive, and a project without a current search text from there gets one built here. The texts arrive
+  // a slice at a time into `search` (the same object), so their arrival re-renders and re-filters nothing.
   const { risks, search } = useProjectListExtras(programs, today);
   const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
   const columns = (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c));
@@ -46,8 +47,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
   const haystack = useCallback(
     (p: Project) => {
-      const s = search?.get(p.id);
-      return s && s.updatedAt === p.updatedAt ? s.text : builtSearchText(p, p.programId ? programMap.get(p.programId)?.nameJa : undefined);
+      return search.get(p.id, p.updatedAt) ?? builtSearchText(p, p.programId ? programMap.get(p.programId)?.nameJa : undefined);
     },
     [search, programMap],
   );
@@ -55,7 +55,9 @@ export function ProjectsScreen({ route }: { route: Route }) {
   // 50,000 rows with the Japanese collator costs far more than a keystroke may.
   const riskOrder = sort.key === 'risks' ? risks.byProject : null;
   const sorted = useMemo(() => sortProjects(projects ?? [], sort.key, sort.dir, (p) => riskOrder?.get(p.id)?.length ?? 0), [projects, sort, riskOrder]);
-  const rows = useMemo(() => filterProjects(sorted, deferredFilter, haystack), [sorted, deferredFilter, haystack]);
+  // Each keystroke filters the rows of the query it refines, or finds a query typed before (ProjectFilterMemo).
+  const [filterMemo] = useState(() => new ProjectFilterMemo());
+  const rows = useMemo(() => filterMemo.filter(sorted, deferredFilter, haystack), [filterMemo, sorted, deferredFilter, haystack]);
   const bulk = useBulkSelection(rows, selectedId);
   const departments = useMemo(() => distinctValues(projects ?? [], 'department'), [projects]);
   const pis = useMemo(() => distinctValues(projects ?? [], 'pi'), [projects]);

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/store/db';
-import { buildImportPlan, commitImport, createOrderedIds, dryRunImport } from '../../../renderer/store/import-commit';
+import { buildImportPlan, commitImport, createOrderedIds, dryRunImport, endTaskBeforeChunk } from '../../../renderer/store/import-commit';
 import type { ParsedImport } from '../../../shared/excel/import-types';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import { runImportPipeline } from '../../../shared/excel/import-pipeline';
@@ -142,5 +142,27 @@ describe('createOrderedIds', () => {
     const ids = (await db.projects.toArray()).map((p) => p.id);
     expect(ids.length).toBeGreaterThan(1);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+  });
+});
+
+describe('endTaskBeforeChunk', () => {
+  it('goes on while the next chunk, costing what the last did, fits in the budget', () => {
+    expect(endTaskBeforeChunk(10, 20, 3, 50, 16)).toBe(false);
+    expect(endTaskBeforeChunk(30, 20, 3, 50, 16)).toBe(false);
+  });
+
+  it('ends the task before a chunk that would take it past the budget, not after', () => {
+    expect(endTaskBeforeChunk(31, 20, 3, 50, 16)).toBe(true);
+    // A slow machine: one chunk alone costs more than the budget, so each task holds one chunk.
+    expect(endTaskBeforeChunk(1, 120, 3, 50, 16)).toBe(true);
+  });
+
+  it('never ends a task that has not run yet (a slow chunk must still make progress)', () => {
+    expect(endTaskBeforeChunk(0, 500, 3, 50, 16)).toBe(false);
+  });
+
+  it('ends the task when the queue is full, however short it was', () => {
+    expect(endTaskBeforeChunk(0, 0, 16, 50, 16)).toBe(true);
+    expect(endTaskBeforeChunk(0, 0, 15, 50, 16)).toBe(false);
   });
 });

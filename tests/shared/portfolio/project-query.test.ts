@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, distinctValues, filterProjects, searchText, sortProjects } from '../../../shared/portfolio/project-query';
+import { EMPTY_FILTER, ProjectFilterMemo, distinctValues, filterProjects, queryTerms, refinesQuery, searchText, sortProjects } from '../../../shared/portfolio/project-query';
+import type { ProjectFilter } from '../../../shared/portfolio/project-query';
 import { makeProject } from './fixtures';
 
 const projects = [
@@ -30,5 +31,65 @@ describe('project list query', () => {
   });
   it('lists distinct departments', () => {
     expect(distinctValues(projects, 'pi')).toHaveLength(2);
+  });
+});
+
+describe('query refinement', () => {
+  it('folds the query as search texts are folded', () => {
+    expect(queryTerms('  ＡＩ\u3000診断 ')).toEqual(['ai', '診断']);
+  });
+
+  it('says a query refines another when each earlier term lies inside a later one', () => {
+    expect(refinesQuery(['12'], ['123'])).toBe(true);
+    expect(refinesQuery(['研究'], ['研究開発', '3'])).toBe(true);
+    expect(refinesQuery([], ['x'])).toBe(true);
+    expect(refinesQuery(['123'], ['12'])).toBe(false);
+    expect(refinesQuery(['研究開発', '3'], ['研究開発'])).toBe(false);
+  });
+});
+
+describe('ProjectFilterMemo', () => {
+  // 300 projects whose codes and titles make prefixes of each other match more or fewer rows.
+  const many = Array.from({ length: 300 }, (_, i) =>
+    makeProject(`p${i}`, { code: `K-${i}`, title: `研究開発 ${i % 7}`, archived: i % 11 === 0, deletedAt: i % 13 === 0 ? '2025-01-01T00:00:00Z' : null }),
+  );
+  const typing = (query: string) => {
+    const keys = [...query].map((_, i) => query.slice(0, i + 1));
+    for (let i = query.length - 1; i >= 0; i--) keys.push(query.slice(0, i));
+    return keys;
+  };
+
+  it('gives filterProjects\' rows for every keystroke, typing on and deleting back', () => {
+    const memo = new ProjectFilterMemo(4);
+    const filters: ProjectFilter[] = [];
+    for (const q of ['123', '研究開発 3', 'k-2 5']) for (const text of typing(q)) filters.push({ ...EMPTY_FILTER, text });
+    filters.push({ ...EMPTY_FILTER, text: '12', showArchived: true }, { ...EMPTY_FILTER, text: '1' });
+    for (const f of filters) expect(memo.filter(many, f, hay).map((p) => p.id)).toEqual(filterProjects(many, f, hay).map((p) => p.id));
+  });
+
+  it('looks only at the rows of the query a keystroke refines', () => {
+    const memo = new ProjectFilterMemo();
+    const seen: string[] = [];
+    const counting = (p: (typeof many)[number]) => {
+      seen.push(p.id);
+      return searchText(p);
+    };
+    const first = memo.filter(many, { ...EMPTY_FILTER, text: '1' }, counting);
+    seen.length = 0;
+    memo.filter(many, { ...EMPTY_FILTER, text: '12' }, counting);
+    expect(seen).toHaveLength(first.length);
+    expect(first.length).toBeLessThan(many.length);
+  });
+
+  it('returns a remembered result as it was, and forgets all when the list, menus or haystack change', () => {
+    const memo = new ProjectFilterMemo();
+    const a = memo.filter(many, { ...EMPTY_FILTER, text: '12' }, hay);
+    memo.filter(many, { ...EMPTY_FILTER, text: '123' }, hay);
+    expect(memo.filter(many, { ...EMPTY_FILTER, text: '12' }, hay)).toBe(a);
+    expect(memo.filter(many, { ...EMPTY_FILTER, text: '12', showArchived: true }, hay)).not.toBe(a);
+    const other = many.slice(0, 100);
+    expect(memo.filter(other, { ...EMPTY_FILTER, text: '12' }, hay).map((p) => p.id)).toEqual(filterProjects(other, { ...EMPTY_FILTER, text: '12' }, hay).map((p) => p.id));
+    const changed = (p: (typeof many)[number]) => (p.id === 'p5' ? 'zzz' : searchText(p));
+    expect(memo.filter(many, { ...EMPTY_FILTER, text: 'zzz' }, changed).map((p) => p.id)).toEqual(['p5']);
   });
 });
