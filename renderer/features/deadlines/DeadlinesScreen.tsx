@@ -7,8 +7,9 @@ import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIs
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
 import { hrefFor } from '../../app/routes';
 import { desktopApi } from '../../platform/desktop-api';
-import { DEADLINE_VIEWS, deadlineViewIds, loadDeadlineItems, useDeadlineView, useMonthDeadlines } from '../../store/deadline-queries';
-import type { DeadlineView } from '../../store/deadline-queries';
+import { ANY_SCOPE, DEADLINE_VIEWS, deadlineQueryKey, deadlineViewIds, loadDeadlineItems, useDeadlineView, useMonthDeadlines, useProjectDepartments } from '../../store/deadline-queries';
+import type { DeadlineScope, DeadlineView } from '../../store/deadline-queries';
+import { usePrograms } from '../../store/catalog';
 import { setMilestonesStatus } from '../../store/milestones';
 import { UndoButton } from '../../components/UndoButton';
 import { JobProgress } from '../../components/JobProgress';
@@ -40,15 +41,24 @@ export function DeadlinesScreen() {
   // A long overdue backlog would put thousands of rows in the DOM: show a page per group and let the user ask for more.
   const [limit, setLimit] = useState(PAGE);
   const [month, setMonth] = useState(() => ({ year: splitIsoDate(today).year, month: splitIsoDate(today).month }));
+  // An office works on its own share: a view narrowed to one program and/or department (a few thousand items at most).
+  const [scope, setScopeState] = useState<DeadlineScope>(ANY_SCOPE);
+  const programs = usePrograms();
+  const departments = useProjectDepartments();
   const setView = (v: DeadlineView) => {
     setViewState(v);
     setSelected(new Set());
     setLimit(PAGE);
   };
+  const setScope = (s: Partial<DeadlineScope>) => {
+    setScopeState((old) => ({ ...old, ...s }));
+    setSelected(new Set());
+    setLimit(PAGE);
+  };
 
   // Per bucket an indexed count and its first page by due date, with those items' projects (see deadline-queries.ts).
-  const page = useDeadlineView(today, view, limit);
-  const pageReady = page?.query === `${today}/${view}/${limit}`;
+  const page = useDeadlineView(today, view, limit, scope);
+  const pageReady = page?.query === deadlineQueryKey(today, view, limit, scope);
   const monthStart = makeIsoDate(month.year, month.month, 1)!;
   const monthEnd = makeIsoDate(month.year, month.month, daysInMonth(month.year, month.month))!;
   const monthItems = useMonthDeadlines(monthStart, monthEnd, PER_DAY);
@@ -71,21 +81,25 @@ export function DeadlinesScreen() {
     else n.add(id);
     return n;
   });
+  // Thousands of items are written a chunk at a time in one transaction, with the shared progress bar and cancel.
+  const markJob = useJob();
   const mark = async (ids: string[], status: MilestoneStatus) => {
     setBusy(true);
     try {
-      const n = await setMilestonesStatus(ids, status);
+      const outcome = await markJob.runner.run({ ja: '締切の状態を更新しています', en: 'Updating the deadlines' }, (job) =>
+        setMilestonesStatus(ids, status, today, { signal: job.signal, onProgress: job.progress }));
+      if (!outcome.ok) return;
       setSelected(new Set());
-      setMessage(t('marked', { count: n }));
+      setMessage(t('marked', { count: outcome.value }));
     } finally {
       setBusy(false);
     }
   };
-  const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view)));
+  const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view, scope)));
   // Written a slice at a time as parts, with the shared progress bar and cancel button.
   const icsJob = useJob();
   const exportIcs = async () => {
-    const { items, projects } = await loadDeadlineItems(today, view, selected);
+    const { items, projects } = await loadDeadlineItems(today, view, selected, scope);
     if (items.length === 0 && planningEvents.length === 0) return;
     const upcoming = planningEvents.filter((e) => e.date >= today);
     await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
@@ -100,7 +114,7 @@ export function DeadlinesScreen() {
   };
 
   return (
-    <section className="deadlines-screen" data-view={view} data-ready={pageReady ? 'true' : 'false'} data-total={total} data-selected={selected.size}>
+    <section className="deadlines-screen" data-view={view} data-scope={`${scope.programId ?? ''}/${scope.department ?? ''}`} data-ready={pageReady ? 'true' : 'false'} data-total={total} data-selected={selected.size}>
       <div className="screen-head">
         <h1>{t('title')}</h1>
         <span role="status" className="flash" data-testid="deadlines-status">{message}</span>
@@ -109,6 +123,16 @@ export function DeadlinesScreen() {
         <div role="tablist" className="tabs">
           {DEADLINE_VIEWS.map((v) => <button key={v} type="button" role="tab" aria-selected={view === v} data-view={v} onClick={() => setView(v)}>{t(`views.${v}`)}</button>)}
         </div>
+        <div className="inline-form">
+          <select data-filter="program" aria-label={t('scopeProgram')} value={scope.programId ?? ''} onChange={(e) => setScope({ programId: e.target.value || null })}>
+            <option value="">{t('scopeProgram')}: {t('scopeAny')}</option>
+            {programs.map((p) => <option key={p.id} value={p.id}>{lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa}</option>)}
+          </select>
+          <select data-filter="department" aria-label={t('scopeDepartment')} value={scope.department ?? ''} onChange={(e) => setScope({ department: e.target.value || null })}>
+            <option value="">{t('scopeDepartment')}: {t('scopeAny')}</option>
+            {(departments ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
+          </select>
+        </div>
         <div className="button-row">
           <span className="muted">{t('selected', { count: selected.size })}</span>
           <button type="button" data-action="select-all" disabled={total === 0} onClick={() => void selectAll()}>{t('selectAll')}</button>
@@ -116,6 +140,7 @@ export function DeadlinesScreen() {
           <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'passed')}>{t('markPassed')}</button>
           <button type="button" className="primary" data-action="export-ics" disabled={icsJob.state.phase === 'running' || (total === 0 && planningEvents.length === 0)} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
           <JobProgress state={icsJob.state} runner={icsJob.runner} lang={lang} testId="ics-job" />
+          <JobProgress state={markJob.state} runner={markJob.runner} lang={lang} testId="mark-job" />
           <UndoButton onMessage={setMessage} />
         </div>
       </div>
