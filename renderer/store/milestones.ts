@@ -35,8 +35,10 @@ export async function updateMilestone(id: string, patch: Partial<Omit<Milestone,
   });
 }
 
-/** Milestones read and written per request by a bulk status change: each chunk's work is a short task of its own. */
-const STATUS_CHUNK = 500;
+/** Milestones read and written per request by a bulk status change: each chunk's work is a short task of its own
+ * (putting 500 milestones and 500 audit entries, each holding the row before and after, was a task of several hundred
+ * ms on the loaded build machine: the structured clone of every value happens in the put call). */
+const STATUS_CHUNK = 250;
 
 /**
  * Sets the status of several milestones (thousands: every open item of a Deadlines view) in one action: one

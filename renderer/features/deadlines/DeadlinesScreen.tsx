@@ -1,8 +1,8 @@
 // The Deadlines screen: what is overdue and due in the next 30/60/90 days across the portfolio, a month calendar,
 // one-click done/passed, .ics export of a selection, and the office's yearly templates.
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Milestone, MilestoneStatus } from '../../../shared/domain/types';
+import type { IsoDate, Milestone, MilestoneStatus, Project } from '../../../shared/domain/types';
 import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIso } from '../../../shared/calendar/fiscal-year';
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
 import { hrefFor } from '../../app/routes';
@@ -75,18 +75,19 @@ export function DeadlinesScreen() {
   const monthEvents = planningEvents.filter((e) => e.date >= monthStart && e.date <= monthEnd);
   const total = pageReady ? page.total : 0;
 
-  const toggle = (id: string) => setSelected((s) => {
+  const toggle = useCallback((id: string) => setSelected((s) => {
     const n = new Set(s);
     if (n.has(id)) n.delete(id);
     else n.add(id);
     return n;
-  });
+  }), []);
   // Thousands of items are written a chunk at a time in one transaction, with the shared progress bar and cancel.
   const markJob = useJob();
-  const mark = async (ids: string[], status: MilestoneStatus) => {
+  const markRunner = markJob.runner;
+  const mark = useCallback(async (ids: string[], status: MilestoneStatus) => {
     setBusy(true);
     try {
-      const outcome = await markJob.runner.run({ ja: '締切の状態を更新しています', en: 'Updating the deadlines' }, (job) =>
+      const outcome = await markRunner.run({ ja: '締切の状態を更新しています', en: 'Updating the deadlines' }, (job) =>
         setMilestonesStatus(ids, status, today, { signal: job.signal, onProgress: job.progress }));
       if (!outcome.ok) return;
       setSelected(new Set());
@@ -94,7 +95,13 @@ export function DeadlinesScreen() {
     } finally {
       setBusy(false);
     }
-  };
+  }, [markRunner, today, t]);
+  // The rows' words, built once per language: a view shows hundreds of rows, re-rendered on every selection change
+  // and progress step, and i18next's lookups per cell were most of that work.
+  const labels = useMemo<RowLabels>(() => ({
+    markDone: t('markDone'), markPassed: t('markPassed'), todayWord: t('today'),
+    days: (n: number) => t('days', { count: n }), daysOver: (n: number) => t('daysOver', { count: n }), kind: (k: Milestone['kind']) => tp(`ms.kinds.${k}`),
+  }), [t, tp]);
   const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view, scope)));
   // Written a slice at a time as parts, with the shared progress bar and cancel button.
   const icsJob = useJob();
@@ -107,10 +114,6 @@ export function DeadlinesScreen() {
       const res = await desktopApi.saveFile({ title: t('exportIcs'), suggestedName: `deadlines-${today}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], bytes });
       if (res.saved) setMessage(t('exported', { count: items.length }));
     });
-  };
-  const left = (due: string) => {
-    const d = daysBetween(today, due);
-    return d === 0 ? t('today') : d < 0 ? t('daysOver', { count: -d }) : t('days', { count: d });
   };
 
   return (
@@ -152,25 +155,10 @@ export function DeadlinesScreen() {
           <table className="data deadline-table">
             <thead><tr><th /><th>{t('due')}</th><th>{t('daysLeft')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th /></tr></thead>
             <tbody>
-              {items.map((m) => {
-                const p = page!.projects.get(m.projectId)!;
-                const pass = PASS_KINDS.has(m.kind);
-                return (
-                  <tr key={m.id} data-milestone={m.id} data-kind={m.kind} className={bucket === 'overdue' ? 'overdue' : undefined}>
-                    <td><input type="checkbox" aria-label={m.title} checked={selected.has(m.id)} onChange={() => toggle(m.id)} /></td>
-                    <td className="nowrap" title={formatWarekiShort(m.dueDate)}>{m.dueDate}</td>
-                    <td className="nowrap">{left(m.dueDate)}</td>
-                    <td><a href={hrefFor('projects', p.id)}>{p.code}</a> <span className="muted">{p.title}</span></td>
-                    <td>{tp(`ms.kinds.${m.kind}`)}</td>
-                    <td>{m.title}</td>
-                    <td className="nowrap">
-                      <button type="button" data-action={pass ? 'mark-passed' : 'mark-done'} onClick={() => void mark([m.id], pass ? 'passed' : 'done')}>
-                        {pass ? t('markPassed') : t('markDone')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
+              {items.map((m) => (
+                <DeadlineRow key={m.id} m={m} project={page!.projects.get(m.projectId)!} overdue={bucket === 'overdue'} checked={selected.has(m.id)} today={today}
+                  labels={labels} onToggle={toggle} onMark={mark} />
+              ))}
             </tbody>
           </table>
           {count > items.length && (
@@ -193,6 +181,39 @@ export function DeadlinesScreen() {
     </section>
   );
 }
+
+interface RowLabels {
+  markDone: string;
+  markPassed: string;
+  todayWord: string;
+  days: (n: number) => string;
+  daysOver: (n: number) => string;
+  kind: (k: Milestone['kind']) => string;
+}
+
+/** One open item; memoised, so a selection change or a progress step re-renders only the rows it changed. */
+const DeadlineRow = memo(function DeadlineRow({ m, project: p, overdue, checked, today, labels, onToggle, onMark }: {
+  m: Milestone; project: Project; overdue: boolean; checked: boolean; today: IsoDate; labels: RowLabels;
+  onToggle: (id: string) => void; onMark: (ids: string[], status: MilestoneStatus) => Promise<void>;
+}) {
+  const pass = PASS_KINDS.has(m.kind);
+  const d = daysBetween(today, m.dueDate);
+  return (
+    <tr data-milestone={m.id} data-kind={m.kind} className={overdue ? 'overdue' : undefined}>
+      <td><input type="checkbox" aria-label={m.title} checked={checked} onChange={() => onToggle(m.id)} /></td>
+      <td className="nowrap" title={formatWarekiShort(m.dueDate)}>{m.dueDate}</td>
+      <td className="nowrap">{d === 0 ? labels.todayWord : d < 0 ? labels.daysOver(-d) : labels.days(d)}</td>
+      <td><a href={hrefFor('projects', p.id)}>{p.code}</a> <span className="muted">{p.title}</span></td>
+      <td>{labels.kind(m.kind)}</td>
+      <td>{m.title}</td>
+      <td className="nowrap">
+        <button type="button" data-action={pass ? 'mark-passed' : 'mark-done'} onClick={() => void onMark([m.id], pass ? 'passed' : 'done')}>
+          {pass ? labels.markPassed : labels.markDone}
+        </button>
+      </td>
+    </tr>
+  );
+});
 
 function shiftMonth(m: { year: number; month: number }, by: number): { year: number; month: number } {
   const d = splitIsoDate(addMonths(makeIsoDate(m.year, m.month, 1)!, by));
