@@ -271,24 +271,62 @@ async function deadlines(page: Page, rec: Recorder): Promise<void> {
     await page.waitForSelector(`${screen} .undo-button:not([disabled])`);
     await rec.run('milestone-undo', page, { click: `${screen} .undo-button` }, { selector: `${screen} tr[data-milestone="${id}"]` });
   }
-  // Select every open item of the smallest view holding at least 1,000, mark them done in one action, undo it.
-  const view = Object.entries(totals).filter(([, n]) => n >= 1000).sort((a, b) => a[1] - b[1])[0];
-  if (!view) {
+  // Select every open item of the smallest view holding at least 1,000, mark them done in one action, undo it. As an
+  // office would, the view may be narrowed to one program or one department (the screen's scope menus): the
+  // candidates are every tab unscoped, and each program's and department's 未完了すべて and 期限切れ views.
+  const candidates = await deadlineScopes(page, views, totals);
+  const best = candidates.filter((c) => c.n >= 1000).sort((a, b) => a.n - b.n)[0];
+  if (!best) {
     rec.note('bulk-done', { error: `no view with 1,000 open items (${JSON.stringify(totals)})` });
     return;
   }
-  const [v, n] = view;
-  rec.note('bulk-done', { view: v, items: n });
-  rec.note('bulk-undo', { view: v, items: n });
+  const { view: v, program, department, n } = best;
+  const where = { view: v, scope: `${program || '*'}/${department || '*'}`, items: n };
+  rec.note('bulk-done', where);
+  rec.note('bulk-undo', where);
+  const shown = `${screen}[data-view="${v}"][data-scope="${program}/${department}"][data-ready="true"]`;
+  await setDeadlineScope(page, program, department);
   for (let i = 0; i < Math.min(REPEATS, 3); i++) {
     await page.click(`${screen} [role="tablist"] [data-view="${v}"]`);
-    await page.waitForSelector(`${screen}[data-view="${v}"][data-ready="true"][data-total="${n}"]`, { timeout: 120_000 });
+    await page.waitForSelector(`${shown}[data-total="${n}"]`, { timeout: 120_000 });
     await page.click(`${screen} [data-action="select-all"]`);
     await page.waitForSelector(`${screen}[data-selected="${n}"]`);
-    await rec.run('bulk-done', page, { click: `${screen} [data-action="bulk-done"]` }, { selector: `${screen}[data-view="${v}"][data-ready="true"][data-total="0"]` });
+    await rec.run('bulk-done', page, { click: `${screen} [data-action="bulk-done"]` }, { selector: `${shown}[data-total="0"]` });
     await page.waitForSelector(`${screen} .undo-button:not([disabled])`, { timeout: 120_000 });
-    await rec.run('bulk-undo', page, { click: `${screen} .undo-button` }, { selector: `${screen}[data-view="${v}"][data-ready="true"][data-total="${n}"]` });
+    await rec.run('bulk-undo', page, { click: `${screen} .undo-button` }, { selector: `${shown}[data-total="${n}"]` });
   }
+  await setDeadlineScope(page, '', '');
+}
+
+/** Sets the Deadlines screen's program and department menus ('' = any) and waits for the view to show that scope. */
+async function setDeadlineScope(page: Page, program: string, department: string): Promise<void> {
+  const screen = 'section.deadlines-screen';
+  await page.selectOption(`${screen} select[data-filter="program"]`, program);
+  await page.selectOption(`${screen} select[data-filter="department"]`, department);
+  await page.waitForSelector(`${screen}[data-scope="${program}/${department}"][data-ready="true"]`, { timeout: 120_000 });
+}
+
+/** Open items of each view a bulk action could start from: the tabs unscoped, and per program and department
+ * (alone) its 未完了すべて and, when that holds 1,000, its 期限切れ view. Read untimed, from the screen's data-total. */
+async function deadlineScopes(page: Page, views: string[], totals: Record<string, number>): Promise<{ view: string; program: string; department: string; n: number }[]> {
+  const screen = 'section.deadlines-screen';
+  const out = Object.entries(totals).map(([view, n]) => ({ view, program: '', department: '', n }));
+  for (const menu of ['program', 'department'] as const) {
+    const values = (await page.$$eval(`${screen} select[data-filter="${menu}"] option`, (os) => os.map((o) => (o as HTMLOptionElement).value))).filter((v) => v !== '');
+    for (const value of values) {
+      const [program, department] = menu === 'program' ? [value, ''] : ['', value];
+      await setDeadlineScope(page, program, department);
+      for (const view of ['all', 'overdue'].filter((x) => views.includes(x))) {
+        await page.click(`${screen} [role="tablist"] [data-view="${view}"]`);
+        const el = await page.waitForSelector(`${screen}[data-view="${view}"][data-scope="${program}/${department}"][data-ready="true"]`, { timeout: 120_000 });
+        const n = Number(await el.getAttribute('data-total'));
+        out.push({ view, program, department, n });
+        if (n < 1000) break;
+      }
+    }
+  }
+  await setDeadlineScope(page, '', '');
+  return out;
 }
 
 async function timeline(page: Page, rec: Recorder): Promise<void> {

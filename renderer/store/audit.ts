@@ -118,8 +118,9 @@ export async function peekUndo(): Promise<AuditEntry | undefined> {
   return db.transaction('r', db.auditLog, findUndoTarget);
 }
 
-/** Entries reverted per chunk (one bulk write per table and one audit bulkAdd each). */
-const UNDO_CHUNK = 500;
+/** Entries reverted per chunk (one bulk write per table and one audit bulkAdd each): small enough that a chunk's
+ * puts (each value cloned in the call) stay a short task, as in a bulk status change. */
+const UNDO_CHUNK = 100;
 
 /**
  * Reverts the latest user action (every entry of its batch, newest first) by restoring each entry's `before`

@@ -1,6 +1,7 @@
 // The store's reads for deadlines (the Deadlines screen, its month calendar and templates, the dashboard's next
 // items): open milestones through the [status+dueDate] and dueDate indexes, a page at a time with indexed counts
-// (a view can hold every open item of 50,000 projects), and their live projects fetched by id.
+// (a view can hold every open item of 50,000 projects), and their live projects fetched by id. A view can be narrowed
+// to one program or department (their indexes, then those projects' milestones by projectId).
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IsoDate, Milestone, Project } from '../../shared/domain/types';
 import { addDays, daysBetween } from '../../shared/calendar/fiscal-year';
@@ -57,6 +58,42 @@ async function trashedOpen(): Promise<Milestone[]> {
   return db.milestones.where('projectId').anyOf(ids).filter((m) => m.status === 'planned').toArray();
 }
 
+/** A view narrowed to one program and/or one department (null: any), as an office works on its own share. */
+export interface DeadlineScope {
+  programId: string | null;
+  department: string | null;
+}
+
+export const ANY_SCOPE: DeadlineScope = { programId: null, department: null };
+
+const scoped = (scope: DeadlineScope | undefined): scope is DeadlineScope => !!scope && (scope.programId !== null || scope.department !== null);
+const scopeKey = (scope: DeadlineScope | undefined) => (scoped(scope) ? `/${scope.programId ?? '*'}/${scope.department ?? '*'}` : '');
+
+/** Project ids read per milestone request of a scoped view (each answer a short task). */
+const SCOPE_CHUNK = 400;
+
+/**
+ * The open items of the scope's live projects in a view, by due date: the projects through the programId and
+ * department indexes (keys only), then their milestones through the projectId index a few hundred projects a request.
+ */
+async function scopedOpen(scope: DeadlineScope, buckets: readonly DeadlineBucket[], today: IsoDate): Promise<Milestone[]> {
+  const [byProgram, byDepartment, trashed] = await Promise.all([
+    scope.programId !== null ? db.projects.where('programId').equals(scope.programId).primaryKeys() : null,
+    scope.department !== null ? db.projects.where('department').equals(scope.department).primaryKeys() : null,
+    db.projects.where('deletedAt').above('').primaryKeys(),
+  ]);
+  const inDepartment = byDepartment ? new Set(byDepartment as string[]) : null;
+  const inTrash = new Set(trashed as string[]);
+  const ids = ((byProgram ?? byDepartment) as string[]).filter((id) => !inTrash.has(id) && (!inDepartment || inDepartment.has(id)));
+  const ranges = buckets.map((b) => bucketRange(b, today));
+  const inView = (m: Milestone) => m.status === 'planned' && ranges.some(([from, to]) => m.dueDate >= from && m.dueDate < to);
+  const out: Milestone[] = [];
+  for (let i = 0; i < ids.length; i += SCOPE_CHUNK) {
+    for (const m of await db.milestones.where('projectId').anyOf(ids.slice(i, i + SCOPE_CHUNK)).filter(inView).toArray()) out.push(m);
+  }
+  return out.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1));
+}
+
 export interface DeadlineGroup {
   bucket: DeadlineBucket;
   /** Open items of live projects in the bucket. */
@@ -79,7 +116,18 @@ export interface DeadlineViewPage {
  * One page of a view: per bucket its count (an indexed count, less the trashed projects' items) and its first `limit`
  * items by due date, with their projects. Reads at most `limit` items per bucket whatever the portfolio's size.
  */
-export async function loadDeadlineView(today: IsoDate, view: DeadlineView, limit: number): Promise<DeadlineViewPage> {
+export async function loadDeadlineView(today: IsoDate, view: DeadlineView, limit: number, scope?: DeadlineScope): Promise<DeadlineViewPage> {
+  const query = `${today}/${view}/${limit}${scopeKey(scope)}`;
+  if (scoped(scope)) {
+    const items = await scopedOpen(scope, VIEW_BUCKETS[view], today);
+    const groups = VIEW_BUCKETS[view].map((bucket): DeadlineGroup => {
+      const [from, to] = bucketRange(bucket, today);
+      const mine = items.filter((m) => m.dueDate >= from && m.dueDate < to);
+      return { bucket, total: mine.length, items: mine.slice(0, limit) };
+    });
+    const { projects } = await withProjects(groups.flatMap((g) => g.items));
+    return { query, groups: groups.filter((g) => g.total > 0), total: items.length, projects };
+  }
   const trashed = await trashedOpen();
   const trashedIds = new Set(trashed.map((m) => m.id));
   const groups = await Promise.all(
@@ -91,25 +139,36 @@ export async function loadDeadlineView(today: IsoDate, view: DeadlineView, limit
     }),
   );
   const { projects } = await withProjects(groups.flatMap((g) => g.items));
-  return { query: `${today}/${view}/${limit}`, groups: groups.filter((g) => g.total > 0), total: groups.reduce((s, g) => s + g.total, 0), projects };
+  return { query, groups: groups.filter((g) => g.total > 0), total: groups.reduce((s, g) => s + g.total, 0), projects };
 }
 
 /** A page of a Deadlines view, live (undefined while the first one loads). */
-export function useDeadlineView(today: IsoDate, view: DeadlineView, limit: number): DeadlineViewPage | undefined {
-  return useLiveQuery(() => loadDeadlineView(today, view, limit), [today, view, limit]);
+export function useDeadlineView(today: IsoDate, view: DeadlineView, limit: number, scope: DeadlineScope = ANY_SCOPE): DeadlineViewPage | undefined {
+  const { programId, department } = scope;
+  return useLiveQuery(() => loadDeadlineView(today, view, limit, { programId, department }), [today, view, limit, programId, department]);
+}
+
+/** The key the screen compares a page's `query` with: that page answers this view, limit and scope. */
+export function deadlineQueryKey(today: IsoDate, view: DeadlineView, limit: number, scope: DeadlineScope): string {
+  return `${today}/${view}/${limit}${scopeKey(scope)}`;
+}
+
+/** The departments of the portfolio's projects (the department index's distinct keys), for the scope menu. */
+export function useProjectDepartments(): string[] | undefined {
+  return useLiveQuery(async () => ((await db.projects.orderBy('department').uniqueKeys()) as string[]).filter((d) => d !== '').sort((a, b) => a.localeCompare(b, 'ja')), []);
 }
 
 /** The ids of every open item in a view (live projects only): "select all" of the view, keys only. */
-export async function deadlineViewIds(today: IsoDate, view: DeadlineView): Promise<string[]> {
+export async function deadlineViewIds(today: IsoDate, view: DeadlineView, scope?: DeadlineScope): Promise<string[]> {
+  if (scoped(scope)) return (await scopedOpen(scope, VIEW_BUCKETS[view], today)).map((m) => m.id);
   const trashed = new Set((await trashedOpen()).map((m) => m.id));
   const lists = await Promise.all(VIEW_BUCKETS[view].map(async (b) => (await openIn(bucketRange(b, today)).primaryKeys()) as string[]));
   return lists.flat().filter((id) => !trashed.has(id));
 }
 
 /** Every open item of a view with its projects (or just `ids` of them): what an export of the view writes. */
-export async function loadDeadlineItems(today: IsoDate, view: DeadlineView, ids?: ReadonlySet<string>): Promise<MilestonesWithProjects> {
-  const lists = await Promise.all(VIEW_BUCKETS[view].map((b) => openIn(bucketRange(b, today)).toArray()));
-  const items = lists.flat();
+export async function loadDeadlineItems(today: IsoDate, view: DeadlineView, ids?: ReadonlySet<string>, scope?: DeadlineScope): Promise<MilestonesWithProjects> {
+  const items = scoped(scope) ? await scopedOpen(scope, VIEW_BUCKETS[view], today) : (await Promise.all(VIEW_BUCKETS[view].map((b) => openIn(bucketRange(b, today)).toArray()))).flat();
   return withProjects(ids && ids.size > 0 ? items.filter((m) => ids.has(m.id)) : items);
 }
 

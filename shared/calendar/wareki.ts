@@ -65,11 +65,19 @@ export function formatWarekiDate(date: IsoDate): string {
   return LONG_FORMAT.format(utcDate(date));
 }
 
+/** formatToParts is slow next to a lookup, and a deadline list shows hundreds of rows sharing a few due dates. */
+const shortCache = new Map<string, string>();
+
 /** A date in short wareki: R7.4.1; H31.4.30. */
 export function formatWarekiShort(date: IsoDate): string {
+  const hit = shortCache.get(date);
+  if (hit !== undefined) return hit;
   const part = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const parts = NARROW_FORMAT.formatToParts(utcDate(date));
-  return `${part(parts, 'era')}${part(parts, 'year')}.${part(parts, 'month')}.${part(parts, 'day')}`;
+  const text = `${part(parts, 'era')}${part(parts, 'year')}.${part(parts, 'month')}.${part(parts, 'day')}`;
+  if (shortCache.size >= 4_096) shortCache.clear();
+  shortCache.set(date, text);
+  return text;
 }
 
 /** Converts an era year (1 = 元年) to the western year, or null for an unknown era or year 0. */

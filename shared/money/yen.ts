@@ -13,6 +13,17 @@ export const YEN_UNIT_LABEL: Record<YenUnit, Bilingual> = {
   oku: { ja: '億円', en: '100M JPY' },
 };
 
+/** One formatter per locale and digits: building an Intl.NumberFormat costs far more than formatting with it, and a
+ * report formats thousands of amounts. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: 'ja' | 'en', maxDigits: number): Intl.NumberFormat {
+  const key = `${lang}/${maxDigits}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: maxDigits })));
+  return f;
+}
+
 /**
  * Formats whole yen in a unit, grouping digits; fractional units keep up to `digits` decimals (default: 0 for 円/千円,
  * 1 for 百万円, 2 for 億円), trailing zeros dropped. Null prints as an em dash.
@@ -21,7 +32,7 @@ export function formatYen(amountYen: number | null | undefined, unit: YenUnit, l
   if (amountYen === null || amountYen === undefined || Number.isNaN(amountYen)) return '—';
   const value = amountYen / YEN_UNIT_FACTOR[unit];
   const maxDigits = digits ?? (unit === 'yen' || unit === 'thousand' ? 0 : unit === 'million' ? 1 : 2);
-  const text = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: maxDigits }).format(value);
+  const text = numberFormat(lang, maxDigits).format(value);
   return lang === 'ja' ? `${text}${YEN_UNIT_LABEL[unit].ja}` : `${text} ${YEN_UNIT_LABEL[unit].en}`;
 }
 

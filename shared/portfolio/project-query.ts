@@ -97,18 +97,20 @@ export class ProjectFilterMemo {
 
 const collator = new Intl.Collator('ja', { numeric: true });
 
-/** A sorted copy; empty values sort last in either direction. `riskCount` serves the risk column. */
-export function sortProjects(projects: readonly Project[], key: SortKey, dir: 'asc' | 'desc', riskCount: (p: Project) => number = () => 0): Project[] {
-  const sign = dir === 'asc' ? 1 : -1;
+/** The list's order of two projects: by `key` in `dir`, empty values last in either direction, ties by code ascending. */
+export function compareProjects(a: Project, b: Project, key: SortKey, dir: 'asc' | 'desc', riskCount: (p: Project) => number = () => 0): number {
   const value = (p: Project): string | number => (key === 'risks' ? riskCount(p) : (p[key] ?? ''));
-  return [...projects].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va === '' && vb !== '') return 1;
-    if (vb === '' && va !== '') return -1;
-    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-    return c * sign || collator.compare(a.code, b.code);
-  });
+  const va = value(a);
+  const vb = value(b);
+  if (va === '' && vb !== '') return 1;
+  if (vb === '' && va !== '') return -1;
+  const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+  return c * (dir === 'asc' ? 1 : -1) || collator.compare(a.code, b.code);
+}
+
+/** A sorted copy (see compareProjects). `riskCount` serves the risk column. */
+export function sortProjects(projects: readonly Project[], key: SortKey, dir: 'asc' | 'desc', riskCount: (p: Project) => number = () => 0): Project[] {
+  return [...projects].sort((a, b) => compareProjects(a, b, key, dir, riskCount));
 }
 
 /** Distinct non-empty values of a field, sorted, for filter menus. */

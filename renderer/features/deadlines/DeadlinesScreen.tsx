@@ -1,14 +1,15 @@
 // The Deadlines screen: what is overdue and due in the next 30/60/90 days across the portfolio, a month calendar,
 // one-click done/passed, .ics export of a selection, and the office's yearly templates.
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Milestone, MilestoneStatus } from '../../../shared/domain/types';
+import type { IsoDate, Milestone, MilestoneStatus, Project } from '../../../shared/domain/types';
 import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIso } from '../../../shared/calendar/fiscal-year';
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
 import { hrefFor } from '../../app/routes';
 import { desktopApi } from '../../platform/desktop-api';
-import { DEADLINE_VIEWS, deadlineViewIds, loadDeadlineItems, useDeadlineView, useMonthDeadlines } from '../../store/deadline-queries';
-import type { DeadlineView } from '../../store/deadline-queries';
+import { ANY_SCOPE, DEADLINE_VIEWS, deadlineQueryKey, deadlineViewIds, loadDeadlineItems, useDeadlineView, useMonthDeadlines, useProjectDepartments } from '../../store/deadline-queries';
+import type { DeadlineScope, DeadlineView } from '../../store/deadline-queries';
+import { usePrograms } from '../../store/catalog';
 import { setMilestonesStatus } from '../../store/milestones';
 import { UndoButton } from '../../components/UndoButton';
 import { JobProgress } from '../../components/JobProgress';
@@ -40,15 +41,24 @@ export function DeadlinesScreen() {
   // A long overdue backlog would put thousands of rows in the DOM: show a page per group and let the user ask for more.
   const [limit, setLimit] = useState(PAGE);
   const [month, setMonth] = useState(() => ({ year: splitIsoDate(today).year, month: splitIsoDate(today).month }));
+  // An office works on its own share: a view narrowed to one program and/or department (a few thousand items at most).
+  const [scope, setScopeState] = useState<DeadlineScope>(ANY_SCOPE);
+  const programs = usePrograms();
+  const departments = useProjectDepartments();
   const setView = (v: DeadlineView) => {
     setViewState(v);
     setSelected(new Set());
     setLimit(PAGE);
   };
+  const setScope = (s: Partial<DeadlineScope>) => {
+    setScopeState((old) => ({ ...old, ...s }));
+    setSelected(new Set());
+    setLimit(PAGE);
+  };
 
   // Per bucket an indexed count and its first page by due date, with those items' projects (see deadline-queries.ts).
-  const page = useDeadlineView(today, view, limit);
-  const pageReady = page?.query === `${today}/${view}/${limit}`;
+  const page = useDeadlineView(today, view, limit, scope);
+  const pageReady = page?.query === deadlineQueryKey(today, view, limit, scope);
   const monthStart = makeIsoDate(month.year, month.month, 1)!;
   const monthEnd = makeIsoDate(month.year, month.month, daysInMonth(month.year, month.month))!;
   const monthItems = useMonthDeadlines(monthStart, monthEnd, PER_DAY);
@@ -65,27 +75,38 @@ export function DeadlinesScreen() {
   const monthEvents = planningEvents.filter((e) => e.date >= monthStart && e.date <= monthEnd);
   const total = pageReady ? page.total : 0;
 
-  const toggle = (id: string) => setSelected((s) => {
+  const toggle = useCallback((id: string) => setSelected((s) => {
     const n = new Set(s);
     if (n.has(id)) n.delete(id);
     else n.add(id);
     return n;
-  });
-  const mark = async (ids: string[], status: MilestoneStatus) => {
+  }), []);
+  // Thousands of items are written a chunk at a time in one transaction, with the shared progress bar and cancel.
+  const markJob = useJob();
+  const markRunner = markJob.runner;
+  const mark = useCallback(async (ids: string[], status: MilestoneStatus) => {
     setBusy(true);
     try {
-      const n = await setMilestonesStatus(ids, status);
+      const outcome = await markRunner.run({ ja: '締切の状態を更新しています', en: 'Updating the deadlines' }, (job) =>
+        setMilestonesStatus(ids, status, today, { signal: job.signal, onProgress: job.progress }));
+      if (!outcome.ok) return;
       setSelected(new Set());
-      setMessage(t('marked', { count: n }));
+      setMessage(t('marked', { count: outcome.value }));
     } finally {
       setBusy(false);
     }
-  };
-  const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view)));
+  }, [markRunner, today, t]);
+  // The rows' words, built once per language: a view shows hundreds of rows, re-rendered on every selection change
+  // and progress step, and i18next's lookups per cell were most of that work.
+  const labels = useMemo<RowLabels>(() => ({
+    markDone: t('markDone'), markPassed: t('markPassed'), todayWord: t('today'),
+    days: (n: number) => t('days', { count: n }), daysOver: (n: number) => t('daysOver', { count: n }), kind: (k: Milestone['kind']) => tp(`ms.kinds.${k}`),
+  }), [t, tp]);
+  const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view, scope)));
   // Written a slice at a time as parts, with the shared progress bar and cancel button.
   const icsJob = useJob();
   const exportIcs = async () => {
-    const { items, projects } = await loadDeadlineItems(today, view, selected);
+    const { items, projects } = await loadDeadlineItems(today, view, selected, scope);
     if (items.length === 0 && planningEvents.length === 0) return;
     const upcoming = planningEvents.filter((e) => e.date >= today);
     await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
@@ -94,13 +115,9 @@ export function DeadlinesScreen() {
       if (res.saved) setMessage(t('exported', { count: items.length }));
     });
   };
-  const left = (due: string) => {
-    const d = daysBetween(today, due);
-    return d === 0 ? t('today') : d < 0 ? t('daysOver', { count: -d }) : t('days', { count: d });
-  };
 
   return (
-    <section className="deadlines-screen" data-view={view} data-ready={pageReady ? 'true' : 'false'} data-total={total} data-selected={selected.size}>
+    <section className="deadlines-screen" data-view={view} data-scope={`${scope.programId ?? ''}/${scope.department ?? ''}`} data-ready={pageReady ? 'true' : 'false'} data-total={total} data-selected={selected.size}>
       <div className="screen-head">
         <h1>{t('title')}</h1>
         <span role="status" className="flash" data-testid="deadlines-status">{message}</span>
@@ -109,6 +126,16 @@ export function DeadlinesScreen() {
         <div role="tablist" className="tabs">
           {DEADLINE_VIEWS.map((v) => <button key={v} type="button" role="tab" aria-selected={view === v} data-view={v} onClick={() => setView(v)}>{t(`views.${v}`)}</button>)}
         </div>
+        <div className="inline-form">
+          <select data-filter="program" aria-label={t('scopeProgram')} value={scope.programId ?? ''} onChange={(e) => setScope({ programId: e.target.value || null })}>
+            <option value="">{t('scopeProgram')}: {t('scopeAny')}</option>
+            {programs.map((p) => <option key={p.id} value={p.id}>{lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa}</option>)}
+          </select>
+          <select data-filter="department" aria-label={t('scopeDepartment')} value={scope.department ?? ''} onChange={(e) => setScope({ department: e.target.value || null })}>
+            <option value="">{t('scopeDepartment')}: {t('scopeAny')}</option>
+            {(departments ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
+          </select>
+        </div>
         <div className="button-row">
           <span className="muted">{t('selected', { count: selected.size })}</span>
           <button type="button" data-action="select-all" disabled={total === 0} onClick={() => void selectAll()}>{t('selectAll')}</button>
@@ -116,6 +143,7 @@ export function DeadlinesScreen() {
           <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'passed')}>{t('markPassed')}</button>
           <button type="button" className="primary" data-action="export-ics" disabled={icsJob.state.phase === 'running' || (total === 0 && planningEvents.length === 0)} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
           <JobProgress state={icsJob.state} runner={icsJob.runner} lang={lang} testId="ics-job" />
+          <JobProgress state={markJob.state} runner={markJob.runner} lang={lang} testId="mark-job" />
           <UndoButton onMessage={setMessage} />
         </div>
       </div>
@@ -127,25 +155,10 @@ export function DeadlinesScreen() {
           <table className="data deadline-table">
             <thead><tr><th /><th>{t('due')}</th><th>{t('daysLeft')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th /></tr></thead>
             <tbody>
-              {items.map((m) => {
-                const p = page!.projects.get(m.projectId)!;
-                const pass = PASS_KINDS.has(m.kind);
-                return (
-                  <tr key={m.id} data-milestone={m.id} data-kind={m.kind} className={bucket === 'overdue' ? 'overdue' : undefined}>
-                    <td><input type="checkbox" aria-label={m.title} checked={selected.has(m.id)} onChange={() => toggle(m.id)} /></td>
-                    <td className="nowrap" title={formatWarekiShort(m.dueDate)}>{m.dueDate}</td>
-                    <td className="nowrap">{left(m.dueDate)}</td>
-                    <td><a href={hrefFor('projects', p.id)}>{p.code}</a> <span className="muted">{p.title}</span></td>
-                    <td>{tp(`ms.kinds.${m.kind}`)}</td>
-                    <td>{m.title}</td>
-                    <td className="nowrap">
-                      <button type="button" data-action={pass ? 'mark-passed' : 'mark-done'} onClick={() => void mark([m.id], pass ? 'passed' : 'done')}>
-                        {pass ? t('markPassed') : t('markDone')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
+              {items.map((m) => (
+                <DeadlineRow key={m.id} m={m} project={page!.projects.get(m.projectId)!} overdue={bucket === 'overdue'} checked={selected.has(m.id)} today={today}
+                  labels={labels} onToggle={toggle} onMark={mark} />
+              ))}
             </tbody>
           </table>
           {count > items.length && (
@@ -168,6 +181,39 @@ export function DeadlinesScreen() {
     </section>
   );
 }
+
+interface RowLabels {
+  markDone: string;
+  markPassed: string;
+  todayWord: string;
+  days: (n: number) => string;
+  daysOver: (n: number) => string;
+  kind: (k: Milestone['kind']) => string;
+}
+
+/** One open item; memoised, so a selection change or a progress step re-renders only the rows it changed. */
+const DeadlineRow = memo(function DeadlineRow({ m, project: p, overdue, checked, today, labels, onToggle, onMark }: {
+  m: Milestone; project: Project; overdue: boolean; checked: boolean; today: IsoDate; labels: RowLabels;
+  onToggle: (id: string) => void; onMark: (ids: string[], status: MilestoneStatus) => Promise<void>;
+}) {
+  const pass = PASS_KINDS.has(m.kind);
+  const d = daysBetween(today, m.dueDate);
+  return (
+    <tr data-milestone={m.id} data-kind={m.kind} className={overdue ? 'overdue' : undefined}>
+      <td><input type="checkbox" aria-label={m.title} checked={checked} onChange={() => onToggle(m.id)} /></td>
+      <td className="nowrap" title={formatWarekiShort(m.dueDate)}>{m.dueDate}</td>
+      <td className="nowrap">{d === 0 ? labels.todayWord : d < 0 ? labels.daysOver(-d) : labels.days(d)}</td>
+      <td><a href={hrefFor('projects', p.id)}>{p.code}</a> <span className="muted">{p.title}</span></td>
+      <td>{labels.kind(m.kind)}</td>
+      <td>{m.title}</td>
+      <td className="nowrap">
+        <button type="button" data-action={pass ? 'mark-passed' : 'mark-done'} onClick={() => void onMark([m.id], pass ? 'passed' : 'done')}>
+          {pass ? labels.markPassed : labels.markDone}
+        </button>
+      </td>
+    </tr>
+  );
+});
 
 function shiftMonth(m: { year: number; month: number }, by: number): { year: number; month: number } {
   const d = splitIsoDate(addMonths(makeIsoDate(m.year, m.month, 1)!, by));

@@ -7,6 +7,7 @@ import type { Project, ProjectStatus } from '../../../shared/domain/types';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { EMPTY_FILTER, ProjectFilterMemo, distinctValues, searchText, sortProjects } from '../../../shared/portfolio/project-query';
+import { sortByCodePoints, sortByRanks } from '../../../shared/portfolio/project-order';
 import type { ProjectFilter, SortKey } from '../../../shared/portfolio/project-query';
 import type { Route } from '../../app/routes';
 import { navigate } from '../../app/routes';
@@ -14,6 +15,8 @@ import { saveProjectColumns, useProjectColumns } from '../../store/preferences';
 import { usePrograms } from '../../store/catalog';
 import { usePortfolioProjects, useProgramMap } from '../../store/portfolio-queries';
 import { useProjectListExtras } from '../../workers/project-list';
+import { useProjectSortKeys } from '../../workers/project-order';
+import type { ProjectSortKeys } from '../../workers/project-order';
 import { useLang } from '../../i18n/use-lang';
 import { UndoButton } from '../../components/UndoButton';
 import { ProjectDetail } from './ProjectDetail';
@@ -34,6 +37,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
   // before they arrive, and a project without a current search text from there gets one built here. The texts arrive
   // a slice at a time into `search` (the same object), so their arrival re-renders and re-filters nothing.
   const { risks, search } = useProjectListExtras(programs, today);
+  const sortKeys = useProjectSortKeys();
   const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
   const columns = (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c));
   const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);
@@ -52,9 +56,10 @@ export function ProjectsScreen({ route }: { route: Route }) {
     [search, programMap],
   );
   // Sorted once per data or sort change, then each keystroke only filters (a stable pass keeps the order): sorting
-  // 50,000 rows with the Japanese collator costs far more than a keystroke may.
+  // 50,000 rows with the Japanese collator costs far more than a keystroke may, so a big list sorts by the Worker's
+  // ranks (project-order.ts).
   const riskOrder = sort.key === 'risks' ? risks.byProject : null;
-  const sorted = useMemo(() => sortProjects(projects ?? [], sort.key, sort.dir, (p) => riskOrder?.get(p.id)?.length ?? 0), [projects, sort, riskOrder]);
+  const sorted = useMemo(() => orderProjects(projects ?? [], sort, sortKeys, (p) => riskOrder?.get(p.id)?.length ?? 0), [projects, sort, sortKeys, riskOrder]);
   // Each keystroke filters the rows of the query it refines, or finds a query typed before (ProjectFilterMemo).
   const [filterMemo] = useState(() => new ProjectFilterMemo());
   const rows = useMemo(() => filterMemo.filter(sorted, deferredFilter, haystack), [filterMemo, sorted, deferredFilter, haystack]);
@@ -146,6 +151,15 @@ export function ProjectsScreen({ route }: { route: Route }) {
       </div>
     </section>
   );
+}
+
+/** Up to this many rows the collator sorts on this thread (a few tens of ms); past it the Worker's ranks do. */
+const COLLATOR_ROWS = 2_000;
+
+function orderProjects(projects: Project[], sort: { key: SortKey; dir: 'asc' | 'desc' }, keys: ProjectSortKeys | null, riskCount: (p: Project) => number): Project[] {
+  if (projects.length <= COLLATOR_ROWS) return sortProjects(projects, sort.key, sort.dir, riskCount);
+  if (keys) return sortByRanks(projects, sort.key, sort.dir, keys.ranks, keys.index, riskCount);
+  return sortByCodePoints(projects, sort.key, sort.dir, riskCount);
 }
 
 /** The menus' part of the filter the list shows, as the screen marks it (data-filter) for tests and the benchmark. */

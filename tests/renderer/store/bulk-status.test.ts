@@ -70,6 +70,33 @@ describe('bulk milestone status', () => {
     expect(await db.auditLog.count()).toBe(logBefore);
   });
 
+  it('reports progress chunk by chunk and writes nothing when cancelled part-way', async () => {
+    const { ids } = await seed();
+    const original = await db.milestones.toArray();
+    const logBefore = await db.auditLog.count();
+    const seen: [number, number][] = [];
+    const abort = new AbortController();
+    const run = setMilestonesStatus(ids, 'done', '2026-02-01', {
+      signal: abort.signal,
+      onProgress: (done, total) => {
+        seen.push([done, total]);
+        if (done > 0) abort.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen[0]).toEqual([0, N]);
+    expect(seen.some(([done]) => done > 0 && done < N)).toBe(true);
+    expect(await db.milestones.toArray()).toEqual(original);
+    expect(await db.auditLog.count()).toBe(logBefore);
+  });
+
+  it('reports every item as done at the end', async () => {
+    const { ids } = await seed();
+    let last: [number, number] = [0, 0];
+    await setMilestonesStatus(ids, 'done', '2026-02-01', { onProgress: (done, total) => (last = [done, total]) });
+    expect(last).toEqual([N, N]);
+  });
+
   it('puts a row changed twice in one batch back as it was before the first change', async () => {
     const { ids } = await seed();
     const id = ids[1]!;

@@ -7,11 +7,12 @@ import { addDays } from '../../../shared/calendar/fiscal-year';
 import { db } from '../../../renderer/store/db';
 import { blankProjectInput, deleteProject, saveProject } from '../../../renderer/store/projects';
 import { deadlineViewIds, loadDeadlineItems, loadDeadlineView, loadMonthDeadlines } from '../../../renderer/store/deadline-queries';
+import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 
 const TODAY = '2026-12-02';
 
-async function project(code: string): Promise<Project> {
-  const r = await saveProject({ ...blankProjectInput(), code, title: code, startDate: '2025-04-01', endDate: '2029-03-31', status: 'active' });
+async function project(code: string, fields: { department?: string; programId?: string | null } = {}): Promise<Project> {
+  const r = await saveProject({ ...blankProjectInput(), code, title: code, startDate: '2025-04-01', endDate: '2029-03-31', status: 'active', ...fields });
   if (!r.ok) throw new Error('save failed');
   return r.project;
 }
@@ -55,6 +56,36 @@ describe('deadline views', () => {
     // The export's full read agrees with the counts, and narrows to a selection.
     expect((await loadDeadlineItems(TODAY, 'upTo90')).items).toHaveLength(38);
     expect((await loadDeadlineItems(TODAY, 'overdue', new Set(ids.slice(0, 3)))).items).toHaveLength(3);
+  });
+
+  it('narrows a view to one program and/or department: counts, pages by due date, select-all ids and export', async () => {
+    const program = BUILTIN_CATALOG.programs.find((p) => p.parentId === null)!.id;
+    const a = await project('A', { department: '医学研究科', programId: program });
+    const b = await project('B', { department: '工学研究科', programId: program });
+    const c = await project('C', { department: '医学研究科', programId: null });
+    const d = await project('D', { department: '医学研究科', programId: program });
+    const rows: Milestone[] = [];
+    for (let i = 0; i < 7; i++) rows.push(item(a.id, addDays(TODAY, -10 + i * 3)));        // overdue ×4 (−10…−1), next30 ×3
+    rows.push(item(a.id, addDays(TODAY, -5), 'done'), item(a.id, addDays(TODAY, 200)));     // closed; later
+    for (let i = 0; i < 3; i++) rows.push(item(b.id, addDays(TODAY, -4)));
+    for (let i = 0; i < 2; i++) rows.push(item(c.id, addDays(TODAY, 5)));
+    rows.push(item(d.id, addDays(TODAY, -20)));                                             // D goes to the trash
+    await db.milestones.bulkAdd(rows);
+    await deleteProject(d.id);
+
+    const both = { programId: program, department: '医学研究科' };
+    const v = await loadDeadlineView(TODAY, 'upTo90', 2, both);
+    expect(v.groups.map((g) => [g.bucket, g.total, g.items.length])).toEqual([['overdue', 4, 2], ['next30', 3, 2]]);
+    expect(v.total).toBe(7);
+    expect(v.groups[0]!.items.map((m) => m.dueDate)).toEqual([addDays(TODAY, -10), addDays(TODAY, -7)]);
+    expect(v.query).not.toBe((await loadDeadlineView(TODAY, 'upTo90', 2)).query);
+    expect((await loadDeadlineView(TODAY, 'all', 50, both)).total).toBe(8);
+    expect((await loadDeadlineView(TODAY, 'overdue', 50, { programId: program, department: null })).total).toBe(7);
+    expect((await loadDeadlineView(TODAY, 'all', 50, { programId: null, department: '医学研究科' })).total).toBe(10);
+    expect((await loadDeadlineView(TODAY, 'all', 50, { programId: null, department: null })).total).toBe(13);
+    const ids = await deadlineViewIds(TODAY, 'overdue', { programId: program, department: null });
+    expect(new Set(ids).size).toBe(7);
+    expect((await loadDeadlineItems(TODAY, 'overdue', undefined, both)).items.map((m) => m.projectId)).toEqual(Array(4).fill(a.id));
   });
 
   it('lists at most a few items a day in a calendar month, with each day’s count', async () => {

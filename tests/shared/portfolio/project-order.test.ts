@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { RANKED_KEYS, rankIndex, rankProjects, sortByCodePoints, sortByRanks } from '../../../shared/portfolio/project-order';
+import { sortProjects } from '../../../shared/portfolio/project-query';
+import type { SortKey } from '../../../shared/portfolio/project-query';
+import type { Project } from '../../../shared/domain/types';
+import { makeProject } from './fixtures';
+
+// A list with natural-order codes, Japanese and full-width text, empty values and repeated values (ties by code).
+const TITLES = ['再生医療', 'ゲノム解析', 'ＡＩ診断', 'ai診断', 'がん免疫', 'カン免疫', '', 'iPS細胞'];
+const DEPTS = ['医学研究科', '薬学研究科', '', '工学研究科'];
+const PIS = ['佐藤 太郎', '鈴木 花子', 'さとう', ''];
+function portfolio(n: number): Project[] {
+  return Array.from({ length: n }, (_, i) =>
+    makeProject(String(i), {
+      code: `A-${(i * 37) % n}${i % 5 === 0 ? 'b' : ''}`, title: TITLES[i % TITLES.length]!, department: DEPTS[i % DEPTS.length]!, pi: PIS[(i * 3) % PIS.length]!,
+      programId: i % 3 === 0 ? null : `p${i % 4}`, status: i % 2 ? 'active' : 'applying', startDate: `202${i % 6}-04-01`, endDate: i % 7 ? `203${i % 3}-03-31` : '',
+      updatedAt: `2026-01-0${(i % 9) + 1}T00:00:00Z`,
+    }),
+  );
+}
+const ids = (ps: readonly Project[]) => ps.map((p) => p.id);
+const risk = (p: Project) => (Number(p.id) || 7) % 3;
+const KEYS: SortKey[] = [...RANKED_KEYS, 'risks'];
+
+describe('project list order from ranks', () => {
+  const projects = portfolio(60);
+  const ranks = rankProjects(projects);
+  const index = rankIndex(ranks);
+
+  it('gives the collator sort order for every column and direction', () => {
+    for (const key of KEYS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        expect(ids(sortByRanks(projects, key, dir, ranks, index, risk)), `${key} ${dir}`).toEqual(ids(sortProjects(projects, key, dir, risk)));
+      }
+    }
+  });
+
+  it('stays exact for rows changed or added after the ranks were taken', () => {
+    const changed = projects.map((p, i) => (i % 10 === 0 ? { ...p, title: `改題 ${i}`, department: '', code: `Z-${i}`, updatedAt: '2026-02-01T00:00:00Z' } : p));
+    const added = [...changed, makeProject('new', { code: 'A-0a', title: 'ＡＩ新規', department: '医学研究科', updatedAt: '2026-02-02T00:00:00Z' })];
+    for (const key of KEYS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        expect(ids(sortByRanks(added, key, dir, ranks, index, risk)), `${key} ${dir}`).toEqual(ids(sortProjects(added, key, dir, risk)));
+      }
+    }
+  });
+
+  it('ranks collator-equal values alike and empty values as -1', () => {
+    const r = rankProjects([makeProject('a', { title: 'x', department: '' }), makeProject('b', { title: 'y', department: '工学' }), makeProject('c', { title: 'x' })]);
+    expect(r.ranks.title[0]).toBe(r.ranks.title[2]);
+    expect(r.ranks.title[1]).toBeGreaterThan(r.ranks.title[0]!);
+    expect(r.ranks.department[0]).toBe(-1);
+  });
+
+  it('orders by code points while no ranks have arrived, empty values last', () => {
+    const list = [makeProject('1', { code: 'B-002', endDate: '' }), makeProject('2', { code: 'B-010', endDate: '2030-03-31' }), makeProject('3', { code: 'B-001', endDate: '2028-03-31' })];
+    expect(ids(sortByCodePoints(list, 'code', 'asc'))).toEqual(['3', '1', '2']);
+    expect(ids(sortByCodePoints(list, 'endDate', 'desc'))).toEqual(['2', '3', '1']);
+    expect(ids(sortByCodePoints(list, 'endDate', 'asc'))).toEqual(['3', '2', '1']);
+  });
+});
