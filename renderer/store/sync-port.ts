@@ -3,8 +3,9 @@
 // sent back, the counters middleware keeps the counts right, and the audit trail shows the colleague.
 import type { AuditEntry } from '../../shared/domain/types';
 import type { IncomingRecord, SyncKind } from '../../shared/sync/sync-docs';
-import { recordDocId } from '../../shared/sync/sync-docs';
+import { REMOVED_FIELD, recordDocId } from '../../shared/sync/sync-docs';
 import type { LocalChange, LocalChangeBatch, RemoteBatch, SyncStorePort } from '../sync/store-port';
+import { beginChange } from './audit';
 import { writeInChunks } from './chunked-write';
 import { SHARED_SETTING_KEYS, SYNCED_TABLES, SYNC_RECORDING_KEY, db as appDb, markRemote } from './db';
 import type { GrantDatabase, Table } from './db';
@@ -20,6 +21,20 @@ const TABLE_OF_KIND: Record<SyncKind, string> = {
   membership: 'memberships',
   application: 'applications',
   trackedCall: 'trackedCalls',
+  settings: 'settings',
+};
+
+/** The audit trail's entity for each record kind (a template belongs to its program's settings). */
+const ENTITY_OF_KIND: Record<SyncKind, AuditEntry['entity']> = {
+  project: 'project',
+  budgetLine: 'budget',
+  milestone: 'milestone',
+  program: 'program',
+  template: 'program',
+  researcher: 'researcher',
+  membership: 'membership',
+  application: 'application',
+  trackedCall: 'call',
   settings: 'settings',
 };
 
@@ -149,6 +164,29 @@ export function createStoreSyncPort(database: GrantDatabase = appDb): SyncStoreP
           fresh.push({ ...entry, user: a.author, syncId: a.id, ...(undoneId ? { undoneId } : {}) });
         }
         if (fresh.length) await database.auditLog.bulkAdd(fresh);
+      });
+    },
+
+    async applyResolution(r: IncomingRecord, field: string) {
+      const ctx = await beginChange();
+      const table = database.table(TABLE_OF_KIND[r.kind]);
+      const docId = recordDocId(r.kind, r.key);
+      await database.transaction('rw', [table, database.auditLog, database.syncReview], async (tx) => {
+        // Remote as far as the outbox goes (the engine already wrote the revision); the audit entry is this user's own.
+        markRemote(tx);
+        const before = ((await table.get(r.key)) as Record<string, unknown> | undefined) ?? null;
+        if (r.removed) await table.delete(r.key);
+        else await table.put(r.record);
+        if (r.review.length) await database.syncReview.put({ docId, items: r.review });
+        else await database.syncReview.delete(docId);
+        const after = r.removed ? null : r.record;
+        const projectId = r.kind === 'project' ? r.key : typeof after?.projectId === 'string' ? after.projectId : typeof before?.projectId === 'string' ? before.projectId : null;
+        const what = field === REMOVED_FIELD ? '削除 / removal' : field;
+        await database.auditLog.add({
+          at: ctx.at, user: ctx.user, batch: ctx.batch, entity: ENTITY_OF_KIND[r.kind], entityId: r.key, projectId,
+          action: r.removed ? 'delete' : before === null ? 'restore' : 'update',
+          summary: `要確認を解決 / Resolved to review: ${what}`, before, after,
+        });
       });
     },
   };

@@ -300,7 +300,7 @@ export class SyncEngine {
       this.receiveStamps(doc);
       const resolved: RecordDoc = { ...resolveReview(doc, field, value, this.clock!.next(), this.opts.user), replica: this.opts.replica };
       await this.opts.local.put(resolved);
-      await this.opts.store.applyRemoteBatch({ records: [docToRecord(resolved)], audit: [] });
+      await this.opts.store.applyResolution(docToRecord(resolved), field);
       await this.saveState();
     });
   }
