@@ -68,6 +68,8 @@ export class SyncEngine {
   /** Applying runs (at most one at a time) follow replication while it writes to the replica; see `followReplica`. */
   private applying: Promise<void> | null = null;
   private applyWanted = false;
+  /** Merges written into the replica so far: syncOnce sends them back to the server in another round. */
+  private mergesWritten = 0;
   private clock: HybridClock | null = null;
   private state: EngineState | null = null;
   private live: LiveReplication | null = null;
@@ -281,6 +283,7 @@ export class SyncEngine {
     const results = await this.opts.local.bulkDocs(writes);
     const failed = results.find((r) => (r as WriteResult).error);
     if (failed) throw new Error(`Merging ${winner._id} failed: ${(failed as WriteResult).message}`);
+    this.mergesWritten++;
     if (m.review.length) this.emit({ type: 'review', docId: winner._id, items: m.review });
     const colleague = valid.filter((d) => d.replica !== this.opts.replica).sort((x, y) => (x._rev! < y._rev! ? 1 : -1))[0];
     return { ...docToRecord(merged), author: colleague?.author ?? this.opts.user };
@@ -312,14 +315,13 @@ export class SyncEngine {
       await this.pushLocalChanges();
       for (let round = 0; round < 3; round++) {
         await this.replicate('push');
+        const merges = this.mergesWritten;
         await this.replicate('pull');
         await this.followed();
-        const before = (await this.opts.local.info()).update_seq;
         // Whatever the runs during the download left (their last batch, or one that failed) is applied here.
         await this.applyIncoming();
-        const after = (await this.opts.local.info()).update_seq;
-        // Only merges write to the replica while applying; if the sequence moved, send those revisions too.
-        if (before === after) break;
+        // Merges (during the download or after it) wrote revisions into the replica: send those too.
+        if (this.mergesWritten === merges) break;
       }
       this.emit({ type: 'state', state: 'idle' });
     } catch (e) {
