@@ -2,9 +2,11 @@
 // db.ts in its own transaction, and colleagues' batches are written in one transaction marked remote, so they are not
 // sent back, the counters middleware keeps the counts right, and the audit trail shows the colleague.
 import type { AuditEntry } from '../../shared/domain/types';
-import type { SyncKind } from '../../shared/sync/sync-docs';
-import { recordDocId } from '../../shared/sync/sync-docs';
+import type { IncomingRecord, SyncKind } from '../../shared/sync/sync-docs';
+import { REMOVED_FIELD, recordDocId } from '../../shared/sync/sync-docs';
 import type { LocalChange, LocalChangeBatch, RemoteBatch, SyncStorePort } from '../sync/store-port';
+import { beginChange } from './audit';
+import { writeInChunks } from './chunked-write';
 import { SHARED_SETTING_KEYS, SYNCED_TABLES, SYNC_RECORDING_KEY, db as appDb, markRemote } from './db';
 import type { GrantDatabase, Table } from './db';
 
@@ -22,6 +24,20 @@ const TABLE_OF_KIND: Record<SyncKind, string> = {
   settings: 'settings',
 };
 
+/** The audit trail's entity for each record kind (a template belongs to its program's settings). */
+const ENTITY_OF_KIND: Record<SyncKind, AuditEntry['entity']> = {
+  project: 'project',
+  budgetLine: 'budget',
+  milestone: 'milestone',
+  program: 'program',
+  template: 'program',
+  researcher: 'researcher',
+  membership: 'membership',
+  application: 'application',
+  trackedCall: 'call',
+  settings: 'settings',
+};
+
 const KIND_OF_TABLE = Object.fromEntries(Object.entries(TABLE_OF_KIND).map(([k, t]) => [t, k as SyncKind])) as Record<string, SyncKind>;
 
 /** An audit entry that came from a colleague keeps its document id, so it is applied once and never sent back. */
@@ -34,6 +50,9 @@ function parseCursor(cursor: string | null): { outbox: number; audit: number } {
   if (!m) throw new Error(`Not a sync cursor: ${cursor}`);
   return { outbox: Number(m[1]), audit: Number(m[2]) };
 }
+
+/** Rows per request when a colleague's batch is written (see writeInChunks). */
+const APPLY_CHUNK = 100;
 
 const syncedTables = (database: GrantDatabase): Table[] => SYNCED_TABLES.map((t) => database.table(t));
 
@@ -74,7 +93,6 @@ export async function stopSyncRecording(database: GrantDatabase = appDb): Promis
 }
 
 export function createStoreSyncPort(database: GrantDatabase = appDb): SyncStorePort {
-  const tableOf = (kind: SyncKind): Table<Record<string, unknown>, string> => database.table(TABLE_OF_KIND[kind]);
 
   return {
     async collectLocalChanges(cursor, limit) {
@@ -108,25 +126,67 @@ export function createStoreSyncPort(database: GrantDatabase = appDb): SyncStoreP
     },
 
     async applyRemoteBatch(batch: RemoteBatch) {
-      const tables = [...new Set(batch.records.map((r) => TABLE_OF_KIND[r.kind]))].map((t) => database.table(t));
+      // The last arrival of each record wins (a batch normally holds each document once); then one bulk request per
+      // table and kind of write, so the counters middleware reads and writes once per table, not once per record.
+      const latest = new Map<string, IncomingRecord>();
+      for (const r of batch.records) latest.set(recordDocId(r.kind, r.key), r);
+      const puts = new Map<string, Record<string, unknown>[]>();
+      const deletes = new Map<string, string[]>();
+      const reviewPuts: { docId: string; items: IncomingRecord['review'] }[] = [];
+      const reviewDeletes: string[] = [];
+      for (const [docId, r] of latest) {
+        const table = TABLE_OF_KIND[r.kind];
+        if (r.removed) deletes.set(table, [...(deletes.get(table) ?? []), r.key]);
+        else {
+          const rows = puts.get(table);
+          if (rows) rows.push(r.record);
+          else puts.set(table, [r.record]);
+        }
+        if (r.review.length) reviewPuts.push({ docId, items: r.review });
+        else reviewDeletes.push(docId);
+      }
+      const tables = [...new Set([...puts.keys(), ...deletes.keys()])].map((t) => database.table(t));
       await database.transaction('rw', [...tables, database.auditLog, database.syncReview], async (tx) => {
         markRemote(tx);
-        for (const r of batch.records) {
-          const table = tableOf(r.kind);
-          if (r.removed) await table.delete(r.key);
-          else await table.put(r.record);
-          const docId = recordDocId(r.kind, r.key);
-          if (r.review.length) await database.syncReview.put({ docId, items: r.review });
-          else await database.syncReview.delete(docId);
-        }
+        // A chunk at a time, so no task queues hundreds of writes at once (the download's batches run beside the app).
+        for (const [table, rows] of puts) await writeInChunks(rows, (chunk) => database.table(table).bulkPut(chunk), { chunkSize: APPLY_CHUNK });
+        for (const [table, keys] of deletes) await writeInChunks(keys, (chunk) => database.table(table).bulkDelete(chunk), { chunkSize: APPLY_CHUNK });
+        if (reviewPuts.length) await database.syncReview.bulkPut(reviewPuts);
+        await writeInChunks(reviewDeletes, (chunk) => database.syncReview.bulkDelete(chunk), { chunkSize: APPLY_CHUNK });
+        if (batch.audit.length === 0) return;
         // A batch applied again (the app stopped before the engine saved its place) adds no entry twice.
         const known = new Set((await database.auditLog.where('syncId').anyOf(batch.audit.map((a) => a.id)).toArray()).map((e) => (e as StoredAuditEntry).syncId));
+        const fresh: StoredAuditEntry[] = [];
         for (const a of batch.audit) {
           if (known.has(a.id)) continue;
+          known.add(a.id);
           const { undoneId, ...entry } = a.entry;
-          const stored: StoredAuditEntry = { ...entry, user: a.author, syncId: a.id, ...(undoneId ? { undoneId } : {}) };
-          await database.auditLog.add(stored);
+          fresh.push({ ...entry, user: a.author, syncId: a.id, ...(undoneId ? { undoneId } : {}) });
         }
+        if (fresh.length) await database.auditLog.bulkAdd(fresh);
+      });
+    },
+
+    async applyResolution(r: IncomingRecord, field: string) {
+      const ctx = await beginChange();
+      const table = database.table(TABLE_OF_KIND[r.kind]);
+      const docId = recordDocId(r.kind, r.key);
+      await database.transaction('rw', [table, database.auditLog, database.syncReview], async (tx) => {
+        // Remote as far as the outbox goes (the engine already wrote the revision); the audit entry is this user's own.
+        markRemote(tx);
+        const before = ((await table.get(r.key)) as Record<string, unknown> | undefined) ?? null;
+        if (r.removed) await table.delete(r.key);
+        else await table.put(r.record);
+        if (r.review.length) await database.syncReview.put({ docId, items: r.review });
+        else await database.syncReview.delete(docId);
+        const after = r.removed ? null : r.record;
+        const projectId = r.kind === 'project' ? r.key : typeof after?.projectId === 'string' ? after.projectId : typeof before?.projectId === 'string' ? before.projectId : null;
+        const what = field === REMOVED_FIELD ? '削除 / removal' : field;
+        await database.auditLog.add({
+          at: ctx.at, user: ctx.user, batch: ctx.batch, entity: ENTITY_OF_KIND[r.kind], entityId: r.key, projectId,
+          action: r.removed ? 'delete' : before === null ? 'restore' : 'update',
+          summary: `要確認を解決 / Resolved to review: ${what}`, before, after,
+        });
       });
     },
   };

@@ -9,6 +9,7 @@ import { SYNC_SCHEMA_VERSION, auditToDoc, docStamps, docToRecord, isAuditDoc, re
 import type { SyncProblem } from '../../shared/sync/sync-gate';
 import { parseSyncDoc } from '../../shared/sync/sync-gate';
 import type { Database, WriteResult } from 'pouchdb-core';
+import { nextTask } from '../store/next-task';
 import type { SyncDatabase } from './pouch';
 import type { RemoteAuditEntry, SyncStorePort } from './store-port';
 
@@ -38,7 +39,10 @@ export interface SyncEngineOptions {
   /** This install's replica id (letters, digits, - and _). */
   replica: string;
   now?: () => number;
+  /** Documents per replication batch (both directions) and per local batch collected. */
   batchSize?: number;
+  /** Replica changes per batch applied to the store (one store transaction each). */
+  applyBatchSize?: number;
 }
 
 /** Kept in a `_local` document: never replicated, so each desktop keeps its own place in each feed. */
@@ -60,6 +64,12 @@ interface LiveReplication {
 export class SyncEngine {
   private readonly listeners = new Set<(e: SyncEvent) => void>();
   private readonly batchSize: number;
+  private readonly applyBatchSize: number;
+  /** Applying runs (at most one at a time) follow replication while it writes to the replica; see `followReplica`. */
+  private applying: Promise<void> | null = null;
+  private applyWanted = false;
+  /** Merges written into the replica so far: syncOnce sends them back to the server in another round. */
+  private mergesWritten = 0;
   private clock: HybridClock | null = null;
   private state: EngineState | null = null;
   private live: LiveReplication | null = null;
@@ -67,7 +77,8 @@ export class SyncEngine {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: SyncEngineOptions) {
-    this.batchSize = opts.batchSize ?? 200;
+    this.batchSize = opts.batchSize ?? REPLICATION_BATCH;
+    this.applyBatchSize = opts.applyBatchSize ?? 200;
   }
 
   on(listener: (e: SyncEvent) => void): () => void {
@@ -154,16 +165,26 @@ export class SyncEngine {
     });
   }
 
-  /** Hands documents that arrived in the local replica to the store, merging conflicts first. */
+  /**
+   * Hands documents that arrived in the local replica to the store, merging conflicts first, one store transaction per
+   * batch of the replica's changes feed. The place in that feed (`appliedSeq`) is saved only after the store's
+   * transaction committed: a browser killed in between applies the batch again (the store's apply is idempotent).
+   */
   applyIncoming(): Promise<number> {
     return this.serial(async () => {
       const state = await this.loadState();
       let applied = 0;
       for (;;) {
-        const res = await this.opts.local.changes({ since: state.appliedSeq, include_docs: true, conflicts: true, limit: this.batchSize });
+        const res = await this.opts.local.changes({ since: state.appliedSeq, include_docs: true, conflicts: true, limit: this.applyBatchSize });
         const records: IncomingRecord[] = [];
         const audit: RemoteAuditEntry[] = [];
+        let sliceStart = performance.now();
         for (const change of res.results) {
+          // Checking documents is main-thread work: a long batch is checked a slice at a time (no task over budget).
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await nextTask();
+            sliceStart = performance.now();
+          }
           const raw = change.doc as (SyncDoc & { _deleted?: boolean; _conflicts?: string[] }) | undefined;
           if (!raw || change.deleted || raw._id.startsWith('_design/')) continue;
           if (raw._conflicts?.length) {
@@ -190,11 +211,38 @@ export class SyncEngine {
           applied += records.length + audit.length;
           this.emit({ type: 'applied', records: records.length, audit: audit.length });
         }
+        // Only now, with the batch committed in the store, does the saved place move past it.
         state.appliedSeq = res.last_seq;
         await this.saveState();
-        if (res.results.length < this.batchSize) return applied;
+        if (res.results.length < this.applyBatchSize) return applied;
       }
     });
+  }
+
+  /**
+   * Called on each batch replication writes to the replica: applies what arrived while the replication goes on (the
+   * download and the store's writes overlap instead of following one another). Runs coalesce: one at a time, and one
+   * more if batches arrived meanwhile. `onError` gets a failed run's error; the next run starts again from the saved place.
+   */
+  private followReplica(onError: (e: unknown) => void): void {
+    this.applyWanted = true;
+    if (this.applying) return;
+    this.applying = (async () => {
+      while (this.applyWanted) {
+        this.applyWanted = false;
+        try {
+          await this.applyIncoming();
+        } catch (e) {
+          onError(e);
+        }
+      }
+      this.applying = null;
+    })();
+  }
+
+  /** Resolves once no run started by `followReplica` is going on. */
+  private async followed(): Promise<void> {
+    while (this.applying) await this.applying;
   }
 
   /**
@@ -235,6 +283,7 @@ export class SyncEngine {
     const results = await this.opts.local.bulkDocs(writes);
     const failed = results.find((r) => (r as WriteResult).error);
     if (failed) throw new Error(`Merging ${winner._id} failed: ${(failed as WriteResult).message}`);
+    this.mergesWritten++;
     if (m.review.length) this.emit({ type: 'review', docId: winner._id, items: m.review });
     const colleague = valid.filter((d) => d.replica !== this.opts.replica).sort((x, y) => (x._rev! < y._rev! ? 1 : -1))[0];
     return { ...docToRecord(merged), author: colleague?.author ?? this.opts.user };
@@ -254,7 +303,7 @@ export class SyncEngine {
       this.receiveStamps(doc);
       const resolved: RecordDoc = { ...resolveReview(doc, field, value, this.clock!.next(), this.opts.user), replica: this.opts.replica };
       await this.opts.local.put(resolved);
-      await this.opts.store.applyRemoteBatch({ records: [docToRecord(resolved)], audit: [] });
+      await this.opts.store.applyResolution(docToRecord(resolved), field);
       await this.saveState();
     });
   }
@@ -266,12 +315,13 @@ export class SyncEngine {
       await this.pushLocalChanges();
       for (let round = 0; round < 3; round++) {
         await this.replicate('push');
+        const merges = this.mergesWritten;
         await this.replicate('pull');
-        const before = (await this.opts.local.info()).update_seq;
+        await this.followed();
+        // Whatever the runs during the download left (their last batch, or one that failed) is applied here.
         await this.applyIncoming();
-        const after = (await this.opts.local.info()).update_seq;
-        // Only merges write to the replica while applying; if the sequence moved, send those revisions too.
-        if (before === after) break;
+        // Merges (during the download or after it) wrote revisions into the replica: send those too.
+        if (this.mergesWritten === merges) break;
       }
       this.emit({ type: 'state', state: 'idle' });
     } catch (e) {
@@ -285,7 +335,11 @@ export class SyncEngine {
     const { local, remote } = this.opts;
     const total = direction === 'pull' ? (await remote.info()).doc_count : undefined;
     const rep = direction === 'push' ? local.replicate.to(remote, { batch_size: this.batchSize }) : local.replicate.from(remote, { batch_size: this.batchSize });
-    rep.on('change', (info) => this.emit({ type: 'progress', direction, docs: direction === 'push' ? info.docs_written : info.docs_read, ...(total !== undefined ? { total } : {}) }));
+    rep.on('change', (info) => {
+      this.emit({ type: 'progress', direction, docs: direction === 'push' ? info.docs_written : info.docs_read, ...(total !== undefined ? { total } : {}) });
+      // A run that fails here (a merge overtaken by a newer revision arriving) is taken up by syncOnce's apply after the download.
+      if (direction === 'pull') this.followReplica(() => undefined);
+    });
     rep.on('denied', (err) => {
       const e = err as { id?: string; message?: string; reason?: string };
       this.emit({ type: 'denied', docId: e.id ?? '', reason: e.reason ?? e.message ?? 'denied' });
@@ -304,7 +358,7 @@ export class SyncEngine {
       .on('change', (arg) => {
         const info = arg as { direction: 'push' | 'pull'; change: { docs_written: number; docs_read: number } };
         this.emit({ type: 'progress', direction: info.direction, docs: info.direction === 'push' ? info.change.docs_written : info.change.docs_read });
-        if (info.direction === 'pull') this.applyIncoming().catch((e: unknown) => this.emit({ type: 'error', message: (e as Error).message }));
+        if (info.direction === 'pull') this.followReplica((e) => this.emit({ type: 'error', message: (e as Error).message }));
       })
       .on('active', () => this.emit({ type: 'state', state: 'syncing' }))
       .on('paused', (err) => this.emit({ type: 'state', state: err ? 'offline' : 'idle' }))
@@ -327,10 +381,20 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.live?.cancel();
     this.live = null;
+    await this.followed();
     await this.queue;
     this.emit({ type: 'state', state: 'stopped' });
   }
 }
+
+/**
+ * Documents per replication batch. PouchDB writes a batch into the replica (and checks its revisions) in one task:
+ * at 200 those tasks alone came near 100 ms on a busy machine; bench/sync.ts gives its floor the same size.
+ */
+const REPLICATION_BATCH = 100;
+
+/** Main-thread time after which applying ends its task (the 100 ms budget with room for the store's own work). */
+const SLICE_MS = 20;
 
 function sameContent(a: RecordDoc, b: RecordDoc): boolean {
   return sameValue(a.data, b.data) && sameValue(a.stamps, b.stamps) && sameValue(a.removed, b.removed) && sameValue(a.review, b.review);

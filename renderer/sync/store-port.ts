@@ -39,4 +39,9 @@ export interface SyncStorePort {
   collectLocalChanges(cursor: string | null, limit: number): Promise<LocalChangeBatch>;
   /** Applies colleagues' changes in one transaction, marked remote: no echo, counters kept right, audit by author. */
   applyRemoteBatch(batch: RemoteBatch): Promise<void>;
+  /**
+   * Applies the revision this desktop wrote to settle a field under review, with an audit entry by whoever chose
+   * (written here, so it is sent to the office like any local entry); the record itself is not queued again.
+   */
+  applyResolution(record: IncomingRecord, field: string): Promise<void>;
 }

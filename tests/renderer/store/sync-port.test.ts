@@ -195,6 +195,27 @@ describe('store sync port: remote batches', () => {
     expect(await d.syncReview.count()).toBe(0);
   });
 
+  it('a resolved review item is applied with an audit entry of its own, sent to the office, the record not queued back', async () => {
+    const d = freshDb();
+    await startSyncRecording(d);
+    const port = createStoreSyncPort(d);
+    const review = [{ field: 'directYen', sides: [{ value: 1, at: '000000000000001:000000:ra', by: 'alice' }, { value: 2, at: '000000000000002:000000:rb', by: 'bob' }] as [never, never] }];
+    await port.applyRemoteBatch({ records: [{ kind: 'budgetLine', key: 'p1-2025', record: { ...makeLine('p1', 2025, 2) }, removed: false, review, author: 'bob' }], audit: [] });
+    const drained = await port.collectLocalChanges(null, 100);
+    await port.applyResolution({ kind: 'budgetLine', key: 'p1-2025', record: { ...makeLine('p1', 2025, 1) }, removed: false, review: [], author: 'alice' }, 'directYen');
+    expect(await d.budgetLines.get('p1-2025')).toEqual(makeLine('p1', 2025, 1));
+    expect(await d.syncReview.count()).toBe(0);
+    const entries = (await d.auditLog.toArray()) as StoredAuditEntry[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ entity: 'budget', entityId: 'p1-2025', projectId: 'p1', action: 'update', before: makeLine('p1', 2025, 2), after: makeLine('p1', 2025, 1) });
+    expect(entries[0]!.summary).toContain('directYen');
+    expect(entries[0]!.syncId).toBeUndefined();
+    // The entry goes out as this desktop's own; the record does not (the engine already wrote its revision).
+    const next = await port.collectLocalChanges(drained.cursor, 100);
+    expect(next.changes).toEqual([]);
+    expect(next.audit.map((a) => a.entityId)).toEqual(['p1-2025']);
+  });
+
   it('applies a removal, and a failing record rolls the whole batch back', async () => {
     const d = freshDb();
     const port = createStoreSyncPort(d);
@@ -212,5 +233,39 @@ describe('store sync port: remote batches', () => {
       }),
     ).rejects.toThrow();
     expect(await d.projects.get('p4')).toBeUndefined();
+  });
+
+  it('a batch larger than one write request is still one transaction: counted once per record, all or nothing', async () => {
+    const d = freshDb();
+    await startSyncRecording(d);
+    const port = createStoreSyncPort(d);
+    await d.projects.bulkPut([makeProject('gone-1'), makeProject('gone-2')]);
+    const before = readCounters((await d.settings.get(COUNTERS_KEY))?.value)!;
+    const queued = await d.syncOutbox.count();
+    const ids = Array.from({ length: 250 }, (_, i) => `q${i}`);
+    const records = [
+      ...ids.map((id) => ({ kind: 'project' as const, key: id, record: { ...makeProject(id) }, removed: false, review: [], author: 'bob' })),
+      ...ids.map((id) => ({ kind: 'budgetLine' as const, key: `${id}-2025`, record: { ...makeLine(id, 2025, 100) }, removed: false, review: [], author: 'bob' })),
+      ...['gone-1', 'gone-2'].map((id) => ({ kind: 'project' as const, key: id, record: { ...makeProject(id) }, removed: true, review: [], author: 'bob' })),
+    ];
+    await port.applyRemoteBatch({ records, audit: [] });
+    expect(await d.projects.count()).toBe(250);
+    expect(await d.budgetLines.count()).toBe(250);
+    const after = readCounters((await d.settings.get(COUNTERS_KEY))?.value)!;
+    expect(after.byStatus!.active).toBe(before.byStatus!.active + 250 - 2);
+    expect(await d.syncOutbox.count()).toBe(queued);
+    // The last record breaks a unique index after two hundred others were written: none of them stays.
+    const more = Array.from({ length: 220 }, (_, i) => `r${i}`);
+    await expect(
+      port.applyRemoteBatch({
+        records: [
+          ...more.map((id) => ({ kind: 'project' as const, key: id, record: { ...makeProject(id) }, removed: false, review: [], author: 'bob' })),
+          { kind: 'project' as const, key: 'dup', record: { ...makeProject('dup', { code: makeProject('q0').code }) }, removed: false, review: [], author: 'bob' },
+        ],
+        audit: [],
+      }),
+    ).rejects.toThrow();
+    expect(await d.projects.count()).toBe(250);
+    expect(readCounters((await d.settings.get(COUNTERS_KEY))?.value)).toEqual(after);
   });
 });

@@ -51,12 +51,21 @@ async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> 
   }
 }
 
-function desk(user: string, replica: string, db: string, start = T0): Desk {
-  let t = start;
-  const store = new FakeStore(user);
-  const local = new Pouch<SyncDoc>(`${replica}-${db}`, { adapter: 'memory' }) as Database<SyncDoc>;
+interface DeskOptions {
+  start?: number;
+  /** Replication batches and applied batches (defaults: 50 and the engine's). */
+  batchSize?: number;
+  applyBatchSize?: number;
+  /** Another engine over this desk's replica and store: the app started again. */
+  restartOf?: Desk;
+}
+
+function desk(user: string, replica: string, db: string, o: DeskOptions = {}): Desk {
+  let t = o.start ?? T0;
+  const store = o.restartOf?.store ?? new FakeStore(user);
+  const local = o.restartOf?.local ?? (new Pouch<SyncDoc>(`${replica}-${db}`, { adapter: 'memory' }) as Database<SyncDoc>);
   const remote = new Pouch<SyncDoc>(`${server.url}/${db}`, { adapter: 'http', skip_setup: true, auth: { username: user, password: `${user}-pw` } }) as Database<SyncDoc>;
-  const engine = new SyncEngine({ local, remote, store, user, replica, now: () => t, batchSize: 50 });
+  const engine = new SyncEngine({ local, remote, store, user, replica, now: () => t, batchSize: o.batchSize ?? 50, ...(o.applyBatchSize ? { applyBatchSize: o.applyBatchSize } : {}) });
   const events: SyncEvent[] = [];
   engine.on((e) => events.push(e));
   return { store, engine, local, remote, events, advance: (ms) => (t += ms) };
@@ -136,6 +145,8 @@ describe('SyncEngine through the stand-in', () => {
     expect(b.events.some((e) => e.type === 'review')).toBe(true);
     // Bob chooses Alice's value: a new revision; both lists close and both stores hold the chosen amount.
     await b.engine.resolve('budgetLine:p1-2025', 'directYen', 1_200_000);
+    // Applied through the store's resolution path (which writes the chooser's audit entry), not as a colleague's batch.
+    expect(b.store.resolutions).toEqual([{ key: 'p1-2025', field: 'directYen' }]);
     expect(b.store.get('budgetLine', 'p1-2025')).toMatchObject({ directYen: 1_200_000 });
     await b.engine.syncOnce();
     await a.engine.syncOnce();
@@ -268,5 +279,66 @@ describe('SyncEngine through the stand-in', () => {
     await b.engine.syncOnce();
     expect(b.store.get('project', 'bad')).toBeUndefined();
     expect(b.events.find((e) => e.type === 'rejected')).toMatchObject({ type: 'rejected', docId: 'project:bad' });
+  }, 30_000);
+});
+
+describe('SyncEngine: applying batches and the saved place', () => {
+  const STATE_ID = '_local/grant-portfolio-sync-state';
+  const appliedSeq = async (d: Desk): Promise<number> => Number(((await d.local.get(STATE_ID)) as unknown as { appliedSeq: number | string }).appliedSeq);
+  const projectKeys = (d: Desk): string[] => d.store.applied.flatMap((b) => b.records.map((r) => r.key)).sort();
+
+  /** Alice uploads `n` projects (each with its audit entry: 2n documents on the server). */
+  async function officeWith(n: number): Promise<{ db: string; keys: string[] }> {
+    const db = await officeDb();
+    const a = desk('alice', 'ra', db);
+    const keys = Array.from({ length: n }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    for (const k of keys) a.store.write('project', { ...makeProject(k) });
+    await a.engine.syncOnce();
+    return { db, keys };
+  }
+
+  it('applies batches while the download runs, not only after it', async () => {
+    const { db, keys } = await officeWith(12);
+    const b = desk('bob', 'rb', db, { batchSize: 4, applyBatchSize: 4 });
+    await b.engine.syncOnce();
+    expect(projectKeys(b)).toEqual(keys);
+    const lastPull = b.events.map((e) => e.type === 'progress' && e.direction === 'pull').lastIndexOf(true);
+    const firstApplied = b.events.findIndex((e) => e.type === 'applied');
+    expect(firstApplied).toBeGreaterThan(-1);
+    expect(firstApplied).toBeLessThan(lastPull);
+    // Each audit entry and record once, however the runs during the download and the final one split the feed.
+    expect(b.store.audit.map((e) => e.syncId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `audit:ra:${String(i + 1).padStart(10, '0')}`));
+  }, 30_000);
+
+  it('does not move the saved place past a batch the store failed to write; started again, nothing is missing', async () => {
+    const { db, keys } = await officeWith(6);
+    const b = desk('bob', 'rb', db, { applyBatchSize: 4 });
+    // The first two batches commit; every later one fails (as a browser killed mid-write leaves it).
+    b.store.failApply = (i) => i >= 2;
+    await expect(b.engine.syncOnce()).rejects.toThrow('store write failed');
+    expect(b.store.applied).toHaveLength(2);
+    const saved = await appliedSeq(b);
+    const committed = await b.local.changes({ since: 0, limit: 8 });
+    expect(saved).toBe(Number(committed.last_seq));
+
+    b.store.failApply = null;
+    const again = desk('bob', 'rb', db, { applyBatchSize: 4, restartOf: b });
+    await again.engine.syncOnce();
+    expect(projectKeys(b)).toEqual(keys);
+    // Started from the saved place: nothing applied before the failure comes again.
+    const early = new Set(b.store.applied.slice(0, 2).flatMap((x) => x.records.map((r) => r.key)));
+    expect(early.size).toBeGreaterThan(0);
+    expect(b.store.applied.slice(2).flatMap((x) => x.records.map((r) => r.key)).filter((k) => early.has(k))).toEqual([]);
+    expect(await appliedSeq(b)).toBe(Number((await b.local.info()).update_seq));
+  }, 30_000);
+
+  it('a store that refuses every batch leaves the saved place at the start', async () => {
+    const { db } = await officeWith(3);
+    const b = desk('bob', 'rb', db);
+    b.store.failApply = () => true;
+    await expect(b.engine.syncOnce()).rejects.toThrow('store write failed');
+    expect(b.store.applied).toEqual([]);
+    expect(await appliedSeq(b)).toBe(0);
+    expect(b.events).toContainEqual({ type: 'state', state: 'error' });
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 // A stand-in for the store's side of the sync interface (renderer/sync/store-port.ts): records per kind in memory,
 // a change log of local writes, and a record of every remote batch applied, so tests see exactly what sync did.
 import type { AuditEntry } from '../../../shared/domain/types';
-import type { ReviewItem, SyncKind } from '../../../shared/sync/sync-docs';
+import type { IncomingRecord, ReviewItem, SyncKind } from '../../../shared/sync/sync-docs';
 import { keyField } from '../../../shared/sync/sync-docs';
 import type { LocalChangeBatch, RemoteBatch, SyncStorePort } from '../../../renderer/sync/store-port';
 
@@ -10,6 +10,9 @@ export class FakeStore implements SyncStorePort {
   readonly review = new Map<string, ReviewItem[]>();
   readonly audit: (AuditEntry & { seq: number; syncId?: string })[] = [];
   readonly applied: RemoteBatch[] = [];
+  /** While set, applying a remote batch fails before anything is written (a store transaction that aborts). */
+  failApply: ((batchIndex: number) => boolean) | null = null;
+  private applyCalls = 0;
   /** The change log: one row per local write, naming the audit entry written with it. */
   private log: { seq: number; kind: SyncKind; key: string; auditSeq: number | null }[] = [];
   private seq = 0;
@@ -53,7 +56,16 @@ export class FakeStore implements SyncStorePort {
     });
   }
 
+  /** Resolutions applied: the record and the field chosen (the real store also writes an audit entry). */
+  readonly resolutions: { key: string; field: string }[] = [];
+
+  async applyResolution(record: IncomingRecord, field: string): Promise<void> {
+    this.resolutions.push({ key: record.key, field });
+    await this.applyRemoteBatch({ records: [record], audit: [] });
+  }
+
   applyRemoteBatch(batch: RemoteBatch): Promise<void> {
+    if (this.failApply?.(this.applyCalls++)) return Promise.reject(new Error('store write failed'));
     this.applied.push(structuredClone(batch));
     for (const r of batch.records) {
       if (r.removed) this.records.delete(this.id(r.kind, r.key));
