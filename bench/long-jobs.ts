@@ -2,7 +2,7 @@
 // raw floor measured in the same run where it has one (bench/floor-page.ts, fed with the app's own output of this
 // run): report workbook, backup, restore, .ics, and moving 10,000 projects to the trash and back. Each job's longest
 // main-thread task (PerformanceObserver 'longtask') and the heap after it are recorded; ratios are medians of three.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ScenarioResult } from './browser';
@@ -204,7 +204,19 @@ export async function runLongJobs(ctx: LongJobsContext): Promise<ScenarioResult[
   const step = async (name: string, run: () => Promise<ScenarioResult>) => {
     if (!want(name)) return;
     ctx.log(`${name}…`);
+    // BENCH_JOBS_CPUPROFILE=/tmp/jobs: a CPU profile of the app page's main thread per job (/tmp/jobs-<name>.cpuprofile).
+    const prefix = process.env.BENCH_JOBS_CPUPROFILE;
+    const cdp = prefix ? await ctx.page.context().newCDPSession(ctx.page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const r = await run();
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(`${prefix}-${name}.cpuprofile`, JSON.stringify(profile));
+      await cdp.detach();
+    }
     ctx.log(`${r.scenario}: ${r.oursMs} ms (floor ${r.floorMs ?? '—'}), longest task ${r.longestTaskMs ?? '—'} ms, heap ${r.heapMB} MB`);
     results.push(r);
   };

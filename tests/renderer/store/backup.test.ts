@@ -2,9 +2,9 @@
 // is snapshotted before the schema upgrade.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DesktopApi, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
+import type { DesktopApi, FileBytes, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
 import { Dexie, GrantDatabase } from '../../../renderer/store/db';
-import { backupToBytes, dailySnapshotIfDue, exportBackup, joinParts, readBackupBytes, replaceWithBackup, restoreBackup, snapshotBeforeImport, snapshotBeforeUpgrade, writeBackupParts } from '../../../renderer/store/backup';
+import { backupToBytes, dailySnapshotIfDue, exportBackup, readBackupBytes, replaceWithBackup, restoreBackup, snapshotBeforeImport, snapshotBeforeUpgrade, writeBackupParts } from '../../../renderer/store/backup';
 import type { Project } from '../../../shared/domain/types';
 
 let n = 0;
@@ -17,6 +17,18 @@ function fresh(): GrantDatabase {
   const d = new GrantDatabase(`backup-test-${n++}`);
   open.push(d);
   return d;
+}
+
+/** A file's bytes as one buffer (snapshots now come as the parts they were written in). */
+function joinParts(bytes: FileBytes): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  const out = new Uint8Array(bytes.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of bytes) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 function fakeApi(): DesktopApi & { saved: SaveSnapshotRequest[] } {
@@ -64,7 +76,7 @@ describe('backup and restore', () => {
     // The data it replaced was snapshotted first.
     expect(api.saved).toHaveLength(1);
     expect(api.saved[0]!.fileName).toMatch(/before-restore/);
-    const snap = readBackupBytes(api.saved[0]!.bytes, b.verno);
+    const snap = readBackupBytes(joinParts(api.saved[0]!.bytes), b.verno);
     expect(snap.ok && snap.backup.tables.projects.map((p) => p.code)).toEqual(['OLD-1']);
   });
 
@@ -107,7 +119,7 @@ describe('backup and restore', () => {
     open.push(current);
     const api = fakeApi();
     expect(await snapshotBeforeUpgrade(api, 5, current)).toBe(true);
-    const saved = JSON.parse(new TextDecoder().decode(api.saved[0]!.bytes));
+    const saved = JSON.parse(new TextDecoder().decode(joinParts(api.saved[0]!.bytes)));
     expect(saved.tables.projects).toEqual([{ id: 'x', code: 'OLD' }]);
     await current.open();
     expect(await snapshotBeforeUpgrade(fakeApi(), 5, current)).toBe(false);
@@ -145,7 +157,7 @@ describe('backup and restore', () => {
     await seed(d);
     expect(await snapshotBeforeImport(api, 3, d)).toBe(true);
     expect(api.saved[0]!.fileName).toMatch(/before-import\.json$/);
-    const snap = readBackupBytes(api.saved[0]!.bytes, d.verno);
+    const snap = readBackupBytes(joinParts(api.saved[0]!.bytes), d.verno);
     expect(snap.ok && snap.backup.tables.projects.map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
     const full = { ...api, saveSnapshot: async () => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' })) } as unknown as DesktopApi;
     await expect(snapshotBeforeImport(full, 3, d)).rejects.toThrow(/disk full/);
