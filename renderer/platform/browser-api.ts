@@ -3,7 +3,7 @@
 import { MENU_COMMANDS } from '../../shared/api/desktop-api';
 import type { AppInfo, DesktopApi, FileBytes, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult, SnapshotInfo, SyncPasswordRequest } from '../../shared/api/desktop-api';
 import { SnapshotVault } from '../store/db';
-import { blobInSlices } from './blob-in-slices';
+import { blobOffThread } from './blob-off-thread';
 import { listVault, readFromVault, saveToVault } from './snapshot-vault';
 
 declare const __APP_VERSION__: string;
@@ -29,9 +29,9 @@ function pickFile(request: OpenFileRequest): Promise<PickedFile | null> {
   });
 }
 
-/** The bytes become a Blob a slice per task (blobInSlices): a big backup is never one long copy on the main thread. */
+/** The bytes become a Blob in a Worker when big (blobOffThread): a big backup is never one long copy on the main thread. */
 async function download(bytes: FileBytes, name: string): Promise<SaveResult> {
-  const blob = await blobInSlices(bytes);
+  const blob = await blobOffThread(bytes);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,16 +1,16 @@
-// The browser build's automatic backups, in a database of their own (SnapshotVault): the body as a Blob built a slice
-// per task, and each backup's list entry in a separate table, so neither saving nor listing copies a whole backup
+// The browser build's automatic backups, in a database of their own (SnapshotVault): the body as a Blob made in a
+// Worker, and each backup's list entry in a separate table, so neither saving nor listing copies a whole backup
 // through the page's main thread (at 50,000 projects a backup is tens of MB; listing read every body: seconds).
 import type { FileBytes, SaveResult, SnapshotInfo } from '../../shared/api/desktop-api';
 import { isSnapshotFileName } from '../../shared/api/ipc-contract';
 import { snapshotsToPrune } from '../../shared/backup/backup-format';
 import type { SnapshotVault } from '../store/db';
-import { blobInSlices } from './blob-in-slices';
+import { blobOffThread } from './blob-off-thread';
 
 /** Stores a backup and its list entry in one transaction, then drops all but the newest `keep`. */
 export async function saveToVault(vault: SnapshotVault, request: { fileName: string; bytes: FileBytes; keep: number }, now = new Date()): Promise<SaveResult> {
   if (!isSnapshotFileName(request.fileName)) throw new Error('bad snapshot name');
-  const body = await blobInSlices(request.bytes, 'application/json');
+  const body = await blobOffThread(request.bytes, 'application/json');
   const info = { fileName: request.fileName, sizeBytes: body.size, createdAt: now.toISOString() };
   await vault.transaction('rw', vault.snapshots, vault.snapshotInfo, async () => {
     await vault.snapshots.put({ ...info, bytes: body });

@@ -41,6 +41,11 @@ export async function saveBackupFile(api: DesktopApi, job: Job): Promise<SaveRes
   return api.saveFile({ suggestedName: backupFileName('manual', new Date()), filters: [{ name: 'Grant Portfolio backup', extensions: ['json'] }], bytes: parts });
 }
 
+/** The backup file's parts, written in a backup Worker of their own (the automatic backups, see setSnapshotWriter). */
+export function writeBackupInWorker(): Promise<Uint8Array[]> {
+  return runInWorker<BackupWorkerApi, Uint8Array[]>(startWorker, (w) => w.write(callback(() => undefined)));
+}
+
 /** A backup file checked in its Worker and held there until it is restored or dropped. */
 export class PendingRestore {
   private constructor(

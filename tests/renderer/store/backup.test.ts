@@ -3,8 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DesktopApi, FileBytes, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
-import { Dexie, GrantDatabase } from '../../../renderer/store/db';
-import { backupToBytes, dailySnapshotIfDue, exportBackup, readBackupBytes, replaceWithBackup, restoreBackup, snapshotBeforeImport, snapshotBeforeUpgrade, writeBackupParts } from '../../../renderer/store/backup';
+import { Dexie, GrantDatabase, db as appDb } from '../../../renderer/store/db';
+import { backupToBytes, dailySnapshotIfDue, exportBackup, readBackupBytes, replaceWithBackup, restoreBackup, setSnapshotWriter, snapshotBeforeImport, snapshotBeforeUpgrade, takeSnapshot, writeBackupParts } from '../../../renderer/store/backup';
 import type { Project } from '../../../shared/domain/types';
 
 let n = 0;
@@ -217,5 +217,23 @@ describe('backup and restore', () => {
     expect((await b.projects.toArray()).map((p) => p.code).sort()).toEqual((await a.projects.toArray()).map((p) => p.code).sort());
     expect(totals.at(-1)![0]).toBe(totals.at(-1)![1]);
     expect((await b.auditLog.toArray()).map((e) => e.action)).toEqual(['restore']);
+  });
+});
+
+// Last in the file: the writer stays set for the app's database.
+describe('the automatic backups\' writer', () => {
+  it('writes the app database\'s snapshots through the writer the app set (its Worker), other databases in place', async () => {
+    await appDb.projects.put(project('W-1'));
+    const api = fakeApi();
+    const fromWorker = [new TextEncoder().encode('{"from":'), new TextEncoder().encode('"worker"}')];
+    setSnapshotWriter(async () => fromWorker);
+    await takeSnapshot(api, 'manual', 5);
+    expect(api.saved[0]!.bytes).toEqual(fromWorker);
+    const other = fresh();
+    await other.projects.put(project('W-2'));
+    await takeSnapshot(api, 'manual', 5, other);
+    const parsed = readBackupBytes(joinParts(api.saved[1]!.bytes), other.verno);
+    expect(parsed.ok && parsed.backup.tables.projects.map((p) => p.code)).toEqual(['W-2']);
+    await appDb.delete();
   });
 });
