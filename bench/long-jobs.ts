@@ -217,7 +217,7 @@ function benchEdition(): string {
     period: { startFiscalYear: 2020 + (i % 6), endFiscalYear: 2030 },
     researchPeriodYears: 5,
     tracks: [1, 2].map((t) => ({
-      id: `track-${t}`, nameJa: `区分${t}`, nameEn: `Track ${t}`, durationYears: 3 + t, maxAnnualYen: 50_000_000 * t, amountKind: 'maximum',
+      id: `bench-program-${i}-track-${t}`, nameJa: `区分${t}`, nameEn: `Track ${t}`, durationYears: 3 + t, maxAnnualYen: 50_000_000 * t, amountKind: 'maximum',
       stageGates: [{ afterYear: 2, nameJa: '中間評価', nameEn: 'Interim review', note: null }],
     })),
     summaryJa: `研究開発課題${i}の概要。`.repeat(12),
