@@ -7,7 +7,8 @@ import { initI18n } from './i18n/i18n';
 import { featureStrings } from './i18n/feature-strings';
 import { installHealthListeners, requestPersistentStorage } from './app/storage-health';
 import { desktopApi } from './platform/desktop-api';
-import { dailySnapshotIfDue, snapshotBeforeUpgrade } from './store/backup';
+import { dailySnapshotIfDue, setSnapshotWriter, snapshotBeforeUpgrade } from './store/backup';
+import { writeBackupInWorker } from './workers/backup-jobs';
 import { DEFAULT_PREFERENCES, loadPreferences } from './store/preferences';
 import './styles/app.css';
 
@@ -16,6 +17,8 @@ async function start(): Promise<void> {
   const firstScreen = preloadScreen(parseHash(window.location.hash).screen).catch((e: unknown) => console.error('Screen preload failed', e));
   await initI18n(featureStrings);
   installHealthListeners();
+  // Automatic backups (daily, manual, before an import) read and encode every table: in the backup Worker.
+  setSnapshotWriter(writeBackupInWorker);
   // Before the schema upgrade runs (the first query opens the database), keep a copy of the data in its old shape.
   await snapshotBeforeUpgrade(desktopApi, DEFAULT_PREFERENCES.backupsToKeep).catch((e: unknown) => console.error('Pre-upgrade backup failed', e));
   await firstScreen;

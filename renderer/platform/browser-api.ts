@@ -2,9 +2,9 @@
 // and window.print for PDF. It lets every feature run (and be tested) without the Electron binary.
 import { MENU_COMMANDS } from '../../shared/api/desktop-api';
 import type { AppInfo, DesktopApi, FileBytes, MenuCommand, OpenFileRequest, PickedFile, SaveFileRequest, SaveResult, SnapshotInfo, SyncPasswordRequest } from '../../shared/api/desktop-api';
-import { isSnapshotFileName } from '../../shared/api/ipc-contract';
-import { snapshotsToPrune } from '../../shared/backup/backup-format';
 import { SnapshotVault } from '../store/db';
+import { blobOffThread } from './blob-off-thread';
+import { listVault, readFromVault, saveToVault } from './snapshot-vault';
 
 declare const __APP_VERSION__: string;
 
@@ -29,9 +29,9 @@ function pickFile(request: OpenFileRequest): Promise<PickedFile | null> {
   });
 }
 
-/** Parts become one Blob's parts: the browser stores them as they are, without joining them in the page's memory. */
-function download(bytes: FileBytes, name: string): SaveResult {
-  const blob = new Blob(bytes instanceof Uint8Array ? [bytes as BlobPart] : (bytes as unknown as BlobPart[]));
+/** The bytes become a Blob in a Worker when big (blobOffThread): a big backup is never one long copy on the main thread. */
+async function download(bytes: FileBytes, name: string): Promise<SaveResult> {
+  const blob = await blobOffThread(bytes);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -93,27 +93,9 @@ export function createBrowserApi(): DesktopApi {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
     },
-    async saveSnapshot(request) {
-      if (!isSnapshotFileName(request.fileName)) throw new Error('bad snapshot name');
-      const v = snapshotVault();
-      await v.transaction('rw', v.snapshots, async () => {
-        await v.snapshots.put({ fileName: request.fileName, bytes: request.bytes, sizeBytes: request.bytes.byteLength, createdAt: new Date().toISOString() });
-        const names = (await v.snapshots.toCollection().primaryKeys()) as string[];
-        await v.snapshots.bulkDelete(snapshotsToPrune(names, request.keep));
-      });
-      return { saved: true, location: `IndexedDB: ${request.fileName}` };
-    },
-    async listSnapshots(): Promise<SnapshotInfo[]> {
-      const rows: SnapshotInfo[] = [];
-      await snapshotVault().snapshots.each((r) => {
-        rows.push({ fileName: r.fileName, sizeBytes: r.sizeBytes, createdAt: r.createdAt });
-      });
-      return rows.sort((a, b) => b.fileName.localeCompare(a.fileName));
-    },
-    async readSnapshot(fileName) {
-      if (!isSnapshotFileName(fileName)) return null;
-      return (await snapshotVault().snapshots.get(fileName))?.bytes ?? null;
-    },
+    saveSnapshot: (request) => saveToVault(snapshotVault(), request),
+    listSnapshots: (): Promise<SnapshotInfo[]> => listVault(snapshotVault()),
+    readSnapshot: (fileName) => readFromVault(snapshotVault(), fileName),
     async setUiLanguage() {
       // The browser build has no native menu to relabel.
     },

@@ -107,17 +107,6 @@ export async function writeBackupParts(database: GrantDatabase = db, opts: Backu
   return parts;
 }
 
-/** Joins parts into one buffer (a snapshot is stored as one value). */
-export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
-
 /** The customs gate for backup files: size, JSON, then parseBackup. Never throws. */
 export function readBackupBytes(bytes: Uint8Array, currentSchemaVersion: number = db.verno): BackupParse {
   if (bytes.byteLength === 0) return { ok: false, problems: [{ path: '(file)', message: 'The file is empty / ファイルが空です' }] };
@@ -131,9 +120,23 @@ export function readBackupBytes(bytes: Uint8Array, currentSchemaVersion: number 
   return parseBackup(json, currentSchemaVersion);
 }
 
-/** Writes an automatic backup through the host (files in the desktop app, a separate IndexedDB in the browser). */
+/** Writes the app database's backup file as parts: on this thread unless the app set a Worker (setSnapshotWriter). */
+let appSnapshotWriter: (() => Promise<Uint8Array[]>) | null = null;
+
+/**
+ * The app sets the backup Worker here at start (main.tsx), so every automatic backup of its database (daily, manual,
+ * before an import or a sync) reads and encodes off the main thread; tests, and other databases, write in place.
+ */
+export function setSnapshotWriter(write: () => Promise<Uint8Array[]>): void {
+  appSnapshotWriter = write;
+}
+
+/**
+ * Writes an automatic backup through the host (files in the desktop app, a separate IndexedDB in the browser), as
+ * the parts it was written in: never joined into one buffer in the page.
+ */
 export async function takeSnapshot(api: DesktopApi, reason: 'daily' | 'before-import' | 'before-restore' | 'before-upgrade' | 'manual', keep: number, database: GrantDatabase = db) {
-  return api.saveSnapshot({ fileName: backupFileName(reason, new Date()), bytes: joinParts(await writeBackupParts(database)), keep });
+  return api.saveSnapshot({ fileName: backupFileName(reason, new Date()), bytes: await (database === db && appSnapshotWriter ? appSnapshotWriter() : writeBackupParts(database)), keep });
 }
 
 /**

@@ -150,6 +150,11 @@ export async function importEdition(catalog: CatalogEdition, opts: CatalogWriteO
   });
 }
 
+/** The ids of the office's stored programs (keys only: no row is read). */
+export async function storedProgramIds(database: GrantDatabase = defaultDb): Promise<string[]> {
+  return (await database.programs.toCollection().primaryKeys()) as string[];
+}
+
 /**
  * The catalog as the office sees it now (built-in merged with its own rows), as one edition for export.
  * The header is the newest imported edition's, or the built-in one's.

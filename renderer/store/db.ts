@@ -355,10 +355,20 @@ export async function putSetting(key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });
 }
 
-/** An automatic backup kept by the browser build (the desktop app writes files instead). */
+/**
+ * An automatic backup kept by the browser build (the desktop app writes files instead). The body is a Blob since the
+ * vault's version 2 (storing or listing it never copies the file through the page); version-1 rows hold a Uint8Array.
+ */
 export interface SnapshotRow {
   fileName: string;
-  bytes: Uint8Array;
+  bytes: Blob | Uint8Array;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+/** What the backups list shows, kept apart from the body so listing never reads tens of MB per backup. */
+export interface SnapshotInfoRow {
+  fileName: string;
   sizeBytes: number;
   createdAt: string;
 }
@@ -369,10 +379,22 @@ export interface SnapshotRow {
  */
 export class SnapshotVault extends Dexie {
   snapshots!: EntityTable<SnapshotRow, 'fileName'>;
+  snapshotInfo!: EntityTable<SnapshotInfoRow, 'fileName'>;
 
   constructor(name = `${DB_NAME}-snapshots`) {
     super(name);
     this.version(1).stores({ snapshots: 'fileName, createdAt' });
+    // Version 2 (issue 14): each snapshot's list entry in a table of its own. The upgrade reads the existing bodies
+    // once to take their sizes; from then on the list reads only this table.
+    this.version(2)
+      .stores({ snapshots: 'fileName, createdAt', snapshotInfo: 'fileName' })
+      .upgrade(async (tx) => {
+        const infos: SnapshotInfoRow[] = [];
+        await tx.table<SnapshotRow, string>('snapshots').each((r) => {
+          infos.push({ fileName: r.fileName, sizeBytes: r.sizeBytes, createdAt: r.createdAt });
+        });
+        await tx.table<SnapshotInfoRow, string>('snapshotInfo').bulkPut(infos);
+      });
   }
 }
 

@@ -5,7 +5,6 @@ import type { BackupParse } from '../../shared/backup/backup-format';
 import type { DesktopApi, SaveResult } from '../../shared/api/desktop-api';
 import { backupFileName } from '../../shared/backup/backup-format';
 import { callback, runInWorker, transferred, WorkerClient } from '../platform/worker-client';
-import { joinParts } from '../store/backup';
 
 type Progress = (done: number, total: number) => void;
 
@@ -42,6 +41,11 @@ export async function saveBackupFile(api: DesktopApi, job: Job): Promise<SaveRes
   return api.saveFile({ suggestedName: backupFileName('manual', new Date()), filters: [{ name: 'Grant Portfolio backup', extensions: ['json'] }], bytes: parts });
 }
 
+/** The backup file's parts, written in a backup Worker of their own (the automatic backups, see setSnapshotWriter). */
+export function writeBackupInWorker(): Promise<Uint8Array[]> {
+  return runInWorker<BackupWorkerApi, Uint8Array[]>(startWorker, (w) => w.write(callback(() => undefined)));
+}
+
 /** A backup file checked in its Worker and held there until it is restored or dropped. */
 export class PendingRestore {
   private constructor(
@@ -49,12 +53,14 @@ export class PendingRestore {
     readonly summary: BackupSummary,
   ) {}
 
-  /** Validates the whole file first; on success the Worker keeps it for `restore`. */
+  /**
+   * Validates the whole file first; on success the Worker keeps it for `restore`. The bytes' buffer is moved to the
+   * Worker, not copied (a copy of a 50,000-project file was a long task): the caller must not use them afterwards.
+   */
   static async check(bytes: Uint8Array, signal?: AbortSignal): Promise<{ ok: true; pending: PendingRestore } | Extract<BackupCheck, { ok: false }>> {
     const client = new WorkerClient<BackupWorkerApi>(startWorker);
-    const copy = bytes.slice();
     try {
-      const result = await client.call<BackupCheck>((w) => w.check(transferred(copy, [copy.buffer as ArrayBuffer])), { signal });
+      const result = await client.call<BackupCheck>((w) => w.check(transferred(bytes, [bytes.buffer as ArrayBuffer])), { signal });
       if (!result.ok) {
         client.terminate();
         return result;
@@ -75,7 +81,7 @@ export class PendingRestore {
     const half = (offset: number) => callback((d: number, t: number) => job.progress(offset + (t ? Math.round((d / t) * 500) : 0), 1000));
     try {
       const parts = await this.client.call((w) => w.write(half(0)), { signal: job.signal });
-      await opts.api.saveSnapshot({ fileName: backupFileName('before-restore', new Date()), bytes: joinParts(parts), keep: opts.keep });
+      await opts.api.saveSnapshot({ fileName: backupFileName('before-restore', new Date()), bytes: parts, keep: opts.keep });
       await this.client.call((w) => w.restore(opts.user, half(500)), { signal: job.signal });
     } finally {
       this.dispose();

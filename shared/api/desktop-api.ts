@@ -70,7 +70,8 @@ export interface SnapshotInfo {
 export interface SaveSnapshotRequest {
   /** Must match backupFileName()'s pattern. */
   fileName: string;
-  bytes: Uint8Array;
+  /** Whole or as parts (a backup leaves its Worker as parts; they are never joined in the page). */
+  bytes: FileBytes;
   /** How many snapshots to keep; older ones are deleted after this one is written. */
   keep: number;
 }

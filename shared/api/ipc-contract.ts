@@ -78,19 +78,23 @@ export function checkOpenFileRequest(v: unknown): Check<OpenFileRequest> {
   return { ok: true, value: { filters, ...(typeof v.title === 'string' ? { title: v.title } : {}) } };
 }
 
+/** A file's bytes as the bridge accepts them: one Uint8Array or a list of them (parts). */
+function isFileBytes(v: unknown): v is FileBytes {
+  return v instanceof Uint8Array || (Array.isArray(v) && v.length <= 100_000 && v.every((p) => p instanceof Uint8Array));
+}
+
 export function checkSaveFileRequest(v: unknown): Check<SaveFileRequest> {
   if (!isRecord(v)) return { ok: false, error: 'request must be an object' };
   const filters = checkFilters(v.filters);
   if (!filters) return { ok: false, error: 'bad filters' };
   if (!isSafeFileName(v.suggestedName)) return { ok: false, error: 'bad file name' };
   const bytes = v.bytes;
-  const whole = bytes instanceof Uint8Array;
-  if (!whole && !(Array.isArray(bytes) && bytes.length <= 100_000 && bytes.every((p) => p instanceof Uint8Array))) return { ok: false, error: 'bytes must be a Uint8Array or a list of them' };
-  if (fileByteLength(bytes as FileBytes) > MAX_IPC_FILE_BYTES) return { ok: false, error: 'file too large' };
+  if (!isFileBytes(bytes)) return { ok: false, error: 'bytes must be a Uint8Array or a list of them' };
+  if (fileByteLength(bytes) > MAX_IPC_FILE_BYTES) return { ok: false, error: 'file too large' };
   if (v.title !== undefined && !shortString(v.title, 200)) return { ok: false, error: 'bad title' };
   return {
     ok: true,
-    value: { filters, suggestedName: v.suggestedName, bytes: bytes as FileBytes, ...(typeof v.title === 'string' ? { title: v.title } : {}) },
+    value: { filters, suggestedName: v.suggestedName, bytes, ...(typeof v.title === 'string' ? { title: v.title } : {}) },
   };
 }
 
@@ -119,7 +123,7 @@ export function isSnapshotFileName(v: unknown): v is string {
 
 export function checkSaveSnapshotRequest(v: unknown): Check<SaveSnapshotRequest> {
   if (!isRecord(v) || !isSnapshotFileName(v.fileName)) return { ok: false, error: 'bad snapshot name' };
-  if (!(v.bytes instanceof Uint8Array) || v.bytes.byteLength > MAX_IPC_FILE_BYTES) return { ok: false, error: 'bad snapshot bytes' };
+  if (!isFileBytes(v.bytes) || fileByteLength(v.bytes) > MAX_IPC_FILE_BYTES) return { ok: false, error: 'bad snapshot bytes' };
   if (typeof v.keep !== 'number' || !Number.isInteger(v.keep) || v.keep < 1 || v.keep > 365) return { ok: false, error: 'keep must be 1–365' };
   return { ok: true, value: { fileName: v.fileName, bytes: v.bytes, keep: v.keep } };
 }

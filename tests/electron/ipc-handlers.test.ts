@@ -73,6 +73,15 @@ describe('snapshot handlers', () => {
     expect(deps.removeFile).toHaveBeenCalledWith('/data/backups/' + names[0]);
     expect(deps.removeFile).toHaveBeenCalledTimes(1);
   });
+  it('writes a snapshot given as parts (a backup leaves its Worker as parts) as one file, and refuses other bytes', async () => {
+    const deps = fakeDeps({ listFolder: async () => [] });
+    const h = createIpcHandlers(deps);
+    const parts = [new Uint8Array([1, 2]), new Uint8Array([3])];
+    await h[IPC.saveSnapshot]!(app, { fileName: names[0], bytes: parts, keep: 2 });
+    expect(deps.writeFile).toHaveBeenCalledWith('/data/backups/' + names[0] + '.partial', parts);
+    await expect(h[IPC.saveSnapshot]!(app, { fileName: names[0], bytes: [new Uint8Array([1]), 'x'], keep: 2 })).rejects.toThrow(/snapshot bytes/);
+    await expect(h[IPC.saveSnapshot]!(app, { fileName: names[0], bytes: 'text', keep: 2 })).rejects.toThrow(/snapshot bytes/);
+  });
   it('refuses names that are not snapshot names', async () => {
     const h = createIpcHandlers(fakeDeps());
     await expect(h[IPC.saveSnapshot]!(app, { fileName: '../../.bashrc', bytes: new Uint8Array([1]), keep: 2 })).rejects.toThrow();

@@ -1,30 +1,28 @@
 // Import and export of catalog editions (JSON and Excel). Imports pass the catalog gate and are confirmed before
 // anything is written; invalid files are explained in plain language and change nothing. An Excel edition is read like
-// a project import: guarded and read in a Worker (a zip bomb is refused there, never opened on the main thread).
+// a project import: guarded and read in a Worker (a zip bomb is refused there, never opened on the main thread). The
+// edition is parsed, checked and stored in the catalog Worker (catalog-jobs.ts): at 5,000 programs each was a long task.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../platform/desktop-api';
 import { catalogToSheets } from '../../../shared/catalog/catalog-sheet';
-import { describeImportProblems, importCatalogJson, importCatalogSheets } from '../../../shared/catalog/catalog-import';
-import type { CatalogEdition } from '../../../shared/catalog/schema';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import { readWorkbookGuarded } from '../../workers/guarded-read';
-import { currentCatalogEdition, importEdition } from '../../store/catalog-edit';
-import type { ProgramEntry } from '../../store/catalog';
+import { currentCatalogEdition } from '../../store/catalog-edit';
+import { PendingEdition } from '../../workers/catalog-jobs';
 import { throwIfCancelled } from '../../store/chunked-write';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 
-type Pending = { fileName: string; catalog: CatalogEdition; added: number; replaced: number };
+type Pending = { fileName: string; edition: PendingEdition };
 type Status = { kind: 'ok' | 'error'; text: string; lines?: string[] } | null;
 
 interface Props {
-  programs: readonly ProgramEntry[];
   lang: 'ja' | 'en';
 }
 
-export function CatalogTransfer({ programs, lang }: Props) {
+export function CatalogTransfer({ lang }: Props) {
   const { t } = useTranslation('programs');
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -68,6 +66,7 @@ export function CatalogTransfer({ programs, lang }: Props) {
   const pick = () =>
     run(async () => {
       setStatus(null);
+      pending?.edition.dispose();
       setPending(null);
       const file = await desktopApi.openFile({ title: t('importFile'), filters: [{ name: 'Catalog', extensions: ['json', 'xlsx', 'xls'] }] });
       if (file) await readEdition(file);
@@ -76,38 +75,43 @@ export function CatalogTransfer({ programs, lang }: Props) {
   const readEdition = (file: { name: string; bytes: Uint8Array }) =>
     asJob({ ja: '版を読み込んでいます', en: 'Reading the edition' }, async (signal) => {
       const isJson = /\.json$/i.test(file.name) || file.bytes[0] === 0x7b || file.bytes[0] === 0xef;
-      let result;
+      let input;
       if (isJson) {
-        result = importCatalogJson(new TextDecoder('utf-8').decode(file.bytes));
+        input = { json: file.bytes };
       } else {
         const read = await readWorkbookGuarded(file.bytes, { maxRows: 20_000, maxCols: 60 }, signal);
         if (!read.ok) {
           setStatus({ kind: 'error', text: t('importReadFailed', { name: file.name }), lines: [read.message[lang]] });
           return;
         }
-        result = importCatalogSheets(read.sheets);
+        input = { sheets: read.sheets };
       }
+      const result = await PendingEdition.check(input, lang, signal);
       if (!result.ok) {
-        setStatus({ kind: 'error', text: t('importInvalid', { name: file.name }), lines: describeImportProblems(result, lang) });
+        setStatus({ kind: 'error', text: t('importInvalid', { name: file.name }), lines: result.lines });
         return;
       }
+      if (signal.aborted) result.pending.dispose();
       throwIfCancelled(signal);
-      const ids = new Set(programs.map((p) => p.id));
-      const replaced = result.catalog.programs.filter((p) => ids.has(p.id)).length;
-      setPending({ fileName: file.name, catalog: result.catalog, added: result.catalog.programs.length - replaced, replaced });
+      setPending((old) => {
+        old?.edition.dispose();
+        return { fileName: file.name, edition: result.pending };
+      });
     });
 
   const confirmImport = () =>
     asJob({ ja: '版を取り込んでいます', en: 'Importing the edition' }, async (signal) => {
       if (!pending) return;
       throwIfCancelled(signal);
-      const r = await importEdition(pending.catalog);
-      const title = lang === 'en' ? pending.catalog.edition.titleEn || pending.catalog.edition.titleJa : pending.catalog.edition.titleJa || pending.catalog.edition.titleEn;
+      const summary = pending.edition.summary;
+      const r = await pending.edition.store(signal);
+      const title = lang === 'en' ? summary.titleEn || summary.titleJa : summary.titleJa || summary.titleEn;
       setPending(null);
       setStatus({ kind: 'ok', text: t('imported', { title, added: r.added, replaced: r.replaced }) });
     });
 
-  const pendingTitle = pending ? (lang === 'en' ? pending.catalog.edition.titleEn : pending.catalog.edition.titleJa) || pending.catalog.edition.id : '';
+  const shown = pending?.edition.summary;
+  const pendingTitle = shown ? (lang === 'en' ? shown.titleEn : shown.titleJa) || shown.id : '';
 
   return (
     <div className="catalog-transfer no-print">
@@ -125,16 +129,16 @@ export function CatalogTransfer({ programs, lang }: Props) {
         <JobProgress state={job.state} runner={job.runner} lang={lang} testId="catalog-job" />
       </div>
       {pending && (
-        <div className="panel confirm-panel" role="alertdialog" aria-label={t('importConfirm', { title: pendingTitle, fy: fiscalYearLabel(pending.catalog.edition.fiscalYear, lang), count: pending.catalog.programs.length })}>
+        <div className="panel confirm-panel" role="alertdialog" aria-label={t('importConfirm', { title: pendingTitle, fy: fiscalYearLabel(pending.edition.summary.fiscalYear, lang), count: pending.edition.summary.programs })}>
           <p>
-            <strong>{t('importConfirm', { title: pendingTitle, fy: fiscalYearLabel(pending.catalog.edition.fiscalYear, lang), count: pending.catalog.programs.length })}</strong>
+            <strong>{t('importConfirm', { title: pendingTitle, fy: fiscalYearLabel(pending.edition.summary.fiscalYear, lang), count: pending.edition.summary.programs })}</strong>
           </p>
-          <p>{t('importConfirmDetail', { added: pending.added, replaced: pending.replaced })}</p>
+          <p>{t('importConfirmDetail', { added: pending.edition.summary.added, replaced: pending.edition.summary.replaced })}</p>
           <div className="inline-form">
             <button type="button" className="primary" onClick={confirmImport} disabled={busy} data-action="confirm-import">
               {t('importYes')}
             </button>
-            <button type="button" onClick={() => setPending(null)} disabled={busy}>
+            <button type="button" onClick={() => { pending.edition.dispose(); setPending(null); }} disabled={busy}>
               {t('cancel')}
             </button>
           </div>

@@ -245,7 +245,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
           </button>
         </div>
       </header>
-      <CatalogTransfer programs={programs} lang={lang} />
+      <CatalogTransfer lang={lang} />
 
       {flash && (
         <div className="ok-panel flash" role="status">

@@ -2,9 +2,9 @@
 // is snapshotted before the schema upgrade.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DesktopApi, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
-import { Dexie, GrantDatabase } from '../../../renderer/store/db';
-import { backupToBytes, dailySnapshotIfDue, exportBackup, joinParts, readBackupBytes, replaceWithBackup, restoreBackup, snapshotBeforeImport, snapshotBeforeUpgrade, writeBackupParts } from '../../../renderer/store/backup';
+import type { DesktopApi, FileBytes, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
+import { Dexie, GrantDatabase, db as appDb } from '../../../renderer/store/db';
+import { backupToBytes, dailySnapshotIfDue, exportBackup, readBackupBytes, replaceWithBackup, restoreBackup, setSnapshotWriter, snapshotBeforeImport, snapshotBeforeUpgrade, takeSnapshot, writeBackupParts } from '../../../renderer/store/backup';
 import type { Project } from '../../../shared/domain/types';
 
 let n = 0;
@@ -17,6 +17,18 @@ function fresh(): GrantDatabase {
   const d = new GrantDatabase(`backup-test-${n++}`);
   open.push(d);
   return d;
+}
+
+/** A file's bytes as one buffer (snapshots now come as the parts they were written in). */
+function joinParts(bytes: FileBytes): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  const out = new Uint8Array(bytes.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of bytes) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 function fakeApi(): DesktopApi & { saved: SaveSnapshotRequest[] } {
@@ -64,7 +76,7 @@ describe('backup and restore', () => {
     // The data it replaced was snapshotted first.
     expect(api.saved).toHaveLength(1);
     expect(api.saved[0]!.fileName).toMatch(/before-restore/);
-    const snap = readBackupBytes(api.saved[0]!.bytes, b.verno);
+    const snap = readBackupBytes(joinParts(api.saved[0]!.bytes), b.verno);
     expect(snap.ok && snap.backup.tables.projects.map((p) => p.code)).toEqual(['OLD-1']);
   });
 
@@ -107,7 +119,7 @@ describe('backup and restore', () => {
     open.push(current);
     const api = fakeApi();
     expect(await snapshotBeforeUpgrade(api, 5, current)).toBe(true);
-    const saved = JSON.parse(new TextDecoder().decode(api.saved[0]!.bytes));
+    const saved = JSON.parse(new TextDecoder().decode(joinParts(api.saved[0]!.bytes)));
     expect(saved.tables.projects).toEqual([{ id: 'x', code: 'OLD' }]);
     await current.open();
     expect(await snapshotBeforeUpgrade(fakeApi(), 5, current)).toBe(false);
@@ -145,7 +157,7 @@ describe('backup and restore', () => {
     await seed(d);
     expect(await snapshotBeforeImport(api, 3, d)).toBe(true);
     expect(api.saved[0]!.fileName).toMatch(/before-import\.json$/);
-    const snap = readBackupBytes(api.saved[0]!.bytes, d.verno);
+    const snap = readBackupBytes(joinParts(api.saved[0]!.bytes), d.verno);
     expect(snap.ok && snap.backup.tables.projects.map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
     const full = { ...api, saveSnapshot: async () => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' })) } as unknown as DesktopApi;
     await expect(snapshotBeforeImport(full, 3, d)).rejects.toThrow(/disk full/);
@@ -205,5 +217,23 @@ describe('backup and restore', () => {
     expect((await b.projects.toArray()).map((p) => p.code).sort()).toEqual((await a.projects.toArray()).map((p) => p.code).sort());
     expect(totals.at(-1)![0]).toBe(totals.at(-1)![1]);
     expect((await b.auditLog.toArray()).map((e) => e.action)).toEqual(['restore']);
+  });
+});
+
+// Last in the file: the writer stays set for the app's database.
+describe('the automatic backups\' writer', () => {
+  it('writes the app database\'s snapshots through the writer the app set (its Worker), other databases in place', async () => {
+    await appDb.projects.put(project('W-1'));
+    const api = fakeApi();
+    const fromWorker = [new TextEncoder().encode('{"from":'), new TextEncoder().encode('"worker"}')];
+    setSnapshotWriter(async () => fromWorker);
+    await takeSnapshot(api, 'manual', 5);
+    expect(api.saved[0]!.bytes).toEqual(fromWorker);
+    const other = fresh();
+    await other.projects.put(project('W-2'));
+    await takeSnapshot(api, 'manual', 5, other);
+    const parsed = readBackupBytes(joinParts(api.saved[1]!.bytes), other.verno);
+    expect(parsed.ok && parsed.backup.tables.projects.map((p) => p.code)).toEqual(['W-2']);
+    await appDb.delete();
   });
 });

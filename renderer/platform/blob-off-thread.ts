@@ -1,0 +1,26 @@
+// A file's bytes turned into one Blob in a Worker: the Blob constructor copies every byte into the browser's blob
+// store on the calling thread, which for a 50,000-project backup (tens of MB) was a task of seconds on the page's.
+import type { FileBytes } from '../../shared/api/desktop-api';
+import { fileByteLength } from '../../shared/api/desktop-api';
+import { runInWorker, transferred } from './worker-client';
+
+export interface BlobWorkerApi {
+  join(parts: Uint8Array[], type: string): Blob;
+}
+
+/** Below this size the page makes the Blob itself: starting a Worker costs more than the copy. */
+const OFF_THREAD_BYTES = 256 * 1024;
+
+/**
+ * The same Blob as `new Blob(parts)`. Big files are joined in a Worker and their buffers are MOVED there (detached
+ * here): callers hand the bytes over and do not use them again.
+ */
+export async function blobOffThread(bytes: FileBytes, type = ''): Promise<Blob> {
+  const parts = bytes instanceof Uint8Array ? [bytes] : [...bytes];
+  if (fileByteLength(bytes) < OFF_THREAD_BYTES || typeof Worker === 'undefined') return new Blob(parts as BlobPart[], { type });
+  const buffers = [...new Set(parts.map((p) => p.buffer as ArrayBuffer))];
+  return runInWorker<BlobWorkerApi, Blob>(
+    () => new Worker(new URL('./blob.worker.ts', import.meta.url), { type: 'module' }),
+    (w) => w.join(transferred(parts, buffers), type),
+  );
+}

@@ -1,0 +1,23 @@
+// The catalog Worker's work, kept apart from its Worker scope so it can be tested: parse and check an edition through
+// the catalog gate (describing problems in plain sentences), and count what it adds and replaces.
+import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
+import { describeImportProblems, importCatalogJson, importCatalogSheets } from '../../shared/catalog/catalog-import';
+import type { CatalogEdition } from '../../shared/catalog/schema';
+import type { SheetGrid } from '../../shared/excel/sheetjs';
+import type { EditionSummary } from './catalog-jobs';
+
+export type CheckedEdition = { ok: true; catalog: CatalogEdition } | { ok: false; lines: string[] };
+
+/** JSON bytes or workbook grids → a validated edition, or its problems as sentences in `lang`. */
+export function checkEdition(input: { json: Uint8Array } | { sheets: readonly SheetGrid[] }, lang: 'ja' | 'en'): CheckedEdition {
+  const result = 'json' in input ? importCatalogJson(new TextDecoder('utf-8').decode(input.json)) : importCatalogSheets(input.sheets);
+  return result.ok ? result : { ok: false, lines: describeImportProblems(result, lang) };
+}
+
+/** The confirmation's figures: programs whose id is stored already or built in are replaced, the others added. */
+export function summarizeEdition(catalog: CatalogEdition, storedIds: readonly string[]): EditionSummary {
+  const known = new Set([...storedIds, ...BUILTIN_CATALOG.programs.map((p) => p.id)]);
+  const replaced = catalog.programs.filter((p) => known.has(p.id)).length;
+  const { id, titleJa, titleEn, fiscalYear } = catalog.edition;
+  return { id, titleJa, titleEn, fiscalYear, programs: catalog.programs.length, added: catalog.programs.length - replaced, replaced };
+}
