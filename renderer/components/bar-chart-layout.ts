@@ -181,3 +181,31 @@ export function chartTable(groups: readonly BarGroup[], series: readonly BarSeri
     }),
   }));
 }
+
+/** The id of the group that sums what capGroups left out; it opens nothing when selected. */
+export const OTHERS_GROUP_ID = '__others__';
+
+/**
+ * At most `limit` groups: `groups` (sorted largest first) keep their first `limit - 1`, and the rest are summed bar by
+ * bar and segment by segment into one group. An office catalog may hold thousands of programs; one bar and label each
+ * froze the window for seconds and could not be read anyway.
+ */
+export function capGroups(groups: readonly BarGroup[], limit: number, othersLabel: (count: number) => string): BarGroup[] {
+  if (groups.length <= limit) return [...groups];
+  const kept = groups.slice(0, limit - 1);
+  const rest = groups.slice(limit - 1);
+  const bars: Bar[] = [];
+  for (const g of rest) {
+    for (const bar of g.bars) {
+      let into = bars.find((b) => b.key === bar.key);
+      if (!into) bars.push((into = { key: bar.key, segments: [] }));
+      for (const s of bar.segments) {
+        const seg = into.segments.find((x) => x.seriesKey === s.seriesKey);
+        if (seg) seg.value += s.value;
+        else into.segments.push({ seriesKey: s.seriesKey, value: s.value });
+      }
+    }
+  }
+  const label = othersLabel(rest.length);
+  return [...kept, { id: OTHERS_GROUP_ID, label, title: label, bars }];
+}

@@ -4,9 +4,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
+import { OTHERS_GROUP_ID, capGroups } from '../../components/bar-chart-layout';
 import { fiscalYearLabelJa } from '../../../shared/calendar/wareki';
 import { sortPrograms } from '../../../shared/catalog/program-search';
 import type { ProgramEntry } from '../../store/catalog';
+
+/** Bars drawn at most; the rest are summed into one. */
+const CHART_PROGRAMS = 40;
 
 interface Props {
   programs: readonly ProgramEntry[];
@@ -29,7 +33,7 @@ export function BudgetChart({ programs, fiscalYear, selectedId, lang, onSelect }
   );
   const groups: BarGroup[] = useMemo(() => {
     const top = programs.filter((p) => p.parentId === null && (p.budgetYen.request !== null || p.budgetYen.previous !== null || p.budgetYen.supplementary !== null));
-    return sortPrograms(top, 'budget-desc').map((p) => {
+    const all = sortPrograms(top, 'budget-desc').map((p): BarGroup => {
       const name = lang === 'en' && p.nameEn ? p.nameEn : p.nameJa;
       return {
         id: p.id,
@@ -47,12 +51,22 @@ export function BudgetChart({ programs, fiscalYear, selectedId, lang, onSelect }
         ],
       };
     });
-  }, [programs, lang]);
+    // An office edition may add thousands of programs: the largest CHART_PROGRAMS are drawn, the rest as one sum.
+    return capGroups(all, CHART_PROGRAMS, (count) => t('chartOthers', { count }));
+  }, [programs, lang, t]);
 
-  const fmt = (yen: number) => {
-    const oku = yen / 100_000_000;
-    const n = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: oku < 10 ? 1 : 0 }).format(lang === 'ja' ? oku : yen / 1e9);
-    return lang === 'ja' ? `${n}億円` : `¥${n}bn`;
+  const fmt = useMemo(() => {
+    const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
+    const small = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    const large = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    return (yen: number) => {
+      const oku = yen / 100_000_000;
+      const n = (oku < 10 ? small : large).format(lang === 'ja' ? oku : yen / 1e9);
+      return lang === 'ja' ? `${n}億円` : `¥${n}bn`;
+    };
+  }, [lang]);
+  const select = (id: string) => {
+    if (id !== OTHERS_GROUP_ID) onSelect(id);
   };
 
   return (
@@ -62,7 +76,7 @@ export function BudgetChart({ programs, fiscalYear, selectedId, lang, onSelect }
       {groups.length === 0 ? (
         <p className="muted">{t('chartEmpty')}</p>
       ) : (
-        <BarChart groups={groups} series={series} formatValue={fmt} ariaLabel={t('chartLabel')} onSelect={onSelect} selectedId={selectedId} imageName={`program-budgets-${fiscalYear}`} />
+        <BarChart groups={groups} series={series} formatValue={fmt} ariaLabel={t('chartLabel')} onSelect={select} selectedId={selectedId} imageName={`program-budgets-${fiscalYear}`} />
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 // alternatives (tooltip lines, data table) that screen readers get.
 import { describe, expect, it } from 'vitest';
 import {
-  AXIS_HEIGHT, BAR_GAP, BAR_HEIGHT, GROUP_PAD, LEGEND_ROW, MIN_WIDTH, VALUE_ROOM, barTotal, chartTable, fitLabel, groupSummary, layoutBarChart, layoutLegend, niceScale,
+  AXIS_HEIGHT, BAR_GAP, BAR_HEIGHT, GROUP_PAD, LEGEND_ROW, MIN_WIDTH, OTHERS_GROUP_ID, VALUE_ROOM, barTotal, capGroups, chartTable, fitLabel, groupSummary, layoutBarChart, layoutLegend, niceScale,
   textWidth,
 } from '../../../renderer/components/bar-chart-layout';
 import type { BarGroup, BarSeries } from '../../../renderer/components/bar-chart-layout';
@@ -122,5 +122,24 @@ describe('legend', () => {
     expect(new Set(many.map((l) => l.y)).size).toBeGreaterThan(1);
     for (const l of many) expect(l.x + 16 + textWidth(l.label)).toBeLessThanOrEqual(400);
     expect(layoutBarChart([stacked('a', 1, 1)], 400).axisTop).toBe(0);
+  });
+});
+
+describe('capGroups', () => {
+  const groups = Array.from({ length: 6 }, (_, i) => stacked(`g${i}`, 60 - i * 10, i));
+  const label = (n: number) => `その他 ${n} 事業`;
+
+  it('leaves a short list as it is', () => {
+    expect(capGroups(groups, 6, label)).toEqual(groups);
+  });
+
+  it('keeps the first limit - 1 and sums the rest segment by segment into one group', () => {
+    const capped = capGroups(groups, 4, label);
+    expect(capped.map((g) => g.id)).toEqual(['g0', 'g1', 'g2', OTHERS_GROUP_ID]);
+    const others = capped[3]!;
+    expect(others.label).toBe('その他 3 事業');
+    expect(chartTable([others], series)).toEqual([{ label: 'その他 3 事業', values: [30 + 20 + 10, 3 + 4 + 5] }]);
+    // The groups given are not changed by the summing.
+    expect(chartTable(groups.slice(3), series).map((r) => r.values)).toEqual([[30, 3], [20, 4], [10, 5]]);
   });
 });
