@@ -2,6 +2,8 @@
 // import commit does: up to IN_FLIGHT chunks queued in IndexedDB, a task ends by awaiting the oldest chunk still being
 // written (a MessageChannel yield would let the transaction commit), and a cancel throws, so the transaction aborts.
 
+import { withinTransaction } from './db';
+
 /** Rows per queued request. */
 export const WRITE_CHUNK = 2000;
 /** Chunks queued in IndexedDB at once (see import-commit.ts: fewer left the database idle between chunks). */
@@ -35,23 +37,35 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
  */
 export async function writeInChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>, opts: ChunkOptions = {}): Promise<void> {
   const size = opts.chunkSize ?? WRITE_CHUNK;
-  const inFlight: { written: Promise<unknown>; settled: boolean }[] = [];
+  const inFlight: { written: Promise<unknown>; settled: boolean; failed: boolean }[] = [];
   let taskStart = performance.now();
   for (let i = 0; i < rows.length; i += size) {
     throwIfCancelled(opts.signal);
-    const chunk = rows.slice(i, i + size);
-    const entry = {
-      written: write(chunk).then(() => opts.onWritten?.(chunk.length)),
-      settled: false,
-    };
-    // Awaited later; marked handled now so a failure is not reported twice (the transaction aborts anyway).
-    entry.written.then(() => (entry.settled = true), () => (entry.settled = true));
-    inFlight.push(entry);
-    while (inFlight[0]?.settled) await inFlight.shift()!.written;
-    if (inFlight.length >= IN_FLIGHT || performance.now() - taskStart > TASK_BUDGET_MS) {
+    // Chunks already written are dropped without an await (a failed one throws here, and the transaction aborts).
+    while (inFlight[0]?.settled) {
+      const done = inFlight.shift()!;
+      if (done.failed) await done.written;
+    }
+    if (inFlight.length >= IN_FLIGHT || (inFlight.length > 0 && performance.now() - taskStart > TASK_BUDGET_MS)) {
       await inFlight.shift()!.written;
       taskStart = performance.now();
     }
+    const chunk = rows.slice(i, i + size);
+    const entry = {
+      // A Dexie promise (withinTransaction): awaiting it below resumes inside the caller's transaction.
+      written: withinTransaction(write(chunk)).then(() => opts.onWritten?.(chunk.length)),
+      settled: false,
+      failed: false,
+    };
+    // Awaited later; marked handled now so a failure is not reported twice (the transaction aborts anyway).
+    entry.written.then(
+      () => (entry.settled = true),
+      () => {
+        entry.settled = true;
+        entry.failed = true;
+      },
+    );
+    inFlight.push(entry);
   }
   for (const e of inFlight) await e.written;
   throwIfCancelled(opts.signal);

@@ -415,3 +415,13 @@ export function onVersionChange(listener: VersionChangeListener): () => void {
   versionChangeListeners.add(listener);
   return () => versionChangeListeners.delete(listener);
 }
+
+/**
+ * A promise of work queued inside the current transaction (an async function's chunk of writes), as a Dexie promise,
+ * so that awaiting it resumes inside that transaction. Awaiting plain promises does not: after a few such awaits Dexie
+ * lost the transaction, later requests went to transactions of their own and the change committed early
+ * (PrematureCommitError; the chunked writer's loops of more than a few chunks).
+ */
+export function withinTransaction<T>(work: Promise<T>): Promise<T> {
+  return Dexie.Promise.resolve(work) as unknown as Promise<T>;
+}
