@@ -76,8 +76,8 @@ async function stopProfile(cdp: Awaited<ReturnType<typeof startProfile>>, file: 
   await cdp.detach();
 }
 
-/** The profile file for a phase: the one given for the commit, `<name>-<phase>.cpuprofile` for the others. */
-const profileFile = (phase: string) => process.env.BENCH_CPUPROFILE!.replace(/(\.cpuprofile)?$/, (ext) => `-${phase}${ext || '.cpuprofile'}`);
+/** The profile file for a phase: the one given for the commit, `<name>-<phase>.cpuprofile` for the others ('' when none is asked). */
+const profileFile = (phase: string) => process.env.BENCH_CPUPROFILE?.replace(/(\.cpuprofile)?$/, (ext) => `-${phase}${ext || '.cpuprofile'}`) ?? '';
 
 /** Our import through the real wizard: file chosen → preview (parse in the Worker), then confirm → committed. */
 async function oursImport(page: Page, url: string) {
