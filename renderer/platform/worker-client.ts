@@ -139,6 +139,27 @@ export async function runInWorker<API, R>(start: () => WorkerLike, job: (remote:
   }
 }
 
+/**
+ * A check whose Worker is kept for the next step when it passes (a file checked there and held until the user
+ * confirms), and ended when it is refused or fails.
+ */
+export async function checkInKeptWorker<API, R extends { ok: boolean }>(
+  start: () => WorkerLike,
+  job: (remote: Remote<API>) => Promise<R>,
+  opts: CallOptions = {},
+): Promise<{ kept: true; result: Extract<R, { ok: true }>; client: WorkerClient<API> } | { kept: false; result: Extract<R, { ok: false }> }> {
+  const client = new WorkerClient<API>(start);
+  try {
+    const result = await client.call<R>(job, opts);
+    if (result.ok) return { kept: true, result: result as Extract<R, { ok: true }>, client };
+    client.terminate();
+    return { kept: false, result: result as Extract<R, { ok: false }> };
+  } catch (err) {
+    client.terminate();
+    throw err;
+  }
+}
+
 /** Marks bytes (or other values) to be moved to the Worker instead of copied. */
 export function transferred<T>(value: T, transfer: Transferable[]): T {
   return Comlink.transfer(value, transfer);

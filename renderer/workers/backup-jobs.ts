@@ -4,7 +4,8 @@
 import type { BackupParse } from '../../shared/backup/backup-format';
 import type { DesktopApi, SaveResult } from '../../shared/api/desktop-api';
 import { backupFileName } from '../../shared/backup/backup-format';
-import { callback, runInWorker, transferred, WorkerClient } from '../platform/worker-client';
+import type { WorkerClient } from '../platform/worker-client';
+import { callback, checkInKeptWorker, runInWorker, transferred } from '../platform/worker-client';
 
 type Progress = (done: number, total: number) => void;
 
@@ -58,18 +59,8 @@ export class PendingRestore {
    * Worker, not copied (a copy of a 50,000-project file was a long task): the caller must not use them afterwards.
    */
   static async check(bytes: Uint8Array, signal?: AbortSignal): Promise<{ ok: true; pending: PendingRestore } | Extract<BackupCheck, { ok: false }>> {
-    const client = new WorkerClient<BackupWorkerApi>(startWorker);
-    try {
-      const result = await client.call<BackupCheck>((w) => w.check(transferred(bytes, [bytes.buffer as ArrayBuffer])), { signal });
-      if (!result.ok) {
-        client.terminate();
-        return result;
-      }
-      return { ok: true, pending: new PendingRestore(client, result.summary) };
-    } catch (err) {
-      client.terminate();
-      throw err;
-    }
+    const checked = await checkInKeptWorker<BackupWorkerApi, BackupCheck>(startWorker, (w) => w.check(transferred(bytes, [bytes.buffer as ArrayBuffer])), { signal });
+    return checked.kept ? { ok: true, pending: new PendingRestore(checked.client, checked.result.summary) } : checked.result;
   }
 
   /**

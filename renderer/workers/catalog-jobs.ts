@@ -2,7 +2,8 @@
 // client): an edition of 5,000 programs is megabytes of JSON, and its parse, check and write were long tasks on the
 // page. The edition stays in the Worker between the check and the confirmed write; only its summary comes back.
 import type { SheetGrid } from '../../shared/excel/sheetjs';
-import { transferred, WorkerClient } from '../platform/worker-client';
+import { checkInKeptWorker, transferred } from '../platform/worker-client';
+import type { WorkerClient } from '../platform/worker-client';
 
 /** What the confirmation shows of a checked edition. */
 export interface EditionSummary {
@@ -37,19 +38,9 @@ export class PendingEdition {
 
   /** JSON bytes are moved to the Worker (the caller must not use them again); grids are copied. */
   static async check(input: { json: Uint8Array } | { sheets: SheetGrid[] }, lang: 'ja' | 'en', signal?: AbortSignal): Promise<{ ok: true; pending: PendingEdition } | { ok: false; lines: string[] }> {
-    const client = new WorkerClient<CatalogWorkerApi>(startWorker);
-    try {
-      const arg = 'json' in input ? transferred(input, [input.json.buffer as ArrayBuffer]) : input;
-      const result = await client.call<EditionCheck>((w) => w.check(arg, lang), { signal });
-      if (!result.ok) {
-        client.terminate();
-        return result;
-      }
-      return { ok: true, pending: new PendingEdition(client, result.summary) };
-    } catch (err) {
-      client.terminate();
-      throw err;
-    }
+    const arg = 'json' in input ? transferred(input, [input.json.buffer as ArrayBuffer]) : input;
+    const checked = await checkInKeptWorker<CatalogWorkerApi, EditionCheck>(startWorker, (w) => w.check(arg, lang), { signal });
+    return checked.kept ? { ok: true, pending: new PendingEdition(checked.client, checked.result.summary) } : checked.result;
   }
 
   async store(signal?: AbortSignal): Promise<{ added: number; replaced: number }> {

@@ -1,8 +1,10 @@
 // The Worker client against fake Workers: a MessageChannel whose far end serves an API with Comlink, as a real
 // Worker's scope would. Pending calls are rejected when their Worker ends or crashes, a timeout ends only its own
-// Worker, queued calls run in order and each gets an answer, and one-shot jobs end their Worker.
+// Worker, queued calls run in order and each gets an answer, one-shot jobs end their Worker, and a check's Worker is
+// kept only when it passes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInWorker, WorkerClient, WorkerEndedError } from '../../../renderer/platform/worker-client';
+import { checkInKeptWorker, runInWorker, WorkerClient, WorkerEndedError } from '../../../renderer/platform/worker-client';
+import type { Remote } from '../../../renderer/platform/worker-client';
 import { FakeWorker } from './fake-worker';
 
 interface Api {
@@ -162,5 +164,30 @@ describe('runInWorker', () => {
     expect(await runInWorker<Api, number>(start, (w) => w.echo(2))).toBe(2);
     await expect(hung).rejects.toMatchObject({ reason: 'timeout' });
     expect(started).toHaveLength(2);
+  });
+});
+
+describe('checkInKeptWorker', () => {
+  type Check = { ok: true; n: number } | { ok: false; why: string };
+  const check = (w: Remote<Api>, x: number): Promise<Check> => w.echo(x).then((n) => (n > 0 ? { ok: true, n } : { ok: false, why: 'not positive' }));
+
+  it('keeps the Worker of a passed check for the next call, on the same Worker', async () => {
+    const checked = await checkInKeptWorker<Api, Check>(start, (w) => check(w, 3));
+    expect(checked.kept).toBe(true);
+    if (!checked.kept) return;
+    expect(checked.result.n).toBe(3);
+    clients.push(checked.client);
+    expect(await checked.client.call((w) => w.echo(5))).toBe(5);
+    expect(started).toHaveLength(1);
+    expect(started[0]!.terminated).toBe(false);
+    expect(started[0]!.log).toEqual(['echo 3', 'echo 5']);
+  });
+
+  it('ends the Worker when the check is refused or fails', async () => {
+    const refused = await checkInKeptWorker<Api, Check>(start, (w) => check(w, -1));
+    expect(refused).toEqual({ kept: false, result: { ok: false, why: 'not positive' } });
+    await expect(checkInKeptWorker<Api, Check>(start, (w) => w.fail())).rejects.toThrow('no workbook loaded');
+    expect(started).toHaveLength(2);
+    expect(started.every((w) => w.terminated)).toBe(true);
   });
 });
