@@ -19,7 +19,6 @@ import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 import { usePlanningSettings } from '../../store/planning';
 import { useReport } from './use-report';
-import { writeReportWorkbook } from '../../workers/report-jobs';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 import type { PlanningReport } from '../../../shared/reports/planning-report';
@@ -46,7 +45,7 @@ export function ReportsScreen() {
   const settings = usePlanningSettings();
   // Aggregated in the report Worker (seconds of work at 50,000 projects); the lists come back a page long.
   const job = useJob();
-  const { answer, current } = useReport({
+  const { answer, current, writeWorkbook } = useReport({
     today, from: from <= to ? from : to, to: from <= to ? to : from, programs: [...programs], fromFiscalYear: fiscalYearOf(today), probability: settings.probability, whatIf, listLimit: LIST_PAGE,
   });
   if (!answer) return <p className="muted" role="status">{t('loading')}</p>;
@@ -55,11 +54,11 @@ export function ReportsScreen() {
   const yen = (n: number | null) => formatYen(n, prefs.amountUnit, lang);
   const pick = (rows: MoneyRow[]) => (year === 'all' ? rows : rows.filter((r) => r.fiscalYear === year));
 
-  // Read, aggregated and written in a Worker of its own (the same store read and shared functions as the screen's
-  // Worker), with the shared progress bar and cancel button.
+  // Written by the screen's Worker from the reports it already built and keeps (built again only for data or options
+  // that changed since), with the shared progress bar and cancel button.
   const exportWorkbook = () =>
     job.runner.run({ ja: 'レポートを Excel に出力しています', en: 'Writing the report workbook' }, async (control) => {
-      const bytes = await writeReportWorkbook({ today, from: report.from, to: report.to, fromFiscalYear: fiscalYearOf(today), whatIf: [...whatIf], lang }, control);
+      const bytes = await writeWorkbook({ today, from: report.from, to: report.to, fromFiscalYear: fiscalYearOf(today), whatIf: [...whatIf], lang }, control);
       const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
       if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
     });
