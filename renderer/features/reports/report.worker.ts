@@ -8,7 +8,8 @@ import type { ReportSetRequest } from '../../../shared/reports/report-set';
 import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
 import { planningReportSheets } from '../../../shared/reports/planning-report-workbook';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
-import { KeptReportCore, readApplications } from '../../store/report-data';
+import { readApplications, readReportCore } from '../../store/report-data';
+import { KeptSnapshot } from '../../store/kept-snapshot';
 import { loadPrograms } from '../../store/catalog';
 import { loadPlanningSettings } from '../../store/planning';
 import { serveWorkerApi, transferred } from '../../platform/worker-client';
@@ -16,7 +17,7 @@ import { WORKBOOK_STEPS } from './report-protocol';
 import type { ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
 
 const memo = new ReportSetMemo();
-const core = new KeptReportCore(() => memo.clear());
+const core = new KeptSnapshot(readReportCore, () => memo.clear());
 
 /** The two reports from the data as stored now (the big tables kept or read again, the applications read now). */
 async function reportsNow(req: ReportSetRequest) {

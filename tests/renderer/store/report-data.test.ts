@@ -1,11 +1,12 @@
 // The Reports Worker's reads on fake-indexeddb: the big tables in one snapshot with the store's revision, which moves
-// with a write and stays put otherwise, and the kept snapshot read again exactly when the revision moved.
+// with a write and stays put otherwise, and the kept snapshot (kept-snapshot.ts) read again exactly when it moved.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/store/db';
 import { blankProjectInput, deleteProject, saveProject } from '../../../renderer/store/projects';
 import { saveBudgetLine } from '../../../renderer/store/budgets';
-import { KeptReportCore, readReportCore, readRevision } from '../../../renderer/store/report-data';
+import { readReportCore } from '../../../renderer/store/report-data';
+import { KeptSnapshot, readRevision } from '../../../renderer/store/kept-snapshot';
 import { setMilestonesStatus } from '../../../renderer/store/milestones';
 
 beforeEach(async () => {
@@ -37,7 +38,7 @@ describe('report data', () => {
   it('keeps its snapshot until a write to projects, budget lines or milestones, then reads the stored rows', async () => {
     const [a] = await twoProjects();
     let reads = 0;
-    const kept = new KeptReportCore(() => reads++);
+    const kept = new KeptSnapshot(readReportCore, () => reads++);
     const first = await kept.current();
     expect(await kept.current()).toBe(first);
     expect(reads).toBe(1);
@@ -60,7 +61,7 @@ describe('report data', () => {
   it('reads every time when the revision is unknown (no counters row)', async () => {
     await twoProjects();
     let reads = 0;
-    const kept = new KeptReportCore(() => reads++);
+    const kept = new KeptSnapshot(readReportCore, () => reads++);
     await db.settings.clear();
     expect(await readRevision()).toBeUndefined();
     const first = await kept.current();
