@@ -1,5 +1,6 @@
-// The Reports screen's two reports from one set of inputs. The screen's Worker and the report-workbook job's Worker
-// both call this, so what the screen shows and what the workbook holds are built the same way.
+// The Reports screen's two reports from one set of inputs. The screen's Worker builds them and writes the workbook
+// from them, so what the screen shows and what the workbook holds are built the same way; `ReportSetMemo` keeps what
+// was built so the workbook (or a new what-if) does not aggregate 250,000 records again when its inputs did not change.
 import type { CatalogProgram } from '../catalog/schema';
 import type { Application } from '../domain/planning';
 import type { BudgetLine, IsoDate, Milestone, Project } from '../domain/types';
@@ -9,10 +10,14 @@ import type { PlanningReport } from './planning-report';
 import { buildPortfolioReport } from './portfolio-report';
 import type { PortfolioReport } from './portfolio-report';
 
-export interface ReportSetData {
+/** The big tables, read together: a memo compares them by identity (a new read gives new arrays). */
+export interface ReportCore {
   projects: readonly Project[];
   budgetLines: readonly BudgetLine[];
   milestones: readonly Milestone[];
+}
+
+export interface ReportSetData extends ReportCore {
   applications: readonly Application[];
 }
 
@@ -28,10 +33,59 @@ export interface ReportSetRequest {
   whatIf: readonly WhatIf[];
 }
 
-export function buildReportSet(data: ReportSetData, req: ReportSetRequest): { report: PortfolioReport; planning: PlanningReport } {
-  const [from, to] = req.from <= req.to ? [req.from, req.to] : [req.to, req.from];
-  return {
-    report: buildPortfolioReport({ projects: data.projects, budgetLines: data.budgetLines, milestones: data.milestones, programs: req.programs, today: req.today, from, to }),
-    planning: buildPlanningReport({ projects: data.projects, budgetLines: data.budgetLines, applications: data.applications, programs: req.programs, fromFiscalYear: req.fromFiscalYear, settings: req.probability, whatIf: req.whatIf }),
-  };
+export interface ReportSet {
+  report: PortfolioReport;
+  planning: PlanningReport;
+}
+
+const ordered = (req: ReportSetRequest): [IsoDate, IsoDate] => (req.from <= req.to ? [req.from, req.to] : [req.to, req.from]);
+
+function portfolioOf(data: ReportCore, req: ReportSetRequest): PortfolioReport {
+  const [from, to] = ordered(req);
+  return buildPortfolioReport({ projects: data.projects, budgetLines: data.budgetLines, milestones: data.milestones, programs: req.programs, today: req.today, from, to });
+}
+
+function planningOf(data: ReportSetData, req: ReportSetRequest): PlanningReport {
+  return buildPlanningReport({ projects: data.projects, budgetLines: data.budgetLines, applications: data.applications, programs: req.programs, fromFiscalYear: req.fromFiscalYear, settings: req.probability, whatIf: req.whatIf });
+}
+
+export function buildReportSet(data: ReportSetData, req: ReportSetRequest): ReportSet {
+  return { report: portfolioOf(data, req), planning: planningOf(data, req) };
+}
+
+/** What each report depends on besides the big tables, as one comparable text (programs and applications are small). */
+const portfolioKey = (req: ReportSetRequest) => JSON.stringify([req.today, ...ordered(req), req.programs]);
+const planningKey = (data: ReportSetData, req: ReportSetRequest) => JSON.stringify([data.applications, req.programs, req.fromFiscalYear, req.probability, req.whatIf]);
+
+interface Kept<T> {
+  core: ReportCore;
+  key: string;
+  value: T;
+}
+
+const sameCore = (a: ReportCore | undefined, b: ReportCore) => a !== undefined && a.projects === b.projects && a.budgetLines === b.budgetLines && a.milestones === b.milestones;
+
+/**
+ * The last portfolio report and the last planning report built, each reused while its inputs are the same: the same
+ * big tables (the same read, by identity: the caller reads again whenever the store's revision moved) and equal
+ * small inputs (by value). A what-if rebuilds only the planning report; a new period only the portfolio report.
+ */
+export class ReportSetMemo {
+  private portfolio: Kept<PortfolioReport> | null = null;
+  private planning: Kept<PlanningReport> | null = null;
+
+  build(data: ReportSetData, req: ReportSetRequest): ReportSet {
+    const core: ReportCore = { projects: data.projects, budgetLines: data.budgetLines, milestones: data.milestones };
+    const pKey = portfolioKey(req);
+    if (!sameCore(this.portfolio?.core, core) || this.portfolio?.key !== pKey) this.portfolio = { core, key: pKey, value: portfolioOf(data, req) };
+    const qKey = planningKey(data, req);
+    if (!sameCore(this.planning?.core, core) || this.planning?.key !== qKey) this.planning = { core, key: qKey, value: planningOf(data, req) };
+    return { report: this.portfolio.value, planning: this.planning.value };
+  }
+
+  /** Lets go of the kept reports and the tables they were built from (before a new read, so both are not held). */
+  clear(): void {
+    this.portfolio = null;
+    this.planning = null;
+  }
 }

@@ -1,7 +1,8 @@
 // Runs the standard-workbook export in two part Workers at once (Projects and Budgets in one, Milestones and the small
 // planning sheets in the other) and assembles their parts into one xlsx: reading 250,000 records and writing their XML
-// overlap instead of following each other. Each table is read in its own transaction, so the parts are only used when all saw the same store
-// revision; otherwise (a write landed mid-export) it tries once more, then falls back to the single-transaction export.
+// overlap instead of following each other, and the Workers read their tables ahead while the screen is open (`prepare`).
+// Each table is read in its own transaction, so the parts are only used when all saw the same store revision;
+// otherwise (a write landed mid-export) it tries once more, then falls back to the single-transaction export.
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { assembleWorkbook, PartRefused } from '../../../shared/excel/xlsx-parts';
@@ -80,6 +81,16 @@ export class ParallelExport {
   prewarm(): void {
     this.keepWarm = true;
     this.idle ??= this.start();
+  }
+
+  /**
+   * Has the waiting Workers read their tables ahead of the click (and warm their writer up), so an export of data
+   * that did not change since only writes. Resolves when they are done (or failed: the export then reads itself).
+   */
+  async prepare(): Promise<void> {
+    const pair = this.idle;
+    if (!pair) return;
+    await Promise.all([pair[0].call((w) => w.prepare(['projects', 'budgetLines'])), pair[1].call((w) => w.prepare(['milestones']))]).catch(() => undefined);
   }
 
   /** Ends the Workers (the screen closed). */

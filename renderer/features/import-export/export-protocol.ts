@@ -48,10 +48,18 @@ export type PartResponse =
   /** `refused`: the part cannot be assembled (see PartRefused); the caller writes the workbook in one call instead. */
   | { type: 'failed'; message: string; refused: boolean };
 
+/** The tables a part Worker reads (and keeps: see `prepare`). */
+export type ExportTable = 'projects' | 'budgetLines' | 'milestones';
+
 /** The export Worker (`export.worker.ts`): a part of the parallel export, the whole workbook at once, or a template. */
 export interface ExportWorkerApi {
   /** Load the code and open the database before the click (called when the export screen opens). */
   warm(): void;
+  /**
+   * Read these tables ahead of the click and keep them (with the writer's code warmed up): an export finds them there
+   * while the store's revision has not moved since, and only writes.
+   */
+  prepare(tables: ExportTable[]): Promise<void>;
   lead(lang: WorkbookLanguage, programs: ProgramName[], handOn: MessagePort): Promise<PartResponse>;
   milestones(lang: WorkbookLanguage, programs: ProgramName[], codePort: MessagePort): Promise<PartResponse>;
   /** The standard workbook read in one transaction and written here (the fallback of the parallel export). */

@@ -13,10 +13,22 @@ import { formatSeed, PartRefused } from '../../../shared/excel/xlsx-parts';
 import { db } from '../../store/db';
 import { readAllAtOnce, readPlanningForExport, readTableWithRevision } from '../../store/import-export-data';
 import type { TableSnapshot } from '../../store/import-export-data';
+import { KeptSnapshot } from '../../store/kept-snapshot';
 import { serveWorkerApi, transferred } from '../../platform/worker-client';
-import type { CodesMessage, ExportWorkerApi, PartRequest, PartResponse, PartRole, WrittenPart } from './export-protocol';
+import type { CodesMessage, ExportTable, ExportWorkerApi, PartRequest, PartResponse, PartRole, WrittenPart } from './export-protocol';
 
 let warmedUp = false;
+
+/**
+ * The rows this Worker read ahead (`prepare`, while the screen is open) or for the last export, reused while the
+ * store's revision has not moved: a click then only writes. A write to any of the three tables makes the next
+ * export read again.
+ */
+const kept = {
+  projects: new KeptSnapshot(() => readTableWithRevision('projects')),
+  budgetLines: new KeptSnapshot(() => readTableWithRevision('budgetLines')),
+  milestones: new KeptSnapshot(() => readTableWithRevision('milestones')),
+};
 
 /**
  * Writes a small throwaway sheet with every kind of cell once, so the writer's code is compiled and optimised before
@@ -61,13 +73,13 @@ function seedFor(lang: 'en' | 'ja') {
  */
 async function lead(msg: Extract<PartRequest, { type: 'lead' }>): Promise<PartResponse> {
   const { layouts, order, seed } = seedFor(msg.lang);
-  const reading = readTableWithRevision('projects');
+  const reading = kept.projects.current();
   await warmUpMeanwhile();
   const { rows: projects, revision } = await reading;
   const codeById = exportedProjectCodes(projects);
   msg.handOn.postMessage({ codeById } satisfies CodesMessage);
   msg.handOn.close();
-  const budgetsRead: Promise<TableSnapshot<BudgetLine>> = readTableWithRevision('budgetLines');
+  const budgetsRead: Promise<TableSnapshot<BudgetLine>> = kept.budgetLines.current();
   // Keeps an early failure of the budgets read from being reported as unhandled while the Projects sheet is written.
   budgetsRead.catch(() => undefined);
   // Dexie issues the request from a microtask: let it go out before this thread is busy writing for a second (the
@@ -95,7 +107,7 @@ async function milestones(msg: Extract<PartRequest, { type: 'milestones' }>): Pr
   const codes = codesFrom(msg.codePort);
   await warmUpMeanwhile();
   const codeById = await codes;
-  const { rows, revision } = await readTableWithRevision('milestones');
+  const { rows, revision } = await kept.milestones.current();
   const bytes = writeSheetPart({ ...layouts.milestones, rows: milestoneSheetRows(rows, codeById, msg.lang) }, seed);
   const planning = await readPlanningForExport();
   const specs = planningSheets({ ...planning, programs: msg.programs, projectCodeById: codeById, lang: msg.lang });
@@ -114,6 +126,10 @@ const api: ExportWorkerApi = {
   warm() {
     // The code is loaded by now; opening the database is the rest of the head start.
     void db.open().catch(() => undefined);
+  },
+  async prepare(tables: ExportTable[]) {
+    for (const t of tables) await kept[t].current();
+    warmUp();
   },
   lead: (lang, programs, handOn) => lead({ type: 'lead', lang, programs, handOn }).catch(refusal),
   milestones: (lang, programs, codePort) => milestones({ type: 'milestones', lang, programs, codePort }).catch(refusal),

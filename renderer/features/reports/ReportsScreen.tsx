@@ -19,7 +19,6 @@ import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 import { usePlanningSettings } from '../../store/planning';
 import { useReport } from './use-report';
-import { writeReportWorkbook } from '../../workers/report-jobs';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 import type { PlanningReport } from '../../../shared/reports/planning-report';
@@ -38,15 +37,13 @@ export function ReportsScreen() {
   const [from, setFrom] = useState(fy.start);
   const [to, setTo] = useState(fy.end);
   const [year, setYear] = useState<number | 'all'>('all');
-  const [status, setStatus] = useState('');
   // The what-if: one program's expected money scaled by ±N %; the chart, the table and the workbook all follow it.
   const [whatIfProgram, setWhatIfProgram] = useState('');
   const [whatIfPercent, setWhatIfPercent] = useState(0);
   const whatIf = useMemo<WhatIf[]>(() => (whatIfProgram && whatIfPercent ? [{ programKey: whatIfProgram, percent: whatIfPercent }] : []), [whatIfProgram, whatIfPercent]);
   const settings = usePlanningSettings();
   // Aggregated in the report Worker (seconds of work at 50,000 projects); the lists come back a page long.
-  const job = useJob();
-  const { answer, current } = useReport({
+  const { answer, current, writeWorkbook } = useReport({
     today, from: from <= to ? from : to, to: from <= to ? to : from, programs: [...programs], fromFiscalYear: fiscalYearOf(today), probability: settings.probability, whatIf, listLimit: LIST_PAGE,
   });
   if (!answer) return <p className="muted" role="status">{t('loading')}</p>;
@@ -54,15 +51,6 @@ export function ReportsScreen() {
   const planning = { report: answer.planning };
   const yen = (n: number | null) => formatYen(n, prefs.amountUnit, lang);
   const pick = (rows: MoneyRow[]) => (year === 'all' ? rows : rows.filter((r) => r.fiscalYear === year));
-
-  // Read, aggregated and written in a Worker of its own (the same store read and shared functions as the screen's
-  // Worker), with the shared progress bar and cancel button.
-  const exportWorkbook = () =>
-    job.runner.run({ ja: 'レポートを Excel に出力しています', en: 'Writing the report workbook' }, async (control) => {
-      const bytes = await writeReportWorkbook({ today, from: report.from, to: report.to, fromFiscalYear: fiscalYearOf(today), whatIf: [...whatIf], lang }, control);
-      const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
-      if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
-    });
 
   return (
     <section className="reports" data-ready={current ? 'true' : 'false'}>
@@ -85,11 +73,7 @@ export function ReportsScreen() {
         <button type="button" onClick={() => void desktopApi.printToPdf({ suggestedName: `grant-portfolio-report-${today}.pdf` })}>
           {t('print')}
         </button>
-        <button type="button" data-testid="report-export" disabled={job.state.phase === 'running'} onClick={() => void exportWorkbook()}>
-          {t('exportWorkbook')}
-        </button>
-        <JobProgress state={job.state} runner={job.runner} lang={lang} testId="report-job" />
-        <span role="status" className="muted">{status}</span>
+        <WorkbookExport writeWorkbook={writeWorkbook} today={today} from={report.from} to={report.to} whatIf={whatIf} />
       </div>
 
       <MoneySection title={t('byProgram')} keyLabel={t('program')} rows={pick(report.byProgram)} yen={yen} testId="report-by-program" />
@@ -181,6 +165,35 @@ export function ReportsScreen() {
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * The workbook button with its progress bar and cancel button. A component of its own: the job's state changes
+ * (progress, done) re-render only it, not the screen's charts and hundreds of rows (one long task each at 50,000).
+ */
+function WorkbookExport(props: { writeWorkbook: ReturnType<typeof useReport>['writeWorkbook']; today: string; from: string; to: string; whatIf: WhatIf[] }) {
+  const { t } = useTranslation('reports');
+  const lang = currentLanguage();
+  const job = useJob();
+  const [status, setStatus] = useState('');
+  // Written by the screen's Worker from the reports it already built and keeps (built again only for data or options
+  // that changed since).
+  const exportWorkbook = () =>
+    job.runner.run({ ja: 'レポートを Excel に出力しています', en: 'Writing the report workbook' }, async (control) => {
+      const { today, from, to, whatIf } = props;
+      const bytes = await props.writeWorkbook({ today, from, to, fromFiscalYear: fiscalYearOf(today), whatIf: [...whatIf], lang }, control);
+      const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
+      if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
+    });
+  return (
+    <>
+      <button type="button" data-testid="report-export" disabled={job.state.phase === 'running'} onClick={() => void exportWorkbook()}>
+        {t('exportWorkbook')}
+      </button>
+      <JobProgress state={job.state} runner={job.runner} lang={lang} testId="report-job" />
+      <span role="status" className="muted">{status}</span>
+    </>
   );
 }
 

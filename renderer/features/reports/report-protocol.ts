@@ -1,4 +1,5 @@
-// What the Reports screen's Worker (report.worker.ts) answers, called through the renderer's Worker client.
+// What the Reports screen's Worker (report.worker.ts) answers, called through the renderer's Worker client: the
+// screen's reports, and the reports workbook written from the same kept reports.
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { ProbabilitySettings, WhatIf } from '../../../shared/planning/forecast';
@@ -14,11 +15,8 @@ export interface ReportRequest {
   fromFiscalYear: number;
   probability: Partial<ProbabilitySettings>;
   whatIf: WhatIf[];
-  /** Rows of the schedule and risk lists sent back (the screen shows a page; the workbook asks for all: null). */
+  /** Rows of the schedule and risk lists sent back (the screen shows a page). */
   listLimit: number | null;
-  /** Goes up when a table the reports read changed (the Worker then reads again even if the revision did not move:
-   * planning tables do not bump it). */
-  stamp: number;
 }
 
 export interface ReportAnswer {
@@ -29,6 +27,20 @@ export interface ReportAnswer {
   planning: PlanningReport;
 }
 
+/** The workbook's request: the catalog and the forecast settings are read by the Worker, as stored at the click. */
+export interface WorkbookRequest {
+  today: IsoDate;
+  from: IsoDate;
+  to: IsoDate;
+  fromFiscalYear: number;
+  whatIf: WhatIf[];
+  lang: 'ja' | 'en';
+}
+
+/** Steps the workbook job reports: the reports (kept, or read and built), then the write. */
+export const WORKBOOK_STEPS = 2;
+
 export interface ReportApi {
   build(req: ReportRequest): Promise<ReportAnswer>;
+  workbook(req: WorkbookRequest, onProgress: (done: number, total: number) => void): Promise<Uint8Array>;
 }

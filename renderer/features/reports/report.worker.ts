@@ -1,28 +1,45 @@
-// The Reports screen's aggregation (money by program and department, schedule, risks, success rates, forecast) in a
-// Worker that reads IndexedDB itself: at 50,000 projects that is seconds of reading and work, which froze the window
-// on the main thread. The snapshot is kept between requests (a new period or what-if) until the data changes.
-import { buildReportSet } from '../../../shared/reports/report-set';
-import { readReportData, readRevision } from '../../store/report-data';
-import type { ReportData } from '../../store/report-data';
-import { serveWorkerApi } from '../../platform/worker-client';
-import type { ReportAnswer, ReportApi, ReportRequest } from './report-protocol';
+// The Reports screen's Worker: the aggregation (money by program and department, schedule, risks, success rates,
+// forecast) and the reports workbook, reading IndexedDB itself. At 50,000 projects reading and aggregating is seconds
+// of work, which froze the window on the main thread; the Worker keeps the big tables (until the store's revision
+// moves) and the reports built from them (until their inputs change), so the workbook the user asks for after looking
+// at the screen is only written, not read and aggregated again. See docs/performance.md (report-50k).
+import { ReportSetMemo } from '../../../shared/reports/report-set';
+import type { ReportSetRequest } from '../../../shared/reports/report-set';
+import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
+import { planningReportSheets } from '../../../shared/reports/planning-report-workbook';
+import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
+import { readApplications, readReportCore } from '../../store/report-data';
+import { KeptSnapshot } from '../../store/kept-snapshot';
+import { loadPrograms } from '../../store/catalog';
+import { loadPlanningSettings } from '../../store/planning';
+import { serveWorkerApi, transferred } from '../../platform/worker-client';
+import { WORKBOOK_STEPS } from './report-protocol';
+import type { ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
 
-let cached: { data: ReportData; stamp: number } | null = null;
+const memo = new ReportSetMemo();
+const core = new KeptSnapshot(readReportCore, () => memo.clear());
 
-async function snapshot(stamp: number): Promise<ReportData> {
-  if (cached && cached.stamp === stamp) {
-    const revision = await readRevision();
-    if (revision !== undefined && revision === cached.data.revision) return cached.data;
-  }
-  cached = { data: await readReportData(), stamp };
-  return cached.data;
+/** The two reports from the data as stored now (the big tables kept or read again, the applications read now). */
+async function reportsNow(req: ReportSetRequest) {
+  const [c, applications] = await Promise.all([core.current(), readApplications()]);
+  return memo.build({ ...c, applications }, req);
 }
 
 async function build(req: ReportRequest): Promise<ReportAnswer> {
-  const d = await snapshot(req.stamp);
-  const { report, planning } = buildReportSet(d, req);
+  const { report, planning } = await reportsNow(req);
   const cut = <T>(xs: T[]): T[] => (req.listLimit === null ? xs : xs.slice(0, req.listLimit));
   return { report: { ...report, schedule: cut(report.schedule), risks: cut(report.risks) }, scheduleTotal: report.schedule.length, risksTotal: report.risks.length, planning };
 }
 
-serveWorkerApi({ build } satisfies ReportApi);
+/** The workbook of the data as stored at the call: the catalog and the forecast settings are read here too. */
+async function workbook(req: WorkbookRequest, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
+  void onProgress(0, WORKBOOK_STEPS);
+  const [programs, settings] = await Promise.all([loadPrograms(), loadPlanningSettings()]);
+  const { report, planning } = await reportsNow({ ...req, programs, probability: settings.probability });
+  void onProgress(1, WORKBOOK_STEPS);
+  const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, req.lang), ...planningReportSheets(planning, req.lang)]);
+  void onProgress(2, WORKBOOK_STEPS);
+  return transferred(bytes, [bytes.buffer as ArrayBuffer]);
+}
+
+serveWorkerApi({ build, workbook } satisfies ReportApi);

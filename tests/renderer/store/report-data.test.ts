@@ -1,30 +1,36 @@
-// The Reports Worker's read on fake-indexeddb: every table in one snapshot with the store's revision, which moves
-// with a write (so the Worker knows its kept snapshot is stale) and stays put otherwise.
+// The Reports Worker's read on fake-indexeddb: the big tables in one snapshot with the store's revision, which moves
+// with a write and stays put otherwise.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/store/db';
 import { blankProjectInput, deleteProject, saveProject } from '../../../renderer/store/projects';
 import { saveBudgetLine } from '../../../renderer/store/budgets';
-import { readReportData, readRevision } from '../../../renderer/store/report-data';
+import { readReportCore } from '../../../renderer/store/report-data';
+import { readRevision } from '../../../renderer/store/kept-snapshot';
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
 });
 
+async function twoProjects() {
+  const a = await saveProject({ ...blankProjectInput(), code: 'A', title: 'A', startDate: '2025-04-01', endDate: '2027-03-31', status: 'active' });
+  const b = await saveProject({ ...blankProjectInput(), code: 'B', title: 'B', startDate: '2025-04-01', endDate: '2027-03-31', status: 'active' });
+  if (!a.ok || !b.ok) throw new Error('save failed');
+  return [a.project, b.project] as const;
+}
+
 describe('report data', () => {
-  it('reads every table with the revision, which moves only with a write', async () => {
-    const a = await saveProject({ ...blankProjectInput(), code: 'A', title: 'A', startDate: '2025-04-01', endDate: '2027-03-31', status: 'active' });
-    const b = await saveProject({ ...blankProjectInput(), code: 'B', title: 'B', startDate: '2025-04-01', endDate: '2027-03-31', status: 'active' });
-    if (!a.ok || !b.ok) throw new Error('save failed');
-    await saveBudgetLine(a.project.id, 2025, 1_000_000, 300_000);
-    await deleteProject(b.project.id);
-    const d = await readReportData();
+  it('reads the big tables with the revision, which moves only with a write', async () => {
+    const [a, b] = await twoProjects();
+    await saveBudgetLine(a.id, 2025, 1_000_000, 300_000);
+    await deleteProject(b.id);
+    const d = await readReportCore();
     // The trash is read too (the reports leave it out themselves).
     expect(d.projects.map((p) => p.code).sort()).toEqual(['A', 'B']);
     expect(d.budgetLines).toHaveLength(1);
     expect(d.revision).toBeTypeOf('number');
     expect(await readRevision()).toBe(d.revision);
-    await saveBudgetLine(a.project.id, 2026, 2_000_000, 600_000);
+    await saveBudgetLine(a.id, 2026, 2_000_000, 600_000);
     expect(await readRevision()).toBeGreaterThan(d.revision!);
   });
 });

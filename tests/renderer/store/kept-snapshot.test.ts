@@ -1,0 +1,72 @@
+// The snapshot a Worker keeps (the Reports Worker's tables, the export's rows read ahead), on fake-indexeddb: reused
+// while the store's revision stays put, read again exactly when a write to projects, budget lines or milestones moved
+// it, and every time when the revision is unknown.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/store/db';
+import { blankProjectInput, saveProject } from '../../../renderer/store/projects';
+import { saveBudgetLine } from '../../../renderer/store/budgets';
+import { setMilestonesStatus } from '../../../renderer/store/milestones';
+import { readReportCore } from '../../../renderer/store/report-data';
+import { readTableWithRevision } from '../../../renderer/store/import-export-data';
+import { KeptSnapshot, readRevision } from '../../../renderer/store/kept-snapshot';
+
+beforeEach(async () => {
+  await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+async function twoProjects() {
+  const a = await saveProject({ ...blankProjectInput(), code: 'A', title: 'A', startDate: '2025-04-01', endDate: '2027-03-31', status: 'active' });
+  const b = await saveProject({ ...blankProjectInput(), code: 'B', title: 'B', startDate: '2025-04-01', endDate: '2027-03-31', status: 'active' });
+  if (!a.ok || !b.ok) throw new Error('save failed');
+  return [a.project, b.project] as const;
+}
+
+describe('KeptSnapshot', () => {
+  it('keeps its snapshot until a write to projects, budget lines or milestones, then reads the stored rows', async () => {
+    const [a] = await twoProjects();
+    let reads = 0;
+    const kept = new KeptSnapshot(readReportCore, () => reads++);
+    const first = await kept.current();
+    expect(await kept.current()).toBe(first);
+    expect(reads).toBe(1);
+
+    await saveBudgetLine(a.id, 2025, 1_000_000, 300_000);
+    const afterBudget = await kept.current();
+    expect(afterBudget).not.toBe(first);
+    expect(afterBudget.budgetLines.map((l) => l.directYen)).toEqual([1_000_000]);
+    expect(reads).toBe(2);
+
+    const milestone = { id: 'm1', projectId: a.id, kind: 'other' as const, title: 'x', dueDate: '2026-01-01', status: 'planned' as const, doneDate: null, notes: '', origin: 'user' as const };
+    await db.milestones.add(milestone);
+    const afterAdd = await kept.current();
+    expect(afterAdd.milestones.map((m) => m.status)).toEqual(['planned']);
+    await setMilestonesStatus(['m1'], 'done');
+    expect((await kept.current()).milestones.map((m) => m.status)).toEqual(['done']);
+    expect(reads).toBe(4);
+  });
+
+  it('reads every time when the revision is unknown (no counters row)', async () => {
+    await twoProjects();
+    let reads = 0;
+    const kept = new KeptSnapshot(readReportCore, () => reads++);
+    await db.settings.clear();
+    expect(await readRevision()).toBeUndefined();
+    const first = await kept.current();
+    const second = await kept.current();
+    expect(second).not.toBe(first);
+    expect(reads).toBe(2);
+  });
+
+  it('keeps one table of the export until any of the three tables is written', async () => {
+    const [a] = await twoProjects();
+    const kept = new KeptSnapshot(() => readTableWithRevision('projects'));
+    const first = await kept.current();
+    expect(await kept.current()).toBe(first);
+    // A budget line is another table, but the rows kept for the export must all come from one revision.
+    await saveBudgetLine(a.id, 2025, 1_000_000, 300_000);
+    const after = await kept.current();
+    expect(after).not.toBe(first);
+    expect(after.revision).toBe(await readRevision());
+  });
+});
