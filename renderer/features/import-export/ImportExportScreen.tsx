@@ -63,7 +63,8 @@ export function ImportExportScreen() {
   const client = useCallback(() => (clientRef.current ??= new ImportClient()), []);
   const version = useRef(0);
   const job = useJob();
-  useEffect(() => () => clientRef.current?.terminate(), []);
+  // Leaving the screen ends the import Worker, after a commit under way (a confirmed import is not cancelled by it).
+  useEffect(() => () => clientRef.current?.release(), []);
 
   // Each load gets a token; a cancelled or superseded load's late answer is ignored.
   const loadToken = useRef(0);

@@ -57,6 +57,7 @@ async function refusingTimeout(work: Promise<LoadOutcome>): Promise<LoadOutcome>
 
 export class ImportClient {
   private readonly client = new WorkerClient<ImportWorkerApi>(startImportWorker, { timeoutMs: importTimeoutMs() });
+  private committing: Promise<ImportSummary> | null = null;
 
   load(bytes: Uint8Array, fileName: string, programs: CatalogProgram[], remembered: [string, Record<string, string>][]): Promise<LoadOutcome> {
     const copy = bytes.slice();
@@ -91,9 +92,25 @@ export class ImportClient {
    * is gone with it (the next file starts a fresh Worker).
    */
   async commit(user: string, fileName: string, job: { signal: AbortSignal; progress: (done: number, total: number) => void }): Promise<ImportSummary> {
-    const summary = await this.client.call((w) => w.commit(user, fileName, callback(job.progress)), { signal: job.signal, timeoutMs: undefined });
-    importCommittedElsewhere();
-    return summary;
+    const running = this.client.call((w) => w.commit(user, fileName, callback(job.progress)), { signal: job.signal, timeoutMs: undefined });
+    this.committing = running;
+    try {
+      const summary = await running;
+      importCommittedElsewhere();
+      return summary;
+    } finally {
+      if (this.committing === running) this.committing = null;
+    }
+  }
+
+  /**
+   * The screen is closing: ends the Worker, but only once a commit under way has finished (leaving the screen is not
+   * a cancel; the commit was confirmed and runs to its end as it did on the page).
+   */
+  release(): void {
+    const committing = this.committing;
+    if (!committing) this.terminate();
+    else void committing.catch(() => undefined).finally(() => this.terminate());
   }
 
   /** Ends the Worker: a load still running is rejected, and the next call starts a fresh Worker. */

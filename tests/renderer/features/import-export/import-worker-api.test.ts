@@ -2,7 +2,8 @@
 // store's import commit writes (one audit entry, the counters), reports progress up to its total, reads whether sync
 // records inside its transaction (a Worker opens the database before sync may be turned on elsewhere), and refuses
 // when it holds no parse; the dry run writes nothing and sends only the first changes. Through the page's client too,
-// which tells the page's live sync after a commit made in the Worker.
+// which tells the page's live sync after a commit made in the Worker and lets a commit under way finish when the
+// screen closes.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_CATALOG } from '../../../../shared/catalog/builtin';
@@ -80,9 +81,12 @@ describe('the import Worker: dry run and commit', () => {
   });
 });
 
+const started: ImportWorker[] = [];
+
 class ImportWorker extends FakeWorker {
   constructor(readonly url: URL) {
     super(createImportWorkerApi());
+    started.push(this);
   }
 }
 
@@ -101,6 +105,21 @@ describe('ImportClient: dry run and commit in the Worker', () => {
     expect(await db.projects.count()).toBe(3);
     expect(progress.at(-1)).toBe(4);
     client.terminate();
+  });
+
+  it('lets a commit under way finish when the screen closes, then ends the Worker', async () => {
+    const client = new ImportClient();
+    await client.load(officeSheet(rows(3)), 'three.xlsx', programs, []);
+    const committing = client.commit('u', 'three.xlsx', { signal: new AbortController().signal, progress: () => undefined });
+    client.release();
+    expect(await committing).toMatchObject({ added: 3 });
+    expect(await db.projects.count()).toBe(3);
+    await vi.waitFor(() => expect(started.at(-1)!.terminated).toBe(true));
+    // With nothing under way, closing ends the Worker at once.
+    const idle = new ImportClient();
+    await idle.load(officeSheet(rows(1)), 'one.xlsx', programs, []);
+    idle.release();
+    expect(started.at(-1)!.terminated).toBe(true);
   });
 
   it('rejects a commit cancelled before it starts as cancelled, and writes nothing', async () => {
