@@ -59,9 +59,13 @@ export class ImportClient {
   private readonly client = new WorkerClient<ImportWorkerApi>(startImportWorker, { timeoutMs: importTimeoutMs() });
   private committing: Promise<ImportSummary> | null = null;
 
+  /**
+   * Reads a file in the Worker. Bytes that fill their buffer are moved to the Worker, not copied (a copy of a
+   * 50,000-project file was the longest task before the commit, 155 ms): the caller must not use them afterwards.
+   */
   load(bytes: Uint8Array, fileName: string, programs: CatalogProgram[], remembered: [string, Record<string, string>][]): Promise<LoadOutcome> {
-    const copy = bytes.slice();
-    return refusingTimeout(this.client.call(async (w) => outcomeOf(await w.load(transferred(copy, [copy.buffer as ArrayBuffer]), fileName, programs, remembered))));
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return refusingTimeout(this.client.call(async (w) => outcomeOf(await w.load(transferred(owned, [owned.buffer as ArrayBuffer]), fileName, programs, remembered))));
   }
 
   reparse(sheet: string | undefined, mapping: ColumnMapping | undefined): Promise<LoadOutcome> {

@@ -42,6 +42,8 @@ describe('ImportClient', () => {
     const client = new ImportClient();
     const outcome = await client.load(bytes, 'big.xlsx', programs, []);
     if (!outcome.ok) throw new Error(outcome.message.en);
+    // The file's buffer was moved to the Worker, not copied.
+    expect(bytes.byteLength).toBe(0);
     const { projects, budgetLines, milestones, ...head } = expected.result;
     expect(outcome.parsed).toEqual(head);
     expect('projects' in outcome.parsed).toBe(false);
@@ -94,7 +96,13 @@ describe('ImportClient', () => {
     const cancelled = client.load(officeSheet([GOOD_ROW]), 'first.xlsx', programs, []);
     client.terminate();
     await expect(cancelled).rejects.toMatchObject({ reason: 'terminated' });
-    const next = await client.load(officeSheet([GOOD_ROW, BAD_PERIOD]), 'second.xlsx', programs, []);
+    // A view into a larger buffer is copied (the rest of its buffer is not the Worker's to take).
+    const file = officeSheet([GOOD_ROW, BAD_PERIOD]);
+    const padded = new Uint8Array(file.byteLength + 8);
+    padded.set(file, 4);
+    const view = padded.subarray(4, 4 + file.byteLength);
+    const next = await client.load(view, 'second.xlsx', programs, []);
+    expect(padded.byteLength).toBe(file.byteLength + 8);
     expect(next.ok && next.counts.projects).toBe(1);
     expect(started).toHaveLength(2);
     expect(started[0]!.terminated).toBe(true);
