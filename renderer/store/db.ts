@@ -293,6 +293,14 @@ export function onSyncRecorded(listener: RecordedListener): () => void {
 }
 
 /**
+ * Tells this context's listeners that changes were recorded for sync by a transaction committed in another context
+ * (the import's Worker): `onSyncRecorded` fires only where the writing transaction ran. Nothing while sync is off.
+ */
+export function announceSyncRecorded(): void {
+  if (db.syncRecording) recordedListeners.forEach((l) => l());
+}
+
+/**
  * While sync is on, records every write to a synced table in `syncOutbox`, in the same transaction as the write,
  * whichever module writes (the import and restore included), so sync never misses a change. With sync off it only
  * checks the flag: no extra store in the transaction, no rows, no reads. A transaction begun before sync was turned on

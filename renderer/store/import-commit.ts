@@ -13,7 +13,8 @@ import { defaultProjectFields, isError, normalizeProjectInput, validateProject }
 import type { Application, Membership, Researcher } from '../../shared/domain/planning';
 import { mergeImportedPlanning } from '../../shared/planning/import-merge';
 import type { PlanningMerge } from '../../shared/planning/import-merge';
-import { Dexie, countWritesAs, db } from './db';
+import { Dexie, SYNC_RECORDING_KEY, announceSyncRecorded, countWritesAs, db } from './db';
+import type { SettingRow } from './db';
 import { nextTask } from './next-task';
 
 export type ProjectAction = 'add' | 'update' | 'unchanged' | 'skip';
@@ -443,8 +444,11 @@ export interface CommitOptions {
 export async function commitImport(parsed: ParsedImport, opts: CommitOptions): Promise<ImportSummary> {
   const now = new Date().toISOString();
   const total = parsed.projects.length + 1;
-  return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog, db.settings, db.applications, db.researchers, db.memberships], async () => {
+  // The outbox is always in the transaction: whether sync records is read inside it (below), not trusted from when
+  // this context opened the database (the import's Worker may have opened it before sync was turned on elsewhere).
+  return db.transaction('rw', [db.projects, db.budgetLines, db.milestones, db.auditLog, db.settings, db.applications, db.researchers, db.memberships, db.syncOutbox], async () => {
     const tx = Dexie.currentTransaction!;
+    db.syncRecording = ((await tx.table<SettingRow, string>('settings').get(SYNC_RECORDING_KEY))?.value) === true;
     // 250,000 rows: the plan adds up how the counts by status change (absorbed as each chunk is queued, before its
     // writes complete), and the counters middleware stores that instead of reading every old row.
     const statusDelta = zeroCounts();
@@ -499,4 +503,12 @@ export async function commitImport(parsed: ParsedImport, opts: CommitOptions): P
     opts.onProgress?.(total, total);
     return s;
   });
+}
+
+/**
+ * After an import committed in a Worker: this page's live sync hears of the changes recorded for it (db.ts tells only
+ * the listeners of the context that wrote, and the sync session lives on the page).
+ */
+export function importCommittedElsewhere(): void {
+  announceSyncRecorded();
 }

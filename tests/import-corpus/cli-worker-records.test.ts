@@ -1,17 +1,28 @@
 // Issue 13's "the CLI and the wizard give the same records": for every corpus file, the records `check --records`
-// prints equal those of `runImportPipeline` and those the wizard's import Worker API hands the screen (its load,
-// then its record chunks), file name and all. A comma-separated text renamed .xlsx is refused by both.
+// prints equal those of `runImportPipeline` and those the wizard's import Worker API commits (its load, then its commit,
+// which hands the store's import commit the records it keeps), file name and all. A comma-separated text renamed .xlsx
+// is refused by both.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
 import { runImportPipeline } from '../../shared/excel/import-pipeline';
 import { createImportWorkerApi } from '../../renderer/features/import-export/import-worker-api';
-import { RESULT_CHUNK } from '../../renderer/features/import-export/worker-protocol';
+import type { ParsedImport } from '../../shared/excel/import-types';
 import { cliCheckRecords } from './cli-check';
 import { plainControl } from './control';
 import { CORPUS } from './corpus';
+
+// The store's commit, stood in for: what the Worker would write is what it hands over (no database needed here).
+const committed = vi.hoisted(() => ({ parsed: null as ParsedImport | null }));
+vi.mock('../../renderer/store/import-commit', async (original) => ({
+  ...(await original<object>()),
+  commitImport: (parsed: ParsedImport) => {
+    committed.parsed = parsed;
+    return Promise.resolve({ added: 0, updated: 0, unchanged: 0, skipped: 0, skippedReasons: [], budgetLinesWritten: 0, milestonesWritten: 0 });
+  },
+}));
 
 const programs = BUILTIN_CATALOG.programs;
 const dir = mkdtempSync(path.join(tmpdir(), 'gp-cli-worker-'));
@@ -31,15 +42,10 @@ async function workerRecords(bytes: Uint8Array, fileName: string): Promise<Recor
   const api = createImportWorkerApi();
   const head = await api.load(bytes, fileName, [...programs], []);
   if (!head.ok) throw new Error(`the Worker refused ${fileName}: ${head.message.en}`);
-  const all: Records = { projects: [], budgetLines: [], milestones: [] };
-  for (let from = 0; ; from += RESULT_CHUNK) {
-    const chunk = await api.records(from);
-    all.projects.push(...chunk.projects);
-    all.budgetLines.push(...chunk.budgetLines);
-    all.milestones.push(...chunk.milestones);
-    if (chunk.projects.length < RESULT_CHUNK && chunk.budgetLines.length < RESULT_CHUNK && chunk.milestones.length < RESULT_CHUNK) break;
-  }
-  return all;
+  committed.parsed = null;
+  await api.commit('', fileName, () => undefined);
+  const { projects, budgetLines, milestones } = committed.parsed!;
+  return { projects, budgetLines, milestones };
 }
 
 describe('the CLI, the pipeline and the import Worker read every corpus file alike', () => {

@@ -1,6 +1,7 @@
 // The Import/Export screen: the Excel import wizard (file → sheet and columns → review of the rows as a grid, bad cells
-// fixed in place and the rows with problems saved for Excel → one-transaction commit with progress → summary), the
-// standard-workbook export and the templates. Every Excel read and write runs in a Worker (see import-client.ts).
+// fixed in place and the rows with problems saved for Excel → one-transaction commit with progress and cancel →
+// summary), the standard-workbook export and the templates. Every Excel read and write runs in a Worker, and so do the
+// dry run and the commit, on the records the import Worker keeps (see import-client.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { desktopApi } from '../../platform/desktop-api';
 import { loadPrograms } from '../../store/catalog';
 import { snapshotBeforeImport } from '../../store/backup';
-import { commitImport, dryRunImport } from '../../store/import-commit';
-import type { ImportPlan, ImportSummary } from '../../store/import-commit';
+import type { ImportSummary } from '../../store/import-commit';
 import { loadImportMappings, rememberImportMapping } from '../../store/import-mappings';
 import { loadPreferences } from '../../store/preferences';
 import { useTablesChanged } from '../../store/dashboard-data';
@@ -20,12 +20,13 @@ import { currentLanguage } from '../../i18n/i18n';
 import { FIELD_LABELS, IMPORT_FIELDS, serializeMapping } from '../../../shared/excel/column-map';
 import type { ColumnMapping, ColumnTarget, ImportField } from '../../../shared/excel/column-map';
 import type { Analysis } from '../../../shared/excel/import-pipeline';
-import type { ImportProblem, ParsedImport } from '../../../shared/excel/import-types';
+import type { ImportProblem } from '../../../shared/excel/import-types';
 import { columnLetter } from '../../../shared/excel/import-types';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { todayIso } from '../../../shared/calendar/fiscal-year';
 import { ImportClient } from './import-client';
 import type { LoadOutcome } from './import-client';
+import type { DryRunView, ParsedHead, RecordCounts } from './worker-protocol';
 import { useMenuAction } from '../../app/menu-actions';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
@@ -41,14 +42,17 @@ type Stage =
   | { kind: 'reading'; fileName: string }
   | { kind: 'refused'; fileName: string; message: string }
   | {
-      kind: 'preview'; fileName: string; analysis: Analysis; parsed: ParsedImport; mapping: ColumnMapping; plan: ImportPlan | null; confirming: boolean; busy: boolean;
+      kind: 'preview'; fileName: string; analysis: Analysis; parsed: ParsedHead; counts: RecordCounts; mapping: ColumnMapping; plan: DryRunView | null; confirming: boolean; busy: boolean;
       /** The table the review grid shows, and a counter that changes whenever its rows may have changed. */
       table: ReviewTable | null; version: number; note?: string | undefined;
     }
-  | { kind: 'committing'; fileName: string; done: number; total: number; backingUp?: boolean }
+  | { kind: 'committing'; fileName: string; backingUp: boolean }
   | { kind: 'backup-failed'; preview: Extract<Stage, { kind: 'preview' }>; message: string }
   | { kind: 'failed'; fileName: string; message: string }
   | { kind: 'done'; fileName: string; summary: ImportSummary; backedUp: boolean };
+
+/** The commit's line in the shared progress bar. */
+const COMMIT_LABEL = { ja: '取り込んだデータを保存しています', en: 'Saving the imported data' } as const;
 
 const FILTERS = [{ name: 'Excel', extensions: ['xlsx', 'xls', 'xlsm', 'csv', 'ods'] }];
 const UNITS = [1, 1_000, 1_000_000] as const;
@@ -60,7 +64,9 @@ export function ImportExportScreen() {
   const clientRef = useRef<ImportClient | null>(null);
   const client = useCallback(() => (clientRef.current ??= new ImportClient()), []);
   const version = useRef(0);
-  useEffect(() => () => clientRef.current?.terminate(), []);
+  const job = useJob();
+  // Leaving the screen ends the import Worker, after a commit under way (a confirmed import is not cancelled by it).
+  useEffect(() => () => clientRef.current?.release(), []);
 
   // Each load gets a token; a cancelled or superseded load's late answer is ignored.
   const loadToken = useRef(0);
@@ -79,7 +85,7 @@ export function ImportExportScreen() {
           return;
         }
         setStage({
-          kind: 'preview', fileName: file.name, analysis: outcome.analysis, parsed: outcome.parsed, mapping: outcome.analysis.mapping, plan: null, confirming: false, busy: false,
+          kind: 'preview', fileName: file.name, analysis: outcome.analysis, parsed: outcome.parsed, counts: outcome.counts, mapping: outcome.analysis.mapping, plan: null, confirming: false, busy: false,
           table: outcome.table, version: ++version.current,
         });
       } catch (e) {
@@ -129,7 +135,7 @@ export function ImportExportScreen() {
         return;
       }
       setStage({
-        ...stage, analysis: outcome.analysis, parsed: outcome.parsed, mapping: mapping ?? outcome.analysis.mapping, plan: null, confirming: false, busy: false,
+        ...stage, analysis: outcome.analysis, parsed: outcome.parsed, counts: outcome.counts, mapping: mapping ?? outcome.analysis.mapping, plan: null, confirming: false, busy: false,
         table: outcome.table, version: ++version.current, note: undefined,
       });
     } catch (e) {
@@ -170,16 +176,21 @@ export function ImportExportScreen() {
   const runDry = async () => {
     if (stage.kind !== 'preview') return;
     setStage({ ...stage, busy: true });
-    const plan = await dryRunImport(stage.parsed);
-    setStage({ ...stage, busy: false, plan });
+    try {
+      const plan = await client().dryRun();
+      if (!plan) setStage({ kind: 'refused', fileName: stage.fileName, message: t('workerRestarted') });
+      else setStage({ ...stage, busy: false, plan });
+    } catch (e) {
+      setStage({ kind: 'failed', fileName: stage.fileName, message: e instanceof Error ? e.message : String(e) });
+    }
   };
 
   // The automatic backup comes first, before anything is written; if it cannot be written the user decides.
   const runCommit = async (withoutBackup = false) => {
     const preview = stage.kind === 'preview' ? stage : stage.kind === 'backup-failed' ? stage.preview : null;
     if (!preview) return;
-    const { fileName, parsed, analysis, mapping } = preview;
-    setStage({ kind: 'committing', fileName, done: 0, total: 1, backingUp: !withoutBackup });
+    const { fileName, analysis, mapping } = preview;
+    setStage({ kind: 'committing', fileName, backingUp: !withoutBackup });
     const prefs = await loadPreferences();
     let backedUp = false;
     if (!withoutBackup) {
@@ -190,15 +201,17 @@ export function ImportExportScreen() {
         return;
       }
     }
-    try {
-      const summary = await commitImport(parsed, {
-        user: prefs.userName,
-        fileName,
-        onProgress: (done, total) => setStage({ kind: 'committing', fileName, done, total: Math.max(total, 1) }),
-      });
+    setStage({ kind: 'committing', fileName, backingUp: false });
+    // The commit runs in the import Worker, on the records it keeps; a cancel ends the Worker and its transaction.
+    const outcome = await job.runner.run(COMMIT_LABEL, (control) => client().commit(prefs.userName, fileName, control));
+    if (outcome.ok) {
       if (analysis.format === 'office' && analysis.signature) await rememberImportMapping(analysis.signature, serializeMapping(mapping));
-      setStage({ kind: 'done', fileName, summary, backedUp });
-    } catch (e) {
+      setStage({ kind: 'done', fileName, summary: outcome.value, backedUp });
+    } else if (outcome.cancelled) {
+      // The Worker ended with the workbook it held: the file is chosen again (the job's line says nothing changed).
+      setStage({ kind: 'idle' });
+    } else {
+      const e = outcome.error;
       setStage({ kind: 'failed', fileName, message: e instanceof Error ? e.message : String(e) });
     }
   };
@@ -264,9 +277,11 @@ export function ImportExportScreen() {
       )}
       {stage.kind === 'committing' && (
         <div className="panel" role="status">
-          <p>{stage.backingUp && stage.done === 0 ? t('backingUp') : t('committing')}</p>
-          <progress className="import-progress" value={stage.done} max={stage.total} aria-label={t('committing')} />
+          <p>{stage.backingUp ? t('backingUp') : t('committing')}</p>
         </div>
+      )}
+      {(stage.kind === 'committing' || (stage.kind === 'idle' && job.state.phase === 'cancelled')) && (
+        <JobProgress state={job.state} runner={job.runner} lang={lang} testId="import-job" />
       )}
       {stage.kind === 'done' && <Done summary={stage.summary} backedUp={stage.backedUp} onAgain={() => setStage({ kind: 'idle' })} />}
       <ExportSection />
@@ -289,7 +304,7 @@ function Preview(props: {
 }) {
   const { t } = useTranslation('importExport');
   const lang = currentLanguage();
-  const { analysis, parsed, mapping, plan, confirming, busy, fileName, table, version, note } = props.stage;
+  const { analysis, parsed, counts, mapping, plan, confirming, busy, fileName, table, version, note } = props.stage;
   const errors = parsed.problems.filter((p) => p.severity === 'error').length;
   const warnings = parsed.problems.length - errors;
   const header = analysis.header;
@@ -408,7 +423,7 @@ function Preview(props: {
         </>
       )}
       <h3>{t('problemsHeading')}</h3>
-      <p data-testid="import-counts">{t('counts', { projects: parsed.projects.length, budgetLines: parsed.budgetLines.length, milestones: parsed.milestones.length })}</p>
+      <p data-testid="import-counts">{t('counts', { projects: counts.projects, budgetLines: counts.budgetLines, milestones: counts.milestones })}</p>
       <p data-testid="import-problem-summary">{t('problemsSummary', { errors, warnings })}</p>
       {parsed.skipped.length > 0 && <p className="muted">{t('skippedRows', { count: parsed.skipped.length })}</p>}
       {table && header ? (
@@ -432,18 +447,18 @@ function Preview(props: {
         <button type="button" onClick={props.onCancel} disabled={busy}>
           {t('cancel')}
         </button>
-        <button type="button" onClick={props.onDryRun} disabled={busy || !parsed.projects.length} data-testid="dry-run">
+        <button type="button" onClick={props.onDryRun} disabled={busy || !counts.projects} data-testid="dry-run">
           {t('dryRun')}
         </button>
         {!confirming && (
-          <button type="button" className="primary" onClick={props.onConfirm} disabled={busy || !parsed.projects.length} data-testid="import-start">
+          <button type="button" className="primary" onClick={props.onConfirm} disabled={busy || !counts.projects} data-testid="import-start">
             {t('importButton')}
           </button>
         )}
       </div>
       {confirming && (
         <div className="panel confirm-panel" role="alertdialog" aria-labelledby="import-confirm-text">
-          <p id="import-confirm-text">{t('confirmText', { projects: parsed.projects.length })}</p>
+          <p id="import-confirm-text">{t('confirmText', { projects: counts.projects })}</p>
           <div className="inline-form">
             <button type="button" onClick={props.onBack}>
               {t('back')}
@@ -550,12 +565,11 @@ function ProblemList({ problems }: { problems: readonly ImportProblem[] }) {
   );
 }
 
-function PlanView({ plan }: { plan: ImportPlan }) {
+function PlanView({ plan }: { plan: DryRunView }) {
   const { t } = useTranslation('importExport');
   const lang = currentLanguage();
   const s = plan.summary;
-  const shown = plan.changes.filter((c) => c.action !== 'unchanged').slice(0, 200);
-  const rest = plan.changes.filter((c) => c.action !== 'unchanged').length - shown.length;
+  const { shown, more: rest } = plan;
   return (
     <div className="panel" data-testid="dry-run-result">
       <h3>{t('dryRunHeading')}</h3>

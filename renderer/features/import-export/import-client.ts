@@ -1,19 +1,19 @@
-// The import Worker as the wizard uses it: one Worker holding the loaded workbook, its calls one at a time through
-// the renderer's Worker client. Cancelling ends the Worker (and any call waiting on it); a call that runs too long
-// (a file built to hang the parser) ends that Worker only and reports a plain refusal.
+// The import Worker as the wizard uses it: one Worker holding the loaded workbook and its last parse, its calls one at
+// a time through the renderer's Worker client. The page gets counts and problems, never the records: the dry run and
+// the commit run in the Worker. Cancelling ends the Worker (and any call waiting on it, and a commit's transaction);
+// a call that runs too long (a file built to hang the parser) ends that Worker only and reports a plain refusal.
 import type { Bilingual } from '../../../shared/domain/message';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import type { Analysis } from '../../../shared/excel/import-pipeline';
-import type { ParsedImport } from '../../../shared/excel/import-types';
-import { isTimeout, transferred, WorkerClient } from '../../platform/worker-client';
-import type { Remote } from '../../platform/worker-client';
+import { callback, isTimeout, transferred, WorkerClient } from '../../platform/worker-client';
+import { importCommittedElsewhere } from '../../store/import-commit';
+import type { ImportSummary } from '../../store/import-commit';
 import type { ReviewTable } from './review-rows';
-import { RESULT_CHUNK } from './worker-protocol';
-import type { ImportWorkerApi, ParseHead } from './worker-protocol';
+import type { DryRunView, ImportWorkerApi, ParsedHead, ParseHead, RecordCounts } from './worker-protocol';
 
 export type LoadOutcome =
-  | { ok: true; analysis: Analysis; parsed: ParsedImport; table: ReviewTable | null }
+  | { ok: true; analysis: Analysis; parsed: ParsedHead; counts: RecordCounts; table: ReviewTable | null }
   | { ok: false; message: Bilingual };
 
 export const IMPORT_TIMEOUT_MS = 180_000;
@@ -39,18 +39,10 @@ const TIMEOUT_MESSAGE = {
   },
 };
 
-/** A parse head and its records, pulled chunk by chunk in the same turn (no other call runs in between). */
-async function gather(worker: Remote<ImportWorkerApi>, head: ParseHead): Promise<LoadOutcome> {
+/** A parse as the page keeps it: the head and the counts (the records stay in the Worker). */
+function outcomeOf(head: ParseHead): LoadOutcome {
   if (!head.ok) return head;
-  const parsed: ParsedImport = { ...head.head, projects: [], budgetLines: [], milestones: [] };
-  const n = Math.max(head.counts.projects, head.counts.budgetLines, head.counts.milestones);
-  for (let from = 0; from < n; from += RESULT_CHUNK) {
-    const chunk = await worker.records(from);
-    for (const p of chunk.projects) parsed.projects.push(p);
-    for (const b of chunk.budgetLines) parsed.budgetLines.push(b);
-    for (const m of chunk.milestones) parsed.milestones.push(m);
-  }
-  return { ok: true, analysis: head.analysis, parsed, table: head.table };
+  return { ok: true, analysis: head.analysis, parsed: head.head, counts: head.counts, table: head.table };
 }
 
 /** A timeout becomes a refusal the screen shows; other failures stay errors. */
@@ -65,19 +57,24 @@ async function refusingTimeout(work: Promise<LoadOutcome>): Promise<LoadOutcome>
 
 export class ImportClient {
   private readonly client = new WorkerClient<ImportWorkerApi>(startImportWorker, { timeoutMs: importTimeoutMs() });
+  private committing: Promise<ImportSummary> | null = null;
 
+  /**
+   * Reads a file in the Worker. Bytes that fill their buffer are moved to the Worker, not copied (a copy of a
+   * 50,000-project file was the longest task before the commit, 155 ms): the caller must not use them afterwards.
+   */
   load(bytes: Uint8Array, fileName: string, programs: CatalogProgram[], remembered: [string, Record<string, string>][]): Promise<LoadOutcome> {
-    const copy = bytes.slice();
-    return refusingTimeout(this.client.call(async (w) => gather(w, await w.load(transferred(copy, [copy.buffer as ArrayBuffer]), fileName, programs, remembered))));
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return refusingTimeout(this.client.call(async (w) => outcomeOf(await w.load(transferred(owned, [owned.buffer as ArrayBuffer]), fileName, programs, remembered))));
   }
 
   reparse(sheet: string | undefined, mapping: ColumnMapping | undefined): Promise<LoadOutcome> {
-    return refusingTimeout(this.client.call(async (w) => gather(w, await w.reparse(sheet, mapping))));
+    return refusingTimeout(this.client.call(async (w) => outcomeOf(await w.reparse(sheet, mapping))));
   }
 
   /** Writes a cell of the review table and parses again: the row's problems come back at once. */
   editCell(dataRow: number, column: number, text: string, mapping: ColumnMapping | undefined): Promise<LoadOutcome> {
-    return refusingTimeout(this.client.call(async (w) => gather(w, await w.editCell(dataRow, column, text, mapping))));
+    return refusingTimeout(this.client.call(async (w) => outcomeOf(await w.editCell(dataRow, column, text, mapping))));
   }
 
   rows(from: number, to: number): Promise<string[][]> {
@@ -86,6 +83,38 @@ export class ImportClient {
 
   problemRows(lang: 'ja' | 'en'): Promise<Uint8Array | null> {
     return this.client.call((w) => w.problemRows(lang));
+  }
+
+  /** What committing the last parse would change (null when the Worker holds none, e.g. restarted after a crash). */
+  dryRun(): Promise<DryRunView | null> {
+    return this.client.call((w) => w.dryRun());
+  }
+
+  /**
+   * Commits the last parse in the Worker (one transaction). No timeout: a 50,000-project commit takes minutes on a
+   * slow machine. Aborting `signal` ends the Worker, so the transaction aborts and nothing is written; the workbook
+   * is gone with it (the next file starts a fresh Worker).
+   */
+  async commit(user: string, fileName: string, job: { signal: AbortSignal; progress: (done: number, total: number) => void }): Promise<ImportSummary> {
+    const running = this.client.call((w) => w.commit(user, fileName, callback(job.progress)), { signal: job.signal, timeoutMs: undefined });
+    this.committing = running;
+    try {
+      const summary = await running;
+      importCommittedElsewhere();
+      return summary;
+    } finally {
+      if (this.committing === running) this.committing = null;
+    }
+  }
+
+  /**
+   * The screen is closing: ends the Worker, but only once a commit under way has finished (leaving the screen is not
+   * a cancel; the commit was confirmed and runs to its end as it did on the page).
+   */
+  release(): void {
+    const committing = this.committing;
+    if (!committing) this.terminate();
+    else void committing.catch(() => undefined).finally(() => this.terminate());
   }
 
   /** Ends the Worker: a load still running is rejected, and the next call starts a fresh Worker. */

@@ -1,7 +1,9 @@
 // What the import Worker does: guarding and parsing untrusted files (a zip bomb or a huge sheet can only hang the
 // Worker, which the screen can terminate), keeping the last loaded workbook so changing the sheet, a column mapping or
 // a cell in the review grid re-parses without re-reading the file. The file is read by the pipeline's `loadWorkbook`
-// (the zip guard first). Apart from `import.worker.ts`, so tests can run it.
+// (the zip guard first). The dry run and the commit also run here, on the last parse, through the store's import
+// commit (the Worker opens the app's database itself): the records never cross to the page, and the structured clone
+// of 250,000 rows inside bulkPut happens on this thread. Apart from `import.worker.ts`, so tests can run it.
 import { analyseWorkbook, DEFAULT_PIPELINE_LIMITS, loadWorkbook, parseWorkbook } from '../../../shared/excel/import-pipeline';
 import type { Analysis, LoadedWorkbook } from '../../../shared/excel/import-pipeline';
 import type { ParsedImport } from '../../../shared/excel/import-types';
@@ -10,10 +12,25 @@ import type { ProgramResolver } from '../../../shared/excel/program-resolve';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import type { ColumnMapping } from '../../../shared/excel/column-map';
 import { transferred } from '../../platform/worker-client';
+import { commitImport, dryRunImport } from '../../store/import-commit';
 import { applyCellEdit, problemRowsSheet, reviewRowTexts, reviewTable } from './review-rows';
 import type { ReviewTable } from './review-rows';
-import { RESULT_CHUNK } from './worker-protocol';
+import { DRY_RUN_SHOWN } from './worker-protocol';
 import type { ImportWorkerApi, ParseHead, Refusal } from './worker-protocol';
+
+/** Progress goes to the page at most this often (ms): a 50,000-project commit has 500 chunks. */
+const PROGRESS_EVERY_MS = 100;
+
+/** Calls `report` at most every PROGRESS_EVERY_MS, and always for the last step. */
+function throttled(report: (done: number, total: number) => void, now: () => number = () => performance.now()): (done: number, total: number) => void {
+  let last = -Infinity;
+  return (done, total) => {
+    const t = now();
+    if (done < total && t - last < PROGRESS_EVERY_MS) return;
+    last = t;
+    void report(done, total);
+  };
+}
 
 /** The answer to a re-parse or an edit when this Worker holds no workbook (it was started again after a crash). */
 const NOT_LOADED: Refusal = {
@@ -65,10 +82,15 @@ export function createImportWorkerApi(): ImportWorkerApi {
       }
       return parse(mapping);
     },
-    records(from) {
-      if (!last) return { projects: [], budgetLines: [], milestones: [] };
-      const to = from + RESULT_CHUNK;
-      return { projects: last.projects.slice(from, to), budgetLines: last.budgetLines.slice(from, to), milestones: last.milestones.slice(from, to) };
+    async dryRun() {
+      if (!last) return null;
+      const plan = await dryRunImport(last);
+      const changed = plan.changes.filter((c) => c.action !== 'unchanged');
+      return { summary: plan.summary, shown: changed.slice(0, DRY_RUN_SHOWN), more: Math.max(0, changed.length - DRY_RUN_SHOWN) };
+    },
+    async commit(user, fileName, onProgress) {
+      if (!last) throw new Error(`${NOT_LOADED.message.en} / ${NOT_LOADED.message.ja}`);
+      return commitImport(last, { user, fileName, onProgress: throttled(onProgress) });
     },
     rows(from, to) {
       if (!workbook || !table) return [];

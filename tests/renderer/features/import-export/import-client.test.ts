@@ -1,5 +1,5 @@
 // The wizard's import client against the real import Worker API, served over a MessageChannel as the Worker serves
-// it: records arrive whole across chunks, a re-parse with no workbook loaded is answered (a refusal, not a wait), a cell
+// it: the page gets the parse's head and counts (the records stay in the Worker), a re-parse with no workbook loaded is answered (a refusal, not a wait), a cell
 // edit re-checks its row, the rows with errors come back as a workbook, and cancelling a load rejects it while the
 // next load gets a fresh Worker.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,6 @@ import { readWorkbookGrids } from '../../../../shared/excel/sheetjs';
 import type { Cell } from '../../../../shared/excel/sheetjs';
 import { ImportClient } from '../../../../renderer/features/import-export/import-client';
 import { createImportWorkerApi } from '../../../../renderer/features/import-export/import-worker-api';
-import { RESULT_CHUNK } from '../../../../renderer/features/import-export/worker-protocol';
 import { FakeWorker } from '../../platform/fake-worker';
 import { emptyFile, GOOD_ROW, officeSheet } from '../../../hostile/corpus';
 
@@ -34,17 +33,22 @@ afterEach(() => {
 const BAD_PERIOD: Cell[] = ['H-002', '期間が読めない課題', '佐藤 花子', '薬学研究科', 'BINDS', 'いつか', 5_000, 1_500];
 
 describe('ImportClient', () => {
-  it('gathers every record across chunks, as the pipeline gives them', async () => {
+  it('answers with the parse as the pipeline gives it, without the records, and their counts', async () => {
     const rows: Cell[][] = [];
-    for (let i = 0; i < RESULT_CHUNK + 7; i++) rows.push([`P-${i}`, `課題 ${i}`, '山田 太郎', '医学研究科', 'BINDS', 'R7.4.1〜R9.3.31', 1_000 + i, 300]);
+    for (let i = 0; i < 2_007; i++) rows.push([`P-${i}`, `課題 ${i}`, '山田 太郎', '医学研究科', 'BINDS', 'R7.4.1〜R9.3.31', 1_000 + i, 300]);
     const bytes = officeSheet(rows);
     const expected = runImportPipeline(bytes, { programs });
     if (!expected.ok) throw new Error(expected.message.en);
     const client = new ImportClient();
     const outcome = await client.load(bytes, 'big.xlsx', programs, []);
     if (!outcome.ok) throw new Error(outcome.message.en);
-    expect(outcome.parsed.projects).toHaveLength(rows.length);
-    expect(outcome.parsed).toEqual(expected.result);
+    // The file's buffer was moved to the Worker, not copied.
+    expect(bytes.byteLength).toBe(0);
+    const { projects, budgetLines, milestones, ...head } = expected.result;
+    expect(outcome.parsed).toEqual(head);
+    expect('projects' in outcome.parsed).toBe(false);
+    expect(outcome.counts).toEqual({ projects: rows.length, budgetLines: budgetLines.length, milestones: milestones.length });
+    expect(projects).toHaveLength(rows.length);
     expect(outcome.table).toMatchObject({ firstRow: 3, rowCount: rows.length, width: 8 });
     expect(started).toHaveLength(1);
     expect(started[0]!.url.pathname).toMatch(/import\.worker\.ts$/);
@@ -81,7 +85,7 @@ describe('ImportClient', () => {
     const fixed = await client.editCell(1, 5, 'R7.4.1〜R9.3.31', first.analysis.mapping);
     if (!fixed.ok) throw new Error(fixed.message.en);
     expect(fixed.parsed.errorRows).toEqual([]);
-    expect(fixed.parsed.projects.map((p) => p.code)).toEqual(['H-001', 'H-002']);
+    expect(fixed.counts.projects).toBe(2);
     expect((await client.rows(1, 2))[0]![5]).toBe('R7.4.1〜R9.3.31');
     expect(await client.problemRows('ja')).toBeNull();
     client.terminate();
@@ -92,8 +96,14 @@ describe('ImportClient', () => {
     const cancelled = client.load(officeSheet([GOOD_ROW]), 'first.xlsx', programs, []);
     client.terminate();
     await expect(cancelled).rejects.toMatchObject({ reason: 'terminated' });
-    const next = await client.load(officeSheet([GOOD_ROW, BAD_PERIOD]), 'second.xlsx', programs, []);
-    expect(next.ok && next.parsed.projects.map((p) => p.code)).toEqual(['H-001']);
+    // A view into a larger buffer is copied (the rest of its buffer is not the Worker's to take).
+    const file = officeSheet([GOOD_ROW, BAD_PERIOD]);
+    const padded = new Uint8Array(file.byteLength + 8);
+    padded.set(file, 4);
+    const view = padded.subarray(4, 4 + file.byteLength);
+    const next = await client.load(view, 'second.xlsx', programs, []);
+    expect(padded.byteLength).toBe(file.byteLength + 8);
+    expect(next.ok && next.counts.projects).toBe(1);
     expect(started).toHaveLength(2);
     expect(started[0]!.terminated).toBe(true);
     expect(started[1]!.terminated).toBe(false);
