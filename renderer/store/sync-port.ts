@@ -152,7 +152,10 @@ export function createStoreSyncPort(database: GrantDatabase = appDb): SyncStoreP
         for (const [table, rows] of puts) await writeInChunks(rows, (chunk) => database.table(table).bulkPut(chunk), { chunkSize: APPLY_CHUNK });
         for (const [table, keys] of deletes) await writeInChunks(keys, (chunk) => database.table(table).bulkDelete(chunk), { chunkSize: APPLY_CHUNK });
         if (reviewPuts.length) await database.syncReview.bulkPut(reviewPuts);
-        await writeInChunks(reviewDeletes, (chunk) => database.syncReview.bulkDelete(chunk), { chunkSize: APPLY_CHUNK });
+        // Only rows that are there: a delete of absent keys still wakes every live query on the list (the badge's count)
+        // in every window, once per batch of a download that has nothing under review.
+        const listed = reviewDeletes.length ? ((await database.syncReview.where('docId').anyOf(reviewDeletes).primaryKeys()) as string[]) : [];
+        await writeInChunks(listed, (chunk) => database.syncReview.bulkDelete(chunk), { chunkSize: APPLY_CHUNK });
         if (batch.audit.length === 0) return;
         // A batch applied again (the app stopped before the engine saved its place) adds no entry twice.
         const known = new Set((await database.auditLog.where('syncId').anyOf(batch.audit.map((a) => a.id)).toArray()).map((e) => (e as StoredAuditEntry).syncId));
