@@ -335,10 +335,16 @@ export class SyncEngine {
     const { local, remote } = this.opts;
     const total = direction === 'pull' ? (await remote.info()).doc_count : undefined;
     const rep = direction === 'push' ? local.replicate.to(remote, { batch_size: this.batchSize }) : local.replicate.from(remote, { batch_size: this.batchSize });
+    let followedAt = 0;
     rep.on('change', (info) => {
       this.emit({ type: 'progress', direction, docs: direction === 'push' ? info.docs_written : info.docs_read, ...(total !== undefined ? { total } : {}) });
-      // A run that fails here (a merge overtaken by a newer revision arriving) is taken up by syncOnce's apply after the download.
-      if (direction === 'pull') this.followReplica(() => undefined);
+      // Applied once a full store batch has arrived, not after every replication batch: each store transaction is
+      // announced to the page's live queries, and small ones key by key (see APPLY_BATCH). A run that fails here (a
+      // merge overtaken by a newer revision arriving) is taken up by syncOnce's apply after the download, as is the rest.
+      if (direction === 'pull' && info.docs_written - followedAt >= this.applyBatchSize) {
+        followedAt = info.docs_written;
+        this.followReplica(() => undefined);
+      }
     });
     rep.on('denied', (err) => {
       const e = err as { id?: string; message?: string; reason?: string };
