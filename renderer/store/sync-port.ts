@@ -54,6 +54,15 @@ function parseCursor(cursor: string | null): { outbox: number; audit: number } {
 /** Rows per request when a colleague's batch is written (see writeInChunks). */
 const APPLY_CHUNK = 100;
 
+/**
+ * Even chunks of about APPLY_CHUNK rows, none under 50 unless the table has fewer rows in the batch: Dexie announces a
+ * write of 50 rows or more to the live queries of every window as a whole-table change, and a smaller one key by key
+ * for each index (a live query that does not watch the table keeps accumulating those keys until it next runs).
+ */
+function applyChunkSize(rows: number): number {
+  return Math.ceil(rows / Math.max(1, Math.round(rows / APPLY_CHUNK)));
+}
+
 const syncedTables = (database: GrantDatabase): Table[] => SYNCED_TABLES.map((t) => database.table(t));
 
 /**
@@ -149,10 +158,13 @@ export function createStoreSyncPort(database: GrantDatabase = appDb): SyncStoreP
       await database.transaction('rw', [...tables, database.auditLog, database.syncReview], async (tx) => {
         markRemote(tx);
         // A chunk at a time, so no task queues hundreds of writes at once (the download's batches run beside the app).
-        for (const [table, rows] of puts) await writeInChunks(rows, (chunk) => database.table(table).bulkPut(chunk), { chunkSize: APPLY_CHUNK });
+        for (const [table, rows] of puts) await writeInChunks(rows, (chunk) => database.table(table).bulkPut(chunk), { chunkSize: applyChunkSize(rows.length) });
         for (const [table, keys] of deletes) await writeInChunks(keys, (chunk) => database.table(table).bulkDelete(chunk), { chunkSize: APPLY_CHUNK });
         if (reviewPuts.length) await database.syncReview.bulkPut(reviewPuts);
-        await writeInChunks(reviewDeletes, (chunk) => database.syncReview.bulkDelete(chunk), { chunkSize: APPLY_CHUNK });
+        // Only rows that are there: a delete of absent keys still wakes every live query on the list (the badge's count)
+        // in every window, once per batch of a download that has nothing under review.
+        const listed = reviewDeletes.length ? ((await database.syncReview.where('docId').anyOf(reviewDeletes).primaryKeys()) as string[]) : [];
+        await writeInChunks(listed, (chunk) => database.syncReview.bulkDelete(chunk), { chunkSize: APPLY_CHUNK });
         if (batch.audit.length === 0) return;
         // A batch applied again (the app stopped before the engine saved its place) adds no entry twice.
         const known = new Set((await database.auditLog.where('syncId').anyOf(batch.audit.map((a) => a.id)).toArray()).map((e) => (e as StoredAuditEntry).syncId));

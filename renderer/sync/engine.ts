@@ -78,7 +78,7 @@ export class SyncEngine {
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.batchSize = opts.batchSize ?? REPLICATION_BATCH;
-    this.applyBatchSize = opts.applyBatchSize ?? 200;
+    this.applyBatchSize = opts.applyBatchSize ?? APPLY_BATCH;
   }
 
   on(listener: (e: SyncEvent) => void): () => void {
@@ -180,7 +180,7 @@ export class SyncEngine {
         const audit: RemoteAuditEntry[] = [];
         let sliceStart = performance.now();
         for (const change of res.results) {
-          // Checking documents is main-thread work: a long batch is checked a slice at a time (no task over budget).
+          // A long batch is checked a slice at a time, so a stop or a resolve from the page is answered in between.
           if (performance.now() - sliceStart > SLICE_MS) {
             await nextTask();
             sliceStart = performance.now();
@@ -335,10 +335,16 @@ export class SyncEngine {
     const { local, remote } = this.opts;
     const total = direction === 'pull' ? (await remote.info()).doc_count : undefined;
     const rep = direction === 'push' ? local.replicate.to(remote, { batch_size: this.batchSize }) : local.replicate.from(remote, { batch_size: this.batchSize });
+    let followedAt = 0;
     rep.on('change', (info) => {
       this.emit({ type: 'progress', direction, docs: direction === 'push' ? info.docs_written : info.docs_read, ...(total !== undefined ? { total } : {}) });
-      // A run that fails here (a merge overtaken by a newer revision arriving) is taken up by syncOnce's apply after the download.
-      if (direction === 'pull') this.followReplica(() => undefined);
+      // Applied once a full store batch has arrived, not after every replication batch: each store transaction is
+      // announced to the page's live queries, and small ones key by key (see APPLY_BATCH). A run that fails here (a
+      // merge overtaken by a newer revision arriving) is taken up by syncOnce's apply after the download, as is the rest.
+      if (direction === 'pull' && info.docs_written - followedAt >= this.applyBatchSize) {
+        followedAt = info.docs_written;
+        this.followReplica(() => undefined);
+      }
     });
     rep.on('denied', (err) => {
       const e = err as { id?: string; message?: string; reason?: string };
@@ -393,7 +399,16 @@ export class SyncEngine {
  */
 const REPLICATION_BATCH = 100;
 
-/** Main-thread time after which applying ends its task (the 100 ms budget with room for the store's own work). */
+/**
+ * Replica changes per store transaction. Each committed transaction is announced to every window's live queries
+ * (Dexie's cross-context notification), so fewer, larger ones cost the page less; and a table written with 50 rows or
+ * more at once is announced as a whole-table change instead of key by key (Dexie's threshold), which at 200 (about 40
+ * projects a batch in a first download) made every live query that did not watch projects accumulate every key of
+ * every project index: a heap and merge work growing with the download on the page's thread.
+ */
+const APPLY_BATCH = 500;
+
+/** Time after which applying ends its task, so the sync Worker keeps answering the page between slices. */
 const SLICE_MS = 20;
 
 function sameContent(a: RecordDoc, b: RecordDoc): boolean {

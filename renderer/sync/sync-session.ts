@@ -1,13 +1,16 @@
 // Sync as the screens see it: sign in and start (the first turn-on also records every stored record for upload and
 // takes the backup first), stop, resolve a "to review" item, and one status (state, progress, last error) for the
-// Settings panel. One live engine at a time; PouchDB and the engine are loaded only when sync is started.
+// Settings panel. PouchDB, the engine and the store's applying of colleagues' batches run in the sync Worker
+// (sync.worker.ts, through the one Worker client): one Worker at a time, started only when sync is started.
 import { useSyncExternalStore } from 'react';
 import type { Bilingual } from '../../shared/domain/message';
 import { syncServerOrigin } from '../../shared/sync/server-origin';
+import { callback, WorkerClient } from '../platform/worker-client';
 import { db, onSyncRecorded } from '../store/db';
-import { createStoreSyncPort, startSyncRecording, stopSyncRecording } from '../store/sync-port';
+import { startSyncRecording, stopSyncRecording } from '../store/sync-port';
 import { loadSyncConfig, saveSyncConfig, syncReplicaId } from '../store/sync-settings';
-import type { SyncEngine, SyncEvent, SyncState } from './engine';
+import type { SyncState } from './engine';
+import type { SyncFailure, SyncWorkerApi, SyncWorkerEvent } from './sync-protocol';
 import { UNUSABLE_URL, describeRefusedDocument, describeSyncError } from './sync-errors';
 
 export interface SyncStatus {
@@ -45,21 +48,27 @@ export class SyncUserError extends Error {
 }
 
 interface Running {
-  engine: SyncEngine;
+  client: WorkerClient<SyncWorkerApi>;
   off: () => void;
   timer: ReturnType<typeof setTimeout> | null;
+  /** Settles the first round's wait when sync is stopped or the Worker dies before the round's end. */
+  endRound: (failure: SyncFailure | null) => void;
 }
 let running: Running | null = null;
 
 /** How long after a recorded write the change is sent, so a burst of writes goes as one batch. */
 const PUSH_DELAY_MS = 200;
+/** How long stopping waits for the Worker to finish the batch it is applying before ending it anyway. */
+const STOP_GRACE_MS = 5_000;
 
-function onEvent(e: SyncEvent): void {
+function onEvent(e: SyncWorkerEvent): void {
   if (e.type === 'state') setStatus({ state: e.state });
   else if (e.type === 'progress') setStatus({ progress: { direction: e.direction, docs: e.docs, ...(e.total !== undefined ? { total: e.total } : {}) } });
   else if (e.type === 'error') setStatus({ lastError: describeSyncError({ message: e.message }) });
   else if (e.type === 'denied') setStatus({ lastError: describeRefusedDocument(e.docId, e.reason) });
 }
+
+const WORKER_DIED: SyncFailure = { message: 'the sync worker stopped unexpectedly' };
 
 export interface StartOptions {
   url: string;
@@ -82,49 +91,60 @@ export async function startSync(opts: StartOptions): Promise<void> {
     setStatus({ lastError: UNUSABLE_URL });
     throw new SyncUserError(UNUSABLE_URL);
   }
-  const [{ openLocalReplica, openServerDatabase }, { SyncEngine: Engine }] = await Promise.all([import('./pouch'), import('./engine')]);
-  const remote = openServerDatabase(url, { username: user, password: opts.password });
-  try {
-    await remote.info();
-  } catch (e) {
-    const text = describeSyncError(e);
+  let roundEnded: (failure: SyncFailure | null) => void = () => undefined;
+  const round = new Promise<SyncFailure | null>((resolve) => (roundEnded = resolve));
+  const client = new WorkerClient<SyncWorkerApi>(() => {
+    const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module' });
+    // A crash ends the Worker (the client rejects calls waiting on it); the round's wait is no call, so it ends here.
+    worker.addEventListener('error', () => roundEnded(WORKER_DIED));
+    return worker;
+  });
+  const refused = await client.call((w) => w.signIn({ url, user, password: opts.password })).catch((e: unknown) => ({ message: (e as Error).message }) satisfies SyncFailure);
+  if (refused) {
+    client.terminate();
+    const text = describeSyncError(refused);
     setStatus({ lastError: text, state: 'error' });
     throw new SyncUserError(text);
   }
-  const config = await loadSyncConfig();
-  if (!config.backedUp && opts.beforeFirstUpload) await opts.beforeFirstUpload();
-  await saveSyncConfig({ url, user, enabled: true, backedUp: true });
-  await db.open();
-  if (!db.syncRecording) await startSyncRecording();
+  try {
+    const config = await loadSyncConfig();
+    if (!config.backedUp && opts.beforeFirstUpload) await opts.beforeFirstUpload();
+    await saveSyncConfig({ url, user, enabled: true, backedUp: true });
+    await db.open();
+    if (!db.syncRecording) await startSyncRecording();
+  } catch (e) {
+    client.terminate();
+    throw e;
+  }
 
-  const engine = new Engine({ local: openLocalReplica(), remote, store: createStoreSyncPort(), user, replica: await syncReplicaId() });
-  const offEvents = engine.on(onEvent);
-  const r: Running = { engine, off: () => undefined, timer: null };
-  const offRecorded = onSyncRecorded(() => {
+  const r: Running = { client, off: () => undefined, timer: null, endRound: roundEnded };
+  r.off = onSyncRecorded(() => {
     if (r.timer) return;
     r.timer = setTimeout(() => {
       r.timer = null;
-      engine.pushLocalChanges().catch((e: unknown) => setStatus({ lastError: describeSyncError(e) }));
+      client
+        .call((w) => w.pushLocalChanges())
+        .then((failure) => failure && setStatus({ lastError: describeSyncError(failure) }))
+        .catch((e: unknown) => setStatus({ lastError: describeSyncError(e) }));
     }, PUSH_DELAY_MS);
   });
-  r.off = () => {
-    offEvents();
-    offRecorded();
-  };
   running = r;
   setStatus({ running: true });
   try {
-    await engine.syncOnce();
+    await client.call(async (w) => w.begin({ user, replica: await syncReplicaId() }, callback((e: SyncWorkerEvent) => (e.type === 'round' ? roundEnded(e.failure) : onEvent(e)))));
   } catch (e) {
+    roundEnded({ message: (e as Error).message });
+  }
+  const failure = await round;
+  if (failure) {
     // Offline or the server hiccuped: live replication retries; a refused sign-in stops here.
-    setStatus({ lastError: describeSyncError(e) });
-    const s = (e as { status?: number }).status;
-    if (s === 401 || s === 403) {
+    setStatus({ lastError: describeSyncError(failure) });
+    if (failure.status === 401 || failure.status === 403 || failure === WORKER_DIED) {
       await stopEngine();
-      throw new SyncUserError(describeSyncError(e));
+      throw new SyncUserError(describeSyncError(failure));
     }
   }
-  if (running === r) engine.start();
+  if (running === r) await client.call((w) => w.startLive());
 }
 
 async function stopEngine(): Promise<void> {
@@ -133,7 +153,10 @@ async function stopEngine(): Promise<void> {
   if (!r) return;
   if (r.timer) clearTimeout(r.timer);
   r.off();
-  await r.engine.stop();
+  r.endRound(null);
+  // The Worker ends either way: a batch it was writing is aborted as a whole and applied again next time.
+  await r.client.call((w) => w.stop(), { timeoutMs: STOP_GRACE_MS }).catch(() => undefined);
+  r.client.terminate();
   setStatus({ running: false, state: 'stopped', progress: null });
 }
 
@@ -148,5 +171,6 @@ export async function stopSync(): Promise<void> {
 /** Chooses one value of a field under review; a new revision is written and sent. */
 export async function resolveReviewItem(docId: string, field: string, value: unknown): Promise<void> {
   if (!running) throw new SyncUserError({ ja: '同期を開始してから選んでください（設定 → 共有）。', en: 'Start sync first (Settings → Sharing), then choose.' });
-  await running.engine.resolve(docId, field, value);
+  const failure = await running.client.call((w) => w.resolve(docId, field, value));
+  if (failure) throw new Error(failure.message ?? failure.reason ?? 'resolve failed');
 }

@@ -310,6 +310,20 @@ describe('SyncEngine: applying batches and the saved place', () => {
     expect(b.store.audit.map((e) => e.syncId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `audit:ra:${String(i + 1).padStart(10, '0')}`));
   }, 30_000);
 
+  it('during the download, applies once a full store batch has arrived, not after every replication batch', async () => {
+    const { db } = await officeWith(12);
+    const b = desk('bob', 'rb', db, { batchSize: 2, applyBatchSize: 8 });
+    await b.engine.syncOnce();
+    const lastPull = b.events.map((e) => e.type === 'progress' && e.direction === 'pull').lastIndexOf(true);
+    const first = b.events.findIndex((e) => e.type === 'applied');
+    expect(first).toBeGreaterThan(-1);
+    expect(first).toBeLessThan(lastPull);
+    const applied = b.events[first] as Extract<SyncEvent, { type: 'applied' }>;
+    // 8 changes of the replica's feed, the server's design document (never applied) among the first.
+    expect(applied.records + applied.audit).toBe(7);
+    expect(b.store.audit).toHaveLength(12);
+  }, 30_000);
+
   it('does not move the saved place past a batch the store failed to write; started again, nothing is missing', async () => {
     const { db, keys } = await officeWith(6);
     const b = desk('bob', 'rb', db, { applyBatchSize: 4 });
