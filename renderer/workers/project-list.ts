@@ -159,15 +159,18 @@ export function useProjectListSnapshot(programs: readonly ProgramEntry[], today:
   return { snapshot: held?.key === keyNow ? held.header : snapshot, risksStamp, reload };
 }
 
-/** Rows fetched from the Worker by position, for one snapshot; `need` asks for the missing ones (a re-render follows). */
-export function useListRows(version: number | null, risksStamp: number) {
+/**
+ * Rows fetched from the Worker by position, for one snapshot (`version`), beginning with those an answer brought
+ * (`seed`); `need` asks for the missing ones (a re-render follows).
+ */
+export function useListRows(version: number | null, risksStamp: number, seed: readonly ListRow[] = NO_ROWS) {
   // A new cache per snapshot, and when the risk flags arrived (rows carry their flags).
   const cache = useMemo(() => new RowCache(version ?? -1, risksStamp), [version, risksStamp]);
+  const seeded = useMemo(() => new Map(seed.map((r) => [r.at, r])), [seed]);
   const [, setTick] = useState(0);
-  const put = useCallback((v: number, rows: readonly ListRow[]) => cache.put(v, rows), [cache]);
   const need = useCallback(
     (at: readonly number[]) => {
-      const missing = cache.claim(at);
+      const missing = cache.claim(at.filter((i) => !seeded.has(i)));
       if (missing.length === 0) return;
       const v = cache.version;
       listClient()
@@ -183,11 +186,13 @@ export function useListRows(version: number | null, risksStamp: number) {
           (err: unknown) => console.error('Project rows failed', err instanceof Error ? err.message : err),
         );
     },
-    [cache],
+    [cache, seeded],
   );
-  const get = useCallback((at: number) => cache.get(at), [cache]);
-  return { get, need, put };
+  const get = useCallback((at: number) => seeded.get(at) ?? cache.get(at), [cache, seeded]);
+  return { get, need };
 }
+
+const NO_ROWS: ListRow[] = [];
 
 /** Rows of one snapshot by position, and the positions asked for and not yet come. */
 class RowCache {
@@ -222,7 +227,9 @@ class RowCache {
 
 /**
  * The answer for the filter and sort asked (the newest one answered; earlier ones still queued are skipped), with the
- * rows in `view()` put into `rows`. A screen shows the filter and sort of the answer, never of the input alone.
+ * rows in `view()`, and the snapshot it indexes. After a write the last answer stays shown with its own
+ * snapshot until the new one's answer comes, so the list never empties meanwhile. A screen shows the filter and sort
+ * of the answer, never of the input alone.
  */
 export function useListAnswer(
   snapshot: ListSnapshot | null,
@@ -231,10 +238,9 @@ export function useListAnswer(
   risksStamp: number,
   /** Stable: read when a query is sent. */
   view: () => { from: number; to: number },
-  put: (v: number, rows: readonly ListRow[]) => void,
   reload: () => void,
-): ListAnswer | null {
-  const [answer, setAnswer] = useState<ListAnswer | null>(null);
+): { answer: ListAnswer; snapshot: ListSnapshot } | null {
+  const [shown, setShown] = useState<{ answer: ListAnswer; snapshot: ListSnapshot } | null>(null);
   const asked = useRef(0);
   useEffect(() => {
     if (!snapshot) return;
@@ -247,18 +253,17 @@ export function useListAnswer(
         (a) => {
           if (a === undefined || seq !== asked.current) return;
           if (a === null) return reload();
-          put(a.version, a.rows);
-          setAnswer(a);
+          setShown({ answer: a, snapshot });
         },
         (err: unknown) => console.error('Project list query failed', err instanceof Error ? err.message : err),
       );
-  }, [snapshot, filter, sort, risksStamp, view, put, reload]);
-  return answer && snapshot && answer.version === snapshot.version ? answer : null;
+  }, [snapshot, filter, sort, risksStamp, view, reload]);
+  return shown;
 }
 
-/** The Timeline's rows (groups and projects' positions) for a snapshot, or null while asked. */
-export function useTimelineAnswer(snapshot: ListSnapshot | null, q: Omit<TimelineQuery, 'version'>, reload: () => void): TimelineAnswer | null {
-  const [answer, setAnswer] = useState<TimelineAnswer | null>(null);
+/** The Timeline's rows (groups and projects' positions) and the snapshot they index; the last ones while asked again. */
+export function useTimelineAnswer(snapshot: ListSnapshot | null, q: Omit<TimelineQuery, 'version'>, reload: () => void): { answer: TimelineAnswer; snapshot: ListSnapshot } | null {
+  const [shown, setShown] = useState<{ answer: TimelineAnswer; snapshot: ListSnapshot } | null>(null);
   const { showArchived, lang, unmappedLabel, currentFy } = q;
   useEffect(() => {
     if (!snapshot) return;
@@ -270,7 +275,7 @@ export function useTimelineAnswer(snapshot: ListSnapshot | null, q: Omit<Timelin
         (a) => {
           if (!live) return;
           if (a === null) return reload();
-          setAnswer(a);
+          setShown({ answer: a, snapshot });
         },
         (err: unknown) => console.error('Timeline query failed', err instanceof Error ? err.message : err),
       );
@@ -278,7 +283,7 @@ export function useTimelineAnswer(snapshot: ListSnapshot | null, q: Omit<Timelin
       live = false;
     };
   }, [snapshot, showArchived, lang, unmappedLabel, currentFy, reload]);
-  return answer && snapshot && answer.version === snapshot.version ? answer : null;
+  return shown;
 }
 
 /** A project's risk flags (computed in the Worker with the rest), [] until known. */

@@ -44,13 +44,14 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
   // The Worker filters and sorts (with the search texts, ranks and risk flags it keeps); each answer carries the filter
   // and sort it answers, which is what the screen marks as shown (data-query, data-sort, data-filter).
-  const rowsCache = useListRows(snapshot?.version ?? null, risksStamp);
   const view = useRef({ from: 0, to: 60 });
   const getView = useCallback(() => view.current, []);
-  const answer = useListAnswer(snapshot, filter, sort, risksStamp, getView, rowsCache.put, reload);
+  const shown = useListAnswer(snapshot, filter, sort, risksStamp, getView, reload);
+  const answer = shown?.answer ?? null;
+  const rowsCache = useListRows(answer?.version ?? null, risksStamp, answer?.rows);
   const order = answer?.order;
-  const ids = snapshot?.ids;
-  const codes = snapshot?.codes;
+  const ids = shown?.snapshot.ids;
+  const codes = shown?.snapshot.codes;
   const indexById = useMemo(() => (ids ? new Map(ids.map((id, i) => [id, i])) : new Map<string, number>()), [ids]);
   const shownIds = useMemo<ShownIds>(
     () => ({
@@ -115,11 +116,11 @@ export function ProjectsScreen({ route }: { route: Route }) {
         </select>
         <select data-filter="department" aria-label={t('filterDepartment')} value={filter.department ?? '*'} onChange={(e) => set('department', e.target.value === '*' ? null : e.target.value)}>
           <option value="*">{t('filterDepartment')}: {t('any')}</option>
-          {(snapshot?.departments ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
+          {(shown?.snapshot.departments ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
         <select data-filter="pi" aria-label={t('filterPi')} value={filter.pi ?? '*'} onChange={(e) => set('pi', e.target.value === '*' ? null : e.target.value)}>
           <option value="*">{t('filterPi')}: {t('any')}</option>
-          {(snapshot?.pis ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
+          {(shown?.snapshot.pis ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
         <select data-filter="status" aria-label={t('filterStatus')} value={filter.status ?? '*'} onChange={(e) => set('status', e.target.value === '*' ? null : (e.target.value as ProjectStatus))}>
           <option value="*">{t('filterStatus')}: {t('any')}</option>
@@ -146,7 +147,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
       <div className={`projects-body${param ? ' with-panel' : ''}`}>
         <div className="projects-list">
           <div className="muted small" data-testid="projects-count" data-query={answer ? answer.filter.text : undefined} data-sort={answer ? `${answer.sort.key}:${answer.sort.dir}` : undefined}
-            data-filter={answer ? filterKey(answer.filter) : undefined}>{answer && snapshot ? t('count', { shown: answer.order.length, total: snapshot.live }) : t('loading')}</div>
+            data-filter={answer ? filterKey(answer.filter) : undefined}>{shown ? t('count', { shown: shown.answer.order.length, total: shown.snapshot.live }) : t('loading')}</div>
           {answer && answer.order.length === 0 && <p className="muted">{t('empty')}</p>}
           <BulkDeleteBar selected={bulk.shown} codeOf={codeOf} onClear={bulk.clear} onMessage={setMessage} />
           <ProjectTable count={shownIds.count} idAt={shownIds.idAt} codeAt={codeAt} rowAt={rowAt} onView={onView} columns={columns} selectedId={selectedId} selectedIndex={selectedIndex}

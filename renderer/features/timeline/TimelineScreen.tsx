@@ -33,8 +33,9 @@ export function TimelineScreen() {
   const currentFy = fiscalYearOf(today);
   const { snapshot, risksStamp, reload } = useProjectListSnapshot(programs, today);
   // Grouped by program, start date then 管理番号 within each (the Worker's ranks): positions, groups, the span.
-  const answer = useTimelineAnswer(snapshot, { showArchived, lang, unmappedLabel: t('unmapped'), currentFy }, reload);
-  const { get: getRow, need } = useListRows(snapshot?.version ?? null, risksStamp);
+  const shown = useTimelineAnswer(snapshot, { showArchived, lang, unmappedLabel: t('unmapped'), currentFy }, reload);
+  const answer = shown?.answer ?? null;
+  const { get: getRow, need } = useListRows(answer?.version ?? null, risksStamp);
   const items = answer?.items;
   const count = items?.length ?? 0;
   const span = answer?.span ?? { first: currentFy, last: currentFy };
@@ -62,7 +63,7 @@ export function TimelineScreen() {
   const viewLoaded = items !== undefined && virtualItems.every((v) => items[v.index]! < 0 || getRow(items[v.index]!) !== undefined);
   // Markers for a block of rows around the visible ones (a new read only when scrolling into the next block).
   const block = Math.floor(firstShown / MARKER_BLOCK) * MARKER_BLOCK;
-  const ids = snapshot?.ids;
+  const ids = shown?.snapshot.ids;
   const markerIds = useMemo(() => {
     const out: string[] = [];
     if (!items || !ids) return out;
@@ -148,8 +149,8 @@ export function TimelineScreen() {
             const p = getRow(item)?.project;
             if (!p) {
               return (
-                <div key={id} className="tl-row" aria-busy="true" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-code={snapshot!.codes[item]}>
-                  <div className="tl-label" style={{ width: LABEL }}><strong>{snapshot!.codes[item]}</strong></div>
+                <div key={id} className="tl-row" aria-busy="true" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-code={shown!.snapshot.codes[item]}>
+                  <div className="tl-label" style={{ width: LABEL }}><strong>{shown!.snapshot.codes[item]}</strong></div>
                   <div className="tl-track" style={{ width }}>{periodBand}</div>
                 </div>
               );
