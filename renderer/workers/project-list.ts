@@ -167,7 +167,8 @@ export function useListRows(version: number | null, risksStamp: number, seed: re
   // A new cache per snapshot, and when the risk flags arrived (rows carry their flags).
   const cache = useMemo(() => new RowCache(version ?? -1, risksStamp), [version, risksStamp]);
   const seeded = useMemo(() => new Map(seed.map((r) => [r.at, r])), [seed]);
-  const [, setTick] = useState(0);
+  // Bumped when fetched rows arrive: `get` is then a new function, so memoised tables render the new rows.
+  const [tick, setTick] = useState(0);
   const need = useCallback(
     (at: readonly number[]) => {
       const missing = cache.claim(at.filter((i) => !seeded.has(i)));
@@ -188,7 +189,10 @@ export function useListRows(version: number | null, risksStamp: number, seed: re
     },
     [cache, seeded],
   );
-  const get = useCallback((at: number) => seeded.get(at) ?? cache.get(at), [cache, seeded]);
+  const get = useMemo(() => {
+    void tick;
+    return (at: number) => seeded.get(at) ?? cache.get(at);
+  }, [cache, seeded, tick]);
   return { get, need };
 }
 

@@ -44,10 +44,10 @@ interface Props {
   onMark?: (id: string, mode: 'toggle' | 'range') => void;
 }
 
-export function ProjectTable({ count, idAt, codeAt, rowAt, onView, columns, selectedId, selectedIndex, onSelect, onOpen, sort, onSort, programs, lang, marked, onMark }: Props) {
+/** Memoised: typing in the search box renders the table again only when the Worker's answer changes what it shows. */
+export const ProjectTable = memo(function ProjectTable({ count, idAt, codeAt, rowAt, onView, columns, selectedId, selectedIndex, onSelect, onOpen, sort, onSort, programs, lang, marked, onMark }: Props) {
   const { t } = useTranslation('projects');
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoise; this component is not compiled.
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEAD_HEIGHT });
   const template = columns.map((c) => WIDTH[c]).join(' ');
   // Rows are absolutely positioned, so the scroll width must be given: the columns' minimum widths, gaps and padding.
@@ -108,7 +108,7 @@ export function ProjectTable({ count, idAt, codeAt, rowAt, onView, columns, sele
       </div>
     </div>
   );
-}
+});
 
 interface RowProps {
   id: string;

@@ -33,7 +33,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const today = useMemo(() => todayIso(), []);
   const { snapshot, risksStamp, reload } = useProjectListSnapshot(programs, today);
   const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
-  const columns = (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c));
+  const columns = useMemo(() => (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c)), [savedColumns]);
   const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'code', dir: 'asc' });
   const [message, setMessage] = useState('');
@@ -52,20 +52,21 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const order = answer?.order;
   const ids = shown?.snapshot.ids;
   const codes = shown?.snapshot.codes;
-  const indexById = useMemo(() => (ids ? new Map(ids.map((id, i) => [id, i])) : new Map<string, number>()), [ids]);
+  // Ids are looked up by a scan (a click, the selected row), not through a Map built per snapshot: building one for
+  // 50,000 ids was a long task of its own on opening the screen.
   const shownIds = useMemo<ShownIds>(
     () => ({
       count: order?.length ?? 0,
       idAt: (i) => ids![order![i]!]!,
       indexOf: (id) => {
-        const at = indexById.get(id);
-        return at === undefined || !order ? -1 : order.indexOf(at);
+        const at = ids ? ids.indexOf(id) : -1;
+        return at < 0 || !order ? -1 : order.indexOf(at);
       },
     }),
-    [order, ids, indexById],
+    [order, ids],
   );
   const codeAt = useCallback((i: number) => codes![order![i]!]!, [codes, order]);
-  const codeOf = useCallback((id: string) => codes![indexById.get(id)!] ?? '', [codes, indexById]);
+  const codeOf = useCallback((id: string) => codes![ids!.indexOf(id)] ?? '', [codes, ids]);
   const { get: getRow, need } = rowsCache;
   const rowAt = useCallback((i: number) => getRow(order![i]!), [getRow, order]);
   const onView = useCallback(
@@ -93,7 +94,40 @@ export function ProjectsScreen({ route }: { route: Route }) {
     const next = columns.includes(c) ? columns.filter((x) => x !== c) : COLUMN_IDS.filter((x) => x === c || columns.includes(x));
     void saveProjectColumns(next.length > 0 ? next : DEFAULT_COLUMNS);
   };
-  const set = <K extends keyof ProjectFilter>(k: K, v: ProjectFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
+  const set = useCallback(<K extends keyof ProjectFilter>(k: K, v: ProjectFilter[K]) => setFilter((f) => ({ ...f, [k]: v })), []);
+  // The menus (hundreds of programs, thousands of PIs at 50,000 projects) are built again only when one of them or
+  // their lists change: a keystroke renders the input and the rows, not every option.
+  const { programId, department, pi, status, activeInFiscalYear } = filter;
+  const departments = shown?.snapshot.departments;
+  const pis = shown?.snapshot.pis;
+  const menus = useMemo(
+    () => (
+      <>
+        <select data-filter="program" aria-label={t('filterProgram')} value={programId ?? '*'} onChange={(e) => set('programId', e.target.value === '*' ? null : e.target.value)}>
+          <option value="*">{t('filterProgram')}: {t('any')}</option>
+          <option value="">{t('unmapped')}</option>
+          {programs.map((p) => <option key={p.id} value={p.id}>{lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa}</option>)}
+        </select>
+        <select data-filter="department" aria-label={t('filterDepartment')} value={department ?? '*'} onChange={(e) => set('department', e.target.value === '*' ? null : e.target.value)}>
+          <option value="*">{t('filterDepartment')}: {t('any')}</option>
+          {(departments ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+        <select data-filter="pi" aria-label={t('filterPi')} value={pi ?? '*'} onChange={(e) => set('pi', e.target.value === '*' ? null : e.target.value)}>
+          <option value="*">{t('filterPi')}: {t('any')}</option>
+          {(pis ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+        <select data-filter="status" aria-label={t('filterStatus')} value={status ?? '*'} onChange={(e) => set('status', e.target.value === '*' ? null : (e.target.value as ProjectStatus))}>
+          <option value="*">{t('filterStatus')}: {t('any')}</option>
+          {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+        </select>
+        <select data-filter="fy" aria-label={t('filterFy')} value={activeInFiscalYear ?? ''} onChange={(e) => set('activeInFiscalYear', e.target.value ? Number(e.target.value) : null)}>
+          <option value="">{t('filterFy')}: {t('any')}</option>
+          {Array.from({ length: 12 }, (_, i) => currentFy - 6 + i).map((fy) => <option key={fy} value={fy}>{fiscalYearLabel(fy, lang)}</option>)}
+        </select>
+      </>
+    ),
+    [programId, department, pi, status, activeInFiscalYear, programs, departments, pis, lang, currentFy, t, set],
+  );
 
   return (
     <section className="projects-screen">
@@ -109,27 +143,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
       <div className="filters" role="search">
         <input type="search" className="filter-text" aria-label={t('search')} placeholder={t('search')} value={filter.text} onChange={(e) => set('text', e.target.value)} />
-        <select data-filter="program" aria-label={t('filterProgram')} value={filter.programId ?? '*'} onChange={(e) => set('programId', e.target.value === '*' ? null : e.target.value)}>
-          <option value="*">{t('filterProgram')}: {t('any')}</option>
-          <option value="">{t('unmapped')}</option>
-          {programs.map((p) => <option key={p.id} value={p.id}>{lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa}</option>)}
-        </select>
-        <select data-filter="department" aria-label={t('filterDepartment')} value={filter.department ?? '*'} onChange={(e) => set('department', e.target.value === '*' ? null : e.target.value)}>
-          <option value="*">{t('filterDepartment')}: {t('any')}</option>
-          {(shown?.snapshot.departments ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
-        </select>
-        <select data-filter="pi" aria-label={t('filterPi')} value={filter.pi ?? '*'} onChange={(e) => set('pi', e.target.value === '*' ? null : e.target.value)}>
-          <option value="*">{t('filterPi')}: {t('any')}</option>
-          {(shown?.snapshot.pis ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
-        </select>
-        <select data-filter="status" aria-label={t('filterStatus')} value={filter.status ?? '*'} onChange={(e) => set('status', e.target.value === '*' ? null : (e.target.value as ProjectStatus))}>
-          <option value="*">{t('filterStatus')}: {t('any')}</option>
-          {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-        </select>
-        <select data-filter="fy" aria-label={t('filterFy')} value={filter.activeInFiscalYear ?? ''} onChange={(e) => set('activeInFiscalYear', e.target.value ? Number(e.target.value) : null)}>
-          <option value="">{t('filterFy')}: {t('any')}</option>
-          {Array.from({ length: 12 }, (_, i) => currentFy - 6 + i).map((fy) => <option key={fy} value={fy}>{fiscalYearLabel(fy, lang)}</option>)}
-        </select>
+        {menus}
         <label className="inline-form"><input type="checkbox" data-filter="archived" checked={filter.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />{t('showArchived')}</label>
         <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>{t('clearFilters')}</button>
         <div className="column-chooser">
