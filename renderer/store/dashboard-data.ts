@@ -24,16 +24,19 @@ export type WatchedTable = 'projects' | 'budgetLines' | 'milestones' | 'programs
 export function useTablesChanged(tables: readonly WatchedTable[]): number {
   const [stamp, setStamp] = useState(0);
   const key = tables.join(',');
-  useEffect(() => {
-    // Dexie names each changed range `idb://<database>/<table>/<index>`.
-    const prefixes = key.split(',').map((t) => `idb://${db.name}/${t}/`);
-    const onMutated = (parts: Record<string, unknown>) => {
-      if (Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) setStamp((n) => n + 1);
-    };
-    Dexie.on('storagemutated', onMutated);
-    return () => Dexie.on('storagemutated').unsubscribe(onMutated);
-  }, [key]);
+  useEffect(() => watchTables(key.split(',') as WatchedTable[], () => setStamp((n) => n + 1)), [key]);
   return stamp;
+}
+
+/** Calls `onChange` after every committed write to one of `tables` (here or in another context); returns the unsubscribe. */
+export function watchTables(tables: readonly WatchedTable[], onChange: () => void): () => void {
+  // Dexie names each changed range `idb://<database>/<table>/<index>`.
+  const prefixes = tables.map((t) => `idb://${db.name}/${t}/`);
+  const onMutated = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) onChange();
+  };
+  Dexie.on('storagemutated', onMutated);
+  return () => Dexie.on('storagemutated').unsubscribe(onMutated);
 }
 
 export interface DashboardData {

@@ -1,5 +1,5 @@
-// The store's reads for the portfolio screens (Projects, Timeline, a project's panel, the trash), one named hook per
-// use, so no feature queries a Dexie table: each reads exactly what that screen read before, and re-reads on change.
+// The store's reads for the portfolio screens (a project's panel, the trash, the Timeline's markers), one named hook per
+// use, so no feature queries a Dexie table; the project list itself is read by the project-list Worker (readAllProjects).
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
@@ -7,29 +7,7 @@ import { peekUndo, projectLog } from './audit';
 import { usePrograms } from './catalog';
 import type { ProgramEntry } from './catalog';
 import { db } from './db';
-import type { Table } from './db';
 import { listTrash } from './projects';
-
-/** Rows read per request when a screen reads a whole table: each page's structured clone is a short task of its own
- * on the main thread (one request for 50,000 projects was a task of several hundred ms; a page of 2,000 was still
- * 70–120 ms on the loaded build machine). */
-const READ_PAGE = 1_000;
-
-/** Every row of a table, a page at a time in primary-key order. */
-export async function readPaged<T extends { id: string }>(table: Table<T, string>, size = READ_PAGE): Promise<T[]> {
-  const out: T[] = [];
-  for (let last: string | null = null; ; ) {
-    const page: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(size).toArray();
-    for (const row of page) out.push(row);
-    if (page.length < size) return out;
-    last = page[page.length - 1]!.id;
-  }
-}
-
-/** Every project row (trash included; callers filter in memory), or undefined while loading. */
-export function usePortfolioProjects(): Project[] | undefined {
-  return useLiveQuery(() => readPaged(db.projects as unknown as Table<Project, string>), []);
-}
 
 /**
  * The milestones of some projects (the Timeline's markers for the rows around the visible ones), by project id;

@@ -1,113 +1,312 @@
-// The Projects screen's search texts and risk flags, from the project-list Worker (project-list.worker.ts) through the
-// one Worker client: computed again when projects, budget lines, milestones or programs change. They come a slice at
-// a time, each slice its own short task, so a keystroke never waits behind one 50,000-entry answer.
-import { useEffect, useMemo, useState } from 'react';
-import type { CatalogProgram } from '../../shared/catalog/schema';
-import type { IsoDate } from '../../shared/domain/types';
-import { flagsByProject } from '../../shared/portfolio/risk-flags';
+// The project-list Worker's protocol and the page's side of it (Projects and Timeline): the Worker
+// (project-list.worker.ts, logic in project-list-model.ts) reads and keeps every project; a screen asks it for the order
+// of the rows it shows (a transferred Int32Array of positions) and the rows in view, so the main thread never reads,
+// clones, sorts or filters the whole table. One Worker for the page's life, through the one Worker client.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { IsoDate, Project } from '../../shared/domain/types';
+import type { ProjectFilter, SortKey } from '../../shared/portfolio/project-query';
 import type { RiskFlag } from '../../shared/portfolio/risk-flags';
-import { useTablesChanged } from '../store/dashboard-data';
+import type { ProgramEntry } from '../store/catalog';
+import { useTablesChanged, watchTables } from '../store/dashboard-data';
 import type { WatchedTable } from '../store/dashboard-data';
-import { runInWorker } from '../platform/worker-client';
+import { WorkerClient, callback } from '../platform/worker-client';
 
-export interface ProjectListRequest {
+export interface LoadRequest {
+  /** The page's count of writes to the watched tables: a snapshot is read again when it moved. */
+  generation: number;
   today: IsoDate;
-  programs: CatalogProgram[];
+  programs: ProgramEntry[];
+  programsKey: string;
 }
 
-/** A live project's search text (`searchText`), with the `updatedAt` it was built from. */
-export type SearchEntry = [id: string, updatedAt: string, text: string];
+/** What a screen keeps of one snapshot of the projects table (positions index these arrays). */
+export interface ListSnapshot {
+  version: number;
+  generation: number;
+  ids: string[];
+  codes: string[];
+  /** Projects not in the trash. */
+  live: number;
+  departments: string[];
+  pis: string[];
+}
 
-/** Search texts first (prepared, then fetched a slice at a time), then the risk flags the same way. */
+export interface ListSort {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface ListQuery {
+  version: number;
+  filter: ProjectFilter;
+  sort: ListSort;
+  /** The rows in view (indexes into the answer's order) sent with the answer. */
+  from: number;
+  to: number;
+}
+
+export interface ListRow {
+  /** Position in the snapshot. */
+  at: number;
+  project: Project;
+  flags: RiskFlag[];
+}
+
+export interface ListAnswer {
+  version: number;
+  filter: ProjectFilter;
+  sort: ListSort;
+  /** Positions of the rows passing the filter, in the sort's order. */
+  order: Int32Array;
+  from: number;
+  rows: ListRow[];
+  risksReady: boolean;
+}
+
+export interface TimelineQuery {
+  version: number;
+  showArchived: boolean;
+  lang: 'ja' | 'en';
+  unmappedLabel: string;
+  currentFy: number;
+}
+
+export interface TimelineGroup {
+  programId: string | null;
+  label: string;
+  count: number;
+  period: { start: number | null; end: number | null };
+}
+
+export interface TimelineAnswer {
+  version: number;
+  showArchived: boolean;
+  /** Per row: a project's position, or -(g+1) for the header of group g. */
+  items: Int32Array;
+  /** Per row: its group's index. */
+  groupOf: Int32Array;
+  groups: TimelineGroup[];
+  count: number;
+  span: { first: number; last: number };
+}
+
 export interface ProjectListApi {
-  /** Reads the projects and builds the live ones' search texts, kept in the Worker; returns how many. */
-  prepareSearch(req: ProjectListRequest): Promise<number>;
-  searchSlice(from: number, to: number): Promise<SearchEntry[]>;
-  /** Computes the risk flags of the projects read above (budget lines and milestone facts read now); returns how many. */
-  prepareRisks(req: ProjectListRequest): Promise<number>;
-  riskSlice(from: number, to: number): Promise<RiskFlag[]>;
-}
-
-/** Entries per message: a slice's structured clone and its Map inserts are a few milliseconds of main-thread work. */
-export const LIST_SLICE = 2_500;
-
-/**
- * Search texts by project id, filled a slice at a time while the list is in use. A text is given only for the row it
- * was built from (same `updatedAt`); the list builds any other itself with the same function, so which of the two a
- * keystroke finds never changes its result, and a slice arriving needs no new render or filtering.
- */
-export class SearchTexts {
-  private readonly byId = new Map<string, { updatedAt: string; text: string }>();
-
-  add(entries: readonly SearchEntry[]): void {
-    for (const [id, updatedAt, text] of entries) this.byId.set(id, { updatedAt, text });
-  }
-
-  get(id: string, updatedAt: string): string | undefined {
-    const hit = this.byId.get(id);
-    return hit && hit.updatedAt === updatedAt ? hit.text : undefined;
-  }
-}
-
-/**
- * Fetches both answers from a Worker that serves ProjectListApi: the search texts into `search` slice by slice, then
- * every risk flag, handed to `onRisks` once complete. Stops between slices once `cancelled()`.
- */
-export async function loadProjectListExtras(
-  w: ProjectListApi,
-  req: ProjectListRequest,
-  search: SearchTexts,
-  onRisks: (flags: RiskFlag[]) => void,
-  cancelled: () => boolean,
-  slice = LIST_SLICE,
-): Promise<void> {
-  const texts = await w.prepareSearch(req);
-  for (let i = 0; i < texts; i += slice) {
-    if (cancelled()) return;
-    search.add(await w.searchSlice(i, i + slice));
-  }
-  if (cancelled()) return;
-  const count = await w.prepareRisks(req);
-  const flags: RiskFlag[] = [];
-  for (let i = 0; i < count; i += slice) {
-    if (cancelled()) return;
-    for (const f of await w.riskSlice(i, i + slice)) flags.push(f);
-  }
-  if (!cancelled()) onRisks(flags);
+  /** Reads the projects (unless this generation's snapshot is held) and starts preparing texts, ranks and risks. */
+  load(req: LoadRequest, onRisks?: () => void): Promise<ListSnapshot>;
+  /** null: that snapshot is no longer held (read again). */
+  list(q: ListQuery): Promise<ListAnswer | null>;
+  rows(version: number, at: number[]): Promise<ListRow[] | null>;
+  flagsOf(id: string): Promise<RiskFlag[]>;
+  timeline(q: TimelineQuery): Promise<TimelineAnswer | null>;
 }
 
 const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs'];
 
-export interface ProjectListExtras {
-  risks: { list: RiskFlag[]; byProject: Map<string, RiskFlag[]> };
-  /** The Worker's search texts so far (see SearchTexts); the same object while the program names stay the same. */
-  search: SearchTexts;
-}
+let client: WorkerClient<ProjectListApi> | null = null;
+let generation = 0;
+let held: { key: string; header: ListSnapshot } | null = null;
+const risksListeners = new Set<() => void>();
 
-const NO_RISKS: ProjectListExtras['risks'] = { list: [], byProject: new Map() };
-
-export function useProjectListExtras(programs: readonly CatalogProgram[], today: IsoDate): ProjectListExtras {
-  const stamp = useTablesChanged(WATCHED);
-  // Kept across data changes (each text is checked against its row's updatedAt); a new one when program names may
-  // have changed, since a text holds its program's name (adjusted during render, as React recommends over an effect).
-  const [held, setHeld] = useState(() => ({ programs, search: new SearchTexts() }));
-  let search = held.search;
-  if (held.programs !== programs) {
-    search = new SearchTexts();
-    setHeld({ programs, search });
+function listClient(): WorkerClient<ProjectListApi> {
+  if (!client) {
+    watchTables(WATCHED, () => generation++);
+    client = new WorkerClient<ProjectListApi>(() => new Worker(new URL('./project-list.worker.ts', import.meta.url), { type: 'module' }));
   }
-  const [risks, setRisks] = useState(NO_RISKS);
-  useEffect(() => {
-    const abort = new AbortController();
-    const start = () => new Worker(new URL('./project-list.worker.ts', import.meta.url), { type: 'module' });
-    const req = { today, programs: [...programs] };
-    const onRisks = (flags: RiskFlag[]) => setRisks({ list: flags, byProject: flagsByProject(flags) });
-    runInWorker<ProjectListApi, void>(start, (w) => loadProjectListExtras(w, req, search, onRisks, () => abort.signal.aborted), { signal: abort.signal }).catch(
-      (err: unknown) => {
-        if (!abort.signal.aborted) console.error('Project list Worker failed', err instanceof Error ? err.message : err);
-      },
-    );
-    return () => abort.abort();
-  }, [stamp, programs, today, search]);
-  return useMemo(() => ({ risks, search }), [risks, search]);
+  return client;
 }
+
+const onRisksReady = () => {
+  for (const l of risksListeners) l();
+};
+
+/** The current snapshot's header (kept on the page between screens while no write came), or null while reading. */
+export function useProjectListSnapshot(programs: readonly ProgramEntry[], today: IsoDate): { snapshot: ListSnapshot | null; risksStamp: number; reload: () => void } {
+  const stamp = useTablesChanged(WATCHED);
+  const c = listClient();
+  const programsKey = useMemo(() => programs.map((p) => `${p.id}\u0001${p.updatedAt ?? ''}\u0001${p.nameJa}`).join('\u0002'), [programs]);
+  const keyNow = JSON.stringify([generation, today, programsKey]);
+  const [snapshot, setSnapshot] = useState<ListSnapshot | null>(null);
+  const [risksStamp, setRisksStamp] = useState(0);
+  const [retry, setRetry] = useState(0);
+  useEffect(() => {
+    const l = () => setRisksStamp((n) => n + 1);
+    risksListeners.add(l);
+    return () => void risksListeners.delete(l);
+  }, []);
+  useEffect(() => {
+    let live = true;
+    const key = JSON.stringify([generation, today, programsKey]);
+    if (held?.key === key) return;
+    const req: LoadRequest = { generation, today, programs: [...programs], programsKey };
+    c.call((w) => w.load(req, callback(onRisksReady))).then(
+      (header) => {
+        held = { key, header };
+        if (live) setSnapshot(header);
+      },
+      (err: unknown) => console.error('Project list Worker failed', err instanceof Error ? err.message : err),
+    );
+    return () => {
+      live = false;
+    };
+    // programsKey stands for programs: a new array of the same programs reads nothing again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [c, stamp, today, programsKey, retry]);
+  const reload = useCallback(() => {
+    held = null;
+    setRetry((n) => n + 1);
+  }, []);
+  // The snapshot held for this generation (another screen read it) before this screen's own answer.
+  return { snapshot: held?.key === keyNow ? held.header : snapshot, risksStamp, reload };
+}
+
+/**
+ * Rows fetched from the Worker by position, for one snapshot (`version`), beginning with those an answer brought
+ * (`seed`); `need` asks for the missing ones (a re-render follows).
+ */
+export function useListRows(version: number | null, risksStamp: number, seed: readonly ListRow[] = NO_ROWS) {
+  // A new cache per snapshot, and when the risk flags arrived (rows carry their flags).
+  const cache = useMemo(() => new RowCache(version ?? -1, risksStamp), [version, risksStamp]);
+  const seeded = useMemo(() => new Map(seed.map((r) => [r.at, r])), [seed]);
+  // Bumped when fetched rows arrive: `get` is then a new function, so memoised tables render the new rows.
+  const [tick, setTick] = useState(0);
+  const need = useCallback(
+    (at: readonly number[]) => {
+      const missing = cache.claim(at.filter((i) => !seeded.has(i)));
+      if (missing.length === 0) return;
+      const v = cache.version;
+      listClient()
+        .call((w) => w.rows(v, missing))
+        .then(
+          (rows) => {
+            cache.settle(missing);
+            if (rows) {
+              cache.put(v, rows);
+              setTick((n) => n + 1);
+            }
+          },
+          (err: unknown) => console.error('Project rows failed', err instanceof Error ? err.message : err),
+        );
+    },
+    [cache, seeded],
+  );
+  const get = useMemo(() => {
+    void tick;
+    return (at: number) => seeded.get(at) ?? cache.get(at);
+  }, [cache, seeded, tick]);
+  return { get, need };
+}
+
+const NO_ROWS: ListRow[] = [];
+
+/** Rows of one snapshot by position, and the positions asked for and not yet come. */
+class RowCache {
+  private readonly rows = new Map<number, ListRow>();
+  private readonly pending = new Set<number>();
+
+  constructor(
+    readonly version: number,
+    readonly risksStamp: number,
+  ) {}
+
+  put(version: number, rows: readonly ListRow[]): void {
+    if (version === this.version) for (const r of rows) this.rows.set(r.at, r);
+  }
+
+  get(at: number): ListRow | undefined {
+    return this.rows.get(at);
+  }
+
+  /** The positions neither held nor asked for, now marked as asked for. */
+  claim(at: readonly number[]): number[] {
+    if (this.version < 0) return [];
+    const missing = at.filter((i) => !this.rows.has(i) && !this.pending.has(i));
+    for (const i of missing) this.pending.add(i);
+    return missing;
+  }
+
+  settle(at: readonly number[]): void {
+    for (const i of at) this.pending.delete(i);
+  }
+}
+
+/**
+ * The answer for the filter and sort asked (the newest one answered; earlier ones still queued are skipped), with the
+ * rows in `view()`, and the snapshot it indexes. After a write the last answer stays shown with its own
+ * snapshot until the new one's answer comes, so the list never empties meanwhile. A screen shows the filter and sort
+ * of the answer, never of the input alone.
+ */
+export function useListAnswer(
+  snapshot: ListSnapshot | null,
+  filter: ProjectFilter,
+  sort: ListSort,
+  risksStamp: number,
+  /** Stable: read when a query is sent. */
+  view: () => { from: number; to: number },
+  reload: () => void,
+): { answer: ListAnswer; snapshot: ListSnapshot } | null {
+  const [shown, setShown] = useState<{ answer: ListAnswer; snapshot: ListSnapshot } | null>(null);
+  const asked = useRef(0);
+  useEffect(() => {
+    if (!snapshot) return;
+    const seq = ++asked.current;
+    const { from, to } = view();
+    const q: ListQuery = { version: snapshot.version, filter, sort, from, to };
+    listClient()
+      .call((w) => (seq === asked.current ? w.list(q) : Promise.resolve(undefined)))
+      .then(
+        (a) => {
+          if (a === undefined || seq !== asked.current) return;
+          if (a === null) return reload();
+          setShown({ answer: a, snapshot });
+        },
+        (err: unknown) => console.error('Project list query failed', err instanceof Error ? err.message : err),
+      );
+  }, [snapshot, filter, sort, risksStamp, view, reload]);
+  return shown;
+}
+
+/** The Timeline's rows (groups and projects' positions) and the snapshot they index; the last ones while asked again. */
+export function useTimelineAnswer(snapshot: ListSnapshot | null, q: Omit<TimelineQuery, 'version'>, reload: () => void): { answer: TimelineAnswer; snapshot: ListSnapshot } | null {
+  const [shown, setShown] = useState<{ answer: TimelineAnswer; snapshot: ListSnapshot } | null>(null);
+  const { showArchived, lang, unmappedLabel, currentFy } = q;
+  useEffect(() => {
+    if (!snapshot) return;
+    let live = true;
+    const query: TimelineQuery = { version: snapshot.version, showArchived, lang, unmappedLabel, currentFy };
+    listClient()
+      .call((w) => w.timeline(query))
+      .then(
+        (a) => {
+          if (!live) return;
+          if (a === null) return reload();
+          setShown({ answer: a, snapshot });
+        },
+        (err: unknown) => console.error('Timeline query failed', err instanceof Error ? err.message : err),
+      );
+    return () => {
+      live = false;
+    };
+  }, [snapshot, showArchived, lang, unmappedLabel, currentFy, reload]);
+  return shown;
+}
+
+/** A project's risk flags (computed in the Worker with the rest), [] until known. */
+export function useRiskFlagsOf(id: string | null, risksStamp: number): RiskFlag[] {
+  const [flags, setFlags] = useState<{ id: string; flags: RiskFlag[] } | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    listClient()
+      .call((w) => w.flagsOf(id))
+      .then(
+        (f) => live && setFlags({ id, flags: f }),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [id, risksStamp]);
+  return flags && flags.id === id ? flags.flags : NO_FLAGS;
+}
+
+const NO_FLAGS: RiskFlag[] = [];

@@ -1,18 +1,23 @@
-// The project list's heavy columns computed in a Worker that reads IndexedDB itself: risk flags need every project and
-// budget line (100,000 lines at 50,000 projects), and the search texts NFKC-fold every project's fields; both ran on
-// the main thread when the Projects screen opened or a project was saved. The work itself: project-list-api.ts. It
-// also ranks the projects for the list's sort (project-order.ts), which ran the Japanese collator on the main thread.
+// The project list's Worker: it reads every project out of IndexedDB itself and keeps them, with their search texts,
+// sort ranks and risk flags, so the Projects and Timeline screens ask it for the order of what they show and the rows in
+// view instead of reading and cloning 50,000 rows on the main thread. The work itself: project-list-model.ts.
 import { readAllProjects, readRiskInputsBesidesProjects } from '../store/risks';
 import { serveWorkerApi, transferred } from '../platform/worker-client';
-import { rankProjects } from '../../shared/portfolio/project-order';
-import type { SortRanks } from '../../shared/portfolio/project-order';
-import { createProjectListApi } from './project-list-api';
+import { createProjectListModel } from './project-list-model';
 import type { ProjectListApi } from './project-list';
-import type { ProjectOrderApi } from './project-order';
 
-async function sortKeys(): Promise<SortRanks> {
-  const ranks = rankProjects(await readAllProjects());
-  return transferred(ranks, Object.values(ranks.ranks).map((r) => r.buffer as ArrayBuffer));
-}
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const model = createProjectListModel({ projects: readAllProjects, besidesProjects: readRiskInputsBesidesProjects }, pause);
 
-serveWorkerApi({ ...createProjectListApi({ projects: readAllProjects, besidesProjects: readRiskInputsBesidesProjects }), sortKeys } satisfies ProjectListApi & ProjectOrderApi);
+serveWorkerApi({
+  ...model,
+  // The orders move to the page instead of being copied.
+  list: async (q) => {
+    const a = await model.list(q);
+    return a ? transferred(a, [a.order.buffer as ArrayBuffer]) : a;
+  },
+  timeline: async (q) => {
+    const a = await model.timeline(q);
+    return a ? transferred(a, [a.items.buffer as ArrayBuffer, a.groupOf.buffer as ArrayBuffer]) : a;
+  },
+} satisfies ProjectListApi);

@@ -2,7 +2,6 @@
 // for confirmation, moves them in one audited step (one Undo brings them all back) and clears the marks.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Project } from '../../../shared/domain/types';
 import { deleteProjects } from '../../store/projects';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
@@ -10,8 +9,15 @@ import { useLang } from '../../i18n/use-lang';
 
 export type CheckMode = 'toggle' | 'range';
 
+/** The rows a list shows, by index (ids only: the rows themselves stay in the project-list Worker). */
+export interface ShownIds {
+  count: number;
+  idAt: (i: number) => string;
+  indexOf: (id: string) => number;
+}
+
 /** The marked rows; only marks on rows currently shown count, so a filter never hides what would be deleted. */
-export function useBulkSelection(rows: readonly Project[], fallbackAnchor: string | null) {
+export function useBulkSelection(shownIds: ShownIds, fallbackAnchor: string | null) {
   const [marked, setMarked] = useState<ReadonlySet<string>>(() => new Set());
   const anchor = useRef<string | null>(null);
   const onCheck = useCallback(
@@ -20,10 +26,10 @@ export function useBulkSelection(rows: readonly Project[], fallbackAnchor: strin
       setMarked((prev) => {
         const next = new Set(prev);
         if (mode === 'range' && from) {
-          const a = rows.findIndex((r) => r.id === from);
-          const b = rows.findIndex((r) => r.id === id);
+          const a = shownIds.indexOf(from);
+          const b = shownIds.indexOf(id);
           if (a >= 0 && b >= 0) {
-            for (let i = Math.min(a, b); i <= Math.max(a, b); i++) next.add(rows[i]!.id);
+            for (let i = Math.min(a, b); i <= Math.max(a, b); i++) next.add(shownIds.idAt(i));
             return next;
           }
         }
@@ -33,9 +39,13 @@ export function useBulkSelection(rows: readonly Project[], fallbackAnchor: strin
       });
       if (mode === 'toggle' || !from) anchor.current = id;
     },
-    [rows, fallbackAnchor],
+    [shownIds, fallbackAnchor],
   );
-  const shown = useMemo(() => (marked.size ? rows.filter((r) => marked.has(r.id)) : []), [rows, marked]);
+  const shown = useMemo(() => {
+    const out: string[] = [];
+    if (marked.size) for (let i = 0; i < shownIds.count; i++) if (marked.has(shownIds.idAt(i))) out.push(shownIds.idAt(i));
+    return out;
+  }, [shownIds, marked]);
   const clear = useCallback(() => {
     anchor.current = null;
     setMarked(new Set());
@@ -43,7 +53,8 @@ export function useBulkSelection(rows: readonly Project[], fallbackAnchor: strin
   return { marked, shown, onCheck, clear };
 }
 
-export function BulkDeleteBar({ selected, onClear, onMessage }: { selected: readonly Project[]; onClear: () => void; onMessage: (m: string) => void }) {
+/** `selected`: the marked ids in the list's order; `codeOf` their 管理番号 for the confirmation. */
+export function BulkDeleteBar({ selected, codeOf, onClear, onMessage }: { selected: readonly string[]; codeOf: (id: string) => string; onClear: () => void; onMessage: (m: string) => void }) {
   const { t } = useTranslation('projects');
   const [confirming, setConfirming] = useState(false);
   const lang = useLang();
@@ -54,7 +65,7 @@ export function BulkDeleteBar({ selected, onClear, onMessage }: { selected: read
   const run = async () => {
     setConfirming(false);
     const outcome = await job.runner.run({ ja: 'ゴミ箱へ移動しています', en: 'Moving to the trash' }, (control) =>
-      deleteProjects(selected.map((p) => p.id), new Date(), { signal: control.signal, onProgress: control.progress }),
+      deleteProjects([...selected], new Date(), { signal: control.signal, onProgress: control.progress }),
     );
     if (outcome.ok) {
       onMessage(t('bulk.done', { count: outcome.value }));
@@ -75,7 +86,7 @@ export function BulkDeleteBar({ selected, onClear, onMessage }: { selected: read
       {confirming && (
         <div className="panel confirm-panel" role="alertdialog" aria-labelledby="bulk-confirm-text">
           <p id="bulk-confirm-text">{t('bulk.confirm', { count: selected.length })}</p>
-          <p className="muted small">{selected.slice(0, 10).map((p) => p.code).join('、')}{selected.length > 10 ? t('bulk.more', { count: selected.length - 10 }) : ''}</p>
+          <p className="muted small">{selected.slice(0, 10).map(codeOf).join('、')}{selected.length > 10 ? t('bulk.more', { count: selected.length - 10 }) : ''}</p>
           <div className="inline-form">
             <button type="button" onClick={() => setConfirming(false)} autoFocus>{t('bulk.cancel')}</button>
             <button type="button" className="danger" disabled={busy} onClick={() => void run()} data-testid="bulk-confirm">{t('bulk.confirmButton')}</button>

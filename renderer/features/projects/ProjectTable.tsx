@@ -1,12 +1,13 @@
-// The virtualized project table: only visible rows are in the DOM, so 50,000 projects scroll smoothly.
+// The virtualized project table: only visible rows are in the DOM, so 50,000 projects scroll smoothly; a row's data is
+// fetched from the project-list Worker when it comes into view, and each row renders only when its own props change.
 // Arrow keys move the selection, Enter opens it, Home/End jump; headers sort.
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Project } from '../../../shared/domain/types';
+import type { ListRow } from '../../workers/project-list';
 import type { SortKey } from '../../../shared/portfolio/project-query';
-import type { RiskFlag } from '../../../shared/portfolio/risk-flags';
 import type { ProgramEntry } from '../../store/catalog';
 
 export const COLUMN_IDS = ['code', 'title', 'pi', 'department', 'programId', 'trackId', 'status', 'startDate', 'endDate', 'risks', 'amedNumber', 'eradNumber', 'tags', 'updatedAt'] as const;
@@ -22,40 +23,49 @@ const ROW_HEIGHT = 32;
 const HEAD_HEIGHT = 32;
 
 interface Props {
-  rows: Project[];
+  /** Rows passing the filter, in order; each known by index (id and code at once, the rest once fetched). */
+  count: number;
+  idAt: (i: number) => string;
+  codeAt: (i: number) => string;
+  rowAt: (i: number) => ListRow | undefined;
+  /** The indexes in view (overscan included), after each scroll or new list: the screen fetches their rows. */
+  onView: (from: number, to: number) => void;
   columns: ColumnId[];
   selectedId: string | null;
+  selectedIndex: number;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
   sort: { key: SortKey; dir: 'asc' | 'desc' };
   onSort: (key: SortKey) => void;
   programs: Map<string, ProgramEntry>;
-  risks: Map<string, RiskFlag[]>;
   lang: 'ja' | 'en';
   /** Rows marked for a bulk action (Ctrl/⌘-click or Space toggles one, Shift-click marks a range). */
   marked?: ReadonlySet<string>;
   onMark?: (id: string, mode: 'toggle' | 'range') => void;
 }
 
-export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort, onSort, programs, risks, lang, marked, onMark }: Props) {
+/** Memoised: typing in the search box renders the table again only when the Worker's answer changes what it shows. */
+export const ProjectTable = memo(function ProjectTable({ count, idAt, codeAt, rowAt, onView, columns, selectedId, selectedIndex, onSelect, onOpen, sort, onSort, programs, lang, marked, onMark }: Props) {
   const { t } = useTranslation('projects');
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoise; this component is not compiled.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEAD_HEIGHT });
-  const selectedIndex = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEAD_HEIGHT });
   const template = columns.map((c) => WIDTH[c]).join(' ');
   // Rows are absolutely positioned, so the scroll width must be given: the columns' minimum widths, gaps and padding.
   const minWidth = columns.reduce((sum, c) => sum + Number(/(\d+)px/.exec(WIDTH[c])![1]), 0) + (columns.length - 1) * 8 + 16;
+  const items = virtualizer.getVirtualItems();
+  const from = items[0]?.index ?? 0;
+  const to = (items[items.length - 1]?.index ?? -1) + 1;
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
+  useEffect(() => onView(from, to), [from, to, onView]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (rows.length === 0) return;
+    if (count === 0) return;
     const move = (i: number) => {
       e.preventDefault();
-      onSelect(rows[Math.max(0, Math.min(rows.length - 1, i))]!.id);
+      onSelect(idAt(Math.max(0, Math.min(count - 1, i))));
     };
     const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 352) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
     if (e.key === 'ArrowDown') move(selectedIndex + 1);
@@ -63,16 +73,65 @@ export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort
     else if (e.key === 'PageDown') move(selectedIndex + page);
     else if (e.key === 'PageUp') move(selectedIndex - page);
     else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(rows.length - 1);
+    else if (e.key === 'End') move(count - 1);
     else if (e.key === ' ' && selectedIndex >= 0 && onMark) {
       e.preventDefault();
-      onMark(rows[selectedIndex]!.id, 'toggle');
+      onMark(idAt(selectedIndex), 'toggle');
     } else if (e.key === 'Enter' && selectedIndex >= 0) {
       e.preventDefault();
-      onOpen(rows[selectedIndex]!.id);
+      onOpen(idAt(selectedIndex));
     }
   };
 
+  return (
+    <div className="vtable" ref={scrollRef} role="grid" aria-rowcount={count + 1} aria-label={t('title')} tabIndex={0} onKeyDown={onKeyDown}
+      data-testid="project-rows" aria-activedescendant={selectedIndex >= 0 ? `row-${idAt(selectedIndex)}` : undefined}>
+      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
+        {columns.map((c) => (
+          <div key={c} role="columnheader" aria-sort={sort.key === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+            {SORTABLE.has(c) ? (
+              <button type="button" className="linklike" tabIndex={-1} onClick={() => onSort(c as SortKey)} data-sort={c}>
+                {t(`col.${c}`)}{sort.key === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+              </button>
+            ) : t(`col.${c}`)}
+          </div>
+        ))}
+      </div>
+      <div className="vtable-rows" style={{ height: virtualizer.getTotalSize(), minWidth }}>
+        {items.map((v) => {
+          const id = idAt(v.index);
+          return (
+            <ProjectRow key={id} id={id} code={codeAt(v.index)} index={v.index} top={v.start - HEAD_HEIGHT} row={rowAt(v.index)} columns={columns} template={template}
+              selected={id === selectedId} marked={marked?.has(id) === true} programs={programs} lang={lang} onSelect={onSelect} onOpen={onOpen} onMark={onMark} />
+          );
+        })}
+      </div>
+    </div>
+  );
+});
+
+interface RowProps {
+  id: string;
+  code: string;
+  index: number;
+  top: number;
+  /** undefined until fetched: the row is drawn empty (it can be clicked and marked already). */
+  row: ListRow | undefined;
+  columns: ColumnId[];
+  template: string;
+  selected: boolean;
+  marked: boolean;
+  programs: Map<string, ProgramEntry>;
+  lang: 'ja' | 'en';
+  onSelect: (id: string) => void;
+  onOpen: (id: string) => void;
+  onMark: ((id: string, mode: 'toggle' | 'range') => void) | undefined;
+}
+
+/** One row; rendered again only when its own props change (a keystroke re-renders the rows whose content moved). */
+const ProjectRow = memo(function ProjectRow({ id, code, index, top, row, columns, template, selected, marked, programs, lang, onSelect, onOpen, onMark }: RowProps) {
+  const { t } = useTranslation('projects');
+  const p = row?.project;
   const cell = (p: Project, c: ColumnId) => {
     switch (c) {
       case 'programId': {
@@ -86,7 +145,7 @@ export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort
       case 'status':
         return <span className={`badge status-${p.status}`}>{t(`status.${p.status}`)}</span>;
       case 'risks':
-        return (risks.get(p.id) ?? []).map((f) => (
+        return (row?.flags ?? []).map((f) => (
           <span key={f.kind} className="badge danger risk-badge" data-risk={f.kind} title={f.message[lang]}>{t(`risk.${f.kind}`)}</span>
         ));
       case 'tags':
@@ -97,47 +156,25 @@ export function ProjectTable({ rows, columns, selectedId, onSelect, onOpen, sort
         return p[c] ?? '';
     }
   };
-
   return (
-    <div className="vtable" ref={scrollRef} role="grid" aria-rowcount={rows.length + 1} aria-label={t('title')} tabIndex={0} onKeyDown={onKeyDown}
-      data-testid="project-rows" aria-activedescendant={selectedIndex >= 0 ? `row-${rows[selectedIndex]!.id}` : undefined}>
-      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
-        {columns.map((c) => (
-          <div key={c} role="columnheader" aria-sort={sort.key === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-            {SORTABLE.has(c) ? (
-              <button type="button" className="linklike" tabIndex={-1} onClick={() => onSort(c as SortKey)} data-sort={c}>
-                {t(`col.${c}`)}{sort.key === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-              </button>
-            ) : t(`col.${c}`)}
-          </div>
-        ))}
-      </div>
-      <div className="vtable-rows" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const p = rows[v.index]!;
-          return (
-            <div
-              key={p.id}
-              id={`row-${p.id}`}
-              role="row"
-              aria-rowindex={v.index + 2}
-              aria-selected={p.id === selectedId || marked?.has(p.id) === true}
-              className={`vtable-row${p.id === selectedId ? ' selected' : ''}${marked?.has(p.id) ? ' marked' : ''}${p.archived ? ' archived' : ''}`}
-              data-code={p.code}
-              style={{ transform: `translateY(${v.start - HEAD_HEIGHT}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
-              onClick={(e) => {
-                if (onMark && (e.ctrlKey || e.metaKey || e.shiftKey)) onMark(p.id, e.shiftKey ? 'range' : 'toggle');
-                else onSelect(p.id);
-              }}
-              onDoubleClick={() => onOpen(p.id)}
-            >
-              {columns.map((c) => (
-                <div key={c} role="gridcell" className={`col-${c}`}>{cell(p, c)}</div>
-              ))}
-            </div>
-          );
-        })}
-      </div>
+    <div
+      id={`row-${id}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected || marked}
+      aria-busy={p ? undefined : true}
+      className={`vtable-row${selected ? ' selected' : ''}${marked ? ' marked' : ''}${p?.archived ? ' archived' : ''}`}
+      data-code={code}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
+      onClick={(e) => {
+        if (onMark && (e.ctrlKey || e.metaKey || e.shiftKey)) onMark(id, e.shiftKey ? 'range' : 'toggle');
+        else onSelect(id);
+      }}
+      onDoubleClick={() => onOpen(id)}
+    >
+      {columns.map((c) => (
+        <div key={c} role="gridcell" className={`col-${c}`}>{p ? cell(p, c) : c === 'code' ? code : ''}</div>
+      ))}
     </div>
   );
-}
+});

@@ -1,17 +1,17 @@
 // The Timeline: projects as bars across fiscal years, grouped by program, each program's own period shaded behind
-// its projects, milestones as markers; zoom between years and months; rows virtualized for 50,000 projects.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// its projects, milestones as markers; zoom between years and months; rows virtualized for 50,000 projects. The rows'
+// order comes from the project-list Worker (which keeps the projects), and only the rows in view are fetched.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Project } from '../../../shared/domain/types';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel, fiscalYearLabelJa } from '../../../shared/calendar/wareki';
 import { navigate } from '../../app/routes';
-import { useMilestonesOf, usePortfolioProjects, useProgramMap } from '../../store/portfolio-queries';
+import { useMilestonesOf } from '../../store/portfolio-queries';
+import { usePrograms } from '../../store/catalog';
 import { useLang } from '../../i18n/use-lang';
-import { buildRows, byStartThenCode, fiscalSpan, monthsFrom } from './timeline-layout';
-import { useProjectSortKeys } from '../../workers/project-order';
-import { sortByCodePoints, sortByRanks } from '../../../shared/portfolio/project-order';
+import { monthsFrom } from './timeline-layout';
+import { useListRows, useProjectListSnapshot, useTimelineAnswer } from '../../workers/project-list';
 
 const ROW = 28;
 /** Height of the sticky year axis inside the scroll box (the virtualizer's scrollMargin). */
@@ -26,26 +26,19 @@ export function TimelineScreen() {
   const { t } = useTranslation('timeline');
   const { t: tp } = useTranslation('projects');
   const lang = useLang();
-  const programs = useProgramMap();
-  const allProjects = usePortfolioProjects();
+  const programs = usePrograms();
   const [zoom, setZoom] = useState<Zoom>('years');
   const [showArchived, setShowArchived] = useState(false);
   const today = todayIso();
   const currentFy = fiscalYearOf(today);
-
-  const projects = useMemo(
-    () => (allProjects ?? []).filter((p) => !p.deletedAt && (showArchived || !p.archived) && p.startDate && p.endDate),
-    [allProjects, showArchived],
-  );
-  // Start date then 管理番号 within each program: by the project-list Worker's ranks on a big portfolio (the collator
-  // over 50,000 codes took most of a second on this thread), by code points until they arrive.
-  const sortKeys = useProjectSortKeys();
-  const order = useMemo(() => {
-    if (projects.length <= 2_000) return byStartThenCode;
-    return (list: Project[]) => (sortKeys ? sortByRanks(list, 'startDate', 'asc', sortKeys.ranks, sortKeys.index) : sortByCodePoints(list, 'startDate', 'asc'));
-  }, [projects.length, sortKeys]);
-  const rows = useMemo(() => buildRows(projects, programs, lang, t('unmapped'), order), [projects, programs, lang, t, order]);
-  const span = useMemo(() => fiscalSpan(projects, programs, currentFy), [projects, programs, currentFy]);
+  const { snapshot, risksStamp, reload } = useProjectListSnapshot(programs, today);
+  // Grouped by program, start date then 管理番号 within each (the Worker's ranks): positions, groups, the span.
+  const shown = useTimelineAnswer(snapshot, { showArchived, lang, unmappedLabel: t('unmapped'), currentFy }, reload);
+  const answer = shown?.answer ?? null;
+  const { get: getRow, need } = useListRows(answer?.version ?? null, risksStamp);
+  const items = answer?.items;
+  const count = items?.length ?? 0;
+  const span = answer?.span ?? { first: currentFy, last: currentFy };
   const px = ZOOM[zoom];
   const years = Array.from({ length: span.last - span.first + 1 }, (_, i) => span.first + i);
   const width = years.length * 12 * px;
@@ -54,28 +47,38 @@ export function TimelineScreen() {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's API is not memoisable by React Compiler; fine here.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10, scrollMargin: HEAD });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10, scrollMargin: HEAD });
   const todayX = x(today);
+  const virtualItems = virtualizer.getVirtualItems();
+  const firstShown = virtualItems[0]?.index ?? 0;
+  const lastShown = (virtualItems[virtualItems.length - 1]?.index ?? -1) + 1;
+  // The rows in view, fetched from the Worker when they come into view.
+  const fetchRows = useCallback(() => {
+    if (!items) return;
+    const at: number[] = [];
+    for (let i = firstShown; i < Math.min(lastShown, items.length); i++) if (items[i]! >= 0) at.push(items[i]!);
+    need(at);
+  }, [items, firstShown, lastShown, need]);
+  useEffect(fetchRows, [fetchRows]);
+  const viewLoaded = items !== undefined && virtualItems.every((v) => items[v.index]! < 0 || getRow(items[v.index]!) !== undefined);
   // Markers for a block of rows around the visible ones (a new read only when scrolling into the next block).
-  const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
-  const block = Math.floor(first / MARKER_BLOCK) * MARKER_BLOCK;
+  const block = Math.floor(firstShown / MARKER_BLOCK) * MARKER_BLOCK;
+  const ids = shown?.snapshot.ids;
   const markerIds = useMemo(() => {
-    const ids: string[] = [];
-    for (let i = Math.max(0, block - MARKER_BLOCK); i < Math.min(rows.length, block + 2 * MARKER_BLOCK); i++) {
-      const r = rows[i]!;
-      if (r.type === 'project') ids.push(r.project.id);
-    }
-    return ids;
-  }, [rows, block]);
+    const out: string[] = [];
+    if (!items || !ids) return out;
+    for (let i = Math.max(0, block - MARKER_BLOCK); i < Math.min(items.length, block + 2 * MARKER_BLOCK); i++) if (items[i]! >= 0) out.push(ids[items[i]!]!);
+    return out;
+  }, [items, ids, block]);
   const milestones = useMilestonesOf(markerIds);
   // On opening, show today (centred) rather than the first fiscal year of the oldest program, often years back.
   const centred = useRef(false);
   useEffect(() => {
     const el = scrollRef.current;
-    if (!el || centred.current || projects.length === 0) return;
+    if (!el || centred.current || !answer || answer.count === 0) return;
     centred.current = true;
     el.scrollLeft = Math.max(0, monthsFrom(span.first, today) * px - (el.clientWidth - LABEL) / 2);
-  }, [projects.length, span.first, today, px]);
+  }, [answer, span.first, today, px]);
   // Changing the scale keeps today in view (centred), instead of jumping to the first fiscal year.
   const onZoom = (z: Zoom) => {
     setZoom(z);
@@ -85,7 +88,7 @@ export function TimelineScreen() {
   };
 
   return (
-    <section className="timeline-screen" data-ready={allProjects && milestones ? 'true' : 'false'}>
+    <section className="timeline-screen" data-ready={answer && milestones && viewLoaded ? 'true' : 'false'}>
       <div className="screen-head">
         <h1>{t('title')}</h1>
         <div className="inline-form">
@@ -96,13 +99,13 @@ export function TimelineScreen() {
             ))}
           </div>
           <label className="inline-form"><input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{t('showArchived')}</label>
-          <span className="muted">{t('projects', { count: projects.length })}</span>
+          <span className="muted">{t('projects', { count: answer?.count ?? 0 })}</span>
         </div>
       </div>
       <div className="tl-legend muted small">
         <span className="tl-swatch period" /> {t('programPeriod')} <span className="tl-swatch bar" /> {t('project')} <span className="tl-swatch marker" /> {t('milestone')} <span className="tl-swatch marker done" /> {t('done')}
       </div>
-      {allProjects && projects.length === 0 && <p className="muted">{t('none')}</p>}
+      {answer && answer.count === 0 && <p className="muted">{t('none')}</p>}
       <div className="tl-scroll" ref={scrollRef} data-testid="timeline" data-zoom-shown={zoom}>
         <div className="tl-header" style={{ width: LABEL + width }}>
           <div className="tl-corner" style={{ width: LABEL }} />
@@ -121,31 +124,41 @@ export function TimelineScreen() {
         </div>
         <div style={{ height: virtualizer.getTotalSize(), width: LABEL + width, position: 'relative' }}>
           <div className="tl-today" style={{ left: LABEL + todayX }} title={`${t('today')} ${today}`} />
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows[v.index]!;
-            const periodBand = row.period.start !== null || row.period.end !== null
-              ? <div className="tl-period" style={{ left: fyX(row.period.start ?? span.first), width: fyX((row.period.end ?? span.last) + 1) - fyX(row.period.start ?? span.first) }} />
+          {virtualItems.map((v) => {
+            const item = items![v.index]!;
+            const group = answer!.groups[answer!.groupOf[v.index]!]!;
+            const periodBand = group.period.start !== null || group.period.end !== null
+              ? <div className="tl-period" style={{ left: fyX(group.period.start ?? span.first), width: fyX((group.period.end ?? span.last) + 1) - fyX(group.period.start ?? span.first) }} />
               : null;
-            if (row.type === 'group') {
+            if (item < 0) {
               return (
-                <div key={row.key} className="tl-row tl-group" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-program={row.programId ?? ''}>
-                  <div className="tl-label" style={{ width: LABEL }}>{row.label} <span className="muted">({row.count})</span></div>
+                <div key={`g:${group.programId ?? ''}`} className="tl-row tl-group" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-program={group.programId ?? ''}>
+                  <div className="tl-label" style={{ width: LABEL }}>{group.label} <span className="muted">({group.count})</span></div>
                   <div className="tl-track" style={{ width }}>
                     {periodBand}
-                    {row.period.start !== null && (
-                      <span className="tl-period-label" style={{ left: fyX(row.period.start) + 4 }}>
-                        {t('programPeriod')}: {fiscalYearLabelJa(row.period.start)}〜{row.period.end !== null ? fiscalYearLabelJa(row.period.end) : ''}
+                    {group.period.start !== null && (
+                      <span className="tl-period-label" style={{ left: fyX(group.period.start) + 4 }}>
+                        {t('programPeriod')}: {fiscalYearLabelJa(group.period.start)}〜{group.period.end !== null ? fiscalYearLabelJa(group.period.end) : ''}
                       </span>
                     )}
                   </div>
                 </div>
               );
             }
-            const p = row.project;
+            const id = ids![item]!;
+            const p = getRow(item)?.project;
+            if (!p) {
+              return (
+                <div key={id} className="tl-row" aria-busy="true" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-code={shown!.snapshot.codes[item]}>
+                  <div className="tl-label" style={{ width: LABEL }}><strong>{shown!.snapshot.codes[item]}</strong></div>
+                  <div className="tl-track" style={{ width }}>{periodBand}</div>
+                </div>
+              );
+            }
             const left = x(p.startDate!);
             const right = Math.max(left + 2, x(p.endDate!) + px / 30);
             return (
-              <div key={row.key} className="tl-row" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-code={p.code}>
+              <div key={id} className="tl-row" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-code={p.code}>
                 <button type="button" className="tl-label linklike" style={{ width: LABEL }} onClick={() => navigate('projects', p.id)} title={p.title}>
                   <strong>{p.code}</strong> {p.title}
                 </button>

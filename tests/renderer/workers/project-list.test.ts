@@ -1,84 +1,140 @@
-// The project-list Worker's answers as the Projects screen fetches them: search texts first, a slice at a time, then
-// every risk flag once complete, without a Worker (the API is called directly).
+// The project-list Worker's answers as the Projects and Timeline screens ask for them, without a Worker (the model is
+// called directly): the same rows in the same order as filtering and sorting every project on the page did.
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
-import { computeRiskFlags, milestoneFacts } from '../../../shared/portfolio/risk-flags';
-import type { RiskFlag } from '../../../shared/portfolio/risk-flags';
-import { searchText } from '../../../shared/portfolio/project-query';
-import { createProjectListApi } from '../../../renderer/workers/project-list-api';
-import { SearchTexts, loadProjectListExtras } from '../../../renderer/workers/project-list';
-import type { ProjectListApi, ProjectListRequest } from '../../../renderer/workers/project-list';
+import { computeRiskFlags, flagsByProject, milestoneFacts } from '../../../shared/portfolio/risk-flags';
+import { EMPTY_FILTER, filterProjects, searchText, sortProjects } from '../../../shared/portfolio/project-query';
+import type { ProjectFilter, SortKey } from '../../../shared/portfolio/project-query';
+import type { Project } from '../../../shared/domain/types';
+import { buildRows } from '../../../renderer/features/timeline/timeline-layout';
+import type { ProgramEntry } from '../../../renderer/store/catalog';
+import { createProjectListModel } from '../../../renderer/workers/project-list-model';
+import type { ListAnswer, LoadRequest } from '../../../renderer/workers/project-list';
 import { makeLine, makeMilestone, makeProject } from '../../shared/portfolio/fixtures';
 
-const programs = BUILTIN_CATALOG.programs;
+const programs: ProgramEntry[] = BUILTIN_CATALOG.programs.map((p) => ({ ...p, source: 'builtin', editionId: null, overridesBuiltin: false, updatedAt: null }));
 const program = programs[0]!;
-const projects = [
-  makeProject('a', { programId: program.id, endDate: '2020-03-31' }),
-  makeProject('b', { title: 'ＡＩ 診断' }),
-  makeProject('c', { deletedAt: '2025-01-01T00:00:00Z' }),
-  makeProject('d'),
-  makeProject('e', { startDate: '2026-04-01' }),
+const projects: Project[] = [
+  makeProject('a', { code: 'A-10', programId: program.id, endDate: '2020-03-31', title: '研究開発 甲' }),
+  makeProject('b', { code: 'A-9', title: 'ＡＩ 診断', pi: '佐藤 花子', department: '工学研究科', startDate: '2024-10-01' }),
+  makeProject('c', { code: 'A-1', deletedAt: '2025-01-01T00:00:00Z' }),
+  makeProject('d', { code: 'B-2', status: 'completed', department: '' }),
+  makeProject('e', { code: 'A-11', startDate: '2026-04-01', archived: true, programId: program.id }),
+  makeProject('f', { code: 'a-3', title: '研究開発 乙', endDate: undefined as unknown as string }),
 ];
 const budgetLines = [makeLine('a', 2026, 1000, 900), makeLine('b', 2026, 100)];
 const milestones = [makeMilestone('m1', 'b', { kind: 'stage-gate', dueDate: '2026-01-31' })];
-const req: ProjectListRequest = { today: '2026-06-01', programs };
+const req: LoadRequest = { generation: 0, today: '2026-06-01', programs, programsKey: 'k' };
+const names = new Map(programs.map((p) => [p.id, p.nameJa]));
+const haystack = (p: Project) => searchText(p, p.programId ? names.get(p.programId) : undefined);
+const flags = flagsByProject(computeRiskFlags({ projects, budgetLines, milestoneFacts: milestoneFacts(milestones), programs, today: req.today }));
 
-/** The API over fixed data, counting its reads and calls. */
-function api() {
-  const calls: string[] = [];
-  const inner = createProjectListApi({
-    projects: async () => {
-      calls.push('read projects');
-      return projects;
+/** The model over fixed data; `pauses` counts the background work's pauses, `reads` the projects table's reads. */
+function model(pause: () => Promise<void> = () => Promise.resolve()) {
+  const count = { reads: 0, pauses: 0 };
+  const m = createProjectListModel(
+    {
+      projects: async () => {
+        count.reads++;
+        return projects;
+      },
+      besidesProjects: async () => ({ budgetLines, milestoneFacts: milestoneFacts(milestones) }),
     },
-    besidesProjects: async () => {
-      calls.push('read the rest');
-      return { budgetLines, milestoneFacts: milestoneFacts(milestones) };
+    () => {
+      count.pauses++;
+      return pause();
     },
-  });
-  const counted: ProjectListApi = {
-    prepareSearch: (r) => (calls.push('prepareSearch'), inner.prepareSearch(r)),
-    searchSlice: (f, t) => (calls.push(`searchSlice ${f}`), inner.searchSlice(f, t)),
-    prepareRisks: (r) => (calls.push('prepareRisks'), inner.prepareRisks(r)),
-    riskSlice: (f, t) => (calls.push(`riskSlice ${f}`), inner.riskSlice(f, t)),
-  };
-  return { calls, api: counted };
+    2,
+  );
+  return { m, count };
 }
 
-describe('project-list Worker answers', () => {
-  it('hands over every live project’s search text in slices before the risks, and every flag once', async () => {
-    const { calls, api: w } = api();
-    const search = new SearchTexts();
-    const risks: RiskFlag[][] = [];
-    await loadProjectListExtras(w, req, search, (f) => risks.push(f), () => false, 2);
-    const expected = computeRiskFlags({ projects, budgetLines, milestoneFacts: milestoneFacts(milestones), programs, today: req.today });
-    expect(expected.length).toBeGreaterThan(2);
-    expect(risks).toEqual([expected]);
-    for (const p of projects.filter((x) => !x.deletedAt)) {
-      expect(search.get(p.id, p.updatedAt)).toBe(searchText(p, p.programId ? program.nameJa : undefined));
+const ids = (a: ListAnswer | null, snapshotIds: string[]) => [...a!.order].map((i) => snapshotIds[i]);
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('project-list Worker model', () => {
+  it('answers every sort and filter with the rows and order the page computed before', async () => {
+    const { m } = model();
+    const snap = await m.load(req);
+    expect(snap.live).toBe(5);
+    expect(snap.departments).toEqual(['医学研究科', '工学研究科'].sort(new Intl.Collator('ja').compare));
+    await settle();
+    const filters: ProjectFilter[] = [
+      EMPTY_FILTER,
+      { ...EMPTY_FILTER, text: '研究開発' },
+      { ...EMPTY_FILTER, text: 'ai' },
+      { ...EMPTY_FILTER, showArchived: true },
+      { ...EMPTY_FILTER, department: '工学研究科' },
+      { ...EMPTY_FILTER, programId: program.id, showArchived: true },
+    ];
+    const keys: SortKey[] = ['code', 'title', 'pi', 'department', 'programId', 'status', 'startDate', 'endDate', 'updatedAt', 'risks'];
+    for (const key of keys) {
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const filter of filters) {
+          const a = await m.list({ version: snap.version, filter, sort: { key, dir }, from: 0, to: 50 });
+          const riskCount = (p: Project) => flags.get(p.id)?.length ?? 0;
+          const expected = filterProjects(sortProjects(projects, key, dir, riskCount), filter, haystack).map((p) => p.id);
+          expect(ids(a, snap.ids), `${key} ${dir} ${JSON.stringify(filter)}`).toEqual(expected);
+          expect(a!.filter).toEqual(filter);
+        }
+      }
     }
-    expect(search.get('c', projects[2]!.updatedAt)).toBeUndefined();
-    // Projects read once; the search texts (4 live projects, slices of 2) all before the risk inputs are read.
-    expect(calls.filter((c) => c === 'read projects')).toHaveLength(1);
-    expect(calls.indexOf('searchSlice 2')).toBeLessThan(calls.indexOf('read the rest'));
-    expect(calls.filter((c) => c.startsWith('riskSlice'))).toHaveLength(Math.ceil(expected.length / 2));
   });
 
-  it('gives no text for a row saved since it was built', async () => {
-    const { api: w } = api();
-    const search = new SearchTexts();
-    await loadProjectListExtras(w, req, search, () => undefined, () => false);
-    expect(search.get('b', '2030-01-01T00:00:00Z')).toBeUndefined();
+  it('sends the rows in view with their risk flags, and any row by position', async () => {
+    const { m } = model();
+    const snap = await m.load(req);
+    const a = await m.list({ version: snap.version, filter: EMPTY_FILTER, sort: { key: 'code', dir: 'asc' }, from: 1, to: 3 });
+    expect(a!.rows.map((r) => r.at)).toEqual([...a!.order.subarray(1, 3)]);
+    await settle();
+    const b = await m.list({ version: snap.version, filter: EMPTY_FILTER, sort: { key: 'code', dir: 'asc' }, from: 0, to: 10 });
+    expect(b!.risksReady).toBe(true);
+    for (const r of b!.rows) expect(r.flags).toEqual(flags.get(r.project.id) ?? []);
+    expect([...flags.values()].flat().length).toBeGreaterThan(1);
+    const rows = await m.rows(snap.version, [0, 3]);
+    expect(rows!.map((r) => r.project.id)).toEqual([projects[0]!.id, projects[3]!.id]);
+    expect(await m.flagsOf('b')).toEqual(flags.get('b'));
   });
 
-  it('stops between slices once cancelled, and then reports no risks', async () => {
-    const { calls, api: w } = api();
-    const search = new SearchTexts();
-    let slices = 0;
-    const onRisks: RiskFlag[][] = [];
-    await loadProjectListExtras(w, req, search, (f) => onRisks.push(f), () => slices++ >= 1, 1);
-    expect(calls.filter((c) => c.startsWith('searchSlice'))).toHaveLength(1);
-    expect(calls).not.toContain('prepareRisks');
-    expect(onRisks).toEqual([]);
+  it('reads the table once per generation, and answers null for a snapshot no longer held', async () => {
+    const { m, count } = model();
+    const first = await m.load(req);
+    expect(await m.load({ ...req })).toEqual(first);
+    expect(count.reads).toBe(1);
+    const second = await m.load({ ...req, generation: 1 });
+    expect(count.reads).toBe(2);
+    expect(second.version).not.toBe(first.version);
+    expect(await m.list({ version: first.version, filter: EMPTY_FILTER, sort: { key: 'code', dir: 'asc' }, from: 0, to: 1 })).toBeNull();
+    expect(await m.rows(first.version, [0])).toBeNull();
+  });
+
+  it('prepares in the background with pauses, answering a query while it is still under way', async () => {
+    const waiting: (() => void)[] = [];
+    const { m, count } = model(() => new Promise<void>((r) => waiting.push(r)));
+    let risksReady = 0;
+    const snap = await m.load(req, () => risksReady++);
+    // The background work is held at its first pause; a query is answered meanwhile (its own ranks pause too).
+    const asked = m.list({ version: snap.version, filter: { ...EMPTY_FILTER, text: '研究' }, sort: { key: 'code', dir: 'asc' }, from: 0, to: 5 });
+    for (let i = 0; i < 200; i++) {
+      waiting.shift()?.();
+      await settle();
+    }
+    expect(ids(await asked, snap.ids)).toEqual(filterProjects(sortProjects(projects, 'code', 'asc'), { ...EMPTY_FILTER, text: '研究' }, haystack).map((p) => p.id));
+    // Texts and risk flags of 6 projects, 2 a slice: 3 pauses each.
+    expect(count.pauses).toBeGreaterThanOrEqual(6);
+    expect(risksReady).toBe(1);
+  });
+
+  it('lays the Timeline out as buildRows does: groups, positions, each row’s group', async () => {
+    const { m } = model();
+    const snap = await m.load(req);
+    for (const showArchived of [false, true]) {
+      const t = await m.timeline({ version: snap.version, showArchived, lang: 'ja', unmappedLabel: '未設定', currentFy: 2026 });
+      const shown = projects.filter((p) => !p.deletedAt && (showArchived || !p.archived) && p.startDate && p.endDate);
+      const rows = buildRows(shown, new Map(programs.map((p) => [p.id, p])), 'ja', '未設定');
+      expect(t!.count).toBe(shown.length);
+      expect([...t!.items].map((i) => (i < 0 ? `g:${t!.groups[-i - 1]!.programId ?? ''}` : snap.ids[i]))).toEqual(rows.map((r) => r.key));
+      for (const [i, g] of t!.groupOf.entries()) expect(rows[i]!.period).toEqual(t!.groups[g]!.period);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RANKED_KEYS, rankIndex, rankProjects, sortByCodePoints, sortByRanks } from '../../../shared/portfolio/project-order';
+import { RANKED_KEYS, rankColumnInSlices, rankIndex, rankProjects, sortByRanks, sortInSlices } from '../../../shared/portfolio/project-order';
 import { sortProjects } from '../../../shared/portfolio/project-query';
 import type { SortKey } from '../../../shared/portfolio/project-query';
 import type { Project } from '../../../shared/domain/types';
@@ -51,11 +51,21 @@ describe('project list order from ranks', () => {
     expect(r.ranks.title[1]).toBeGreaterThan(r.ranks.title[0]!);
     expect(r.ranks.department[0]).toBe(-1);
   });
+});
 
-  it('orders by code points while no ranks have arrived, empty values last', () => {
-    const list = [makeProject('1', { code: 'B-002', endDate: '' }), makeProject('2', { code: 'B-010', endDate: '2030-03-31' }), makeProject('3', { code: 'B-001', endDate: '2028-03-31' })];
-    expect(ids(sortByCodePoints(list, 'code', 'asc'))).toEqual(['3', '1', '2']);
-    expect(ids(sortByCodePoints(list, 'endDate', 'desc'))).toEqual(['2', '3', '1']);
-    expect(ids(sortByCodePoints(list, 'endDate', 'asc'))).toEqual(['3', '2', '1']);
+describe('sorting and ranking a slice at a time', () => {
+  it('sorts stably, as Array.prototype.sort does, pausing between slices', async () => {
+    const items = Array.from({ length: 500 }, (_, i) => ({ key: (i * 7919) % 37, i }));
+    let pauses = 0;
+    const sorted = await sortInSlices(items, (a, b) => a.key - b.key, async () => void pauses++, 100);
+    expect(sorted).toEqual([...items].sort((a, b) => a.key - b.key));
+    expect(pauses).toBeGreaterThan(10);
+    expect(await sortInSlices([], (a: number, b: number) => a - b, async () => undefined)).toEqual([]);
+  });
+
+  it('ranks a column as rankProjects does', async () => {
+    const list = [makeProject('1', { title: 'b-10' }), makeProject('2', { title: 'b-9' }), makeProject('3', { title: '' }), makeProject('4', { title: 'Ａ' }), makeProject('5', { title: 'a' })];
+    const all = rankProjects(list);
+    for (const key of RANKED_KEYS) expect([...(await rankColumnInSlices(list, key, async () => undefined))], key).toEqual([...all.ranks[key]]);
   });
 });

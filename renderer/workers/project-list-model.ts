@@ -1,0 +1,204 @@
+// The project-list Worker's side, apart from the Worker file so tests run it without a Worker: it reads every project
+// itself, keeps them, and answers the Projects and Timeline screens with the order of the rows they show (positions in
+// a transferred Int32Array) and only the rows in view, so the page never reads nor clones the whole table.
+import type { BudgetLine, Project } from '../../shared/domain/types';
+import { computeRiskFlags, flagsByProject } from '../../shared/portfolio/risk-flags';
+import type { MilestoneFacts, RiskFlag } from '../../shared/portfolio/risk-flags';
+import { ProjectFilterMemo, distinctValues, searchText } from '../../shared/portfolio/project-query';
+import type { SortKey } from '../../shared/portfolio/project-query';
+import { RANKED_KEYS, rankColumnInSlices, sortByRanks } from '../../shared/portfolio/project-order';
+import type { RankedKey, SortRanks } from '../../shared/portfolio/project-order';
+import { buildRows, fiscalSpan } from '../features/timeline/timeline-layout';
+import type { ProgramEntry } from '../store/catalog';
+import type { ListAnswer, ListQuery, ListRow, ListSnapshot, LoadRequest, ProjectListApi, TimelineAnswer, TimelineQuery } from './project-list';
+
+export interface ProjectListReads {
+  projects(): Promise<Project[]>;
+  besidesProjects(): Promise<{ budgetLines: BudgetLine[]; milestoneFacts: MilestoneFacts }>;
+}
+
+/** Rows handled between two pauses of the background work (search texts, risk flags). */
+const SLICE = 1_000;
+
+interface Snapshot {
+  header: ListSnapshot;
+  key: string;
+  all: Project[];
+  updatedAt: string[];
+  pos: Map<string, number>;
+  texts: (string | undefined)[];
+  names: Map<string, string>;
+  programs: Map<string, ProgramEntry>;
+  ranks: Partial<Record<RankedKey, Int32Array>>;
+  ranking: Map<RankedKey, Promise<Int32Array>>;
+  risks: Map<string, RiskFlag[]> | null;
+  risking: Promise<Map<string, RiskFlag[]>> | null;
+  sorted: Map<string, Project[]>;
+  memo: ProjectFilterMemo;
+  haystack: (p: Project) => string;
+  onRisks: (() => void) | undefined;
+  req: LoadRequest;
+}
+
+/**
+ * `pause` lets the Worker answer messages between slices of background work (a macrotask: setTimeout 0), so a
+ * keystroke's query waits at most one slice behind the search texts, ranks and risk flags being prepared.
+ */
+export function createProjectListModel(read: ProjectListReads, pause: () => Promise<void>, slice = SLICE): ProjectListApi {
+  let snap: Snapshot | null = null;
+  let version = 0;
+
+  const current = (s: Snapshot) => snap === s;
+
+  async function ensureRank(s: Snapshot, key: RankedKey): Promise<Int32Array> {
+    const have = s.ranks[key];
+    if (have) return have;
+    let running = s.ranking.get(key);
+    if (!running) {
+      running = rankColumnInSlices(s.all, key, pause).then((r) => (s.ranks[key] = r));
+      s.ranking.set(key, running);
+    }
+    return running;
+  }
+
+  async function ensureRisks(s: Snapshot): Promise<Map<string, RiskFlag[]>> {
+    if (s.risks) return s.risks;
+    s.risking ??= (async () => {
+      const { budgetLines, milestoneFacts } = await read.besidesProjects();
+      const lines = new Map<string, BudgetLine[]>();
+      for (const l of budgetLines) {
+        const list = lines.get(l.projectId);
+        if (list) list.push(l);
+        else lines.set(l.projectId, [l]);
+      }
+      const flags: RiskFlag[] = [];
+      for (let i = 0; i < s.all.length; i += slice) {
+        const part = s.all.slice(i, i + slice);
+        const sliceLines = part.flatMap((p) => lines.get(p.id) ?? []);
+        for (const f of computeRiskFlags({ projects: part, budgetLines: sliceLines, milestoneFacts, programs: s.req.programs, today: s.req.today })) flags.push(f);
+        await pause();
+      }
+      s.risks = flagsByProject(flags);
+      s.sorted.delete('risks:asc');
+      s.sorted.delete('risks:desc');
+      return s.risks;
+    })();
+    return s.risking;
+  }
+
+  /** Texts, then every column's ranks, then the risk flags: all before the user asks for most of them. */
+  async function prepare(s: Snapshot): Promise<void> {
+    await ensureRank(s, 'code');
+    for (let i = 0; i < s.all.length; i += slice) {
+      if (!current(s)) return;
+      for (let j = i; j < Math.min(s.all.length, i + slice); j++) s.haystack(s.all[j]!);
+      await pause();
+    }
+    for (const key of RANKED_KEYS) {
+      if (!current(s)) return;
+      await ensureRank(s, key);
+    }
+    if (!current(s)) return;
+    await ensureRisks(s);
+    if (current(s)) s.onRisks?.();
+  }
+
+  async function sortedFor(s: Snapshot, key: SortKey, dir: 'asc' | 'desc'): Promise<Project[]> {
+    const cacheKey = `${key}:${dir}`;
+    const hit = s.sorted.get(cacheKey);
+    if (hit) return hit;
+    const codes = await ensureRank(s, 'code');
+    const primary = key === 'risks' ? null : await ensureRank(s, key);
+    const risks = key === 'risks' ? await ensureRisks(s) : null;
+    const ranks = { ids: s.header.ids, updatedAt: s.updatedAt, ranks: { ...s.ranks, code: codes, ...(primary && key !== 'risks' ? { [key]: primary } : {}) } } as SortRanks;
+    const live = s.all.filter((p) => !p.deletedAt);
+    const out = sortByRanks(live, key, dir, ranks, s.pos, (p) => risks?.get(p.id)?.length ?? 0);
+    s.sorted.set(cacheKey, out);
+    return out;
+  }
+
+  function row(s: Snapshot, at: number): ListRow {
+    const project = s.all[at]!;
+    return { at, project, flags: s.risks?.get(project.id) ?? [] };
+  }
+
+  return {
+    async load(req, onRisks) {
+      const key = JSON.stringify([req.generation, req.today, req.programsKey]);
+      if (snap && snap.key === key) {
+        snap.onRisks = onRisks;
+        return snap.header;
+      }
+      const all = await read.projects();
+      const pos = new Map(all.map((p, i) => [p.id, i]));
+      const names = new Map(req.programs.map((p) => [p.id, p.nameJa]));
+      const texts: (string | undefined)[] = new Array(all.length);
+      const live = all.filter((p) => !p.deletedAt);
+      const header: ListSnapshot = {
+        version: ++version,
+        generation: req.generation,
+        ids: all.map((p) => p.id),
+        codes: all.map((p) => p.code),
+        live: live.length,
+        departments: distinctValues(live, 'department'),
+        pis: distinctValues(live, 'pi'),
+      };
+      const s: Snapshot = {
+        header, key, all, updatedAt: all.map((p) => p.updatedAt), pos, texts, names, programs: new Map(req.programs.map((p) => [p.id, p])), ranks: {}, ranking: new Map(), risks: null, risking: null,
+        sorted: new Map(), memo: new ProjectFilterMemo(), onRisks, req,
+        haystack: (p) => {
+          const at = pos.get(p.id)!;
+          return (texts[at] ??= searchText(p, p.programId ? names.get(p.programId) : undefined));
+        },
+      };
+      snap = s;
+      void prepare(s).catch((err: unknown) => console.error('Project list preparation failed', err instanceof Error ? err.message : err));
+      return header;
+    },
+
+    async list(q: ListQuery): Promise<ListAnswer | null> {
+      const s = snap;
+      if (!s || s.header.version !== q.version) return null;
+      const sorted = await sortedFor(s, q.sort.key, q.sort.dir);
+      const rows = s.memo.filter(sorted, q.filter, s.haystack);
+      const order = new Int32Array(rows.length);
+      for (let i = 0; i < rows.length; i++) order[i] = s.pos.get(rows[i]!.id)!;
+      const window: ListRow[] = [];
+      for (let i = Math.max(0, q.from); i < Math.min(order.length, q.to); i++) window.push(row(s, order[i]!));
+      return { version: s.header.version, filter: q.filter, sort: q.sort, order, from: q.from, rows: window, risksReady: s.risks !== null };
+    },
+
+    async rows(v, at) {
+      const s = snap;
+      if (!s || s.header.version !== v) return null;
+      return at.map((i) => row(s, i));
+    },
+
+    async flagsOf(id) {
+      const s = snap;
+      if (!s) return [];
+      return (await ensureRisks(s)).get(id) ?? [];
+    },
+
+    async timeline(q: TimelineQuery): Promise<TimelineAnswer | null> {
+      const s = snap;
+      if (!s || s.header.version !== q.version) return null;
+      const shown = s.all.filter((p) => !p.deletedAt && (q.showArchived || !p.archived) && p.startDate && p.endDate);
+      const codes = await ensureRank(s, 'code');
+      const starts = await ensureRank(s, 'startDate');
+      const ranks = { ids: s.header.ids, updatedAt: s.updatedAt, ranks: { ...s.ranks, code: codes, startDate: starts } } as SortRanks;
+      const built = buildRows(shown, s.programs, q.lang, q.unmappedLabel, (list) => sortByRanks(list, 'startDate', 'asc', ranks, s.pos));
+      const items = new Int32Array(built.length);
+      const groupOf = new Int32Array(built.length);
+      const groups: TimelineAnswer['groups'] = [];
+      for (const [i, r] of built.entries()) {
+        if (r.type === 'group') {
+          groups.push({ programId: r.programId, label: r.label, count: r.count, period: r.period });
+          items[i] = -groups.length;
+        } else items[i] = s.pos.get(r.project.id)!;
+        groupOf[i] = groups.length - 1;
+      }
+      return { version: s.header.version, showArchived: q.showArchived, items, groupOf, groups, count: shown.length, span: fiscalSpan(shown, s.programs, q.currentFy) };
+    },
+  };
+}
