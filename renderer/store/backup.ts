@@ -3,8 +3,8 @@
 import type { DesktopApi } from '../../shared/api/desktop-api';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, parseBackup } from '../../shared/backup/backup-format';
 import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
-import { Dexie, SYNC_LOCAL_SETTING_KEYS, db } from './db';
-import type { GrantDatabase, Table } from './db';
+import { Dexie, SYNC_LOCAL_SETTING_KEYS, SYNC_RECORDING_KEY, db } from './db';
+import type { GrantDatabase, SettingRow, Table } from './db';
 import { throwIfCancelled, writeInChunks } from './chunked-write';
 import { COUNTERS_KEY } from '../../shared/portfolio/status-counts';
 
@@ -172,7 +172,10 @@ export async function replaceWithBackup(backup: BackupFile, opts: RestoreOptions
   const total = BACKUP_TABLES.reduce((n, name) => n + rowsOf(name).length, 0);
   let done = 0;
   opts.onProgress?.(0, total);
-  await database.transaction('rw', tables, async () => {
+  // The outbox is always in the transaction and the sync flag read inside it: a restore runs in the backup Worker,
+  // whose connection read the flag when it opened, and sync may have been turned on on the page since.
+  await database.transaction('rw', [...tables, database.syncOutbox], async () => {
+    database.syncRecording = (await database.settings.get(SYNC_RECORDING_KEY) as SettingRow | undefined)?.value === true;
     const syncRows = await database.settings.where('key').anyOf([...SYNC_LOCAL_SETTING_KEYS]).toArray();
     for (const t of tables) await t.clear();
     await database.settings.bulkPut(syncRows);

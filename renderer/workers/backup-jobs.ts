@@ -5,6 +5,7 @@ import type { BackupParse } from '../../shared/backup/backup-format';
 import type { DesktopApi, SaveResult } from '../../shared/api/desktop-api';
 import { backupFileName } from '../../shared/backup/backup-format';
 import type { WorkerClient } from '../platform/worker-client';
+import { announceSyncRecorded } from '../store/db';
 import { callback, checkInKeptWorker, runInWorker, transferred } from '../platform/worker-client';
 
 type Progress = (done: number, total: number) => void;
@@ -74,6 +75,9 @@ export class PendingRestore {
       const parts = await this.client.call((w) => w.write(half(0)), { signal: job.signal });
       await opts.api.saveSnapshot({ fileName: backupFileName('before-restore', new Date()), bytes: parts, keep: opts.keep });
       await this.client.call((w) => w.restore(opts.user, half(500)), { signal: job.signal });
+      // With sync on, the restore queued its changes in the Worker; the page's sync session hears only of writes made
+      // here, so it is told, and sends them to the office without waiting for another edit.
+      announceSyncRecorded();
     } finally {
       this.dispose();
     }

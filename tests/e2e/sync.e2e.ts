@@ -1,8 +1,10 @@
 // Office-wide sync end to end: two Chromium profiles (Alice's and Bob's desktops) signed in to the CouchDB stand-in
 // through Settings → 共有（同期）. A project created on one appears on the other; edits to different fields made while
 // both are offline merge; the same amount changed on both goes to 要確認 with both values and is resolved; the trash
-// and its restore propagate; an import of 2,000 projects arrives complete even when the receiving browser is killed
-// mid-download; a user who is not a member gets a plain sign-in error.
+// and its restore propagate; a backup restored while sync is on reaches the colleague; an import of 2,000 projects
+// arrives complete even when the receiving browser is killed mid-download; a user who is not a member gets a plain
+// sign-in error.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateStandardWorkbook } from '../../bench/generate';
 import { createOfficeDb, startCouchServer, testPassword } from '../sync/couch-server';
@@ -188,6 +190,24 @@ describe('office-wide sync through the CouchDB stand-in', () => {
       const p = await projectByCode(alice.page, 'S-001');
       return p ? (p.deletedAt ?? null) : 'gone';
     }, { timeout: 30_000 }).toBeNull();
+  });
+
+  it('a backup restored on Alice’s desktop while sync is on reaches Bob’s without another edit', async () => {
+    await alice.page.evaluate(() => (window.location.hash = '#/settings'));
+    const [download] = await Promise.all([alice.page.waitForEvent('download'), alice.page.click('[data-testid="backup-now"]')]);
+    const backupPath = path.join(alice.downloadsDir, 'before-late.json');
+    await download.saveAs(backupPath);
+    await createProject(alice.page, 'S-LATE', '復元で消える課題');
+    await expect.poll(async () => (await projectByCode(bob.page, 'S-LATE'))?.title, { timeout: 30_000 }).toBe('復元で消える課題');
+
+    // The restore runs in Alice's backup Worker; her page's sync session must still send what it changed.
+    await alice.page.evaluate(() => (window.location.hash = '#/settings'));
+    await alice.page.setInputFiles('[data-testid="restore-input"]', backupPath);
+    await alice.page.click('[data-testid="restore-confirm"]');
+    await alice.page.waitForSelector('[data-testid="backup-message"][role="status"]', { timeout: 60_000 });
+    expect(await projectByCode(alice.page, 'S-LATE')).toBeUndefined();
+    await expect.poll(async () => (await projectByCode(bob.page, 'S-LATE')) ?? 'gone', { timeout: 30_000 }).toBe('gone');
+    expect((await projectByCode(bob.page, 'S-001'))?.title).toBeTruthy();
   });
 
   it('a user who is not a member of the office database gets a plain sign-in error', async () => {

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GrantDatabase, db as appDb } from '../../../renderer/store/db';
 import { commitImport } from '../../../renderer/store/import-commit';
+import { exportBackup, replaceWithBackup } from '../../../renderer/store/backup';
 import { createStoreSyncPort, startSyncRecording, stopSyncRecording } from '../../../renderer/store/sync-port';
 import type { StoredAuditEntry } from '../../../renderer/store/sync-port';
 import { COUNTERS_KEY, readCounters } from '../../../shared/portfolio/status-counts';
@@ -130,6 +131,26 @@ describe('store sync port: local changes', () => {
     expect(batch.changes).toEqual([
       { kind: 'project', key: 'p1', record: null },
       { kind: 'project', key: 'p2', record: null },
+    ]);
+  });
+
+  it('a restore written through a connection opened before sync was turned on (the backup Worker’s) is still queued', async () => {
+    const source = freshDb();
+    await source.projects.bulkPut([makeProject('r1'), makeProject('r2')]);
+    const backup = await exportBackup(source);
+    const page = freshDb();
+    const worker = new GrantDatabase(page.name);
+    await worker.open();
+    expect(worker.syncRecording).toBe(false);
+    await startSyncRecording(page);
+    const port = createStoreSyncPort(page);
+    const c = (await port.collectLocalChanges(null, 100)).cursor;
+    await replaceWithBackup(backup, { user: 'me', database: worker });
+    worker.close();
+    const batch = await port.collectLocalChanges(c, 100);
+    expect(batch.changes.filter((x) => x.kind === 'project').map((x) => [x.key, x.record === null])).toEqual([
+      ['r1', false],
+      ['r2', false],
     ]);
   });
 
