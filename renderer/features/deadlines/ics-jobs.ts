@@ -56,11 +56,17 @@ export function icsClient(start: () => Worker = startWorker): { prepare(): void;
   };
 }
 
-/** The screen's .ics writer: its Worker started and reading ahead while the screen is open, and after each write. */
+/** After a write the Worker reads again once the data has been still this long (a burst of edits is one read). */
+const REREAD_AFTER_MS = 2000;
+
+/** The screen's .ics writer: its Worker started and reading ahead while the screen is open, and after writes. */
 export function useIcsExport(): (req: IcsRequest, job: Job) => Promise<IcsAnswer> {
   const client = useMemo(() => icsClient(), []);
   useEffect(() => () => client.terminate(), [client]);
   const stamp = useTablesChanged(['projects', 'milestones']);
-  useEffect(() => client.prepare(), [client, stamp]);
+  useEffect(() => {
+    const timer = setTimeout(() => client.prepare(), stamp === 0 ? 0 : REREAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [client, stamp]);
   return useCallback((req, job) => client.write(req, job), [client]);
 }
