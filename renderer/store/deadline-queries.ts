@@ -9,6 +9,7 @@ import type { DeadlineBucket } from '../../shared/portfolio/deadlines';
 import type { MilestoneTemplate } from '../../shared/portfolio/templates';
 import { db } from './db';
 import { loadTemplates } from './templates';
+import { COUNTERS_KEY, readCounters } from '../../shared/portfolio/status-counts';
 
 export interface MilestonesWithProjects {
   /** Items whose project is live (not in the trash). */
@@ -166,10 +167,55 @@ export async function deadlineViewIds(today: IsoDate, view: DeadlineView, scope?
   return lists.flat().filter((id) => !trashed.has(id));
 }
 
-/** Every open item of a view with its projects (or just `ids` of them): what an export of the view writes. */
+/** Every open item of a view with its projects (or just `ids` of them) through the indexes: what an export of the view
+ * writes (the .ics Worker takes it from a kept DeadlineSource with selectDeadlineItems; tests hold the two equal). */
 export async function loadDeadlineItems(today: IsoDate, view: DeadlineView, ids?: ReadonlySet<string>, scope?: DeadlineScope): Promise<MilestonesWithProjects> {
   const items = scoped(scope) ? await scopedOpen(scope, VIEW_BUCKETS[view], today) : (await Promise.all(VIEW_BUCKETS[view].map((b) => openIn(bucketRange(b, today)).toArray()))).flat();
   return withProjects(ids && ids.size > 0 ? items.filter((m) => ids.has(m.id)) : items);
+}
+
+/** The project fields a view's selection and its .ics need. */
+export type SourceProject = Pick<Project, 'code' | 'title' | 'programId' | 'department' | 'deletedAt'>;
+
+/**
+ * What every view's export is selected from: the open items by due date (then id, the index's order) and every
+ * project's fields above, read in one transaction with the store's revision (the .ics Worker keeps it while the
+ * Deadlines screen is open: at 50,000 projects the read is most of an export's time).
+ */
+export interface DeadlineSource {
+  open: Milestone[];
+  projects: Map<string, SourceProject>;
+  revision: number | undefined;
+}
+
+export async function readDeadlineSource(): Promise<DeadlineSource> {
+  return db.transaction('r', [db.milestones, db.projects, db.settings], async () => {
+    const [open, rows, counters] = await Promise.all([
+      db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', END], true, false).toArray(),
+      db.projects.toArray(),
+      db.settings.get(COUNTERS_KEY),
+    ]);
+    const projects = new Map<string, SourceProject>();
+    for (const p of rows) projects.set(p.id, { code: p.code, title: p.title, programId: p.programId, department: p.department, deletedAt: p.deletedAt });
+    return { open, projects, revision: readCounters(counters?.value)?.revision };
+  });
+}
+
+/** loadDeadlineItems's answer taken from a DeadlineSource: the same items in the same order, with their projects. */
+export function selectDeadlineItems(source: DeadlineSource, today: IsoDate, view: DeadlineView, ids?: ReadonlySet<string>, scope?: DeadlineScope): { items: Milestone[]; projects: Map<string, SourceProject> } {
+  const ranges = VIEW_BUCKETS[view].map((b) => bucketRange(b, today));
+  const inScope = (p: SourceProject) => !scoped(scope) || ((scope.programId === null || p.programId === scope.programId) && (scope.department === null || p.department === scope.department));
+  const projects = new Map<string, SourceProject>();
+  const items: Milestone[] = [];
+  for (const m of source.open) {
+    if (!ranges.some(([from, to]) => m.dueDate >= from && m.dueDate < to)) continue;
+    if (ids && ids.size > 0 && !ids.has(m.id)) continue;
+    const p = source.projects.get(m.projectId);
+    if (!p || p.deletedAt || !inScope(p)) continue;
+    items.push(m);
+    projects.set(m.projectId, p);
+  }
+  return { items, projects };
 }
 
 export interface MonthDeadlines extends MilestonesWithProjects {

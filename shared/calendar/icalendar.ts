@@ -26,8 +26,11 @@ export interface ICalendarOptions {
 
 export const ICAL_PRODID = '-//Grant Portfolio//Deadlines//JA';
 
+const NEEDS_ESCAPE = /[\\;,\r\n]/;
+
 /** Escapes TEXT values: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
@@ -37,11 +40,24 @@ function utf8Length(ch: string): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
+/** Whether `line` is at most 75 octets in UTF-8 (most lines are: they skip the fold's walk over code points). */
+function fitsOneLine(line: string): boolean {
+  if (line.length > 75) return false;
+  let octets = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // At most: a surrogate pair (4 octets) counts 6 here, so a near-full line with one takes the exact walk below.
+    octets += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return octets <= 75;
+}
+
 /**
  * Folds one content line at 75 octets (RFC 5545 §3.1): continuation lines start with a space, which counts toward their
  * 75. Splits only between characters (code points), never inside a UTF-8 sequence. Returns lines joined by CRLF.
  */
 export function foldLine(line: string): string {
+  if (fitsOneLine(line)) return line;
   const out: string[] = [];
   let current = '';
   let octets = 0;

@@ -7,14 +7,16 @@ import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIs
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
 import { hrefFor } from '../../app/routes';
 import { desktopApi } from '../../platform/desktop-api';
-import { ANY_SCOPE, DEADLINE_VIEWS, deadlineQueryKey, deadlineViewIds, loadDeadlineItems, useDeadlineView, useMonthDeadlines, useProjectDepartments } from '../../store/deadline-queries';
+import { ANY_SCOPE, DEADLINE_VIEWS, deadlineQueryKey, deadlineViewIds, useDeadlineView, useMonthDeadlines, useProjectDepartments } from '../../store/deadline-queries';
 import type { DeadlineScope, DeadlineView } from '../../store/deadline-queries';
 import { usePrograms } from '../../store/catalog';
 import { setMilestonesStatus } from '../../store/milestones';
 import { UndoButton } from '../../components/UndoButton';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
-import { writeIcsParts } from './ics-export';
+import { useIcsExport } from './ics-jobs';
+import type { IcsRequest } from './ics-jobs';
+import type { CalendarEvent } from '../../../shared/calendar/icalendar';
 import { useLang } from '../../i18n/use-lang';
 import { MonthCalendar } from './MonthCalendar';
 import { TemplatesManager } from './TemplatesManager';
@@ -103,18 +105,6 @@ export function DeadlinesScreen() {
     days: (n: number) => t('days', { count: n }), daysOver: (n: number) => t('daysOver', { count: n }), kind: (k: Milestone['kind']) => tp(`ms.kinds.${k}`),
   }), [t, tp]);
   const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view, scope)));
-  // Written a slice at a time as parts, with the shared progress bar and cancel button.
-  const icsJob = useJob();
-  const exportIcs = async () => {
-    const { items, projects } = await loadDeadlineItems(today, view, selected, scope);
-    if (items.length === 0 && planningEvents.length === 0) return;
-    const upcoming = planningEvents.filter((e) => e.date >= today);
-    await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
-      const bytes = await writeIcsParts(items, projects, upcoming, { calendarName: t('title'), lang }, job);
-      const res = await desktopApi.saveFile({ title: t('exportIcs'), suggestedName: `deadlines-${today}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], bytes });
-      if (res.saved) setMessage(t('exported', { count: items.length }));
-    });
-  };
 
   return (
     <section className="deadlines-screen" data-view={view} data-scope={`${scope.programId ?? ''}/${scope.department ?? ''}`} data-ready={pageReady ? 'true' : 'false'} data-total={total} data-selected={selected.size}>
@@ -141,8 +131,7 @@ export function DeadlinesScreen() {
           <button type="button" data-action="select-all" disabled={total === 0} onClick={() => void selectAll()}>{t('selectAll')}</button>
           <button type="button" data-action="bulk-done" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'done')}>{t('markDone')}</button>
           <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'passed')}>{t('markPassed')}</button>
-          <button type="button" className="primary" data-action="export-ics" disabled={icsJob.state.phase === 'running' || (total === 0 && planningEvents.length === 0)} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
-          <JobProgress state={icsJob.state} runner={icsJob.runner} lang={lang} testId="ics-job" />
+          <IcsExport today={today} view={view} scope={scope} selected={selected} planningEvents={planningEvents} empty={total === 0 && planningEvents.length === 0} onMessage={setMessage} />
           <JobProgress state={markJob.state} runner={markJob.runner} lang={lang} testId="mark-job" />
           <UndoButton onMessage={setMessage} />
         </div>
@@ -179,6 +168,35 @@ export function DeadlinesScreen() {
 
       <TemplatesManager lang={lang} />
     </section>
+  );
+}
+
+/**
+ * The .ics button and its job line: a component of its own, so the job's progress re-renders only these and not the
+ * screen's lists. The file is read and written in the .ics Worker (ics-jobs.ts); the page sends the query.
+ */
+function IcsExport({ today, view, scope, selected, planningEvents, empty, onMessage }: {
+  today: IsoDate; view: DeadlineView; scope: DeadlineScope; selected: ReadonlySet<string>; planningEvents: readonly CalendarEvent[]; empty: boolean;
+  onMessage: (message: string) => void;
+}) {
+  const { t } = useTranslation('deadlines');
+  const lang = useLang();
+  const icsJob = useJob();
+  const writeIcs = useIcsExport();
+  const exportIcs = async () => {
+    const request: IcsRequest = { today, view, scope, ids: [...selected], extra: planningEvents.filter((e) => e.date >= today), calendarName: t('title'), lang };
+    await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
+      const { parts, milestones } = await writeIcs(request, job);
+      if (parts.length === 0) return;
+      const res = await desktopApi.saveFile({ title: t('exportIcs'), suggestedName: `deadlines-${today}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], bytes: parts });
+      if (res.saved) onMessage(t('exported', { count: milestones }));
+    });
+  };
+  return (
+    <>
+      <button type="button" className="primary" data-action="export-ics" disabled={icsJob.state.phase === 'running' || empty} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
+      <JobProgress state={icsJob.state} runner={icsJob.runner} lang={lang} testId="ics-job" />
+    </>
   );
 }
 

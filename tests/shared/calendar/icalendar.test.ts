@@ -40,6 +40,29 @@ describe('iCalendar', () => {
     expect(foldLine('short')).toBe('short');
   });
 
+  it('folds exactly at the 75-octet edge, whatever mix of 1-, 3- and 4-octet characters a line holds', () => {
+    // Lines one octet either side of 75, ending in ASCII, kana (3 octets) or an emoji (4 octets, a surrogate pair).
+    for (const tail of ['a', 'ア', '😀']) {
+      for (let size = 70; size <= 80; size++) {
+        const head = 'x'.repeat(Math.max(0, size - octets(tail)));
+        const line = head + tail;
+        const parts = foldLine(line).split('\r\n');
+        expect(parts.length).toBe(octets(line) <= 75 ? 1 : 2);
+        for (const p of parts) expect(octets(p)).toBeLessThanOrEqual(75);
+        expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+      }
+    }
+    // 25 emoji are 50 UTF-16 units but 100 octets: folded, never split inside a pair.
+    const emoji = '😀'.repeat(25);
+    expect(foldLine(emoji).split('\r\n').map((p) => octets(p))).toEqual([72, 29]);
+  });
+
+  it('leaves text without special characters as it is', () => {
+    const plain = '[A-2025-001] ステージゲート評価（2年目経過時）';
+    expect(escapeText(plain)).toBe(plain);
+    expect(escapeText('a\r\nb\rc')).toBe('a\\nb\\nc');
+  });
+
   it('derives stable UIDs from the milestone id', () => {
     const a = toICalendar([{ id: 'abc-1', date: '2026-01-01', summary: 'x' }], { now: new Date('2025-01-01T00:00:00Z') });
     const b = toICalendar([{ id: 'abc-1', date: '2026-01-01', summary: 'x' }], { now: new Date('2025-06-01T00:00:00Z') });
