@@ -5,7 +5,8 @@ import * as XLSX from 'xlsx';
 import type { IsoDate } from '../domain/types';
 import { decodeSource } from './decode';
 import { isoToSerial, serialToIso } from './excel-serial';
-import { DEFAULT_DATE_FORMAT, PartRefused } from './xlsx-parts';
+import { crc32, DEFAULT_DATE_FORMAT, PartRefused, readZipEntries, writeZip } from './xlsx-parts';
+import type { ZipEntry } from './xlsx-parts';
 
 /** A date cell, already converted from Excel's serial number to a calendar date (no time zone involved). */
 export interface ExcelDate {
@@ -187,22 +188,25 @@ function withFrozenRows(xml: Uint8Array, rows: number): Uint8Array {
   return out;
 }
 
+/** SheetJS's own raw deflate (what its compressed writes use): each entry is compressed exactly as a one-call write would. */
+const deflateRaw = (XLSX.CFB as { utils: { _deflateRaw(data: Uint8Array): Uint8Array } }).utils._deflateRaw;
+
 /**
- * Writes frozen header rows, which SheetJS CE does not: the workbook is written uncompressed, each frozen sheet's
- * XML gets its `<pane state="frozen">`, and SheetJS's own zip writer (CFB) compresses the result as a normal write does.
+ * Writes frozen header rows, which SheetJS CE does not: the workbook is written once without compression, each frozen
+ * sheet's XML gets its `<pane state="frozen">`, and every entry is then deflated once, as a compressed write would,
+ * keeping the write's CRC for the entries left as they were. Nothing is read back or written twice.
  */
 function writeWithPanes(wb: XLSX.WorkBook, freeze: readonly number[]): Uint8Array {
-  const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
-  const zip = XLSX.CFB.read(raw, { type: 'buffer' }) as { FullPaths: string[]; FileIndex: { content: Uint8Array; size: number }[] };
-  freeze.forEach((rows, i) => {
-    if (!(rows > 0)) return;
-    const at = zip.FullPaths.findIndex((p) => p.endsWith(`/xl/worksheets/sheet${i + 1}.xml`));
-    const entry = zip.FileIndex[at];
-    if (!entry) return;
-    entry.content = withFrozenRows(entry.content, Math.floor(rows));
-    entry.size = entry.content.length;
+  const stored = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
+  const entries = readZipEntries(stored).map((e): ZipEntry => {
+    if (e.method !== 0) throw new Error(`SheetJS wrote ${e.name} compressed in an uncompressed write`);
+    const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(e.name);
+    const rows = sheet ? Math.floor(freeze[Number(sheet[1]) - 1] ?? 0) : 0;
+    const content = rows > 0 ? withFrozenRows(e.data, rows) : e.data;
+    const data = deflateRaw(content);
+    return { ...e, method: 8, crc32: content === e.data ? e.crc32 : crc32(content), compressedSize: data.length, uncompressedSize: content.length, data };
   });
-  return XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }) as Uint8Array;
+  return writeZip(entries);
 }
 
 function writeBook(wb: XLSX.WorkBook, hidden: readonly boolean[], freeze: readonly number[] = []): Uint8Array {

@@ -1,7 +1,8 @@
 // One xlsx file from sheets written separately (in parallel Workers): SheetJS writes a whole workbook in one
 // synchronous call, so a big export writes each sheet as its own small workbook (a "part") and this module moves each
 // part's sheet XML into a "shell" workbook that holds everything else. Entries are copied still compressed (bytes,
-// CRC and sizes as SheetJS wrote them); only the zip headers and central directory are rewritten. Pure TypeScript.
+// CRC and sizes as SheetJS wrote them); only the zip headers and central directory are rewritten. The same zip reader
+// and writer let sheetjs.ts add frozen panes to a workbook with one write and one deflate per entry. Pure TypeScript.
 import type { SheetSpec } from './sheetjs';
 import { readZipDirectory } from './zip-directory';
 
@@ -64,6 +65,20 @@ function put32(b: Uint8Array, at: number, v: number): void {
   b[at + 1] = (v >>> 8) & 0xff;
   b[at + 2] = (v >>> 16) & 0xff;
   b[at + 3] = (v >>> 24) & 0xff;
+}
+
+let crcTable: Int32Array | null = null;
+
+/** The zip CRC-32 of bytes: what an entry's header holds after its content was changed (a frozen pane added). */
+export function crc32(bytes: Uint8Array): number {
+  const table = (crcTable ??= Int32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  }));
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = (c >>> 8) ^ table[(c ^ bytes[i]!) & 0xff]!;
+  return (c ^ -1) >>> 0;
 }
 
 /** The entries of a zip archive, read through its central directory. Throws `PartRefused` on anything unexpected. */

@@ -12,7 +12,7 @@ import { writeSheetPart, writeWorkbookBytes, writeWorkbookShell } from '../../..
 import type { Cell, SheetSpec } from '../../../shared/excel/sheetjs';
 import { standardWorkbookSheets, YEN_FORMAT } from '../../../shared/excel/standard-workbook';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
-import { assembleWorkbook, DEFAULT_DATE_FORMAT, formatSeed, PartRefused, readZipEntries, writeZip } from '../../../shared/excel/xlsx-parts';
+import { assembleWorkbook, crc32 as zipCrc32, DEFAULT_DATE_FORMAT, formatSeed, PartRefused, readZipEntries, writeZip } from '../../../shared/excel/xlsx-parts';
 import { messyOfficeSheets, messyOfficeWorkbook } from './fixtures';
 
 const programs = BUILTIN_CATALOG.programs;
@@ -192,5 +192,16 @@ describe('the standard workbook split per sheet', () => {
     expect(sheets[0]!.rows[1]![5]).toBe(programs.find((x) => x.id === 'binds')!.nameEn);
     expect(sheets[1]!.rows).toEqual([['Project ID', 'Fiscal Year', 'Direct (JPY)', 'Indirect (JPY)'], ['A-1', 2025, 1, 2]]);
     expect(sheets[2]!.rows.length).toBe(1);
+  });
+});
+
+describe('crc32', () => {
+  it('is zip\'s CRC-32 (as zlib computes it)', () => {
+    const bytes = new Uint8Array(70_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + (i >> 5)) & 0xff;
+    for (const b of [new Uint8Array(0), new TextEncoder().encode('123456789'), new TextEncoder().encode('<sheetView>再生医療</sheetView>'), bytes]) {
+      expect(zipCrc32(b)).toBe(crc32(b) >>> 0);
+    }
+    expect(zipCrc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
 });
