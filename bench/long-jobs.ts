@@ -182,11 +182,17 @@ async function trashAndUndo(ctx: LongJobsContext): Promise<ScenarioResult> {
   await page.waitForSelector('[data-testid="bulk-bar"]', { state: 'detached', timeout: TIMEOUT });
   await page.waitForFunction(([sel, want]) => Number(((document.querySelector(sel)?.textContent ?? '').replace(/,/g, '').match(/(\d+)\D*$/) ?? [])[1]) === want, ['[data-testid="projects-count"]', before - count] as const, { timeout: TIMEOUT, polling: 100 });
   const trashMs = performance.now() - t0;
+  const undoSince = await pageNow(page);
   const t1 = performance.now();
   await page.click('.undo-button');
   await page.waitForFunction(([sel, want]) => Number(((document.querySelector(sel)?.textContent ?? '').replace(/,/g, '').match(/(\d+)\D*$/) ?? [])[1]) === want, ['[data-testid="projects-count"]', before] as const, { timeout: TIMEOUT, polling: 100 });
   const undoMs = performance.now() - t1;
   const longest = await ctx.longestTaskSince(page, since);
+  if (process.env.BENCH_VERBOSE) {
+    // Which phase each long task fell in (ms after the confirm click; the undo was clicked at `undo`).
+    const tasks = await page.evaluate((t) => ((window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks ?? []).filter((x) => x.start >= t), since);
+    ctx.log(`trash long tasks (start+duration ms; undo at ${Math.round(undoSince - since)}): ${tasks.map((x) => `${Math.round(x.start - since)}+${Math.round(x.duration)}`).join(' ')}`);
+  }
   const heap = await ctx.heapMB(page);
   const after = await total();
   return {

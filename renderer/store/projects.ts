@@ -182,7 +182,10 @@ export async function deleteProjects(ids: readonly string[], now: Date = new Dat
           const after: Project = { ...before, deletedAt: now.toISOString(), updatedAt: ctx.at };
           addChange(delta, before, after);
           afters.push(after);
-          entries.push({ entity: 'project', entityId: before.id, projectId: before.id, action: 'delete', summary: `ゴミ箱へ移動 / Moved to trash ${after.code} ${after.title}`, before, after, at: ctx.at, user: ctx.user, batch: ctx.batch });
+          // The whole row before (what undo restores), and after it only the two fields the move changed: a second
+          // full copy of 10,000 projects doubled the log's writes here and the undo's reads.
+          const changed: Pick<Project, 'deletedAt' | 'updatedAt'> = { deletedAt: after.deletedAt, updatedAt: after.updatedAt };
+          entries.push({ entity: 'project', entityId: before.id, projectId: before.id, action: 'delete', summary: `ゴミ箱へ移動 / Moved to trash ${after.code} ${after.title}`, before, after: changed, at: ctx.at, user: ctx.user, batch: ctx.batch });
         }
         if (afters.length) await Promise.all([db.projects.bulkPut(afters), db.auditLog.bulkAdd(entries)]);
         moved += afters.length;
