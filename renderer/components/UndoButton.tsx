@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../app/routes';
-import { undoLast } from '../store/audit';
+import { undoLastChange } from '../workers/bulk-change';
 import { useNextUndo } from '../store/portfolio-queries';
 import { useLang } from '../i18n/use-lang';
 import { JobProgress } from './JobProgress';
@@ -13,14 +13,14 @@ export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }
   const { t } = useTranslation('projects');
   const next = useNextUndo();
   const lang = useLang();
-  // An undo of thousands of rows (a bulk trash) is written a chunk at a time, with the shared progress and cancel.
+  // An undo of thousands of rows (a bulk trash) runs in a Worker, a chunk at a time, with the shared progress and cancel.
   const job = useJob();
   const busy = job.state.phase === 'running';
   // After an import or a restore, undo points to the automatic backup instead (see isUndoBarrier).
   const [barrier, setBarrier] = useState(false);
   const run = async () => {
     if (job.runner.busy) return;
-    const outcome = await job.runner.run({ ja: '元に戻しています', en: 'Undoing' }, (control) => undoLast({ signal: control.signal, onProgress: control.progress }));
+    const outcome = await job.runner.run({ ja: '元に戻しています', en: 'Undoing' }, (control) => undoLastChange(control));
     if (!outcome.ok) return;
     const r = outcome.value;
     setBarrier(!r.ok && (r.reason === 'import' || r.reason === 'restore'));

@@ -5,6 +5,7 @@ import { db } from './db';
 import { loadPreferences } from './preferences';
 import type { Table } from './db';
 import { writeInChunks } from './chunked-write';
+import type { BulkJob } from './chunked-write';
 
 export const UNKNOWN_USER = '(unknown)';
 
@@ -122,21 +123,58 @@ export async function peekUndo(): Promise<AuditEntry | undefined> {
  * puts (each value cloned in the call) stay a short task, as in a bulk status change. */
 const UNDO_CHUNK = 100;
 
+/** Entries of one batch from which its undo is a long job: the caller runs it in a Worker (see `undoIsBig`). */
+export const BIG_UNDO_ENTRIES = 500;
+
+/**
+ * Whether the change undo would revert now is a batch of at least `entries` audit entries (a bulk trash of
+ * thousands), read with one get: a batch is written in one transaction, so its entries have consecutive keys.
+ */
+export async function undoIsBig(entries = BIG_UNDO_ENTRIES): Promise<boolean> {
+  return db.transaction('r', db.auditLog, async () => {
+    const target = await findUndoTarget();
+    if (!target?.batch || isUndoBarrier(target)) return false;
+    const oldest = await db.auditLog.get(target.seq! - (entries - 1));
+    return oldest?.batch === target.batch;
+  });
+}
+
+/**
+ * The entries of `target`'s batch, newest first. Its keys are consecutive (one transaction wrote them), so it is read
+ * in key ranges going down, each one request (a cursor over 10,000 entries was a round trip per entry); the ranges
+ * grow from a few entries, so undoing one edit reads little beyond it.
+ */
+async function batchOf(target: AuditEntry): Promise<AuditEntry[]> {
+  if (!target.batch) return [target];
+  const out: AuditEntry[] = [];
+  let hi = target.seq!;
+  for (let size = 16; hi >= 1; size = Math.min(size * 4, 4096)) {
+    const lo = Math.max(1, hi - size + 1);
+    const page = await db.auditLog.where(':id').between(lo, hi, true, true).toArray();
+    if (page.length === 0) return out;
+    for (let i = page.length - 1; i >= 0; i--) {
+      if (page[i]!.batch !== target.batch) return out;
+      out.push(page[i]!);
+    }
+    hi = lo - 1;
+  }
+  return out;
+}
+
 /**
  * Reverts the latest user action (every entry of its batch, newest first) by restoring each entry's `before`
  * (deleting rows that did not exist), and logs each reversal as 'undo'. All in one transaction: it fully happens or
- * not. A big batch (10,000 projects to the trash) is written a chunk at a time inside it; a cancel aborts it.
+ * not. A big batch (10,000 projects to the trash) is written a chunk at a time inside it, in a Worker (see
+ * renderer/workers/bulk-change.ts); a cancel aborts it.
  */
-export async function undoLast(job: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<UndoResult> {
+export async function undoLast(job: BulkJob = {}): Promise<UndoResult> {
   const ctx = await beginChange();
   try {
     return await db.transaction('rw', auditedTables(), async (): Promise<UndoResult> => {
       const target = await findUndoTarget();
       if (!target) return { ok: false, reason: 'nothing' };
       if (isUndoBarrier(target)) return { ok: false, reason: target.entity === 'import' ? 'import' : 'restore', summary: target.summary };
-      const entries = (
-        target.batch ? await db.auditLog.where(':id').belowOrEqual(target.seq!).reverse().until((e) => e.batch !== target.batch).toArray() : [target]
-      ).filter((e) => e.action !== 'undo' && isAudited(e.entity));
+      const entries = (await batchOf(target)).filter((e) => e.action !== 'undo' && isAudited(e.entity));
       // Newest first, so a row changed twice in the batch ends as its oldest `before`: the last value seen per row
       // wins. Folded over the whole batch first, so chunks never touch the same row.
       const finalRow = new Map<string, { entity: AuditedEntity; id: string; row: AnyRow | null }>();
@@ -145,7 +183,7 @@ export async function undoLast(job: { signal?: AbortSignal; onProgress?: (done: 
       const total = rows.length + entries.length;
       let done = 0;
       job.onProgress?.(0, total);
-      const progress = { signal: job.signal, chunkSize: UNDO_CHUNK, onWritten: (n: number) => job.onProgress?.((done += n), total) };
+      const progress = { signal: job.signal, chunkSize: job.chunkSize ?? UNDO_CHUNK, onWritten: (n: number) => job.onProgress?.((done += n), total) };
       await writeInChunks(rows, (chunk) => {
         const writes: Promise<unknown>[] = [];
         for (const entity of new Set(chunk.map((r) => r.entity))) {

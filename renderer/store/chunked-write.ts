@@ -19,6 +19,14 @@ export interface ChunkOptions {
   chunkSize?: number | undefined;
 }
 
+/** What a bulk store job (trash, undo) is given: the job's signal and progress, and rows per chunk when not the
+ * default (a Worker takes bigger chunks: no main thread to keep free, fewer requests). */
+export interface BulkJob {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  chunkSize?: number | undefined;
+}
+
 /** What a long job throws when it sees its signal aborted (JobRunner's isCancelled recognises it by name). */
 export function cancelledError(): Error {
   const err = new Error('cancelled / キャンセルしました');

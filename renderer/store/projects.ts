@@ -11,8 +11,10 @@ import type { CatalogProgram } from '../../shared/catalog/schema';
 import { auditedTables, beginChange, logChange, newId } from './audit';
 import type { ChangeContext } from './audit';
 import { loadPrograms } from './catalog';
-import { db } from './db';
+import { addChange, zeroCounts } from '../../shared/portfolio/status-counts';
+import { Dexie, countWritesAs, db } from './db';
 import { writeInChunks } from './chunked-write';
+import type { BulkJob } from './chunked-write';
 
 export type { ProjectInput, ProjectProblem };
 /**
@@ -155,13 +157,17 @@ const TRASH_CHUNK = 500;
 
 /**
  * Moves several projects to the trash as ONE action: one transaction and one audit batch, so a single undo brings
- * them all back. Written a chunk at a time inside that transaction (10,000 projects never make one long task); a
- * cancel or a failure aborts it and nothing is moved. Projects already in the trash or gone are passed over.
- * Returns how many were moved.
+ * them all back. Written a chunk at a time inside that transaction (10,000 projects never make one long task; the
+ * screen runs it in a Worker, see renderer/workers/bulk-change.ts); a cancel or a failure aborts it and nothing is
+ * moved. Projects already in the trash or gone are passed over. Returns how many were moved.
  */
-export async function deleteProjects(ids: readonly string[], now: Date = new Date(), job: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+export async function deleteProjects(ids: readonly string[], now: Date = new Date(), job: BulkJob = {}): Promise<number> {
   const ctx = await beginChange(now);
   return db.transaction('rw', auditedTables(), async () => {
+    // Each moved project leaves its status's count, and the rows are read here anyway: the counters middleware is
+    // handed that change instead of reading every project a second time (countWritesAs).
+    const delta = zeroCounts();
+    countWritesAs(Dexie.currentTransaction!, delta);
     let moved = 0;
     let done = 0;
     job.onProgress?.(0, ids.length);
@@ -174,13 +180,17 @@ export async function deleteProjects(ids: readonly string[], now: Date = new Dat
         for (const before of found) {
           if (!before || before.deletedAt) continue;
           const after: Project = { ...before, deletedAt: now.toISOString(), updatedAt: ctx.at };
+          addChange(delta, before, after);
           afters.push(after);
-          entries.push({ entity: 'project', entityId: before.id, projectId: before.id, action: 'delete', summary: `ゴミ箱へ移動 / Moved to trash ${after.code} ${after.title}`, before, after, at: ctx.at, user: ctx.user, batch: ctx.batch });
+          // The whole row before (what undo restores), and after it only the two fields the move changed: a second
+          // full copy of 10,000 projects doubled the log's writes here and the undo's reads.
+          const changed: Pick<Project, 'deletedAt' | 'updatedAt'> = { deletedAt: after.deletedAt, updatedAt: after.updatedAt };
+          entries.push({ entity: 'project', entityId: before.id, projectId: before.id, action: 'delete', summary: `ゴミ箱へ移動 / Moved to trash ${after.code} ${after.title}`, before, after: changed, at: ctx.at, user: ctx.user, batch: ctx.batch });
         }
         if (afters.length) await Promise.all([db.projects.bulkPut(afters), db.auditLog.bulkAdd(entries)]);
         moved += afters.length;
       },
-      { signal: job.signal, chunkSize: TRASH_CHUNK, onWritten: (n) => job.onProgress?.((done += n), ids.length) },
+      { signal: job.signal, chunkSize: job.chunkSize ?? TRASH_CHUNK, onWritten: (n) => job.onProgress?.((done += n), ids.length) },
     );
     return moved;
   });

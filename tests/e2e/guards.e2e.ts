@@ -1,5 +1,5 @@
 // Guards against costly slips in Chromium: several projects to the trash at once needs a confirmation and one Undo
-// brings them all back; when the automatic backup before an import cannot be written, nothing is imported unless the
+// brings them all back (600 of them through the bulk-change Worker, both ways); when the automatic backup before an import cannot be written, nothing is imported unless the
 // user explicitly chooses to go on without it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from './harness';
@@ -56,6 +56,44 @@ describe('guards', () => {
     await page.click('.undo-button');
     await expect.poll(() => liveCount(page)).toBe(4);
     expect(await countStores(page, ['projects'])).toEqual({ projects: 4 });
+  });
+
+  it('moves 600 projects to the trash and back in the bulk-change Worker, the counts and the undo button following', async () => {
+    app = await startApp();
+    const page = app.page;
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.click('nav a[data-screen="importExport"]');
+    const codes = Array.from({ length: 600 }, (_, i) => `W-${String(i).padStart(3, '0')}`);
+    await startImport(page, 'many.xlsx', officeSheet(codes.map((c) => row(c, `課題 ${c}`))));
+    await page.waitForSelector('[data-testid="import-done"]');
+
+    await page.click('nav a[data-screen="projects"]');
+    await expect.poll(() => liveCount(page)).toBe(600);
+    // The first row, then a Shift-click on the last one (scrolled into view): all 600 marked.
+    await page.click('.vtable-row[data-code="W-000"]');
+    await page.evaluate(() => {
+      const grid = document.querySelector<HTMLElement>('[data-testid="project-rows"]')!;
+      grid.scrollTop = grid.scrollHeight;
+    });
+    await page.click('.vtable-row[data-code="W-599"]', { modifiers: ['Shift'] });
+    await expect.poll(() => page.getByTestId('bulk-count').textContent()).toMatch(/^600件を選択中/);
+    await page.click('[data-testid="bulk-delete"]');
+    await page.click('[data-testid="bulk-confirm"]');
+    await expect.poll(() => page.getByTestId('projects-status').textContent()).toMatch(/600件をゴミ箱へ移動しました/);
+    await expect.poll(() => liveCount(page)).toBe(0);
+    expect(workers.some((u) => u.includes('bulk-change'))).toBe(true);
+
+    // 600 entries: the undo runs in a Worker of its own too, and the list hears of its write from there.
+    const before = workers.filter((u) => u.includes('bulk-change')).length;
+    await page.click('.undo-button');
+    await expect.poll(() => liveCount(page)).toBe(600);
+    expect(workers.filter((u) => u.includes('bulk-change')).length).toBe(before + 1);
+    expect(await countStores(page, ['projects'])).toEqual({ projects: 600 });
+    // Undone: the undo button now offers the import's barrier, not the trash again.
+    await page.click('.undo-button');
+    await expect.poll(() => page.getByTestId('undo-backups-link').count()).toBe(1);
+    expect(await liveCount(page)).toBe(600);
   });
 
   it('asks before importing without the automatic backup, and imports nothing unless told to', async () => {

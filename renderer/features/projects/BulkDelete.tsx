@@ -2,7 +2,7 @@
 // for confirmation, moves them in one audited step (one Undo brings them all back) and clears the marks.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteProjects } from '../../store/projects';
+import { trashProjects } from '../../workers/bulk-change';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 import { useLang } from '../../i18n/use-lang';
@@ -58,14 +58,15 @@ export function BulkDeleteBar({ selected, codeOf, onClear, onMessage }: { select
   const { t } = useTranslation('projects');
   const [confirming, setConfirming] = useState(false);
   const lang = useLang();
-  // Thousands of projects are moved a chunk at a time in one transaction, with the shared progress bar and cancel.
+  // Thousands of projects are moved in a Worker, a chunk at a time in one transaction, with the shared progress bar
+  // and cancel.
   const job = useJob();
   const busy = job.state.phase === 'running';
   if (!selected.length) return job.state.phase === 'cancelled' ? <JobProgress state={job.state} runner={job.runner} lang={lang} testId="trash-job" /> : null;
   const run = async () => {
     setConfirming(false);
     const outcome = await job.runner.run({ ja: 'ゴミ箱へ移動しています', en: 'Moving to the trash' }, (control) =>
-      deleteProjects([...selected], new Date(), { signal: control.signal, onProgress: control.progress }),
+      trashProjects(selected, new Date(), control),
     );
     if (outcome.ok) {
       onMessage(t('bulk.done', { count: outcome.value }));

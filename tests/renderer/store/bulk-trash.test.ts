@@ -1,12 +1,15 @@
 // Moving many projects to the trash and undoing it, a chunk at a time inside one transaction (fake-indexeddb): every
-// chunk is reported, a cancel mid-way leaves the data as before (nothing moved, nothing logged), a project changed
-// twice in one batch is undone to its oldest state, and the status counters follow.
+// chunk is reported, exactly the marked projects move and come back, a cancel mid-way leaves the data as before
+// (nothing moved, nothing logged), a project changed twice in one batch is undone to its oldest state, the undo takes
+// only the newest batch when two bulk actions sit side by side, and the status counters follow.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/store/db';
 import { deleteProjects } from '../../../renderer/store/projects';
-import { undoLast } from '../../../renderer/store/audit';
-import type { Project } from '../../../shared/domain/types';
+import { undoIsBig, undoLast } from '../../../renderer/store/audit';
+import { readPortfolioCounters, recountStatuses } from '../../../renderer/store/status-counters';
+import { countByStatus } from '../../../shared/portfolio/status-counts';
+import type { Project, ProjectStatus } from '../../../shared/domain/types';
 
 function project(i: number): Project {
   return {
@@ -19,10 +22,18 @@ function project(i: number): Project {
 const N = 1_300;
 const live = async () => (await db.projects.toArray()).filter((p) => !p.deletedAt).length;
 
+const STATUSES: ProjectStatus[] = ['applying', 'active', 'completed', 'terminated'];
+
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
-  await db.projects.bulkAdd(Array.from({ length: N }, (_, i) => project(i)));
+  await db.projects.bulkAdd(Array.from({ length: N }, (_, i) => ({ ...project(i), status: STATUSES[i % 4]! })));
+  await recountStatuses(true);
 });
+
+/** The stored counts must equal a count of the rows themselves. */
+async function expectCountsTrue() {
+  expect((await readPortfolioCounters())?.byStatus).toEqual(countByStatus(await db.projects.toArray()));
+}
 
 describe('bulk trash and undo in chunks', () => {
   it('moves every project in chunks with progress, and one undo brings them all back', async () => {
@@ -39,7 +50,49 @@ describe('bulk trash and undo in chunks', () => {
     expect(u).toMatchObject({ ok: true, count: N });
     expect(undoSeen.at(-1)![0]).toBe(undoSeen.at(-1)![1]);
     expect(await live()).toBe(N);
-    expect(await db.projects.get('p-00007')).toEqual(project(7));
+    expect(await db.projects.get('p-00007')).toEqual({ ...project(7), status: 'terminated' });
+  }, 60_000);
+
+  it('moves exactly the marked projects in small chunks, counts them out and back, and one undo restores each as it was', async () => {
+    const before = await db.projects.toArray();
+    // Every third project, plus one already in the trash and an id that does not exist: those two are passed over.
+    await db.projects.update('p-00002', { deletedAt: '2026-11-01T00:00:00Z' });
+    await recountStatuses(true);
+    const marked = before.filter((_, i) => i % 3 === 0).map((p) => p.id);
+    const rev0 = (await readPortfolioCounters())!.revision;
+    const moved = await deleteProjects([...marked, 'p-00002', 'missing'], new Date('2026-12-01T00:00:00Z'), { chunkSize: 37 });
+    expect(moved).toBe(marked.length);
+    const after = await db.projects.toArray();
+    const trashed = after.filter((p) => p.deletedAt === '2026-12-01T00:00:00.000Z').map((p) => p.id);
+    expect(trashed).toEqual(marked);
+    expect((await db.projects.get('p-00002'))?.deletedAt).toBe('2026-11-01T00:00:00Z');
+    // Each entry holds the whole row before (what undo restores) and only the changed fields after.
+    const entry = (await db.auditLog.toArray()).find((e) => e.entityId === marked[1]);
+    expect(entry).toMatchObject({ action: 'delete', before: before[3], after: { deletedAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z' } });
+    expect(Object.keys(entry!.after as object)).toHaveLength(2);
+    await expectCountsTrue();
+    // One transaction: the revision moved once.
+    expect((await readPortfolioCounters())!.revision).toBe(rev0 + 1);
+    expect(await undoLast({ chunkSize: 41 })).toMatchObject({ ok: true, count: marked.length });
+    const back = new Map((await db.projects.toArray()).map((p) => [p.id, p]));
+    for (const p of before) if (p.id !== 'p-00002') expect(back.get(p.id)).toEqual(p);
+    expect(back.get('p-00002')?.deletedAt).toBe('2026-11-01T00:00:00Z');
+    await expectCountsTrue();
+  }, 60_000);
+
+  it('tells a big undo from a small one, and undoes two bulk actions side by side one at a time', async () => {
+    expect(await undoIsBig()).toBe(false);
+    const ids = (await db.projects.toArray()).map((p) => p.id);
+    await deleteProjects(ids.slice(0, 3), new Date('2026-12-01T00:00:00Z'));
+    expect(await undoIsBig()).toBe(false);
+    await deleteProjects(ids.slice(3), new Date('2026-12-02T00:00:00Z'));
+    expect(await undoIsBig()).toBe(true);
+    expect(await undoLast()).toMatchObject({ ok: true, count: N - 3 });
+    expect(await live()).toBe(N - 3);
+    expect(await undoIsBig()).toBe(false);
+    expect(await undoLast()).toMatchObject({ ok: true, count: 3 });
+    expect(await live()).toBe(N);
+    await expectCountsTrue();
   }, 60_000);
 
   it('a trash cancelled mid-way moves nothing and logs nothing', async () => {
@@ -49,6 +102,7 @@ describe('bulk trash and undo in chunks', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(await live()).toBe(N);
     expect(await db.auditLog.count()).toBe(0);
+    await expectCountsTrue();
   }, 60_000);
 
   it('an undo cancelled mid-way leaves the projects in the trash, and can be run again', async () => {
