@@ -10,12 +10,6 @@ export const WRITE_CHUNK = 2000;
 const IN_FLIGHT = 8;
 /** Main-thread time after which the loop ends its task. */
 const TASK_BUDGET_MS = 40;
-/**
- * In a Worker (the restore) no task needs ending: there the budget only made the loop wait for the oldest chunk after
- * every chunk that took 40 ms to clone, so the database sat idle while the next chunk was cloned (the restore of
- * 10,000 projects took about 90 s on a loaded machine); only the queue's size bounds the loop there.
- */
-const ON_MAIN_THREAD = typeof document !== 'undefined';
 
 export interface ChunkOptions {
   /** Checked before each chunk; when aborted the loop throws an AbortError and the caller's transaction aborts. */
@@ -23,8 +17,6 @@ export interface ChunkOptions {
   /** Rows written so far (counted when each chunk's write completes). */
   onWritten?: ((rows: number) => void) | undefined;
   chunkSize?: number | undefined;
-  /** Whether tasks end every TASK_BUDGET_MS; by default on a page, not in a Worker (see ON_MAIN_THREAD). */
-  endTasks?: boolean | undefined;
 }
 
 /** What a long job throws when it sees its signal aborted (JobRunner's isCancelled recognises it by name). */
@@ -46,7 +38,6 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 export async function writeInChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>, opts: ChunkOptions = {}): Promise<void> {
   const size = opts.chunkSize ?? WRITE_CHUNK;
   const inFlight: { written: Promise<unknown>; settled: boolean; failed: boolean }[] = [];
-  const endTasks = opts.endTasks ?? ON_MAIN_THREAD;
   let taskStart = performance.now();
   for (let i = 0; i < rows.length; i += size) {
     throwIfCancelled(opts.signal);
@@ -55,7 +46,7 @@ export async function writeInChunks<T>(rows: readonly T[], write: (chunk: T[]) =
       const done = inFlight.shift()!;
       if (done.failed) await done.written;
     }
-    if (inFlight.length >= IN_FLIGHT || (endTasks && inFlight.length > 0 && performance.now() - taskStart > TASK_BUDGET_MS)) {
+    if (inFlight.length >= IN_FLIGHT || (inFlight.length > 0 && performance.now() - taskStart > TASK_BUDGET_MS)) {
       await inFlight.shift()!.written;
       taskStart = performance.now();
     }

@@ -40,26 +40,4 @@ describe('writeInChunks', () => {
     await expect(write).rejects.toThrow('the disk is full');
     expect(await db.settings.count()).toBe(0);
   });
-
-  // A chunk whose preparation takes longer than the task budget (a busy wait of 50 ms: the outcome does not depend on
-  // the machine's speed, only on the budget being passed) ends the task on a page, so at most one chunk is queued then;
-  // in a Worker the queue fills up instead, so the database is never idle while the next chunk is prepared.
-  const queuedAtOnce = async (endTasks: boolean) => {
-    let queued = 0;
-    let most = 0;
-    await db.transaction('rw', db.settings, () =>
-      writeInChunks(rows(60), (chunk) => {
-        const until = performance.now() + 50;
-        while (performance.now() < until);
-        most = Math.max(most, ++queued);
-        return db.settings.bulkPut(chunk).then(() => void queued--);
-      }, { chunkSize: 10, endTasks }),
-    );
-    expect(await db.settings.count()).toBe(60);
-    return most;
-  };
-  it('ends its task after a slow chunk on a page, and keeps chunks queued in a Worker', async () => {
-    expect(await queuedAtOnce(true)).toBe(1);
-    expect(await queuedAtOnce(false)).toBeGreaterThan(1);
-  });
 });
