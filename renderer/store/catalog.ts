@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
 import type { CatalogProgram } from '../../shared/catalog/schema';
 import { db } from './db';
-import type { StoredEdition, StoredProgram } from './db';
+import type { GrantDatabase, StoredEdition, StoredProgram } from './db';
 
 export type { StoredEdition, StoredProgram };
 
@@ -27,8 +27,26 @@ export function mergePrograms(builtin: readonly CatalogProgram[], stored: readon
   return [...byId.values()];
 }
 
+/**
+ * Rows per request when reading the office's programs. An imported edition may hold 5,000 programs (megabytes with
+ * their summaries and tracks), and one getAll deserialised them all in one main-thread task of several hundred ms.
+ */
+const PROGRAM_READ_PAGE = 250;
+
+/** The office's stored programs in primary-key order (as `toArray` gives them), read a page per request. */
+export async function readStoredPrograms(database: GrantDatabase = db): Promise<StoredProgram[]> {
+  const out: StoredProgram[] = [];
+  let last: string | undefined;
+  for (;;) {
+    const page = await (last === undefined ? database.programs.orderBy(':id') : database.programs.where(':id').above(last)).limit(PROGRAM_READ_PAGE).toArray();
+    for (const row of page) out.push(row);
+    if (page.length < PROGRAM_READ_PAGE) return out;
+    last = page[page.length - 1]!.id;
+  }
+}
+
 export async function loadPrograms(): Promise<ProgramEntry[]> {
-  return mergePrograms(BUILTIN_CATALOG.programs, await db.programs.toArray());
+  return mergePrograms(BUILTIN_CATALOG.programs, await readStoredPrograms());
 }
 
 const BUILTIN_ENTRIES = mergePrograms(BUILTIN_CATALOG.programs, []);

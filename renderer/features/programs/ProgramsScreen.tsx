@@ -69,8 +69,8 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const unstatedBody = useMemo(() => hasUnstatedBody(programs), [programs]);
   // Theme names come from the editions (built-in first, then imported ones); the menu lists the themes in use.
   const themes = useMemo(() => mergeThemes([BUILTIN_CATALOG.edition.themes, ...editions.map((e) => e.edition.themes)]), [editions]);
-  const themeIds = useMemo(() => themesInUse(programs, themes), [programs, themes]);
   const themeOf = useMemo(() => themeResolver(programs), [programs]);
+  const themeIds = useMemo(() => themesInUse(programs, themes, themeOf), [programs, themes, themeOf]);
   const years = useMemo(() => {
     const ys = programs.flatMap((p) => [p.period.startFiscalYear, p.period.endFiscalYear]).filter((y): y is number => y !== null);
     const from = Math.min(currentFy - 2, ...ys);
@@ -82,7 +82,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
     () => ({ text: deferredText, managedBy: managedBy || null, theme: theme || null, runningInFiscalYear: year ? Number(year) : null }),
     [deferredText, managedBy, theme, year],
   );
-  const rows = useMemo(() => programTreeRows(programs, { query, sort, lang, collapsed }), [programs, query, sort, lang, collapsed]);
+  const rows = useMemo(() => programTreeRows(programs, { query, sort, lang, collapsed, themeOf }), [programs, query, sort, lang, collapsed, themeOf]);
   const items: TreeItem[] = useMemo(() => {
     const out: TreeItem[] = [];
     for (const r of rows) {

@@ -131,6 +131,10 @@ describe('themes', () => {
     expect(rows.map((r) => r.program.id)).toEqual(expect.arrayContaining(['translational-research', 'translational-research-support', 'binds']));
     expect(rows.every((r) => r.matches)).toBe(true);
     expect(rows.map((r) => r.program.id)).not.toContain('hfsp');
+    // The screen passes the resolver it keeps: the same rows.
+    const themeOf = themeResolver(programs);
+    expect(programTreeRows(programs, { query: { theme: 'drug-discovery' }, themeOf })).toEqual(rows);
+    expect(themesInUse(programs, themes, themeOf)).toEqual(themesInUse(programs, themes));
   });
   it('lists the themes in use in the edition’s order, with short labels', () => {
     expect(themesInUse(programs, themes)).toEqual(['research-capacity', 'life-course', 'drug-discovery', 'infectious-disease', 'infrastructure-international']);
