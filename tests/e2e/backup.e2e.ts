@@ -45,11 +45,11 @@ describe('backup and restore', () => {
 
     await page.setInputFiles('[data-testid="restore-input"]', backupPath);
     await page.click('[data-testid="restore-confirm"]');
-    await expect.poll(() => page.inputValue('#user-name')).toBe('最初の名前');
+    await expect.poll(() => page.inputValue('#user-name'), { timeout: 30_000 }).toBe('最初の名前');
     await expect.poll(() => page.locator('[data-testid="snapshot-list"] td').first().textContent()).toMatch(/before-restore/);
 
     await page.reload();
-    await expect.poll(() => page.inputValue('#user-name')).toBe('最初の名前');
+    await expect.poll(() => page.inputValue('#user-name'), { timeout: 30_000 }).toBe('最初の名前');
   });
 
   it('shows progress while restoring a big backup, and a cancelled restore leaves the data as it was', async () => {
@@ -80,9 +80,9 @@ describe('backup and restore', () => {
     await expect.poll(() => page.locator('[data-testid="backup-job"]').getAttribute('data-phase'), { timeout: 60_000 }).toBe('cancelled');
     expect(await page.locator('[data-testid="backup-job"]').textContent()).toMatch(/何も変更していません/);
     await page.reload();
-    await expect.poll(() => page.inputValue('#user-name')).toBe('今の名前');
+    await expect.poll(() => page.inputValue('#user-name'), { timeout: 30_000 }).toBe('今の名前');
     await page.click('nav a[data-screen="projects"]');
-    await expect.poll(() => page.locator('[data-testid="projects-count"]').textContent()).toBe('0 件 / 全 0 件');
+    await expect.poll(() => page.locator('[data-testid="projects-count"]').textContent(), { timeout: 30_000 }).toBe('0 件 / 全 0 件');
 
     // Restored to the end, the same file replaces everything.
     await page.click('nav a[data-screen="settings"]');
@@ -90,6 +90,6 @@ describe('backup and restore', () => {
     await expect.poll(() => page.locator('[data-testid="restore-confirm"]').count(), { timeout: 60_000 }).toBe(1);
     await page.click('[data-testid="restore-confirm"]');
     await expect.poll(() => page.locator('[data-testid="backup-message"]').textContent(), { timeout: 120_000 }).toMatch(/復元/);
-    await expect.poll(() => page.inputValue('#user-name')).toBe('復元した名前');
+    await expect.poll(() => page.inputValue('#user-name'), { timeout: 30_000 }).toBe('復元した名前');
   }, 240_000);
 });
