@@ -2,26 +2,22 @@
 // forecast) and the reports workbook, reading IndexedDB itself. At 50,000 projects reading and aggregating is seconds
 // of work, which froze the window on the main thread; the Worker keeps the big tables (until the store's revision
 // moves) and the reports built from them (until their inputs change), so the workbook the user asks for after looking
-// at the screen is only written, not read and aggregated again, its big schedule in a helper Worker meanwhile
-// (shared/excel/split-write.ts). See docs/performance.md (report-50k).
+// at the screen is only written, not read and aggregated again. See docs/performance.md (report-50k).
 import { ReportSetMemo } from '../../../shared/reports/report-set';
 import type { ReportSetRequest } from '../../../shared/reports/report-set';
 import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
 import { planningReportSheets } from '../../../shared/reports/planning-report-workbook';
-import { writeWorkbookSplit } from '../../../shared/excel/split-write';
+import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import { readApplications, readReportCore } from '../../store/report-data';
 import { KeptSnapshot } from '../../store/kept-snapshot';
 import { loadPrograms } from '../../store/catalog';
 import { loadPlanningSettings } from '../../store/planning';
 import { serveWorkerApi, transferred } from '../../platform/worker-client';
-import { SheetPartHelper } from '../../workers/sheet-part';
 import { WORKBOOK_STEPS } from './report-protocol';
 import type { ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
 
 const memo = new ReportSetMemo();
 const core = new KeptSnapshot(readReportCore, () => memo.clear());
-/** Writes the workbook's biggest sheet (the schedule) while this Worker writes the rest; started with the screen. */
-const partHelper = new SheetPartHelper();
 
 /** The two reports from the data as stored now (the big tables kept or read again, the applications read now). */
 async function reportsNow(req: ReportSetRequest) {
@@ -30,7 +26,6 @@ async function reportsNow(req: ReportSetRequest) {
 }
 
 async function build(req: ReportRequest): Promise<ReportAnswer> {
-  partHelper.start();
   const { report, planning } = await reportsNow(req);
   const cut = <T>(xs: T[]): T[] => (req.listLimit === null ? xs : xs.slice(0, req.listLimit));
   return { report: { ...report, schedule: cut(report.schedule), risks: cut(report.risks) }, scheduleTotal: report.schedule.length, risksTotal: report.risks.length, planning };
@@ -42,8 +37,7 @@ async function workbook(req: WorkbookRequest, onProgress: (done: number, total: 
   const [programs, settings] = await Promise.all([loadPrograms(), loadPlanningSettings()]);
   const { report, planning } = await reportsNow({ ...req, programs, probability: settings.probability });
   void onProgress(1, WORKBOOK_STEPS);
-  // The schedule (the biggest sheet) is written by the helper Worker while this one writes the rest.
-  const bytes = await writeWorkbookSplit([...reportWorkbookSheets(report, req.lang), ...planningReportSheets(planning, req.lang)], partHelper.write);
+  const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, req.lang), ...planningReportSheets(planning, req.lang)]);
   void onProgress(2, WORKBOOK_STEPS);
   return transferred(bytes, [bytes.buffer as ArrayBuffer]);
 }
