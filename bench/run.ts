@@ -260,6 +260,11 @@ async function main(): Promise<void> {
   await prepare();
   const { server, url } = (await startStaticServer(OUT, Number(process.env.BENCH_PORT ?? 0))) as { server: { close(): void }; url: string };
   const results: ScenarioResult[] = [];
+  // Each row is logged as it is measured, so a full run that fails late (it takes over an hour) still leaves its rows.
+  const record = (...rows: ScenarioResult[]): void => {
+    results.push(...rows);
+    for (const r of rows) log(`result ${JSON.stringify(r)}`);
+  };
   // The floor runs in browsers of its own, closed after use (their databases and LevelDB compaction stay out of the
   // app's runs); then the empty app and the app with 50,000 projects.
   const withFloorBrowser = async <T>(run: (page: Page) => Promise<T>): Promise<T> => {
@@ -288,7 +293,7 @@ async function main(): Promise<void> {
       await full.page.reload();
       await dailyBackupTaken(full.page);
       const importRatio = ours.oursMs / floor.floorMs;
-      results.push({
+      record({
         scenario: 'import-50k', oursMs: round(ours.oursMs)!, floorMs: round(floor.floorMs), ratio: round(importRatio), longestTaskMs: round(ours.longest), heapMB: round(heap),
         target: '≤1.3× floor, tasks ≤200 ms, heap <300 MB', met: importRatio <= 1.3 && (ours.longest ?? 0) <= 200 && heap < 300,
         detail: { parseMs: round(ours.parseMs)!, commitMs: round(ours.commitMs)!, longestBeforeCommitMs: round(ours.longestBefore)!, longestCommitMs: round(ours.longestCommit)!, floorParseMs: round(floor.parseMs)!, floorPutMs: round(floor.putMs)! },
@@ -306,7 +311,7 @@ async function main(): Promise<void> {
       // Best of two on both sides (the floor's second write also runs with warm code); each side's runs in the details.
       const exportFloorMs = Math.min(...floorRuns);
       const exportOurs = Math.min(...oursRuns);
-      results.push({
+      record({
         scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: round(exportLongestMs), heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3,
         detail: { oursRuns: oursRuns.map(round).join(' '), floorRuns: floorRuns.map(round).join(' '), longestRuns: exportLongest.map((x) => round(x) ?? '—').join(' '), prepareMs: round(prepareMs)! },
       });
@@ -330,23 +335,23 @@ async function main(): Promise<void> {
     }
     const sFull = median(startFull);
     const sEmpty = median(startEmpty);
-    results.push({ scenario: 'start-50k', oursMs: round(sFull)!, floorMs: round(sEmpty), ratio: round(sFull / sEmpty), longestTaskMs: null, heapMB: null, target: '≤1.3× empty and ≤1500 ms', met: sFull / sEmpty <= 1.3 && sFull <= 1500, detail: { coldEmptyMs: round(coldEmpty)!, coldFullMs: round(coldFull)!, warmEmptyRuns: startEmpty.map(round).join(' '), warmFullRuns: startFull.map(round).join(' ') } });
+    record({ scenario: 'start-50k', oursMs: round(sFull)!, floorMs: round(sEmpty), ratio: round(sFull / sEmpty), longestTaskMs: null, heapMB: null, target: '≤1.3× empty and ≤1500 ms', met: sFull / sEmpty <= 1.3 && sFull <= 1500, detail: { coldEmptyMs: round(coldEmpty)!, coldFullMs: round(coldFull)!, warmEmptyRuns: startEmpty.map(round).join(' '), warmFullRuns: startFull.map(round).join(' ') } });
     }
 
     if (wanted('filter')) {
       log('filter…');
       const filter = await filterLatencies(full.page, url);
       const p95 = percentile(filter.samples, 95);
-      results.push({ scenario: 'filter-50k', oursMs: round(p95)!, floorMs: null, ratio: null, longestTaskMs: round(Math.max(...filter.samples)), heapMB: round(await heapMB(full.page)), target: 'p95 ≤50 ms per keystroke', met: p95 <= 50, detail: { samples: filter.samples.length, medianMs: round(median(filter.samples))!, renderedRows: filter.renderedRows } });
+      record({ scenario: 'filter-50k', oursMs: round(p95)!, floorMs: null, ratio: null, longestTaskMs: round(Math.max(...filter.samples)), heapMB: round(await heapMB(full.page)), target: 'p95 ≤50 ms per keystroke', met: p95 <= 50, detail: { samples: filter.samples.length, medianMs: round(median(filter.samples))!, renderedRows: filter.renderedRows } });
     }
 
     if (wanted('interactions')) {
       log('interactions…');
-      results.push(...(await runInteractions(full.page, url)));
+      record(...(await runInteractions(full.page, url)));
     }
     // The long jobs (bench/long-jobs.ts): BENCH_ONLY=jobs, or report, backup, restore, ics, trash.
-    results.push(...(await runLongJobs({ page: full.page, url, projects: N, outDir: OUT, wanted, withFloorBrowser, heapMB, longestTaskSince, log })));
-    if (wanted('sync')) results.push(await runSyncScenario({ outDir: OUT, projects: N, launch: () => launch(), longestTaskSince, heapMB, log }));
+    record(...(await runLongJobs({ page: full.page, url, projects: N, outDir: OUT, wanted, withFloorBrowser, heapMB, longestTaskSince, log })));
+    if (wanted('sync')) record(await runSyncScenario({ outDir: OUT, projects: N, launch: () => launch(), longestTaskSince, heapMB, log }));
   } finally {
     await empty.context.close();
     await full.context.close();
