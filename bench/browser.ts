@@ -64,3 +64,38 @@ export async function longestTaskSince(page: Page, since: number): Promise<numbe
 }
 
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/**
+ * CPU profiles of a page's dedicated Workers whose script URL contains `match` (the page's own profile does not see
+ * them). Attaches through the page's CDP session in the non-flat mode, the one Playwright's sessions can relay.
+ */
+export async function profileWorkers(page: Page, match: string): Promise<{ stop(): Promise<{ url: string; profile: unknown }[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  const sessions: { sessionId: string; url: string }[] = [];
+  const send = (sessionId: string, method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      const n = ++id;
+      pending.set(n, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: n, method, params }) });
+    });
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (m.id !== undefined) pending.get(m.id)?.(m.result), pending.delete(m.id);
+  });
+  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+    if (e.targetInfo.type !== 'worker' || !e.targetInfo.url.includes(match)) return;
+    sessions.push({ sessionId: e.sessionId, url: e.targetInfo.url });
+    void send(e.sessionId, 'Profiler.enable').then(() => send(e.sessionId, 'Profiler.setSamplingInterval', { interval: 500 })).then(() => send(e.sessionId, 'Profiler.start'));
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  return {
+    async stop() {
+      const out: { url: string; profile: unknown }[] = [];
+      for (const s of sessions) out.push({ url: s.url, profile: ((await send(s.sessionId, 'Profiler.stop')) as { profile: unknown }).profile });
+      await cdp.detach();
+      return out;
+    },
+  };
+}

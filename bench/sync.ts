@@ -13,6 +13,7 @@ import type { RecordDoc, SyncKind } from '../shared/sync/sync-docs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { basicAuth, createOfficeDb, startCouchServer, testPassword } from '../tests/sync/couch-server';
 import type { CouchServer } from '../tests/sync/couch-server';
+import { profileWorkers } from './browser';
 import type { ScenarioResult } from './browser';
 
 const OFFICE = 'office';
@@ -161,6 +162,8 @@ export async function runSyncScenario(ctx: SyncBenchContext): Promise<ScenarioRe
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    // BENCH_SYNC_WORKER_PROFILE=file.cpuprofile: the sync Worker's CPU profile over the download (started before the click).
+    const workerProfiles = process.env.BENCH_SYNC_WORKER_PROFILE ? await profileWorkers(page, 'sync') : null;
     const t0 = await page.evaluate(() => performance.now());
     await page.click('#sync-start');
     // Generous (a run this slow misses the target anyway), so a slow run still records its numbers.
@@ -188,6 +191,11 @@ export async function runSyncScenario(ctx: SyncBenchContext): Promise<ScenarioRe
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(process.env.BENCH_CPUPROFILE!, JSON.stringify(profile));
       await cdp.detach();
+    }
+    if (workerProfiles) {
+      const [first] = await workerProfiles.stop();
+      if (first) writeFileSync(process.env.BENCH_SYNC_WORKER_PROFILE!, JSON.stringify(first.profile));
+      ctx.log(first ? `sync: the Worker's profile written (${first.url})` : 'sync: no sync Worker was seen to profile');
     }
     const longest = await ctx.longestTaskSince(page, t0);
     if (process.env.BENCH_VERBOSE) {
