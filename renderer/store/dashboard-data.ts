@@ -8,6 +8,8 @@ import type { MilestoneFacts } from '../../shared/portfolio/risk-flags';
 import type { PortfolioCounters } from '../../shared/portfolio/status-counts';
 import { Dexie, db } from './db';
 import { loadMilestoneFacts } from './risks';
+import { readUnchanged } from './kept-snapshot';
+import { readInPages } from './paged-read';
 import { readPortfolioCounters } from './status-counters';
 
 /** The stored counters: undefined while loading, null when the row is missing. */
@@ -53,13 +55,15 @@ export interface DashboardData {
 }
 
 /**
- * Everything the summary Worker needs, read in the Worker (seconds at 50,000 projects, off the main thread):
- * projects and the stored counters in one snapshot, so the counters can be checked against the rows themselves.
+ * Everything the summary Worker needs, read in the Worker (seconds at 50,000 projects, off the main thread), the big
+ * tables a page per transaction so writes do not wait for it. The counters come only when no write landed during the
+ * projects' read (readUnchanged), so they can be checked against the rows themselves; null otherwise (nothing checked:
+ * that write makes the dashboard ask again).
  */
 export async function readDashboardData(today: IsoDate): Promise<DashboardData> {
-  const [[projects, counters], budgetLines, milestoneFacts, overdue, [applications, researchers, memberships]] = await Promise.all([
-    db.transaction('r', [db.projects, db.settings], () => Promise.all([db.projects.toArray(), readPortfolioCounters()])),
-    db.budgetLines.toArray(),
+  const [{ value: projects, counters }, budgetLines, milestoneFacts, overdue, [applications, researchers, memberships]] = await Promise.all([
+    readUnchanged(() => readInPages(db.projects)),
+    readInPages(db.budgetLines),
     loadMilestoneFacts(),
     db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', today], true, false).count(),
     db.transaction('r', [db.applications, db.researchers, db.memberships], () => Promise.all([db.applications.toArray(), db.researchers.toArray(), db.memberships.toArray()])),

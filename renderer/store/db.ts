@@ -1,8 +1,8 @@
 // The one module that owns Dexie. Everything the office records lives in this IndexedDB database; other modules
 // import `db` (and the types) from here and never the dexie package itself. Each schema version lists every table;
 // a version that changes data gets an upgrade function and a migration test (tests/renderer/store/).
-import { Dexie } from 'dexie';
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, EntityTable, Table, Transaction } from 'dexie';
+import { cmp, Dexie } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, EntityTable, IndexableType, Table, Transaction } from 'dexie';
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import type { CatalogEdition, CatalogProgram } from '../../shared/catalog/schema';
 import type { Application, Membership, Researcher, TrackedCall } from '../../shared/domain/planning';
@@ -356,8 +356,8 @@ function syncOutboxMiddleware(down: DBCore, recording: () => boolean): Partial<D
 
 export const db = new GrantDatabase();
 
-export type { Table, Transaction };
-export { Dexie };
+export type { IndexableType, Table, Transaction };
+export { cmp, Dexie };
 
 export async function putSetting(key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });

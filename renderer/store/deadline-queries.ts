@@ -9,7 +9,8 @@ import type { DeadlineBucket } from '../../shared/portfolio/deadlines';
 import type { MilestoneTemplate } from '../../shared/portfolio/templates';
 import { db } from './db';
 import { loadTemplates } from './templates';
-import { COUNTERS_KEY, readCounters } from '../../shared/portfolio/status-counts';
+import { readInPages } from './paged-read';
+import { readUnchanged } from './kept-snapshot';
 
 export interface MilestonesWithProjects {
   /** Items whose project is live (not in the trash). */
@@ -179,8 +180,9 @@ export type SourceProject = Pick<Project, 'code' | 'title' | 'programId' | 'depa
 
 /**
  * What every view's export is selected from: the open items by due date (then id, the index's order) and every
- * project's fields above, read in one transaction with the store's revision (the .ics Worker keeps it while the
- * Deadlines screen is open: at 50,000 projects the read is most of an export's time).
+ * project's fields above, with the store's revision (the .ics Worker keeps it while the Deadlines screen is open: at
+ * 50,000 projects the read is most of an export's time). Read a page per transaction, so a write (a milestone marked
+ * done) does not wait for it; the revision is undefined when a write landed meanwhile, so it is read again.
  */
 export interface DeadlineSource {
   open: Milestone[];
@@ -189,16 +191,13 @@ export interface DeadlineSource {
 }
 
 export async function readDeadlineSource(): Promise<DeadlineSource> {
-  return db.transaction('r', [db.milestones, db.projects, db.settings], async () => {
-    const [open, rows, counters] = await Promise.all([
-      db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', END], true, false).toArray(),
-      db.projects.toArray(),
-      db.settings.get(COUNTERS_KEY),
-    ]);
-    const projects = new Map<string, SourceProject>();
-    for (const p of rows) projects.set(p.id, { code: p.code, title: p.title, programId: p.programId, department: p.department, deletedAt: p.deletedAt });
-    return { open, projects, revision: readCounters(counters?.value)?.revision };
-  });
+  // By primary key, then sorted as the [status+dueDate] index orders them (due date, then id; IndexedDB and `<` both
+  // compare strings by code unit): thousands of items share a due date, and a run of equal index keys cannot be paged.
+  const { value: [milestones, rows], counters } = await readUnchanged(() => Promise.all([readInPages(db.milestones), readInPages(db.projects)]));
+  const open = milestones.filter((m) => m.status === 'planned').sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const projects = new Map<string, SourceProject>();
+  for (const p of rows) projects.set(p.id, { code: p.code, title: p.title, programId: p.programId, department: p.department, deletedAt: p.deletedAt });
+  return { open, projects, revision: counters?.revision };
 }
 
 /** loadDeadlineItems's answer taken from a DeadlineSource: the same items in the same order, with their projects. */

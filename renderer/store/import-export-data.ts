@@ -1,9 +1,11 @@
-// Reads whole tables for the export Workers, at once (nothing there must stay responsive); the Reports screen's
-// Worker reads through report-data.ts.
+// Reads whole tables for the export Workers (a page per transaction where the read is kept ahead, so writes do not
+// wait for it); the Reports screen's Worker reads through report-data.ts.
 import type { Application, Membership, Researcher } from '../../shared/domain/planning';
 import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import { COUNTERS_KEY, readCounters } from '../../shared/portfolio/status-counts';
 import { db } from './db';
+import { readUnchanged } from './kept-snapshot';
+import { readInPages } from './paged-read';
 
 export interface ExportPage {
   projects: Project[];
@@ -22,11 +24,11 @@ export async function readAllAtOnce(): Promise<ExportPage> {
   return { projects: projects.filter((p) => !p.deletedAt), budgetLines, milestones };
 }
 
-/** One table's rows and the store's revision, read in one transaction: equal revisions mean the same snapshot. */
+/** One table's rows and the store's revision they were read at: equal revisions mean the same snapshot. */
 export interface TableSnapshot<T> {
   rows: T[];
   /** `revision` of the counters row (bumped in the same transaction as every write to the three tables); undefined
-   * when the row does not exist yet. */
+   * when the row does not exist yet or a write landed during the read (readUnchanged). */
   revision: number | undefined;
 }
 
@@ -37,15 +39,14 @@ interface ExportTables {
 }
 
 /**
- * All rows of one table (trash included) with the revision, in one read transaction and one request: for the export's
- * part Workers, which each read one table and compare revisions afterwards instead of sharing a transaction.
+ * All rows of one table (trash included) with the revision they were read at, a page per transaction (the Workers read
+ * ahead while the screen is open, and a save must not wait for that): for the export's part Workers, which each read
+ * one table and compare revisions afterwards instead of sharing a transaction. The revision is read before and after
+ * the pages, so a part read across a write never matches another part (export-client.ts wants them all equal).
  */
 export async function readTableWithRevision<K extends keyof ExportTables>(name: K): Promise<TableSnapshot<ExportTables[K]>> {
-  const table = db.table<ExportTables[K], string>(name);
-  return db.transaction('r', [table, db.settings], async () => {
-    const [rows, counters] = await Promise.all([table.toArray(), db.settings.get(COUNTERS_KEY)]);
-    return { rows, revision: readCounters(counters?.value)?.revision };
-  });
+  const { value: rows, counters } = await readUnchanged(() => readInPages(db.table<ExportTables[K], string>(name)));
+  return { rows, revision: counters?.revision };
 }
 
 export interface PlanningSnapshot {

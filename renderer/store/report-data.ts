@@ -1,21 +1,23 @@
 // The store's reads for the Reports screen's Worker: the big tables (every project, trash included — the reports leave
-// it out — budget line and milestone) in one transaction with the store's revision, which the Worker keeps between
-// requests while the revision stays put (kept-snapshot.ts), and the small tables, read again for every request.
+// it out — budget line and milestone) with the store's revision, which the Worker keeps between requests while the
+// revision stays put (kept-snapshot.ts), and the small tables, read again for every request.
 import type { Application } from '../../shared/domain/planning';
 import type { ReportCore } from '../../shared/reports/report-set';
 import { db } from './db';
-import { readRevision } from './kept-snapshot';
+import { readUnchanged } from './kept-snapshot';
+import { readInPages } from './paged-read';
 
 export interface ReportCoreData extends ReportCore {
   /** The counters row's revision when read (bumped by every committed write to projects, budget lines or milestones). */
   revision: number | undefined;
 }
 
+/** A page per transaction (writes do not wait for the read); the revision is undefined when one landed meanwhile. */
 export async function readReportCore(): Promise<ReportCoreData> {
-  return db.transaction('r', [db.projects, db.budgetLines, db.milestones, db.settings], async () => {
-    const [projects, budgetLines, milestones, revision] = await Promise.all([db.projects.toArray(), db.budgetLines.toArray(), db.milestones.toArray(), readRevision()]);
-    return { projects, budgetLines, milestones, revision };
-  });
+  const { value: [projects, budgetLines, milestones], counters } = await readUnchanged(() =>
+    Promise.all([readInPages(db.projects), readInPages(db.budgetLines), readInPages(db.milestones)]),
+  );
+  return { projects, budgetLines, milestones, revision: counters?.revision };
 }
 
 /** The applications (success rates, forecast): few, and their writes do not move the revision, so read each time. */

@@ -1,8 +1,9 @@
 // Runs the standard-workbook export in two part Workers at once (Projects and Budgets in one, Milestones and the small
 // planning sheets in the other) and assembles their parts into one xlsx: reading 250,000 records and writing their XML
 // overlap instead of following each other, and the Workers read their tables ahead while the screen is open (`prepare`).
-// Each table is read in its own transaction, so the parts are only used when all saw the same store revision;
-// otherwise (a write landed mid-export) it tries once more, then falls back to the single-transaction export.
+// Each table is read on its own (a page per transaction), so the parts are only used when all saw the same store
+// revision (a table read across a write has none: readUnchanged); otherwise (a write landed mid-export) it tries once
+// more, then falls back to the single-transaction export.
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
 import { assembleWorkbook, PartRefused } from '../../../shared/excel/xlsx-parts';

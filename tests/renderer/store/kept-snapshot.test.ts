@@ -1,6 +1,6 @@
 // The snapshot a Worker keeps (the Reports Worker's tables, the export's rows read ahead), on fake-indexeddb: reused
 // while the store's revision stays put, read again exactly when a write to projects, budget lines or milestones moved
-// it, and every time when the revision is unknown.
+// it, and every time when the revision is unknown; a write landing between the pages of a read is never kept as current.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/store/db';
@@ -9,7 +9,8 @@ import { saveBudgetLine } from '../../../renderer/store/budgets';
 import { setMilestonesStatus } from '../../../renderer/store/milestones';
 import { readReportCore } from '../../../renderer/store/report-data';
 import { readTableWithRevision } from '../../../renderer/store/import-export-data';
-import { KeptSnapshot, readRevision } from '../../../renderer/store/kept-snapshot';
+import { KeptSnapshot, readRevision, readUnchanged } from '../../../renderer/store/kept-snapshot';
+import { READ_PAGE, readInPages } from '../../../renderer/store/paged-read';
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
@@ -68,5 +69,52 @@ describe('KeptSnapshot', () => {
     const after = await kept.current();
     expect(after).not.toBe(first);
     expect(after.revision).toBe(await readRevision());
+  });
+
+  it('reads again when a write lands during a paged read, and keeps only a read no write landed in', async () => {
+    const [a] = await twoProjects();
+    let tries = 0;
+    let written = 0;
+    const readWithWrite = (writes: number) => async () => {
+      const rows = await readInPages(db.projects, { pageSize: 1 });
+      // A write after this read's pages, before its second revision read (each write a new amount, so each moves it).
+      if (tries++ < writes) await saveBudgetLine(a.id, 2025, 1_000 * ++written, 300);
+      return rows;
+    };
+    const once = await readUnchanged(readWithWrite(1));
+    expect(tries).toBe(2);
+    expect(once.counters?.revision).toBe(await readRevision());
+
+    // Writes in every try: the rows come without a revision, so a KeptSnapshot reads again on the next call.
+    tries = 0;
+    let reads = 0;
+    const kept = new KeptSnapshot(async () => {
+      const { value, counters } = await readUnchanged(readWithWrite(Infinity));
+      return { rows: value, revision: counters?.revision };
+    }, () => reads++);
+    const first = await kept.current();
+    expect(first.revision).toBeUndefined();
+    expect(tries).toBe(3);
+    expect(await kept.current()).not.toBe(first);
+    expect(reads).toBe(2);
+  });
+
+  it('a save issued while the export reads a table ahead commits meanwhile, and the kept rows then hold it', async () => {
+    const [a] = await twoProjects();
+    // More than one page, so the save is taken between pages.
+    await db.projects.bulkAdd(Array.from({ length: READ_PAGE + 10 }, (_, i) => ({ ...a, id: `bulk-${i}`, code: `BULK-${i}` })));
+    const kept = new KeptSnapshot(() => readTableWithRevision('projects'));
+    const order: string[] = [];
+    const reading = kept.current().then((s) => {
+      order.push('read');
+      return s;
+    });
+    // The save's write itself (saveProject reads other tables before it): through the store, so the revision moves.
+    const saving = db.projects.put({ ...a, title: 'renamed' }).then(() => void order.push('save'));
+    const [snapshot] = await Promise.all([reading, saving]);
+    expect(order).toEqual(['save', 'read']);
+    expect(snapshot.revision).toBe(await readRevision());
+    expect(snapshot.rows.find((p) => p.id === a.id)?.title).toBe('renamed');
+    expect(await kept.current()).toBe(snapshot);
   });
 });

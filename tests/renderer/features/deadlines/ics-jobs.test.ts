@@ -115,6 +115,15 @@ describe('the .ics Worker', () => {
     expect(await before(request({ view: 'overdue', extra: [] }))).toBeNull();
   });
 
+  it('never keeps a read a write landed in: marking items done while it reads ahead, the export then leaves them out', async () => {
+    const api = icsWorkerApi();
+    const overdue = (await loadDeadlineItems(TODAY, 'overdue')).items.map((m) => m.id);
+    expect(overdue.length).toBeGreaterThan(0);
+    // Issued together: the read's pages and the write's transaction interleave (the write no longer waits for the read).
+    await Promise.all([api.prepare(), setMilestonesStatus(overdue, 'done', TODAY)]);
+    expect(await api.write(request({ view: 'overdue', extra: [] }), () => undefined)).toEqual({ parts: [], milestones: 0 });
+  });
+
   it('runs through the Worker client: progress up to every item, the parts moved to the page', async () => {
     const started: FakeWorker[] = [];
     const client = icsClient(() => {

@@ -1,0 +1,78 @@
+// Whole tables (or an index range) read a page per request, each page in a short transaction of its own: IndexedDB
+// starts a read-write transaction only after every earlier transaction over the same tables has ended, so a save waits
+// for one page instead of a read of 50,000 rows (issue 14). Writes may land between pages: a caller that keeps what it
+// read brackets the read with the store's revision (readUnchanged in kept-snapshot.ts).
+import { cmp, Dexie } from './db';
+import type { IndexableType, Table } from './db';
+
+/**
+ * Rows per request by default: at 50,000 projects a page of this many keeps a write's wait to a few tens of ms
+ * while the whole read takes about as long as one getAll (measured, docs/performance.md "Session 8").
+ */
+export const READ_PAGE = 1_000;
+
+export interface PagedReadOptions {
+  /** Rows per request. */
+  pageSize?: number;
+  /** The index to walk (default the primary key): rows come in its order, equal keys by primary key, as `toArray` gives them. */
+  index?: string;
+  /** Only keys from the first (included) to the second (excluded). */
+  between?: readonly [IndexableType, IndexableType];
+}
+
+/** What `table.orderBy(index)` (or `.where(index).between(...)`) `.toArray()` returns, read a page per transaction. */
+export async function readInPages<T, K extends IndexableType, I>(table: Table<T, K, I>, options: PagedReadOptions = {}): Promise<T[]> {
+  const { pageSize = READ_PAGE, index, between } = options;
+  const spec = index === undefined ? table.schema.primKey : table.schema.idxByName[index];
+  if (!spec?.keyPath || spec.multi) throw new Error(`readInPages: ${table.name}.${index ?? ':id'} is not an inbound, single-entry key`);
+  const keyPath = spec.keyPath;
+  const name = index ?? ':id';
+  const unique = index === undefined || !!spec.unique;
+  const keyOf = (row: T): IndexableType => Dexie.getByKeyPath(row as object, keyPath) as IndexableType;
+  const upper = between?.[1];
+  const from = (lower: IndexableType, include: boolean) =>
+    upper === undefined ? (include ? table.where(name).aboveOrEqual(lower) : table.where(name).above(lower)) : table.where(name).between(lower, upper, include, false);
+
+  const out: T[] = [];
+  // The next page starts at `lower` (included when `skip` rows of that key were already taken, else after it).
+  let lower: IndexableType | undefined = between?.[0];
+  let include = true;
+  let skip = 0;
+  for (;;) {
+    const start = lower === undefined ? table.orderBy(name) : from(lower, include);
+    const page = await start.limit(pageSize + skip).toArray();
+    for (let i = skip; i < page.length; i++) out.push(page[i]!);
+    if (page.length < pageSize + skip) return out;
+    const last = keyOf(page[page.length - 1]!);
+    lower = last;
+    include = false;
+    skip = 0;
+    if (unique) continue;
+    // A key can repeat in an index: rows of the page's last key are the first rows of that key's run (the page began
+    // at or after its first row), and the next page begins at that key again, skipping them.
+    let run = 0;
+    while (run < page.length && cmp(keyOf(page[page.length - 1 - run]!), last) === 0) run++;
+    if (run < pageSize) {
+      include = true;
+      skip = run;
+    } else {
+      // A run longer than a page: skipping would read it again page after page, so the rest of it comes in one
+      // request (which holds the table as long as that takes: an index whose keys repeat thousands of times, like
+      // milestones' due dates, is better read by primary key and sorted).
+      const rest = await table.where(name).equals(last).toArray();
+      for (let i = run; i < rest.length; i++) out.push(rest[i]!);
+    }
+  }
+}
+
+/** What `table.orderBy(index).uniqueKeys()` returns (a walk of the index, keys only), `pageSize` keys per transaction. */
+export async function readUniqueKeysInPages<T, K extends IndexableType, I>(table: Table<T, K, I>, index: string, pageSize = READ_PAGE): Promise<IndexableType[]> {
+  const out: IndexableType[] = [];
+  let last: IndexableType | undefined;
+  for (;;) {
+    const page = await (last === undefined ? table.orderBy(index) : table.where(index).above(last)).limit(pageSize).uniqueKeys();
+    for (const key of page) out.push(key);
+    if (page.length < pageSize) return out;
+    last = page[page.length - 1]!;
+  }
+}
