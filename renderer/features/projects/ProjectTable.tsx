@@ -4,6 +4,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Project } from '../../../shared/domain/types';
 import type { ListRow } from '../../workers/project-list';
@@ -100,9 +101,11 @@ export const ProjectTable = memo(function ProjectTable({ count, idAt, codeAt, ro
       <div className="vtable-rows" style={{ height: virtualizer.getTotalSize(), minWidth }}>
         {items.map((v) => {
           const id = idAt(v.index);
+          // Keyed by place in the list, not by project: a keystroke's new rows reuse the elements already there (their
+          // text and attributes change) instead of removing and creating every row in view.
           return (
-            <ProjectRow key={id} id={id} code={codeAt(v.index)} index={v.index} top={v.start - HEAD_HEIGHT} row={rowAt(v.index)} columns={columns} template={template}
-              selected={id === selectedId} marked={marked?.has(id) === true} programs={programs} lang={lang} onSelect={onSelect} onOpen={onOpen} onMark={onMark} />
+            <ProjectRow key={v.index} id={id} code={codeAt(v.index)} index={v.index} top={v.start - HEAD_HEIGHT} row={rowAt(v.index)} columns={columns} template={template}
+              selected={id === selectedId} marked={marked?.has(id) === true} programs={programs} lang={lang} t={t} onSelect={onSelect} onOpen={onOpen} onMark={onMark} />
           );
         })}
       </div>
@@ -123,14 +126,15 @@ interface RowProps {
   marked: boolean;
   programs: Map<string, ProgramEntry>;
   lang: 'ja' | 'en';
+  /** The table's translator: one useTranslation per row was a measurable share of a keystroke's render. */
+  t: TFunction<'projects'>;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
   onMark: ((id: string, mode: 'toggle' | 'range') => void) | undefined;
 }
 
 /** One row; rendered again only when its own props change (a keystroke re-renders the rows whose content moved). */
-const ProjectRow = memo(function ProjectRow({ id, code, index, top, row, columns, template, selected, marked, programs, lang, onSelect, onOpen, onMark }: RowProps) {
-  const { t } = useTranslation('projects');
+const ProjectRow = memo(function ProjectRow({ id, code, index, top, row, columns, template, selected, marked, programs, lang, t, onSelect, onOpen, onMark }: RowProps) {
   const p = row?.project;
   const cell = (p: Project, c: ColumnId) => {
     switch (c) {
