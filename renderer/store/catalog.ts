@@ -3,7 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
 import type { CatalogProgram } from '../../shared/catalog/schema';
-import { db } from './db';
+import { db, readInPages } from './db';
 import type { GrantDatabase, StoredEdition, StoredProgram } from './db';
 
 export type { StoredEdition, StoredProgram };
@@ -34,15 +34,8 @@ export function mergePrograms(builtin: readonly CatalogProgram[], stored: readon
 const PROGRAM_READ_PAGE = 250;
 
 /** The office's stored programs in primary-key order (as `toArray` gives them), read a page per request. */
-export async function readStoredPrograms(database: GrantDatabase = db): Promise<StoredProgram[]> {
-  const out: StoredProgram[] = [];
-  let last: string | undefined;
-  for (;;) {
-    const page = await (last === undefined ? database.programs.orderBy(':id') : database.programs.where(':id').above(last)).limit(PROGRAM_READ_PAGE).toArray();
-    for (const row of page) out.push(row);
-    if (page.length < PROGRAM_READ_PAGE) return out;
-    last = page[page.length - 1]!.id;
-  }
+export function readStoredPrograms(database: GrantDatabase = db): Promise<StoredProgram[]> {
+  return readInPages(database.programs, PROGRAM_READ_PAGE);
 }
 
 export async function loadPrograms(): Promise<ProgramEntry[]> {

@@ -359,6 +359,23 @@ export const db = new GrantDatabase();
 export type { Table, Transaction };
 export { Dexie };
 
+/**
+ * Every row of a table in primary-key order (as `toArray` gives them), read `pageSize` rows per request: one getAll of
+ * a big table is deserialised in one task, which at 50,000 projects held a thread for hundreds of ms. Inside a
+ * transaction the pages are one consistent snapshot; outside, each page is read on its own.
+ */
+export async function readInPages<T, K, I>(table: Table<T, K, I>, pageSize: number): Promise<T[]> {
+  const keyPath = table.schema.primKey.keyPath as string;
+  const out: T[] = [];
+  let last: string | number | undefined;
+  for (;;) {
+    const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(pageSize).toArray();
+    for (const row of page) out.push(row);
+    if (page.length < pageSize) return out;
+    last = (page[page.length - 1] as Record<string, string | number>)[keyPath];
+  }
+}
+
 export async function putSetting(key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });
 }

@@ -2,7 +2,7 @@
 // have any milestone (a key-only walk of the projectId index), instead of every milestone row.
 import type { BudgetLine, Project } from '../../shared/domain/types';
 import type { MilestoneFacts } from '../../shared/portfolio/risk-flags';
-import { db } from './db';
+import { db, readInPages } from './db';
 
 /** The milestone facts computeRiskFlags needs (see MilestoneFacts). */
 export async function loadMilestoneFacts(): Promise<MilestoneFacts> {
@@ -15,8 +15,14 @@ export function readAllProjects(): Promise<Project[]> {
   return db.projects.toArray();
 }
 
-/** What risk flags need besides the projects, for the same Worker, read after the projects' search texts are sent. */
+/**
+ * Budget lines per request when the Worker reads them for the risk flags: 100,000 lines at 50,000 projects in one
+ * getAll were one long task of the Worker's, which the user's keystrokes waited behind.
+ */
+const LINES_PAGE = 5_000;
+
+/** What risk flags need besides the projects, for the same Worker, read after its search texts and ranks. */
 export async function readRiskInputsBesidesProjects(): Promise<{ budgetLines: BudgetLine[]; milestoneFacts: MilestoneFacts }> {
-  const [budgetLines, milestoneFacts] = await Promise.all([db.budgetLines.toArray(), loadMilestoneFacts()]);
+  const [budgetLines, milestoneFacts] = await Promise.all([readInPages(db.budgetLines, LINES_PAGE), loadMilestoneFacts()]);
   return { budgetLines, milestoneFacts };
 }

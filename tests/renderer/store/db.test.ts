@@ -1,7 +1,7 @@
 // The store on fake-indexeddb: the schema opens, indexes serve queries, and the unique office ID is enforced.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GrantDatabase } from '../../../renderer/store/db';
+import { GrantDatabase, readInPages } from '../../../renderer/store/db';
 import type { Project } from '../../../shared/domain/types';
 
 let n = 0;
@@ -26,6 +26,14 @@ describe('GrantDatabase', () => {
     expect(await db.projects.where('programId').equals('binds').count()).toBe(2);
     expect(await db.projects.where('status').equals('completed').count()).toBe(1);
     expect((await db.projects.where('code').equals('A-2').first())?.programId).toBe('b-cure');
+  });
+  it('reads a table in pages as toArray reads it whole', async () => {
+    db = new GrantDatabase(`test-${n++}`);
+    await db.projects.bulkAdd(Array.from({ length: 7 }, (_, i) => project(`P-${i}`)));
+    const whole = await db.projects.toArray();
+    // Pages of 3 (the last one short), of 7 (a full last page, then an empty one) and of more than the table holds.
+    for (const size of [3, 7, 50]) expect(await readInPages(db.projects, size), `page of ${size}`).toEqual(whole);
+    expect(await readInPages(db.budgetLines, 3)).toEqual([]);
   });
   it('refuses a second project with the same office ID', async () => {
     db = new GrantDatabase(`test-${n++}`);
