@@ -82,7 +82,9 @@ export async function profileWorkers(page: Page, match: string): Promise<{ stop(
     });
   cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
     const m = JSON.parse(e.message) as { id?: number; result?: unknown };
-    if (m.id !== undefined) pending.get(m.id)?.(m.result), pending.delete(m.id);
+    if (m.id === undefined) return;
+    pending.get(m.id)?.(m.result);
+    pending.delete(m.id);
   });
   cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
     if (e.targetInfo.type !== 'worker' || !e.targetInfo.url.includes(match)) return;
