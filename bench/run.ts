@@ -7,7 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, heapMB, launch, log, longestTaskSince, median, pageNow, percentile, round } from './browser';
+import { CHROMIUM, heapMB, launch, log, longestTaskSince, median, pageNow, percentile, profileWorkers, round } from './browser';
 import type { ScenarioResult } from './browser';
 import { runInteractions } from './interactions';
 import { generateStandardWorkbook } from './generate';
@@ -77,6 +77,23 @@ async function stopProfile(cdp: Awaited<ReturnType<typeof startProfile>>, file: 
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
   writeFileSync(file, JSON.stringify(profile));
   await cdp.detach();
+}
+
+/** A Chrome trace of the page's renderer (the timeline's categories), events collected until `stop`. */
+async function startTrace(page: Page): Promise<{ stop(): Promise<unknown[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: unknown[] }) => events.push(...e.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,v8', transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      await cdp.detach();
+      return events;
+    },
+  };
 }
 
 /** The profile file for a phase: the one given for the commit, `<name>-<phase>.cpuprofile` for the others ('' when none is asked). */
@@ -206,11 +223,17 @@ async function startTime(context: BrowserContext, url: string, profile: string |
 
 /** Per-keystroke latency of the project list's search: input event → the list shows that query's result → next frame painted. */
 async function filterLatencies(page: Page, url: string): Promise<{ samples: number[]; renderedRows: number }> {
+  // BENCH_FILTER_WORKER_PROFILE=file.cpuprofile: the project-list Worker's profile from the screen's opening (its read
+  // and background preparation) through the typing session; the page's own profile cannot see it.
+  const workerProfile = process.env.BENCH_FILTER_WORKER_PROFILE ? await profileWorkers(page, 'project-list') : null;
   await page.goto(`${url}#/projects`);
   await page.waitForSelector('[data-testid="project-rows"]');
   await page.waitForFunction(() => /50,?000|\d/.test(document.querySelector('[data-testid="projects-count"]')?.textContent ?? ''));
   // BENCH_CPUPROFILE: the whole typing session (`<name>-filter.cpuprofile`).
   const cdp = await startProfile(page);
+  // BENCH_FILTER_TRACE=file.json: a Chrome trace of the typing session (open in DevTools' Performance panel). Style,
+  // layout, text shaping and paint show there; the CPU profile lumps them into "(program)".
+  const trace = process.env.BENCH_FILTER_TRACE ? await startTrace(page) : null;
   const samples: number[] = [];
   for (const query of ['12345', '2468', '97531', '研究開発 3']) {
     const keys = [...query].map((_, i) => query.slice(0, i + 1));
@@ -243,6 +266,12 @@ async function filterLatencies(page: Page, url: string): Promise<{ samples: numb
     }
   }
   await stopProfile(cdp, process.env.BENCH_CPUPROFILE ? profileFile('filter') : '');
+  if (trace) writeFileSync(process.env.BENCH_FILTER_TRACE!, JSON.stringify({ traceEvents: await trace.stop() }));
+  if (workerProfile) {
+    const [first] = await workerProfile.stop();
+    if (first) writeFileSync(process.env.BENCH_FILTER_WORKER_PROFILE!, JSON.stringify(first.profile));
+    else log('filter: no project-list Worker was seen to profile');
+  }
   if (process.env.BENCH_VERBOSE) log(`filter samples (ms, in typing order): ${samples.map((x) => Math.round(x)).join(' ')}`);
   const renderedRows = await page.evaluate(() => document.querySelectorAll('[data-testid="project-rows"] [role="row"]').length);
   return { samples, renderedRows };

@@ -4,7 +4,8 @@ import type { DesktopApi } from '../../shared/api/desktop-api';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, parseBackup } from '../../shared/backup/backup-format';
 import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
 import { Dexie, SYNC_LOCAL_SETTING_KEYS, SYNC_RECORDING_KEY, db } from './db';
-import type { GrantDatabase, SettingRow, Table } from './db';
+import { readInPages } from './paged-read';
+import type { GrantDatabase, SettingRow } from './db';
 import { throwIfCancelled, writeInChunks } from './chunked-write';
 import { COUNTERS_KEY } from '../../shared/portfolio/status-counts';
 
@@ -23,24 +24,11 @@ export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
 /** Rows read per IndexedDB request while backing up: each page is its own short task on the main thread. */
 const READ_PAGE = 2000;
 
-/** Reads a table a page at a time in primary-key order; call inside the backup's read transaction. */
-async function readPaged(table: Table): Promise<unknown[]> {
-  const keyPath = table.schema.primKey.keyPath as string;
-  const out: unknown[] = [];
-  let last: string | number | undefined;
-  for (;;) {
-    const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(READ_PAGE).toArray();
-    for (const row of page) out.push(row);
-    if (page.length < READ_PAGE) return out;
-    last = (page[page.length - 1] as Record<string, string | number>)[keyPath];
-  }
-}
-
 /** Reads every backed-up table in one read transaction, so the snapshot is consistent (paged, see READ_PAGE). */
 export async function exportBackup(database: GrantDatabase = db): Promise<BackupFile> {
   const tables = BACKUP_TABLES.map((t) => database.table(t));
   return database.transaction('r', tables, async () => {
-    const rows = await Promise.all(tables.map((t) => readPaged(t)));
+    const rows = await Promise.all(tables.map((t) => readInPages(t, { pageSize: READ_PAGE })));
     const byName = Object.fromEntries(BACKUP_TABLES.map((name, i) => [name, rows[i]!]));
     return {
       format: BACKUP_FORMAT,

@@ -20,7 +20,7 @@ export function readAllProjects(): Promise<Project[]> {
   return readInPages(db.projects);
 }
 
-/** What risk flags need besides the projects, for the same Worker, read after the projects' search texts are sent. */
+/** What risk flags need besides the projects, for the same Worker, read after its search texts and ranks. */
 export async function readRiskInputsBesidesProjects(): Promise<{ budgetLines: BudgetLine[]; milestoneFacts: MilestoneFacts }> {
   const [budgetLines, milestoneFacts] = await Promise.all([readInPages(db.budgetLines), loadMilestoneFacts()]);
   return { budgetLines, milestoneFacts };

@@ -33,9 +33,11 @@ interface Snapshot {
   ranking: Map<RankedKey, Promise<Int32Array>>;
   risks: Map<string, RiskFlag[]> | null;
   risking: Promise<Map<string, RiskFlag[]>> | null;
-  sorted: Map<string, Project[]>;
+  /** Positions of the live projects in each sort's order, by `key:dir`. */
+  sorted: Map<string, Int32Array>;
   memo: ProjectFilterMemo;
-  haystack: (p: Project) => string;
+  /** The search text of the project at a position, built on first use. */
+  haystackAt: (at: number) => string;
   onRisks: (() => void) | undefined;
   req: LoadRequest;
 }
@@ -86,12 +88,15 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
     return s.risking;
   }
 
-  /** Texts, then every column's ranks, then the risk flags: all before the user asks for most of them. */
+  /**
+   * Texts, then every column's ranks, then the risk flags: all before the user asks for most of them. The texts come
+   * first, their slices taking turns with those of the 管理番号 ranks the first answer sorts by: typing starts as soon
+   * as that answer shows its count, and a keystroke that found texts missing built them all itself (50,000 NFKC folds).
+   */
   async function prepare(s: Snapshot): Promise<void> {
-    await ensureRank(s, 'code');
     for (let i = 0; i < s.all.length; i += slice) {
       if (!current(s)) return;
-      for (let j = i; j < Math.min(s.all.length, i + slice); j++) s.haystack(s.all[j]!);
+      for (let j = i; j < Math.min(s.all.length, i + slice); j++) s.haystackAt(j);
       await pause();
     }
     for (const key of RANKED_KEYS) {
@@ -103,7 +108,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
     if (current(s)) s.onRisks?.();
   }
 
-  async function sortedFor(s: Snapshot, key: SortKey, dir: 'asc' | 'desc'): Promise<Project[]> {
+  async function sortedFor(s: Snapshot, key: SortKey, dir: 'asc' | 'desc'): Promise<Int32Array> {
     const cacheKey = `${key}:${dir}`;
     const hit = s.sorted.get(cacheKey);
     if (hit) return hit;
@@ -112,7 +117,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
     const risks = key === 'risks' ? await ensureRisks(s) : null;
     const ranks = { ids: s.header.ids, updatedAt: s.updatedAt, ranks: { ...s.ranks, code: codes, ...(primary && key !== 'risks' ? { [key]: primary } : {}) } } as SortRanks;
     const live = s.all.filter((p) => !p.deletedAt);
-    const out = sortByRanks(live, key, dir, ranks, s.pos, (p) => risks?.get(p.id)?.length ?? 0);
+    const out = Int32Array.from(sortByRanks(live, key, dir, ranks, s.pos, (p) => risks?.get(p.id)?.length ?? 0), (p) => s.pos.get(p.id)!);
     s.sorted.set(cacheKey, out);
     return out;
   }
@@ -146,8 +151,8 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       const s: Snapshot = {
         header, key, all, updatedAt: all.map((p) => p.updatedAt), pos, texts, names, programs: new Map(req.programs.map((p) => [p.id, p])), ranks: {}, ranking: new Map(), risks: null, risking: null,
         sorted: new Map(), memo: new ProjectFilterMemo(), onRisks, req,
-        haystack: (p) => {
-          const at = pos.get(p.id)!;
+        haystackAt: (at) => {
+          const p = all[at]!;
           return (texts[at] ??= searchText(p, p.programId ? names.get(p.programId) : undefined));
         },
       };
@@ -160,9 +165,8 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       const s = snap;
       if (!s || s.header.version !== q.version) return null;
       const sorted = await sortedFor(s, q.sort.key, q.sort.dir);
-      const rows = s.memo.filter(sorted, q.filter, s.haystack);
-      const order = new Int32Array(rows.length);
-      for (let i = 0; i < rows.length; i++) order[i] = s.pos.get(rows[i]!.id)!;
+      // The memo keeps its result; the answer moves a copy to the page.
+      const order = s.memo.filter(s.all, sorted, q.filter, s.haystackAt).slice();
       const window: ListRow[] = [];
       for (let i = Math.max(0, q.from); i < Math.min(order.length, q.to); i++) window.push(row(s, order[i]!));
       return { version: s.header.version, filter: q.filter, sort: q.sort, order, from: q.from, rows: window, risksReady: s.risks !== null };

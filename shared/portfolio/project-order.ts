@@ -28,13 +28,39 @@ export function rankProjects(projects: readonly Project[]): SortRanks {
   return { ids: projects.map((p) => p.id), updatedAt: projects.map((p) => p.updatedAt), ranks };
 }
 
+/** Rows handled between two pauses by rankColumnInSlices' passes over the column (values, distinct, ranks). */
+const RANK_SLICE = 5_000;
+
 /**
- * One column's ranks as rankProjects gives them, the collator's sort done a slice at a time (`pause` between slices),
- * so a Worker that ranks 50,000 titles still answers its other messages every few milliseconds.
+ * One column's ranks as rankProjects gives them, every pass done a slice at a time (`pause` between slices): the
+ * collator's sort, and the passes over the column's values and its distinct values, each of which took tens of ms at
+ * 50,000 projects in one go, so a Worker ranking 50,000 titles still answers its other messages every few milliseconds.
  */
-export async function rankColumnInSlices(projects: readonly Project[], key: RankedKey, pause: () => Promise<void>): Promise<Int32Array> {
-  const values = columnValues(projects, key);
-  return ranksOf(values, await sortInSlices(distinctValues(values), collator.compare, pause));
+export async function rankColumnInSlices(projects: readonly Project[], key: RankedKey, pause: () => Promise<void>, slice = RANK_SLICE): Promise<Int32Array> {
+  const n = projects.length;
+  const values = new Array<string>(n);
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    seen.add((values[i] = String(projects[i]![key] ?? '')));
+    if ((i + 1) % slice === 0) await pause();
+  }
+  seen.delete('');
+  const distinct = await sortInSlices([...seen], collator.compare, pause);
+  const rankOf = new Map<string, number>();
+  let rank = -1;
+  for (let i = 0; i < distinct.length; i++) {
+    const v = distinct[i]!;
+    if (i === 0 || collator.compare(distinct[i - 1]!, v) !== 0) rank++;
+    rankOf.set(v, rank);
+    if ((i + 1) % slice === 0) await pause();
+  }
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    out[i] = v === '' ? -1 : rankOf.get(v)!;
+    if ((i + 1) % slice === 0) await pause();
+  }
+  return out;
 }
 
 function columnValues(projects: readonly Project[], key: RankedKey): string[] {
@@ -59,7 +85,7 @@ function ranksOf(values: readonly string[], distinct: readonly string[]): Int32A
  * A stable sort (as Array.prototype.sort) by bottom-up merging, awaiting `pause` after about `budget` comparisons:
  * the work of one sort spread over many short tasks. Returns a new array.
  */
-export async function sortInSlices<T>(items: readonly T[], compare: (a: T, b: T) => number, pause: () => Promise<void>, budget = 20_000): Promise<T[]> {
+export async function sortInSlices<T>(items: readonly T[], compare: (a: T, b: T) => number, pause: () => Promise<void>, budget = 5_000): Promise<T[]> {
   const n = items.length;
   let src = items.slice();
   let dst = new Array<T>(n);

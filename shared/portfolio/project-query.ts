@@ -40,42 +40,62 @@ export function refinesQuery(prev: readonly string[], next: readonly string[]): 
 /** Projects passing the filter, in input order. `haystack` gives each project's searchText. */
 export function filterProjects(projects: readonly Project[], f: ProjectFilter, haystack: (p: Project) => string): Project[] {
   const terms = queryTerms(f.text);
-  return projects.filter((p) => {
-    if (p.deletedAt) return false;
-    if (!f.showArchived && p.archived) return false;
-    if (f.programId !== null && (p.programId ?? '') !== f.programId) return false;
-    if (f.department !== null && p.department !== f.department) return false;
-    if (f.pi !== null && p.pi !== f.pi) return false;
-    if (f.status !== null && p.status !== f.status) return false;
-    if (f.activeInFiscalYear !== null && !overlapsFiscalYear(p.startDate, p.endDate, f.activeInFiscalYear)) return false;
-    if (terms.length > 0) {
-      const h = haystack(p);
-      for (const t of terms) if (!h.includes(t)) return false;
-    }
-    return true;
-  });
+  return projects.filter((p) => passesMenus(p, f) && (terms.length === 0 || holdsTerms(haystack(p), terms)));
 }
 
 /**
- * The project list's filtering, remembered per keystroke: the results of the last few texts over one sorted list (and
- * the same menus and haystack) are kept, so typing on filters the rows of the query it refines and deleting back
- * returns a remembered result, instead of a pass over all 50,000 rows each time. Same rows as filterProjects.
+ * The same filter over positions into `all` (the project-list Worker's lists): the positions passing, in input order.
+ * `haystackAt` gives the searchText of the project at a position, so no row is looked up by id.
+ */
+export function filterPositions(all: readonly Project[], positions: Int32Array, f: ProjectFilter, haystackAt: (at: number) => string): Int32Array {
+  const terms = queryTerms(f.text);
+  const out = new Int32Array(positions.length);
+  let n = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const at = positions[i]!;
+    if (passesMenus(all[at]!, f) && (terms.length === 0 || holdsTerms(haystackAt(at), terms))) out[n++] = at;
+  }
+  return out.slice(0, n);
+}
+
+function passesMenus(p: Project, f: ProjectFilter): boolean {
+  if (p.deletedAt) return false;
+  if (!f.showArchived && p.archived) return false;
+  if (f.programId !== null && (p.programId ?? '') !== f.programId) return false;
+  if (f.department !== null && p.department !== f.department) return false;
+  if (f.pi !== null && p.pi !== f.pi) return false;
+  if (f.status !== null && p.status !== f.status) return false;
+  if (f.activeInFiscalYear !== null && !overlapsFiscalYear(p.startDate, p.endDate, f.activeInFiscalYear)) return false;
+  return true;
+}
+
+function holdsTerms(h: string, terms: readonly string[]): boolean {
+  for (const t of terms) if (!h.includes(t)) return false;
+  return true;
+}
+
+/**
+ * The project list's filtering, remembered per keystroke: the results of the last few texts over one sorted list of
+ * positions (and the same menus and haystack) are kept, so typing on filters the rows of the query it refines and
+ * deleting back returns a remembered result, instead of a pass over all 50,000 rows each time. Same rows as
+ * filterPositions.
  */
 export class ProjectFilterMemo {
-  private source: readonly Project[] | null = null;
-  private haystack: ((p: Project) => string) | null = null;
+  private source: Int32Array | null = null;
+  private haystackAt: ((at: number) => string) | null = null;
   private menus = '';
   /** By the query's terms joined, oldest first. */
-  private readonly results = new Map<string, { terms: string[]; rows: Project[] }>();
+  private readonly results = new Map<string, { terms: string[]; rows: Int32Array }>();
 
   constructor(private readonly keep = 16) {}
 
-  filter(source: readonly Project[], f: ProjectFilter, haystack: (p: Project) => string): Project[] {
+  /** `source`: positions into `all` in the list's order; the answer is the positions passing, in that order. */
+  filter(all: readonly Project[], source: Int32Array, f: ProjectFilter, haystackAt: (at: number) => string): Int32Array {
     const menus = JSON.stringify([f.programId, f.department, f.pi, f.status, f.activeInFiscalYear, f.showArchived]);
-    if (source !== this.source || haystack !== this.haystack || menus !== this.menus) {
+    if (source !== this.source || haystackAt !== this.haystackAt || menus !== this.menus) {
       this.results.clear();
       this.source = source;
-      this.haystack = haystack;
+      this.haystackAt = haystackAt;
       this.menus = menus;
     }
     const terms = queryTerms(f.text);
@@ -86,9 +106,9 @@ export class ProjectFilterMemo {
       this.results.set(key, hit);
       return hit.rows;
     }
-    let from: readonly Project[] = source;
+    let from = source;
     for (const r of this.results.values()) if (r.rows.length < from.length && refinesQuery(r.terms, terms)) from = r.rows;
-    const rows = filterProjects(from, f, haystack);
+    const rows = filterPositions(all, from, f, haystackAt);
     this.results.set(key, { terms, rows });
     if (this.results.size > this.keep) this.results.delete(this.results.keys().next().value!);
     return rows;

@@ -68,4 +68,14 @@ describe('sorting and ranking a slice at a time', () => {
     const all = rankProjects(list);
     for (const key of RANKED_KEYS) expect([...(await rankColumnInSlices(list, key, async () => undefined))], key).toEqual([...all.ranks[key]]);
   });
+
+  it('pauses in its passes over the column, not only in the sort', async () => {
+    // One distinct value: the sort has nothing to compare, so every pause comes from the passes over the rows.
+    const list = Array.from({ length: 12 }, (_, i) => makeProject(`p${i}`, { department: '工学研究科' }));
+    let pauses = 0;
+    const ranks = await rankColumnInSlices(list, 'department', async () => void pauses++, 3);
+    expect([...ranks]).toEqual([...rankProjects(list).ranks.department]);
+    // 12 values and 12 ranks, 3 a slice: 4 pauses each.
+    expect(pauses).toBe(8);
+  });
 });

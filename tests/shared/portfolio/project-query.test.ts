@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, ProjectFilterMemo, distinctValues, filterProjects, queryTerms, refinesQuery, searchText, sortProjects } from '../../../shared/portfolio/project-query';
+import { EMPTY_FILTER, ProjectFilterMemo, distinctValues, filterPositions, filterProjects, queryTerms, refinesQuery, searchText, sortProjects } from '../../../shared/portfolio/project-query';
 import type { ProjectFilter } from '../../../shared/portfolio/project-query';
 import { makeProject } from './fixtures';
 
@@ -48,11 +48,27 @@ describe('query refinement', () => {
   });
 });
 
+describe('filterPositions', () => {
+  it('gives filterProjects\' rows as positions, in the order of the positions given', () => {
+    const order = Int32Array.from([3, 2, 1, 0]);
+    const at = (i: number) => searchText(projects[i]!);
+    for (const f of [EMPTY_FILTER, { ...EMPTY_FILTER, showArchived: true, department: '医学研究科' }, { ...EMPTY_FILTER, showArchived: true, text: 'ai' }, { ...EMPTY_FILTER, text: '佐藤 再生' }]) {
+      const expected = filterProjects([...projects].reverse(), f, hay).map((p) => p.id);
+      expect([...filterPositions(projects, order, f, at)].map((i) => projects[i]!.id), JSON.stringify(f)).toEqual(expected);
+    }
+  });
+});
+
 describe('ProjectFilterMemo', () => {
   // 300 projects whose codes and titles make prefixes of each other match more or fewer rows.
   const many = Array.from({ length: 300 }, (_, i) =>
     makeProject(`p${i}`, { code: `K-${i}`, title: `研究開発 ${i % 7}`, archived: i % 11 === 0, deletedAt: i % 13 === 0 ? '2025-01-01T00:00:00Z' : null }),
   );
+  // The list's order: every position, backwards (the memo keeps the order it is given).
+  const all = Int32Array.from(many.keys()).reverse();
+  const hayAt = (at: number) => searchText(many[at]!);
+  const idsOf = (positions: Int32Array) => [...positions].map((i) => many[i]!.id);
+  const expected = (source: Int32Array, f: ProjectFilter) => filterProjects([...source].map((i) => many[i]!), f, (p) => searchText(p)).map((p) => p.id);
   const typing = (query: string) => {
     const keys = [...query].map((_, i) => query.slice(0, i + 1));
     for (let i = query.length - 1; i >= 0; i--) keys.push(query.slice(0, i));
@@ -64,32 +80,32 @@ describe('ProjectFilterMemo', () => {
     const filters: ProjectFilter[] = [];
     for (const q of ['123', '研究開発 3', 'k-2 5']) for (const text of typing(q)) filters.push({ ...EMPTY_FILTER, text });
     filters.push({ ...EMPTY_FILTER, text: '12', showArchived: true }, { ...EMPTY_FILTER, text: '1' });
-    for (const f of filters) expect(memo.filter(many, f, hay).map((p) => p.id)).toEqual(filterProjects(many, f, hay).map((p) => p.id));
+    for (const f of filters) expect(idsOf(memo.filter(many, all, f, hayAt)), JSON.stringify(f)).toEqual(expected(all, f));
   });
 
   it('looks only at the rows of the query a keystroke refines', () => {
     const memo = new ProjectFilterMemo();
-    const seen: string[] = [];
-    const counting = (p: (typeof many)[number]) => {
-      seen.push(p.id);
-      return searchText(p);
+    const seen: number[] = [];
+    const counting = (at: number) => {
+      seen.push(at);
+      return searchText(many[at]!);
     };
-    const first = memo.filter(many, { ...EMPTY_FILTER, text: '1' }, counting);
+    const first = memo.filter(many, all, { ...EMPTY_FILTER, text: '1' }, counting);
     seen.length = 0;
-    memo.filter(many, { ...EMPTY_FILTER, text: '12' }, counting);
+    memo.filter(many, all, { ...EMPTY_FILTER, text: '12' }, counting);
     expect(seen).toHaveLength(first.length);
     expect(first.length).toBeLessThan(many.length);
   });
 
   it('returns a remembered result as it was, and forgets all when the list, menus or haystack change', () => {
     const memo = new ProjectFilterMemo();
-    const a = memo.filter(many, { ...EMPTY_FILTER, text: '12' }, hay);
-    memo.filter(many, { ...EMPTY_FILTER, text: '123' }, hay);
-    expect(memo.filter(many, { ...EMPTY_FILTER, text: '12' }, hay)).toBe(a);
-    expect(memo.filter(many, { ...EMPTY_FILTER, text: '12', showArchived: true }, hay)).not.toBe(a);
-    const other = many.slice(0, 100);
-    expect(memo.filter(other, { ...EMPTY_FILTER, text: '12' }, hay).map((p) => p.id)).toEqual(filterProjects(other, { ...EMPTY_FILTER, text: '12' }, hay).map((p) => p.id));
-    const changed = (p: (typeof many)[number]) => (p.id === 'p5' ? 'zzz' : searchText(p));
-    expect(memo.filter(many, { ...EMPTY_FILTER, text: 'zzz' }, changed).map((p) => p.id)).toEqual(['p5']);
+    const a = memo.filter(many, all, { ...EMPTY_FILTER, text: '12' }, hayAt);
+    memo.filter(many, all, { ...EMPTY_FILTER, text: '123' }, hayAt);
+    expect(memo.filter(many, all, { ...EMPTY_FILTER, text: '12' }, hayAt)).toBe(a);
+    expect(memo.filter(many, all, { ...EMPTY_FILTER, text: '12', showArchived: true }, hayAt)).not.toBe(a);
+    const other = all.slice(0, 100);
+    expect(idsOf(memo.filter(many, other, { ...EMPTY_FILTER, text: '12' }, hayAt))).toEqual(expected(other, { ...EMPTY_FILTER, text: '12' }));
+    const changed = (at: number) => (many[at]!.id === 'p5' ? 'zzz' : searchText(many[at]!));
+    expect(idsOf(memo.filter(many, all, { ...EMPTY_FILTER, text: 'zzz' }, changed))).toEqual(['p5']);
   });
 });
