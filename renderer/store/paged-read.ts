@@ -6,10 +6,11 @@ import { cmp, Dexie } from './db';
 import type { IndexableType, Table } from './db';
 
 /**
- * Rows per request by default: at 50,000 projects a page of this many keeps a write's wait to a few tens of ms
- * while the whole read takes about as long as one getAll (measured, docs/performance.md "Session 8").
+ * Rows per request by default. Measured on 50,000 projects in Chromium (docs/performance.md, "Session 8"): pages of
+ * 250 took about 9 ms each and the whole read a third of one getAll's time; pages of 500 or more took 70–600 ms each
+ * and the read no less than one getAll.
  */
-export const READ_PAGE = 1_000;
+export const READ_PAGE = 250;
 
 export interface PagedReadOptions {
   /** Rows per request. */
