@@ -100,9 +100,10 @@ export function DeadlinesScreen() {
   }, [markRunner, today, t]);
   // The rows' words, built once per language: a view shows hundreds of rows, re-rendered on every selection change
   // and progress step, and i18next's lookups per cell were most of that work.
+  // Kinds and day counts repeat across rows (a page of the overdue view shares a few due dates): each looked up once.
   const labels = useMemo<RowLabels>(() => ({
     markDone: t('markDone'), markPassed: t('markPassed'), todayWord: t('today'),
-    days: (n: number) => t('days', { count: n }), daysOver: (n: number) => t('daysOver', { count: n }), kind: (k: Milestone['kind']) => tp(`ms.kinds.${k}`),
+    days: memoPerArgument((n: number) => t('days', { count: n })), daysOver: memoPerArgument((n: number) => t('daysOver', { count: n })), kind: memoPerArgument((k: Milestone['kind']) => tp(`ms.kinds.${k}`)),
   }), [t, tp]);
   const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view, scope)));
 
@@ -131,7 +132,7 @@ export function DeadlinesScreen() {
           <button type="button" data-action="select-all" disabled={total === 0} onClick={() => void selectAll()}>{t('selectAll')}</button>
           <button type="button" data-action="bulk-done" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'done')}>{t('markDone')}</button>
           <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'passed')}>{t('markPassed')}</button>
-          <IcsExport today={today} view={view} scope={scope} selected={selected} planningEvents={planningEvents} empty={total === 0 && planningEvents.length === 0} onMessage={setMessage} />
+          <IcsExport today={today} view={view} scope={scope} selected={selected} planningEvents={planningEvents} empty={total === 0 && planningEvents.length === 0} shown={pageReady} onMessage={setMessage} />
           <JobProgress state={markJob.state} runner={markJob.runner} lang={lang} testId="mark-job" />
           <UndoButton onMessage={setMessage} />
         </div>
@@ -175,14 +176,16 @@ export function DeadlinesScreen() {
  * The .ics button and its job line: a component of its own, so the job's progress re-renders only these and not the
  * screen's lists. The file is read and written in the .ics Worker (ics-jobs.ts); the page sends the query.
  */
-function IcsExport({ today, view, scope, selected, planningEvents, empty, onMessage }: {
+function IcsExport({ today, view, scope, selected, planningEvents, empty, shown, onMessage }: {
   today: IsoDate; view: DeadlineView; scope: DeadlineScope; selected: ReadonlySet<string>; planningEvents: readonly CalendarEvent[]; empty: boolean;
+  /** The screen shows the view asked for: the Worker may read ahead now without delaying the screen's own reads. */
+  shown: boolean;
   onMessage: (message: string) => void;
 }) {
   const { t } = useTranslation('deadlines');
   const lang = useLang();
   const icsJob = useJob();
-  const writeIcs = useIcsExport();
+  const writeIcs = useIcsExport(shown);
   const exportIcs = async () => {
     const request: IcsRequest = { today, view, scope, ids: [...selected], extra: planningEvents.filter((e) => e.date >= today), calendarName: t('title'), lang };
     await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
@@ -232,6 +235,15 @@ const DeadlineRow = memo(function DeadlineRow({ m, project: p, overdue, checked,
     </tr>
   );
 });
+
+/** `f` with its answers kept per argument (for the rows' words: a few distinct values, hundreds of rows). */
+function memoPerArgument<K, V>(f: (k: K) => V): (k: K) => V {
+  const kept = new Map<K, V>();
+  return (k) => {
+    if (!kept.has(k)) kept.set(k, f(k));
+    return kept.get(k)!;
+  };
+}
 
 function shiftMonth(m: { year: number; month: number }, by: number): { year: number; month: number } {
   const d = splitIsoDate(addMonths(makeIsoDate(m.year, m.month, 1)!, by));
