@@ -189,7 +189,9 @@ const SCREEN_HASH: Record<string, string> = {
 };
 
 async function openScreens(page: Page, rec: Recorder): Promise<void> {
-  for (const screen of Object.keys(SCREEN_READY)) {
+  // BENCH_SCREENS=deadlines,timeline: only those screens' open-… rows (iterating on one screen).
+  const only = process.env.BENCH_SCREENS?.split(',');
+  for (const screen of Object.keys(SCREEN_READY).filter((s) => !only || only.includes(s))) {
     const from = screen === 'settings' ? 'dashboard' : 'settings';
     for (let i = 0; i < REPEATS; i++) {
       await stage(page, SCREEN_HASH[from]!, SCREEN_READY[from]!);
