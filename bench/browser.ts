@@ -1,6 +1,6 @@
 // The benchmark's browser helpers, shared by bench/run.ts and the scenario modules it calls (bench/interactions.ts):
 // launching headless Chromium with a long-task observer, reading the longest task and the heap, and the statistics.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -64,6 +64,25 @@ export async function longestTaskSince(page: Page, since: number): Promise<numbe
 }
 
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/** BENCH_CPUPROFILE=file.cpuprofile: a CPU profile of the page's main thread (open in DevTools), one per phase. */
+export async function startProfile(page: Page) {
+  if (!process.env.BENCH_CPUPROFILE) return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+export async function stopProfile(cdp: Awaited<ReturnType<typeof startProfile>>, file: string): Promise<void> {
+  if (!cdp) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+  writeFileSync(file, JSON.stringify(profile));
+  await cdp.detach();
+}
+
+/** The profile file for a phase: the one given for the commit, `<name>-<phase>.cpuprofile` for the others ('' when none is asked). */
+export const profileFile = (phase: string) => process.env.BENCH_CPUPROFILE?.replace(/(\.cpuprofile)?$/, (ext) => `-${phase}${ext || '.cpuprofile'}`) ?? '';
 
 /**
  * CPU profiles of a page's dedicated Workers whose script URL contains `match` (the page's own profile does not see

@@ -2,7 +2,7 @@
 // timed inside the page from the user's action until the screen marks its result as shown (data-* attributes the
 // screens render from the state they show) plus the frame that paints it, with every main-thread task it caused.
 import type { Page } from 'playwright-core';
-import { log, percentile, round } from './browser';
+import { log, percentile, profileFile, round, startProfile, stopProfile } from './browser';
 import type { ScenarioResult } from './browser';
 
 const SHOWN_MS = 300;
@@ -129,7 +129,25 @@ class Recorder {
     this.extra.set(name, { ...this.extra.get(name), ...detail });
   }
 
+  /** BENCH_CPUPROFILE: the page's main thread over each stretch of one row's repeats, the stages between them included
+   * (`<name>-ix-<row>.cpuprofile`, then `-2`, … when the row comes back after another). */
+  private profiling: { name: string; cdp: Awaited<ReturnType<typeof startProfile>> } | null = null;
+  private profiled = new Map<string, number>();
+
+  async endProfile(): Promise<void> {
+    if (!this.profiling) return;
+    const { name, cdp } = this.profiling;
+    this.profiling = null;
+    const n = (this.profiled.get(name) ?? 0) + 1;
+    this.profiled.set(name, n);
+    await stopProfile(cdp, profileFile(`ix-${name}${n > 1 ? `-${n}` : ''}`));
+  }
+
   async run(name: string, page: Page, act: Act, until: Until): Promise<void> {
+    if (process.env.BENCH_CPUPROFILE && this.profiling?.name !== name) {
+      await this.endProfile();
+      this.profiling = { name, cdp: await startProfile(page) };
+    }
     try {
       const sample = await once(page, act, until);
       this.add(name, sample);
@@ -171,7 +189,9 @@ const SCREEN_HASH: Record<string, string> = {
 };
 
 async function openScreens(page: Page, rec: Recorder): Promise<void> {
-  for (const screen of Object.keys(SCREEN_READY)) {
+  // BENCH_SCREENS=deadlines,timeline: only those screens' open-… rows (iterating on one screen).
+  const only = process.env.BENCH_SCREENS?.split(',');
+  for (const screen of Object.keys(SCREEN_READY).filter((s) => !only || only.includes(s))) {
     const from = screen === 'settings' ? 'dashboard' : 'settings';
     for (let i = 0; i < REPEATS; i++) {
       await stage(page, SCREEN_HASH[from]!, SCREEN_READY[from]!);
@@ -392,5 +412,6 @@ export async function runInteractions(page: Page, url: string): Promise<Scenario
       rec.note(name.replace(' ', '-'), { error: err instanceof Error ? err.message.slice(0, 200) : String(err) });
     }
   }
+  await rec.endProfile();
   return rec.finish();
 }

@@ -7,7 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, heapMB, launch, log, longestTaskSince, median, pageNow, percentile, profileWorkers, round } from './browser';
+import { CHROMIUM, heapMB, launch, log, longestTaskSince, median, pageNow, percentile, profileFile, profileWorkers, round, startProfile, stopProfile } from './browser';
 import type { ScenarioResult } from './browser';
 import { runInteractions } from './interactions';
 import { generateStandardWorkbook } from './generate';
@@ -63,22 +63,6 @@ async function floorExport(page: Page, url: string): Promise<number[]> {
   return runs;
 }
 
-/** BENCH_CPUPROFILE=file.cpuprofile: a CPU profile of the page's main thread (open in DevTools), one per phase. */
-async function startProfile(page: Page) {
-  if (!process.env.BENCH_CPUPROFILE) return null;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.start');
-  return cdp;
-}
-
-async function stopProfile(cdp: Awaited<ReturnType<typeof startProfile>>, file: string): Promise<void> {
-  if (!cdp) return;
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
-  writeFileSync(file, JSON.stringify(profile));
-  await cdp.detach();
-}
-
 /** A Chrome trace of the page's renderer (the timeline's categories), events collected until `stop`. */
 async function startTrace(page: Page): Promise<{ stop(): Promise<unknown[]> }> {
   const cdp = await page.context().newCDPSession(page);
@@ -95,9 +79,6 @@ async function startTrace(page: Page): Promise<{ stop(): Promise<unknown[]> }> {
     },
   };
 }
-
-/** The profile file for a phase: the one given for the commit, `<name>-<phase>.cpuprofile` for the others ('' when none is asked). */
-const profileFile = (phase: string) => process.env.BENCH_CPUPROFILE?.replace(/(\.cpuprofile)?$/, (ext) => `-${phase}${ext || '.cpuprofile'}`) ?? '';
 
 /** Our import through the real wizard: file chosen → preview (parse in the Worker), then confirm → committed. */
 async function oursImport(page: Page, url: string) {

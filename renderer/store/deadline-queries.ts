@@ -10,7 +10,9 @@ import type { MilestoneTemplate } from '../../shared/portfolio/templates';
 import { db } from './db';
 import { loadTemplates } from './templates';
 import { readInPages } from './paged-read';
-import { readUnchanged } from './kept-snapshot';
+import { readRevision, readUnchanged } from './kept-snapshot';
+import { watchTables } from './dashboard-data';
+import { COUNTERS_KEY, readCounters } from '../../shared/portfolio/status-counts';
 
 export interface MilestonesWithProjects {
   /** Items whose project is live (not in the trash). */
@@ -51,6 +53,34 @@ function bucketRange(bucket: DeadlineBucket, today: IsoDate): [string, string] {
 }
 
 const openIn = ([from, to]: [string, string]) => db.milestones.where('[status+dueDate]').between(['planned', from], ['planned', to], true, false);
+
+/**
+ * Indexed counts of open items per due-date range, kept with the store's revision they were counted at (read in the
+ * same transaction): Chromium walks a range to count it, and at 50,000 projects the overdue range holds 75,000 items,
+ * most of a tab switch's time. Every committed write to milestones moves the revision (db.ts), so an equal revision
+ * means the same count; they are also dropped on any write seen to milestones (a cleared settings table restarts
+ * the revision).
+ */
+const keptCounts = { revision: undefined as number | undefined, byRange: new Map<string, number>(), watching: false };
+
+async function openCount(range: [string, string], revision: number | undefined): Promise<number> {
+  if (revision === undefined) return openIn(range).count();
+  if (!keptCounts.watching) {
+    keptCounts.watching = true;
+    watchTables(['milestones'], () => {
+      keptCounts.revision = undefined;
+      keptCounts.byRange.clear();
+    });
+  }
+  if (keptCounts.revision !== revision) keptCounts.byRange.clear();
+  keptCounts.revision = revision;
+  const key = range.join('/');
+  const kept = keptCounts.byRange.get(key);
+  if (kept !== undefined) return kept;
+  const n = await openIn(range).count();
+  if (keptCounts.revision === revision) keptCounts.byRange.set(key, n);
+  return n;
+}
 
 /** Open items whose project is in the trash (the trash is small next to the portfolio; the deletedAt index holds only
  * trashed projects, as live ones have no key there). */
@@ -130,17 +160,19 @@ export async function loadDeadlineView(today: IsoDate, view: DeadlineView, limit
     const { projects } = await withProjects(groups.flatMap((g) => g.items));
     return { query, groups: groups.filter((g) => g.total > 0), total: items.length, projects };
   }
-  const trashed = await trashedOpen();
-  const trashedIds = new Set(trashed.map((m) => m.id));
-  const groups = await Promise.all(
-    VIEW_BUCKETS[view].map(async (bucket): Promise<DeadlineGroup> => {
-      const range = bucketRange(bucket, today);
-      const inTrash = trashed.filter((m) => m.dueDate >= range[0] && m.dueDate < range[1]).length;
-      const [count, rows] = await Promise.all([openIn(range).count(), openIn(range).limit(limit + inTrash).toArray()]);
-      return { bucket, total: count - inTrash, items: rows.filter((m) => !trashedIds.has(m.id)).slice(0, limit) };
-    }),
-  );
-  const { projects } = await withProjects(groups.flatMap((g) => g.items));
+  const { groups, projects } = await db.transaction('r', [db.milestones, db.projects, db.settings], async () => {
+    const [trashed, revision] = await Promise.all([trashedOpen(), readRevision()]);
+    const trashedIds = new Set(trashed.map((m) => m.id));
+    const groups = await Promise.all(
+      VIEW_BUCKETS[view].map(async (bucket): Promise<DeadlineGroup> => {
+        const range = bucketRange(bucket, today);
+        const inTrash = trashed.filter((m) => m.dueDate >= range[0] && m.dueDate < range[1]).length;
+        const [count, rows] = await Promise.all([openCount(range, revision), openIn(range).limit(limit + inTrash).toArray()]);
+        return { bucket, total: count - inTrash, items: rows.filter((m) => !trashedIds.has(m.id)).slice(0, limit) };
+      }),
+    );
+    return { groups, projects: (await withProjects(groups.flatMap((g) => g.items))).projects };
+  });
   return { query, groups: groups.filter((g) => g.total > 0), total: groups.reduce((s, g) => s + g.total, 0), projects };
 }
 

@@ -1,6 +1,7 @@
 // The Deadlines screen: what is overdue and due in the next 30/60/90 days across the portfolio, a month calendar,
 // one-click done/passed, .ics export of a selection, and the office's yearly templates.
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate, Milestone, MilestoneStatus, Project } from '../../../shared/domain/types';
 import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIso } from '../../../shared/calendar/fiscal-year';
@@ -100,9 +101,10 @@ export function DeadlinesScreen() {
   }, [markRunner, today, t]);
   // The rows' words, built once per language: a view shows hundreds of rows, re-rendered on every selection change
   // and progress step, and i18next's lookups per cell were most of that work.
+  // Kinds and day counts repeat across rows (a page of the overdue view shares a few due dates): each looked up once.
   const labels = useMemo<RowLabels>(() => ({
     markDone: t('markDone'), markPassed: t('markPassed'), todayWord: t('today'),
-    days: (n: number) => t('days', { count: n }), daysOver: (n: number) => t('daysOver', { count: n }), kind: (k: Milestone['kind']) => tp(`ms.kinds.${k}`),
+    days: memoPerArgument((n: number) => t('days', { count: n })), daysOver: memoPerArgument((n: number) => t('daysOver', { count: n })), kind: memoPerArgument((k: Milestone['kind']) => tp(`ms.kinds.${k}`)),
   }), [t, tp]);
   const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view, scope)));
 
@@ -131,7 +133,7 @@ export function DeadlinesScreen() {
           <button type="button" data-action="select-all" disabled={total === 0} onClick={() => void selectAll()}>{t('selectAll')}</button>
           <button type="button" data-action="bulk-done" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'done')}>{t('markDone')}</button>
           <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'passed')}>{t('markPassed')}</button>
-          <IcsExport today={today} view={view} scope={scope} selected={selected} planningEvents={planningEvents} empty={total === 0 && planningEvents.length === 0} onMessage={setMessage} />
+          <IcsExport today={today} view={view} scope={scope} selected={selected} planningEvents={planningEvents} empty={total === 0 && planningEvents.length === 0} shown={pageReady} onMessage={setMessage} />
           <JobProgress state={markJob.state} runner={markJob.runner} lang={lang} testId="mark-job" />
           <UndoButton onMessage={setMessage} />
         </div>
@@ -141,18 +143,8 @@ export function DeadlinesScreen() {
       {page?.groups.map(({ bucket, items, total: count }) => (
         <div key={bucket} className="deadline-group">
           <h2 className={bucket === 'overdue' ? 'danger-text' : undefined}>{t(`buckets.${bucket}`)} <span className="muted">({count})</span></h2>
-          <table className="data deadline-table">
-            <thead><tr><th /><th>{t('due')}</th><th>{t('daysLeft')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th /></tr></thead>
-            <tbody>
-              {items.map((m) => (
-                <DeadlineRow key={m.id} m={m} project={page!.projects.get(m.projectId)!} overdue={bucket === 'overdue'} checked={selected.has(m.id)} today={today}
-                  labels={labels} onToggle={toggle} onMark={mark} />
-              ))}
-            </tbody>
-          </table>
-          {count > items.length && (
-            <button type="button" className="linklike more" onClick={() => setLimit((l) => l + 500)}>{t('showMore', { count: count - items.length })}</button>
-          )}
+          <GroupRows items={items} projects={page.projects} overdue={bucket === 'overdue'} selected={selected} today={today} labels={labels} onToggle={toggle} onMark={mark}
+            more={count > items.length ? <button type="button" className="linklike more" onClick={() => setLimit((l) => l + 500)}>{t('showMore', { count: count - items.length })}</button> : null} />
         </div>
       ))}
 
@@ -175,14 +167,16 @@ export function DeadlinesScreen() {
  * The .ics button and its job line: a component of its own, so the job's progress re-renders only these and not the
  * screen's lists. The file is read and written in the .ics Worker (ics-jobs.ts); the page sends the query.
  */
-function IcsExport({ today, view, scope, selected, planningEvents, empty, onMessage }: {
+function IcsExport({ today, view, scope, selected, planningEvents, empty, shown, onMessage }: {
   today: IsoDate; view: DeadlineView; scope: DeadlineScope; selected: ReadonlySet<string>; planningEvents: readonly CalendarEvent[]; empty: boolean;
+  /** The screen shows the view asked for: the Worker may read ahead now without delaying the screen's own reads. */
+  shown: boolean;
   onMessage: (message: string) => void;
 }) {
   const { t } = useTranslation('deadlines');
   const lang = useLang();
   const icsJob = useJob();
-  const writeIcs = useIcsExport();
+  const writeIcs = useIcsExport(shown);
   const exportIcs = async () => {
     const request: IcsRequest = { today, view, scope, ids: [...selected], extra: planningEvents.filter((e) => e.date >= today), calendarName: t('title'), lang };
     await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
@@ -196,6 +190,49 @@ function IcsExport({ today, view, scope, selected, planningEvents, empty, onMess
     <>
       <button type="button" className="primary" data-action="export-ics" disabled={icsJob.state.phase === 'running' || empty} onClick={() => void exportIcs()}>{t('exportIcs')}</button>
       <JobProgress state={icsJob.state} runner={icsJob.runner} lang={lang} testId="ics-job" />
+    </>
+  );
+}
+
+/** Rows a group puts in the DOM at first, and how many more each time the end of those comes near the view. */
+const ROWS_FIRST = 40;
+const ROWS_STEP = 80;
+
+/**
+ * A group's table: the page read holds up to 200 items a group (more after "show more"), but creating and laying out
+ * them all was most of a tab switch at 50,000 projects while a window shows a few dozen; the rest are added as the
+ * user scrolls towards them, and "show more" comes once every item read is in.
+ */
+function GroupRows({ items, projects, overdue, selected, today, labels, onToggle, onMark, more }: {
+  items: Milestone[]; projects: Map<string, Project>; overdue: boolean; selected: ReadonlySet<string>; today: IsoDate; labels: RowLabels;
+  onToggle: (id: string) => void; onMark: (ids: string[], status: MilestoneStatus) => Promise<void>; more: ReactNode;
+}) {
+  const { t } = useTranslation('deadlines');
+  const [shown, setShown] = useState(ROWS_FIRST);
+  const end = useRef<HTMLDivElement>(null);
+  const partial = shown < items.length;
+  useEffect(() => {
+    const el = end.current;
+    if (!partial || !el) return;
+    // Called once at once with where the end is, then as it moves: rows are added until it is out of reach again.
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setShown((n) => n + ROWS_STEP);
+    }, { rootMargin: '600px 0px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [partial, shown]);
+  return (
+    <>
+      <table className="data deadline-table">
+        <thead><tr><th /><th>{t('due')}</th><th>{t('daysLeft')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th /></tr></thead>
+        <tbody>
+          {items.slice(0, shown).map((m) => (
+            <DeadlineRow key={m.id} m={m} project={projects.get(m.projectId)!} overdue={overdue} checked={selected.has(m.id)} today={today}
+              labels={labels} onToggle={onToggle} onMark={onMark} />
+          ))}
+        </tbody>
+      </table>
+      {partial ? <div ref={end} className="rows-end" data-rows-shown={shown} /> : more}
     </>
   );
 }
@@ -232,6 +269,15 @@ const DeadlineRow = memo(function DeadlineRow({ m, project: p, overdue, checked,
     </tr>
   );
 });
+
+/** `f` with its answers kept per argument (for the rows' words: a few distinct values, hundreds of rows). */
+function memoPerArgument<K, V>(f: (k: K) => V): (k: K) => V {
+  const kept = new Map<K, V>();
+  return (k) => {
+    if (!kept.has(k)) kept.set(k, f(k));
+    return kept.get(k)!;
+  };
+}
 
 function shiftMonth(m: { year: number; month: number }, by: number): { year: number; month: number } {
   const d = splitIsoDate(addMonths(makeIsoDate(m.year, m.month, 1)!, by));

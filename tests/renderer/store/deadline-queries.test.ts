@@ -8,6 +8,8 @@ import { db } from '../../../renderer/store/db';
 import { blankProjectInput, deleteProject, saveProject } from '../../../renderer/store/projects';
 import { deadlineViewIds, loadDeadlineItems, loadDeadlineView, loadMonthDeadlines } from '../../../renderer/store/deadline-queries';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
+import { setMilestonesStatus } from '../../../renderer/store/milestones';
+import { COUNTERS_KEY } from '../../../shared/portfolio/status-counts';
 
 const TODAY = '2026-12-02';
 
@@ -86,6 +88,32 @@ describe('deadline views', () => {
     const ids = await deadlineViewIds(TODAY, 'overdue', { programId: program, department: null });
     expect(new Set(ids).size).toBe(7);
     expect((await loadDeadlineItems(TODAY, 'overdue', undefined, both)).items.map((m) => m.projectId)).toEqual(Array(4).fill(a.id));
+  });
+
+  it('keeps a bucket\'s count only while no write moves the store\'s revision', async () => {
+    const a = await project('A');
+    const overdue = Array.from({ length: 6 }, (_, i) => item(a.id, addDays(TODAY, -1 - i)));
+    await db.milestones.bulkAdd(overdue);
+    const totals = async () => (await loadDeadlineView(TODAY, 'upTo90', 3)).groups.map((g) => [g.bucket, g.total]);
+    expect(await totals()).toEqual([['overdue', 6]]);
+    // The same count again from every view holding the bucket.
+    expect((await loadDeadlineView(TODAY, 'overdue', 3)).total).toBe(6);
+    expect((await loadDeadlineView(TODAY, 'all', 3)).total).toBe(6);
+    // Each kind of write is seen: an add, a status change, a delete, a project to the trash.
+    await db.milestones.add(item(a.id, addDays(TODAY, -30)));
+    expect(await totals()).toEqual([['overdue', 7]]);
+    await setMilestonesStatus([overdue[0]!.id, overdue[1]!.id], 'done', TODAY);
+    expect(await totals()).toEqual([['overdue', 5]]);
+    await db.milestones.delete(overdue[2]!.id);
+    expect((await loadDeadlineView(TODAY, 'overdue', 3)).total).toBe(4);
+    const b = await project('B');
+    await db.milestones.bulkAdd([item(b.id, addDays(TODAY, -2)), item(b.id, addDays(TODAY, 3))]);
+    expect(await totals()).toEqual([['overdue', 5], ['next30', 1]]);
+    await deleteProject(b.id);
+    expect(await totals()).toEqual([['overdue', 4]]);
+    // Without the counters row (no revision to trust) every count is read again.
+    await db.settings.delete(COUNTERS_KEY);
+    expect((await loadDeadlineView(TODAY, 'all', 3)).total).toBe(4);
   });
 
   it('lists at most a few items a day in a calendar month, with each day’s count', async () => {

@@ -1,0 +1,68 @@
+// The Deadlines screen with a few hundred open items in Chromium: a view's total against the stored items, its first
+// page put in the DOM a part at a time as the list is scrolled (in due-date order, all of the page by its end, then
+// "show more"), and a tab switched away and back showing the same total.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp } from './harness';
+import type { AppSession } from './harness';
+import { dumpStores } from './idb';
+import { generateStandardWorkbook } from '../../bench/generate';
+import { todayIso } from '../../shared/calendar/fiscal-year';
+import type { Milestone } from '../../shared/domain/types';
+
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The page a view reads per group (DeadlinesScreen's PAGE). */
+const PAGE = 200;
+
+describe('Deadlines screen', () => {
+  it('shows a view\'s total and its first page by due date, rows added as the list is scrolled, then "show more"', async () => {
+    app = await startApp();
+    const page = app.page;
+    await page.click('nav a[data-screen="importExport"]');
+    await page.setInputFiles('#import-file', { name: 'book.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generateStandardWorkbook(300, 5).bytes) });
+    await page.waitForSelector('[data-testid="import-counts"]', { timeout: 60_000 });
+    await page.click('[data-testid="import-start"]');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    const today = todayIso();
+    const { milestones } = (await dumpStores(page, ['milestones'])) as { milestones: Milestone[] };
+    const overdue = milestones.filter((m) => m.status === 'planned' && m.dueDate < today).map((m) => m.dueDate).sort();
+    expect(overdue.length).toBeGreaterThan(PAGE);
+
+    await page.click('nav a[data-screen="deadlines"]');
+    await page.waitForSelector('section.deadlines-screen[data-ready="true"]');
+    const view = async (v: string) => {
+      await page.click(`[role="tablist"] [data-view="${v}"]`);
+      return Number(await page.getAttribute(`section.deadlines-screen[data-view="${v}"][data-ready="true"]`, 'data-total'));
+    };
+    expect(await view('overdue')).toBe(overdue.length);
+    const rows = page.locator('.deadline-group tr[data-milestone]');
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(PAGE);
+    expect(await page.locator('.deadline-group .more').count()).toBe(0);
+
+    // Scrolled to the end of what is in, more rows come in, until the whole page is there and "show more" follows.
+    await expect
+      .poll(async () => {
+        await page.evaluate(() => document.querySelector('.deadline-group .rows-end')?.scrollIntoView({ block: 'end' }));
+        return rows.count();
+      }, { timeout: 20_000 })
+      .toBe(PAGE);
+    expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(overdue.slice(0, PAGE));
+    expect(await page.locator('.deadline-group .more').count()).toBe(1);
+
+    // Another tab and back: the same total (kept with the store's revision), the first rows again in order.
+    await view('next30');
+    expect(await view('overdue')).toBe(overdue.length);
+    expect(await rows.first().locator('td:nth-child(2)').textContent()).toBe(overdue[0]);
+    // Marking one done moves the count.
+    await rows.first().locator('button[data-action^="mark-"]').click();
+    await expect.poll(() => page.getAttribute('section.deadlines-screen', 'data-total')).toBe(String(overdue.length - 1));
+  });
+});
