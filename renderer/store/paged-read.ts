@@ -1,6 +1,6 @@
-// Whole tables (or an index range) read a page per request, each page in a short transaction of its own: IndexedDB
-// starts a read-write transaction only after every earlier transaction over the same tables has ended, so a save waits
-// for one page instead of a read of 50,000 rows (issue 14). Writes may land between pages: a caller that keeps what it
+// Whole tables (or an index range) read a page per request, each page in a short transaction of its own: Chromium's
+// IndexedDB serves an origin's requests in turn, so one getAll of 50,000 rows held back every read and write of the app
+// (the page's included) until it was done; a save now waits for one page (issue 14). Writes may land between pages: a caller that keeps what it
 // read brackets the read with the store's revision (readUnchanged in kept-snapshot.ts).
 import { cmp, Dexie } from './db';
 import type { IndexableType, Table } from './db';
