@@ -12,7 +12,6 @@ import { loadTemplates } from './templates';
 import { readInPages } from './paged-read';
 import { readRevision, readUnchanged } from './kept-snapshot';
 import { watchTables } from './dashboard-data';
-import { COUNTERS_KEY, readCounters } from '../../shared/portfolio/status-counts';
 
 export interface MilestonesWithProjects {
   /** Items whose project is live (not in the trash). */
