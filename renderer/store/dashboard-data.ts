@@ -1,5 +1,6 @@
 // The store's reads for the Dashboard: the stored counters (one row, live), a signal when the tables its summary
-// reads change (no query: Dexie's storagemutated event), and the summary Worker's one snapshot of the data.
+// reads change (no query: Dexie's storagemutated event), and the summary Worker's reads: the big tables it keeps, and
+// what it reads for every request.
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BudgetLine, IsoDate, Project } from '../../shared/domain/types';
@@ -41,11 +42,29 @@ export function watchTables(tables: readonly WatchedTable[], onChange: () => voi
   return () => Dexie.on('storagemutated').unsubscribe(onMutated);
 }
 
-export interface DashboardData {
+/** The summary's big tables, read together and kept by its Worker while the store's revision stays put. */
+export interface DashboardCore {
   projects: Project[];
-  counters: PortfolioCounters | null;
   budgetLines: BudgetLine[];
   milestoneFacts: MilestoneFacts;
+  /** The counters as of the read (null when a write landed during it or the row is missing). */
+  counters: PortfolioCounters | null;
+  /** Their revision (undefined: not a snapshot to keep, see KeptSnapshot). */
+  revision: number | undefined;
+}
+
+/**
+ * The big tables the summary Worker needs, read in the Worker (seconds at 50,000 projects, off the main thread) a page
+ * per transaction so writes do not wait for it, bracketed by the revision (readUnchanged): the counters come only when
+ * no write landed during the read, so they describe exactly these rows and can be checked against them.
+ */
+export async function readDashboardCore(): Promise<DashboardCore> {
+  const { value: [projects, budgetLines, milestoneFacts], counters } = await readUnchanged(() => Promise.all([readInPages(db.projects), readInPages(db.budgetLines), loadMilestoneFacts()]));
+  return { projects, budgetLines, milestoneFacts, counters, revision: counters?.revision };
+}
+
+/** What the summary reads for every request: the overdue count (it depends on today) and the small planning tables. */
+export interface DashboardSmall {
   /** Open items due before today. */
   overdue: number;
   /** The forecast's and the effort panel's inputs besides projects and budget lines. */
@@ -54,19 +73,10 @@ export interface DashboardData {
   memberships: Membership[];
 }
 
-/**
- * Everything the summary Worker needs, read in the Worker (seconds at 50,000 projects, off the main thread), the big
- * tables a page per transaction so writes do not wait for it. The counters come only when no write landed during the
- * projects' read (readUnchanged), so they can be checked against the rows themselves; null otherwise (nothing checked:
- * that write makes the dashboard ask again).
- */
-export async function readDashboardData(today: IsoDate): Promise<DashboardData> {
-  const [{ value: projects, counters }, budgetLines, milestoneFacts, overdue, [applications, researchers, memberships]] = await Promise.all([
-    readUnchanged(() => readInPages(db.projects)),
-    readInPages(db.budgetLines),
-    loadMilestoneFacts(),
+export async function readDashboardSmall(today: IsoDate): Promise<DashboardSmall> {
+  const [overdue, [applications, researchers, memberships]] = await Promise.all([
     db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', today], true, false).count(),
     db.transaction('r', [db.applications, db.researchers, db.memberships], () => Promise.all([db.applications.toArray(), db.researchers.toArray(), db.memberships.toArray()])),
   ]);
-  return { projects, counters, budgetLines, milestoneFacts, overdue, applications, researchers, memberships };
+  return { overdue, applications, researchers, memberships };
 }

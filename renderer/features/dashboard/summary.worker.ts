@@ -1,11 +1,15 @@
 // The dashboard's heavy panels (risk flags and budget totals need every project and budget line) computed in a
 // Worker that reads IndexedDB itself: at 50,000 projects that is seconds of reading and work which must not block
-// the first screen or the main thread. Only the small summary the panels show travels back.
+// the first screen or the main thread. Only the small summary the panels show travels back. One Worker for the page's
+// life (use-dashboard-summary.ts): it keeps the big tables until the store's revision moves, and its last summary
+// while neither they nor the request nor the small tables changed, so a later visit is answered from memory.
 import { computeRiskFlags, RISK_KINDS } from '../../../shared/portfolio/risk-flags';
 import type { RiskKind } from '../../../shared/portfolio/risk-flags';
 import { budgetTotals } from '../../../shared/portfolio/budget-aggregation';
 import { countByStatus, sameCounts } from '../../../shared/portfolio/status-counts';
-import { readDashboardData } from '../../store/dashboard-data';
+import { readDashboardCore, readDashboardSmall } from '../../store/dashboard-data';
+import type { DashboardCore, DashboardSmall } from '../../store/dashboard-data';
+import { KeptSnapshot } from '../../store/kept-snapshot';
 import { buildPlanningReport } from '../../../shared/reports/planning-report';
 import { researcherEffort } from '../../../shared/planning/effort';
 import { serveWorkerApi } from '../../platform/worker-client';
@@ -14,8 +18,20 @@ import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-pro
 /** Flags listed on the dashboard (the rest are counted). */
 const LISTED = 15;
 
+/** The last summary and what it was computed from: the kept read (by identity) and the rest (by value). */
+let last: { core: DashboardCore; key: string; summary: DashboardSummary } | null = null;
+// Dropped before a new read, so the old and the new snapshot are never held together.
+const core = new KeptSnapshot(readDashboardCore, () => (last = null));
+
 async function summarise(req: SummaryRequest): Promise<DashboardSummary> {
-  const { projects, counters, budgetLines, milestoneFacts, overdue, applications, researchers, memberships } = await readDashboardData(req.today);
+  const [c, small] = await Promise.all([core.current(), readDashboardSmall(req.today)]);
+  const key = JSON.stringify([req, small]);
+  if (last?.core === c && last.key === key) return last.summary;
+  last = { core: c, key, summary: compute(req, c, small) };
+  return last.summary;
+}
+
+function compute(req: SummaryRequest, { projects, counters, budgetLines, milestoneFacts }: DashboardCore, { overdue, applications, researchers, memberships }: DashboardSmall): DashboardSummary {
   // The forecast and effort panels (the same functions as `cli forecast` and the Reports screen).
   const planning = buildPlanningReport({ projects, budgetLines, applications, programs: req.programs, fromFiscalYear: req.fiscalYear, settings: req.probability });
   const names = new Map(researchers.map((r) => [r.id, r.name]));

@@ -1,11 +1,12 @@
 // Runs the dashboard's summary Worker once the first screen is ready and the main thread is idle, and again whenever
-// projects, budget lines, milestones or programs change.
+// projects, budget lines, milestones or programs change. One Worker for the page's life: it keeps its read and its last
+// summary (summary.worker.ts), so coming back to the dashboard with nothing written costs a revision check.
 import { useEffect, useState } from 'react';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import { useTablesChanged } from '../../store/dashboard-data';
 import type { WatchedTable } from '../../store/dashboard-data';
-import { runInWorker } from '../../platform/worker-client';
+import { WorkerClient } from '../../platform/worker-client';
 import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-protocol';
 import type { PlanningSettings } from '../../../shared/planning/planning-settings';
 
@@ -23,6 +24,13 @@ function whenIdle(run: () => void): () => void {
   return () => clearTimeout(h);
 }
 
+let client: WorkerClient<SummaryApi> | null = null;
+
+function summaryClient(): WorkerClient<SummaryApi> {
+  client ??= new WorkerClient<SummaryApi>(() => new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' }));
+  return client;
+}
+
 /** The risk and totals summary, or undefined until it is computed (`ready`: the first screen's own data is shown). */
 export function useDashboardSummary(ready: boolean, programs: readonly CatalogProgram[], today: IsoDate, fiscalYear: number, settings: PlanningSettings): DashboardSummary | undefined {
   const rules = JSON.stringify({ probability: settings.probability, effortThresholdPercent: settings.effortThresholdPercent });
@@ -31,22 +39,25 @@ export function useDashboardSummary(ready: boolean, programs: readonly CatalogPr
   const [summary, setSummary] = useState<DashboardSummary | undefined>(undefined);
   useEffect(() => {
     if (!ready) return;
-    // A newer request (or leaving the screen) ends the Worker of the older one, and its late answer is ignored.
-    const abort = new AbortController();
+    // The kept Worker is not ended when a request is overtaken (its snapshot would go with it): a request still queued
+    // behind another is dropped before it is sent, and a late answer is ignored.
+    let live = true;
     const cancel = whenIdle(() => {
-      const start = () => new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' });
-      runInWorker<SummaryApi, DashboardSummary>(start, (w) => w.summarise({ today, fiscalYear, programs: [...programs], ...(JSON.parse(rules) as Pick<SummaryRequest, 'probability' | 'effortThresholdPercent'>) }), { signal: abort.signal }).then(
-        (s) => {
-          if (!abort.signal.aborted) setSummary(s);
-        },
-        (err: unknown) => {
-          if (!abort.signal.aborted) console.error('Dashboard summary failed', err instanceof Error ? err.message : err);
-        },
-      );
+      const req: SummaryRequest = { today, fiscalYear, programs: [...programs], ...(JSON.parse(rules) as Pick<SummaryRequest, 'probability' | 'effortThresholdPercent'>) };
+      summaryClient()
+        .call((w) => (live ? w.summarise(req) : Promise.reject(new Error('superseded'))))
+        .then(
+          (s) => {
+            if (live) setSummary(s);
+          },
+          (err: unknown) => {
+            if (live) console.error('Dashboard summary failed', err instanceof Error ? err.message : err);
+          },
+        );
     });
     return () => {
       cancel();
-      abort.abort();
+      live = false;
     };
   }, [ready, stamp, programs, today, fiscalYear, rules]);
   return summary;

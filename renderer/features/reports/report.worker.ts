@@ -1,8 +1,9 @@
 // The Reports screen's Worker: the aggregation (money by program and department, schedule, risks, success rates,
 // forecast) and the reports workbook, reading IndexedDB itself. At 50,000 projects reading and aggregating is seconds
-// of work, which froze the window on the main thread; the Worker keeps the big tables (until the store's revision
-// moves) and the reports built from them (until their inputs change), so the workbook the user asks for after looking
-// at the screen is only written, not read and aggregated again. See docs/performance.md (report-50k).
+// of work, which froze the window on the main thread; the Worker (one for the page's life, use-report.ts) keeps the big
+// tables (until the store's revision moves) and the reports built from them (until their inputs change), so a later
+// visit, or the workbook asked for after looking at the screen, is answered from memory. See docs/performance.md
+// (report-50k, open-reports).
 import { ReportSetMemo } from '../../../shared/reports/report-set';
 import type { ReportSetRequest } from '../../../shared/reports/report-set';
 import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';

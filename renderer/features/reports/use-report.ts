@@ -1,15 +1,27 @@
-// Runs the Reports screen's Worker (report.worker.ts): one Worker kept while the screen is open (it keeps its
-// snapshot of the data and the reports built from it), asked again when the request or the data changes; the newest
-// answer wins. The reports workbook is written by the same Worker, from the reports it keeps.
-import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+// Runs the Reports screen's Worker (report.worker.ts): one Worker for the page's life, so the snapshot of the data it
+// keeps and the reports built from it outlive the screen. A visit asks it again and, when no write moved the store's
+// revision since, it answers from memory (issue 14: a fresh Worker per visit read and aggregated 250,000 records
+// each time). The reports workbook is written by the same Worker, from the reports it keeps.
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { useTablesChanged } from '../../store/dashboard-data';
 import type { WatchedTable } from '../../store/dashboard-data';
-import { callback, WorkerClient } from '../../platform/worker-client';
+import { callback, WorkerClient, WorkerEndedError } from '../../platform/worker-client';
 import type { ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
 
 const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs', 'applications'];
 
-/** A long job's handle (job-runner.ts): cancelling ends the Worker, which the next request starts again. */
+let client: WorkerClient<ReportApi> | null = null;
+
+/** The page's one report Worker, started on first use (and again after a cancelled workbook ended it). */
+function reportClient(): WorkerClient<ReportApi> {
+  client ??= new WorkerClient<ReportApi>(() => new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' }));
+  return client;
+}
+
+/**
+ * A long job's handle (job-runner.ts). A workbook is one synchronous write in the Worker that cannot be stopped
+ * midway, so cancelling ends the Worker (and its snapshot); the next request starts a new one, which reads again.
+ */
 interface WorkbookJob {
   signal: AbortSignal;
   progress: (done: number, total: number) => void;
@@ -23,30 +35,32 @@ export function useReport(query: ReportRequest): {
   writeWorkbook: (request: WorkbookRequest, job: WorkbookJob) => Promise<Uint8Array>;
 } {
   const stamp = useTablesChanged(WATCHED);
-  const client = useMemo(() => new WorkerClient<ReportApi>(() => new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' })), []);
-  useEffect(() => () => client.terminate(), [client]);
   const key = JSON.stringify(query);
   const [state, setState] = useState<{ key: string; stamp: number; answer: ReportAnswer } | undefined>(undefined);
+  // Asks again when a request was lost because its Worker ended under it (a workbook cancelled meanwhile).
+  const [retry, setRetry] = useState(0);
   useEffect(() => {
     let live = true;
     // `stamp` only asks again: the Worker itself reads again whatever changed.
-    client.call((w) => w.build(JSON.parse(key) as ReportRequest)).then(
-      (answer) => {
-        // A transition: React renders the screen's tables and charts (hundreds of rows) in slices that yield to the
-        // browser, instead of one task of half a second at 10,000 projects.
-        if (live) startTransition(() => setState({ key, stamp, answer }));
-      },
-      (err: unknown) => {
-        if (live) console.error('Report failed', err instanceof Error ? err.message : err);
-      },
-    );
+    reportClient()
+      // A request overtaken while queued behind another (a newer one, or the screen left) is never sent.
+      .call((w) => (live ? w.build(JSON.parse(key) as ReportRequest) : Promise.reject(new Error('superseded'))))
+      .then(
+        (answer) => {
+          // A transition: React renders the screen's tables and charts (hundreds of rows) in slices that yield to the
+          // browser, instead of one task of half a second at 10,000 projects.
+          if (live) startTransition(() => setState({ key, stamp, answer }));
+        },
+        (err: unknown) => {
+          if (!live) return;
+          if (err instanceof WorkerEndedError && err.reason === 'cancelled') setRetry((n) => n + 1);
+          else console.error('Report failed', err instanceof Error ? err.message : err);
+        },
+      );
     return () => {
       live = false;
     };
-  }, [client, key, stamp]);
-  const writeWorkbook = useCallback(
-    (request: WorkbookRequest, job: WorkbookJob) => client.call((w) => w.workbook(request, callback(job.progress)), { signal: job.signal }),
-    [client],
-  );
+  }, [key, stamp, retry]);
+  const writeWorkbook = useCallback((request: WorkbookRequest, job: WorkbookJob) => reportClient().call((w) => w.workbook(request, callback(job.progress)), { signal: job.signal }), []);
   return { answer: state?.answer, current: state?.key === key && state.stamp === stamp, writeWorkbook };
 }
