@@ -85,20 +85,15 @@ export async function stopProfile(cdp: Awaited<ReturnType<typeof startProfile>>,
 export const profileFile = (phase: string) => process.env.BENCH_CPUPROFILE?.replace(/(\.cpuprofile)?$/, (ext) => `-${phase}${ext || '.cpuprofile'}`) ?? '';
 
 /**
- * CPU profiles of a page's dedicated Workers whose script URL contains `match` (the page's own profile does not see
- * them). Attaches through the page's CDP session in the non-flat mode, the one Playwright's sessions can relay.
+ * The page's dedicated Workers whose script URL contains `match`, each with a `send` of CDP commands to it (the page's
+ * own session does not see them). Attaches through the page's CDP session in the non-flat mode, the one Playwright's
+ * sessions can relay; `onAttach` runs for each Worker as it is attached (those already running included).
  */
-export async function profileWorkers(page: Page, match: string): Promise<{ stop(): Promise<{ url: string; profile: unknown }[]> }> {
+async function attachWorkers(page: Page, match: string, onAttach: (w: AttachedWorker) => void): Promise<{ workers: AttachedWorker[]; detach(): Promise<void> }> {
   const cdp = await page.context().newCDPSession(page);
   let id = 0;
   const pending = new Map<number, (result: unknown) => void>();
-  const sessions: { sessionId: string; url: string }[] = [];
-  const send = (sessionId: string, method: string, params: object = {}) =>
-    new Promise<unknown>((resolve) => {
-      const n = ++id;
-      pending.set(n, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: n, method, params }) });
-    });
+  const workers: AttachedWorker[] = [];
   cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
     const m = JSON.parse(e.message) as { id?: number; result?: unknown };
     if (m.id === undefined) return;
@@ -107,16 +102,51 @@ export async function profileWorkers(page: Page, match: string): Promise<{ stop(
   });
   cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
     if (e.targetInfo.type !== 'worker' || !e.targetInfo.url.includes(match)) return;
-    sessions.push({ sessionId: e.sessionId, url: e.targetInfo.url });
-    void send(e.sessionId, 'Profiler.enable').then(() => send(e.sessionId, 'Profiler.setSamplingInterval', { interval: 500 })).then(() => send(e.sessionId, 'Profiler.start'));
+    const send = (method: string, params: object = {}) =>
+      new Promise<unknown>((resolve) => {
+        const n = ++id;
+        pending.set(n, resolve);
+        void cdp.send('Target.sendMessageToTarget', { sessionId: e.sessionId, message: JSON.stringify({ id: n, method, params }) });
+      });
+    const w = { url: e.targetInfo.url, send };
+    workers.push(w);
+    onAttach(w);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  return { workers, detach: () => cdp.detach() };
+}
+
+interface AttachedWorker {
+  url: string;
+  send(method: string, params?: object): Promise<unknown>;
+}
+
+/** CPU profiles of a page's dedicated Workers whose script URL contains `match`, from now until `stop`. */
+export async function profileWorkers(page: Page, match: string): Promise<{ stop(): Promise<{ url: string; profile: unknown }[]> }> {
+  const attached = await attachWorkers(page, match, (w) => {
+    void w.send('Profiler.enable').then(() => w.send('Profiler.setSamplingInterval', { interval: 500 })).then(() => w.send('Profiler.start'));
+  });
   return {
     async stop() {
       const out: { url: string; profile: unknown }[] = [];
-      for (const s of sessions) out.push({ url: s.url, profile: ((await send(s.sessionId, 'Profiler.stop')) as { profile: unknown }).profile });
-      await cdp.detach();
+      for (const w of attached.workers) out.push({ url: w.url, profile: ((await w.send('Profiler.stop')) as { profile: unknown }).profile });
+      await attached.detach();
       return out;
     },
   };
+}
+
+/** The used JavaScript heap (MB, after a forced GC) of each of the page's running Workers whose URL contains `match`. */
+export async function workerHeapsMB(page: Page, match = ''): Promise<{ url: string; usedMB: number }[]> {
+  const attached = await attachWorkers(page, match, () => undefined);
+  // Workers already running are attached as auto-attach starts; give their events a moment to arrive.
+  await new Promise((r) => setTimeout(r, 500));
+  const out: { url: string; usedMB: number }[] = [];
+  for (const w of attached.workers) {
+    await w.send('HeapProfiler.collectGarbage');
+    const usage = (await w.send('Runtime.getHeapUsage')) as { usedSize: number };
+    out.push({ url: w.url.replace(/^.*\//, ''), usedMB: Math.round(usage.usedSize / 104857.6) / 10 });
+  }
+  await attached.detach();
+  return out;
 }

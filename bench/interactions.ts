@@ -2,7 +2,7 @@
 // timed inside the page from the user's action until the screen marks its result as shown (data-* attributes the
 // screens render from the state they show) plus the frame that paints it, with every main-thread task it caused.
 import type { Page } from 'playwright-core';
-import { log, percentile, profileFile, round, startProfile, stopProfile } from './browser';
+import { log, percentile, profileFile, round, startProfile, stopProfile, workerHeapsMB } from './browser';
 import type { ScenarioResult } from './browser';
 
 const SHOWN_MS = 300;
@@ -413,5 +413,7 @@ export async function runInteractions(page: Page, url: string): Promise<Scenario
     }
   }
   await rec.endProfile();
+  // What the Workers kept for the page's life hold once the day's interactions are done (untimed).
+  log(`interactions: worker heaps after a GC: ${(await workerHeapsMB(page)).map((w) => `${w.url} ${w.usedMB} MB`).join(', ')}`);
   return rec.finish();
 }
