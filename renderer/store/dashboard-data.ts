@@ -9,7 +9,7 @@ import type { MilestoneFacts } from '../../shared/portfolio/risk-flags';
 import type { PortfolioCounters } from '../../shared/portfolio/status-counts';
 import { Dexie, db } from './db';
 import { loadMilestoneFacts } from './risks';
-import { readUnchanged } from './kept-snapshot';
+import type { TableReaders } from './kept-snapshot';
 import { readInPages } from './paged-read';
 import { readPortfolioCounters } from './status-counters';
 
@@ -42,26 +42,24 @@ export function watchTables(tables: readonly WatchedTable[], onChange: () => voi
   return () => Dexie.on('storagemutated').unsubscribe(onMutated);
 }
 
-/** The summary's big tables, read together and kept by its Worker while the store's revision stays put. */
-export interface DashboardCore {
+/** The summary's big tables, kept by its Worker table by table (KeptTables): a write reads again only what it touched. */
+export interface DashboardTables {
   projects: Project[];
   budgetLines: BudgetLine[];
-  milestoneFacts: MilestoneFacts;
-  /** The counters as of the read (null when a write landed during it or the row is missing). */
-  counters: PortfolioCounters | null;
-  /** Their revision (undefined: not a snapshot to keep, see KeptSnapshot). */
-  revision: number | undefined;
+  /** What the risk flags need of the milestones (not every milestone). */
+  milestones: MilestoneFacts;
 }
 
 /**
- * The big tables the summary Worker needs, read in the Worker (seconds at 50,000 projects, off the main thread) a page
- * per transaction so writes do not wait for it, bracketed by the revision (readUnchanged): the counters come only when
- * no write landed during the read, so they describe exactly these rows and can be checked against them.
+ * Read in the Worker (seconds at 50,000 projects, off the main thread), a page per transaction so writes do not wait
+ * for it; KeptTables brackets the reads with the counters, which then describe exactly these rows (the summary checks
+ * the stored counts by status against them).
  */
-export async function readDashboardCore(): Promise<DashboardCore> {
-  const { value: [projects, budgetLines, milestoneFacts], counters } = await readUnchanged(() => Promise.all([readInPages(db.projects), readInPages(db.budgetLines), loadMilestoneFacts()]));
-  return { projects, budgetLines, milestoneFacts, counters, revision: counters?.revision };
-}
+export const dashboardTables: TableReaders<DashboardTables> = {
+  projects: () => readInPages(db.projects),
+  budgetLines: () => readInPages(db.budgetLines),
+  milestones: loadMilestoneFacts,
+};
 
 /** What the summary reads for every request: the overdue count (it depends on today) and the small planning tables. */
 export interface DashboardSmall {

@@ -6,8 +6,8 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DB
 import type { AuditEntry, BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import type { CatalogEdition, CatalogProgram } from '../../shared/catalog/schema';
 import type { Application, Membership, Researcher, TrackedCall } from '../../shared/domain/planning';
-import { COUNTERS_KEY, addChange, applyDelta, readCounters, zeroCounts } from '../../shared/portfolio/status-counts';
-import type { PortfolioCounters, StatusCounts } from '../../shared/portfolio/status-counts';
+import { COUNTED_TABLES, COUNTERS_KEY, addChange, applyDelta, nextWritten, readCounters, zeroCounts } from '../../shared/portfolio/status-counts';
+import type { CountedTable, PortfolioCounters, StatusCounts } from '../../shared/portfolio/status-counts';
 import type { ReviewItem } from '../../shared/sync/sync-docs';
 
 export const DB_NAME = 'grant-portfolio';
@@ -152,13 +152,16 @@ export class GrantDatabase extends Dexie {
     );
     // A new database starts with known counters (an older one gets them recounted once, see status-counters.ts).
     this.on('populate', (tx) => {
-      void tx.table('settings').add({ key: COUNTERS_KEY, value: { revision: 0, byStatus: zeroCounts() } satisfies PortfolioCounters });
+      void tx.table('settings').add({ key: COUNTERS_KEY, value: { revision: 0, byStatus: zeroCounts(), written: { epoch: newEpoch(), at: { projects: 0, budgetLines: 0, milestones: 0 } } } satisfies PortfolioCounters });
     });
   }
 }
 
 /** Tables whose writes bump the counters' revision (and, for projects, the counts by status). */
-const COUNTED_TABLES: readonly string[] = ['projects', 'budgetLines', 'milestones'];
+const isCounted = (name: string): name is CountedTable => (COUNTED_TABLES as readonly string[]).includes(name);
+
+/** A new epoch of per-table revisions (status-counts.ts: TableRevisions). */
+const newEpoch = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** Transactions that told the middleware how their writes change the counts (see `countWritesAs`). */
 const callerDeltas = new WeakMap<object, StatusCounts>();
@@ -181,6 +184,8 @@ interface TxCounters {
   cleared: boolean;
   /** A write these rules cannot follow (a partial range delete): the counts become unknown and are recounted. */
   unknown: boolean;
+  /** The counted tables this transaction wrote (their revision in the row becomes this transaction's). */
+  tables: Set<CountedTable>;
 }
 
 /**
@@ -199,7 +204,7 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
     let s = states.get(trans);
     if (!s) {
       const base = settings().get({ trans, key: COUNTERS_KEY }).then((row: { value?: unknown } | undefined) => readCounters(row?.value));
-      s = { base, delta: zeroCounts(), cleared: false, unknown: false };
+      s = { base, delta: zeroCounts(), cleared: false, unknown: false, tables: new Set() };
       states.set(trans, s);
     }
     return s;
@@ -209,7 +214,8 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
     void s.base
       .then((base) => {
         const byStatus = s.unknown ? null : applyDelta(s.cleared ? zeroCounts() : (base?.byStatus ?? null), s.delta);
-        const value: PortfolioCounters = { revision: (base?.revision ?? 0) + 1, byStatus };
+        const revision = (base?.revision ?? 0) + 1;
+        const value: PortfolioCounters = { revision, byStatus, written: nextWritten(base?.written, s.tables, revision, newEpoch) };
         return settings().mutate({ type: 'put', trans, values: [{ key: COUNTERS_KEY, value }] });
       })
       .then(
@@ -222,15 +228,16 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
 
   return {
     transaction(stores, mode, options) {
-      const widen = mode === 'readwrite' && !stores.includes('settings') && stores.some((t) => COUNTED_TABLES.includes(t));
+      const widen = mode === 'readwrite' && !stores.includes('settings') && stores.some(isCounted);
       return down.transaction(widen ? [...stores, 'settings'] : stores, mode, options);
     },
     table(name) {
       const table = down.table(name);
-      if (!COUNTED_TABLES.includes(name)) return table;
+      if (!isCounted(name)) return table;
       const keyOf = (value: unknown): unknown => table.schema.primaryKey.extractKey?.(value);
       const counted = async (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
         const s = stateOf(req.trans);
+        s.tables.add(name);
         if (name !== 'projects') {
           const res = await table.mutate(req);
           save(req.trans, s);
@@ -261,6 +268,7 @@ function countersMiddleware(down: DBCore): Partial<DBCore> {
       // without the middleware) and the row is put from the write's callback, while the transaction is active.
       const declared = (req: DBCoreMutateRequest, delta: StatusCounts): Promise<DBCoreMutateResponse> => {
         const s = stateOf(req.trans);
+        s.tables.add(name);
         s.delta = delta;
         const written = table.mutate(req);
         written.then(() => save(req.trans, s), () => undefined);

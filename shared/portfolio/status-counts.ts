@@ -15,6 +15,22 @@ export type StatusCounts = Record<ProjectStatus, number>;
 export interface PortfolioCounters {
   revision: number;
   byStatus: StatusCounts | null;
+  /** Per table, the revision of the last transaction that wrote it; absent for rows from before these were kept. */
+  written?: TableRevisions;
+}
+
+/** The tables whose writes move the revision. */
+export const COUNTED_TABLES = ['projects', 'budgetLines', 'milestones'] as const;
+export type CountedTable = (typeof COUNTED_TABLES)[number];
+
+/**
+ * When each table was last written (a revision), within `epoch`: a counters row started anew (missing, or from before
+ * these were kept) starts a new epoch, and a table not written since is unknown, so revisions of two epochs are never
+ * compared. A Worker that keeps tables reads again only those written after the revision it read them at.
+ */
+export interface TableRevisions {
+  epoch: string;
+  at: Partial<Record<CountedTable, number>>;
 }
 
 /** The key of the counters row in the settings table. */
@@ -73,7 +89,39 @@ export function readCounters(value: unknown): PortfolioCounters | null {
     }
     byStatus = ok ? counts : null;
   }
-  return { revision: v.revision, byStatus };
+  const written = readWritten((value as { written?: unknown }).written);
+  return written ? { revision: v.revision, byStatus, written } : { revision: v.revision, byStatus };
+}
+
+function readWritten(value: unknown): TableRevisions | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as { epoch?: unknown; at?: unknown };
+  if (typeof v.epoch !== 'string' || !v.at || typeof v.at !== 'object') return undefined;
+  const at: TableRevisions['at'] = {};
+  for (const t of COUNTED_TABLES) {
+    const n = (v.at as Record<string, unknown>)[t];
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) at[t] = n;
+  }
+  return { epoch: v.epoch, at };
+}
+
+/** The revisions after a transaction at `revision` wrote `tables`, continuing `base`'s epoch (or starting one). */
+export function nextWritten(base: TableRevisions | undefined, tables: Iterable<CountedTable>, revision: number, newEpoch: () => string): TableRevisions {
+  const out: TableRevisions = base ? { epoch: base.epoch, at: { ...base.at } } : { epoch: newEpoch(), at: {} };
+  for (const t of tables) out.at[t] = revision;
+  return out;
+}
+
+/**
+ * The tables of `from` (a read at `from.revision`) that may differ in `now`: none at the same revision; all of them
+ * unless both carry revisions of one epoch and the revision went forward; otherwise those written after `from.revision` or never since the epoch began.
+ */
+export function tablesWrittenSince(from: PortfolioCounters, now: PortfolioCounters): CountedTable[] {
+  if (now.revision === from.revision) return [];
+  const a = from.written;
+  const b = now.written;
+  if (!a || !b || a.epoch !== b.epoch || now.revision < from.revision) return [...COUNTED_TABLES];
+  return COUNTED_TABLES.filter((t) => b.at[t] === undefined || b.at[t] > from.revision);
 }
 
 /** Counts projects by status the slow way (the summary Worker checks the stored counters with it). */

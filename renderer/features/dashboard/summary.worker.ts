@@ -7,9 +7,10 @@ import { computeRiskFlags, RISK_KINDS } from '../../../shared/portfolio/risk-fla
 import type { RiskKind } from '../../../shared/portfolio/risk-flags';
 import { budgetTotals } from '../../../shared/portfolio/budget-aggregation';
 import { countByStatus, sameCounts } from '../../../shared/portfolio/status-counts';
-import { readDashboardCore, readDashboardSmall } from '../../store/dashboard-data';
-import type { DashboardCore, DashboardSmall } from '../../store/dashboard-data';
-import { KeptSnapshot } from '../../store/kept-snapshot';
+import { dashboardTables, readDashboardSmall } from '../../store/dashboard-data';
+import type { DashboardSmall, DashboardTables } from '../../store/dashboard-data';
+import { KeptTables } from '../../store/kept-snapshot';
+import type { PortfolioCounters } from '../../../shared/portfolio/status-counts';
 import { buildPlanningReport } from '../../../shared/reports/planning-report';
 import { researcherEffort } from '../../../shared/planning/effort';
 import { serveWorkerApi } from '../../platform/worker-client';
@@ -18,21 +19,22 @@ import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-pro
 /** Flags listed on the dashboard (the rest are counted). */
 const LISTED = 15;
 
-/** The last summary and what it was computed from: the kept read (by identity) and the rest (by value). */
-let last: { core: DashboardCore; key: string; summary: DashboardSummary } | null = null;
-// Dropped before a new read, so the old and the new snapshot are never held together.
-const core = new KeptSnapshot(readDashboardCore, () => (last = null));
+/** The last summary and what it was computed from: the kept tables (by identity) and the rest (by value). */
+let last: { tables: DashboardTables; key: string; summary: DashboardSummary } | null = null;
+// Dropped before a new read, so the old and the new tables are never held together.
+const kept = new KeptTables(dashboardTables, () => (last = null));
 
 async function summarise(req: SummaryRequest): Promise<DashboardSummary> {
-  const [c, small] = await Promise.all([core.current(), readDashboardSmall(req.today)]);
-  const key = JSON.stringify([req, small]);
-  if (last?.core === c && last.key === key) return last.summary;
-  last = { core: c, key, summary: compute(req, c, small) };
+  const [{ values, counters }, small] = await Promise.all([kept.current(), readDashboardSmall(req.today)]);
+  const key = JSON.stringify([req, small, counters?.byStatus ?? null]);
+  if (last && sameTables(last.tables, values) && last.key === key) return last.summary;
+  last = { tables: values, key, summary: compute(req, values, counters, small) };
   return last.summary;
 }
 
-function compute(req: SummaryRequest, { projects, counters, budgetLines, milestoneFacts }: DashboardCore, { overdue, applications, researchers, memberships }: DashboardSmall): DashboardSummary {
-  // The forecast and effort panels (the same functions as `cli forecast` and the Reports screen).
+const sameTables = (a: DashboardTables, b: DashboardTables) => a.projects === b.projects && a.budgetLines === b.budgetLines && a.milestones === b.milestones;
+
+function compute(req: SummaryRequest, { projects, budgetLines, milestones: milestoneFacts }: DashboardTables, counters: PortfolioCounters | null, { overdue, applications, researchers, memberships }: DashboardSmall): DashboardSummary {
   const planning = buildPlanningReport({ projects, budgetLines, applications, programs: req.programs, fromFiscalYear: req.fiscalYear, settings: req.probability });
   const names = new Map(researchers.map((r) => [r.id, r.name]));
   const overCommitted = researcherEffort({ researchers, memberships, projects, applications, thresholdPercent: req.effortThresholdPercent })

@@ -1,7 +1,7 @@
 // The Reports screen's Worker: the aggregation (money by program and department, schedule, risks, success rates,
 // forecast) and the reports workbook, reading IndexedDB itself. At 50,000 projects reading and aggregating is seconds
 // of work, which froze the window on the main thread; the Worker (one for the page's life, use-report.ts) keeps the big
-// tables (until the store's revision moves) and the reports built from them (until their inputs change), so a later
+// tables (each until a write to it moves the store's revision) and the reports built from them (until their inputs change), so a later
 // visit, or the workbook asked for after looking at the screen, is answered from memory. See docs/performance.md
 // (report-50k, open-reports).
 import { ReportSetMemo } from '../../../shared/reports/report-set';
@@ -9,8 +9,8 @@ import type { ReportSetRequest } from '../../../shared/reports/report-set';
 import { reportWorkbookSheets } from '../../../shared/reports/report-workbook';
 import { planningReportSheets } from '../../../shared/reports/planning-report-workbook';
 import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
-import { readApplications, readReportCore } from '../../store/report-data';
-import { KeptSnapshot } from '../../store/kept-snapshot';
+import { readApplications, reportTables } from '../../store/report-data';
+import { KeptTables } from '../../store/kept-snapshot';
 import { loadPrograms } from '../../store/catalog';
 import { loadPlanningSettings } from '../../store/planning';
 import { serveWorkerApi, transferred } from '../../platform/worker-client';
@@ -18,12 +18,12 @@ import { WORKBOOK_STEPS } from './report-protocol';
 import type { ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
 
 const memo = new ReportSetMemo();
-const core = new KeptSnapshot(readReportCore, () => memo.clear());
+const core = new KeptTables(reportTables, () => memo.clear());
 
 /** The two reports from the data as stored now (the big tables kept or read again, the applications read now). */
 async function reportsNow(req: ReportSetRequest) {
-  const [c, applications] = await Promise.all([core.current(), readApplications()]);
-  return memo.build({ ...c, applications }, req);
+  const [{ values }, applications] = await Promise.all([core.current(), readApplications()]);
+  return memo.build({ ...values, applications }, req);
 }
 
 async function build(req: ReportRequest): Promise<ReportAnswer> {

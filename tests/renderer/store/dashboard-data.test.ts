@@ -3,7 +3,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/store/db';
-import { readDashboardCore, readDashboardSmall } from '../../../renderer/store/dashboard-data';
+import { dashboardTables, readDashboardSmall } from '../../../renderer/store/dashboard-data';
+import { KeptTables } from '../../../renderer/store/kept-snapshot';
 import { recountStatuses } from '../../../renderer/store/status-counters';
 import { countByStatus } from '../../../shared/portfolio/status-counts';
 import { makeLine, makeMilestone, makeProject } from '../../shared/portfolio/fixtures';
@@ -13,7 +14,7 @@ beforeEach(async () => {
   await recountStatuses(true);
 });
 
-describe('readDashboardCore and readDashboardSmall', () => {
+describe('dashboardTables and readDashboardSmall', () => {
   it('reads projects with matching counters, budget lines, milestone facts and the overdue count', async () => {
     await db.projects.bulkAdd([makeProject('a'), makeProject('b', { status: 'applying' }), makeProject('t', { deletedAt: '2025-01-01T00:00:00Z' })]);
     await db.budgetLines.bulkAdd([makeLine('a', 2025, 1000)]);
@@ -22,8 +23,8 @@ describe('readDashboardCore and readDashboardSmall', () => {
       makeMilestone('today', 'a', { dueDate: '2025-11-28' }),
       makeMilestone('done', 'b', { dueDate: '2025-10-01', status: 'done' }),
     ]);
-    const d = { ...(await readDashboardCore()), ...(await readDashboardSmall('2025-11-28')) };
-    expect(d.revision).toBe(d.counters?.revision);
+    const { values, counters } = await new KeptTables(dashboardTables).current();
+    const d = { ...values, milestoneFacts: values.milestones, counters, ...(await readDashboardSmall('2025-11-28')) };
     expect(d.projects.map((p) => p.id).sort()).toEqual(['a', 'b', 't']);
     expect(d.counters?.byStatus).toEqual(countByStatus(d.projects));
     expect(d.budgetLines).toHaveLength(1);

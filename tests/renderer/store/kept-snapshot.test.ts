@@ -7,10 +7,17 @@ import { db } from '../../../renderer/store/db';
 import { blankProjectInput, saveProject } from '../../../renderer/store/projects';
 import { saveBudgetLine } from '../../../renderer/store/budgets';
 import { setMilestonesStatus } from '../../../renderer/store/milestones';
-import { readReportCore } from '../../../renderer/store/report-data';
+import { reportTables } from '../../../renderer/store/report-data';
 import { readTableWithRevision } from '../../../renderer/store/import-export-data';
-import { KeptSnapshot, readRevision, readUnchanged } from '../../../renderer/store/kept-snapshot';
+import { KeptSnapshot, KeptTables, readRevision, readUnchanged } from '../../../renderer/store/kept-snapshot';
 import { READ_PAGE, readInPages } from '../../../renderer/store/paged-read';
+import { COUNTERS_KEY } from '../../../shared/portfolio/status-counts';
+
+/** The three big tables as one snapshot with the revision (what a KeptSnapshot keeps). */
+async function readCore() {
+  const { value: [projects, budgetLines, milestones], counters } = await readUnchanged(() => Promise.all([readInPages(db.projects), readInPages(db.budgetLines), readInPages(db.milestones)]));
+  return { projects, budgetLines, milestones, revision: counters?.revision };
+}
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
@@ -27,7 +34,7 @@ describe('KeptSnapshot', () => {
   it('keeps its snapshot until a write to projects, budget lines or milestones, then reads the stored rows', async () => {
     const [a] = await twoProjects();
     let reads = 0;
-    const kept = new KeptSnapshot(readReportCore, () => reads++);
+    const kept = new KeptSnapshot(readCore, () => reads++);
     const first = await kept.current();
     expect(await kept.current()).toBe(first);
     expect(reads).toBe(1);
@@ -50,7 +57,7 @@ describe('KeptSnapshot', () => {
   it('reads every time when the revision is unknown (no counters row)', async () => {
     await twoProjects();
     let reads = 0;
-    const kept = new KeptSnapshot(readReportCore, () => reads++);
+    const kept = new KeptSnapshot(readCore, () => reads++);
     await db.settings.clear();
     expect(await readRevision()).toBeUndefined();
     const first = await kept.current();
@@ -116,5 +123,75 @@ describe('KeptSnapshot', () => {
     expect(snapshot.revision).toBe(await readRevision());
     expect(snapshot.rows.find((p) => p.id === a.id)?.title).toBe('renamed');
     expect(await kept.current()).toBe(snapshot);
+  });
+});
+
+describe('KeptTables', () => {
+  it('reads again only the tables written since its read, and nothing while the revision stays put', async () => {
+    const [a] = await twoProjects();
+    // The counters row was cleared with the tables: a table counts as known once written since (budget lines below).
+    await db.milestones.add({ id: 'm1', projectId: a.id, kind: 'other', title: 'x', dueDate: '2026-01-01', status: 'planned', doneDate: null, notes: '', origin: 'user' });
+    const reads: string[] = [];
+    let cleared = 0;
+    const counted = Object.fromEntries(Object.entries(reportTables).map(([t, read]) => [t, () => (reads.push(t), read())])) as typeof reportTables;
+    const kept = new KeptTables(counted, () => cleared++);
+    const first = await kept.current();
+    expect(reads.sort()).toEqual(['budgetLines', 'milestones', 'projects']);
+    expect(first.counters?.revision).toBe(await readRevision());
+    expect(await kept.current()).toEqual(first);
+    expect(reads).toHaveLength(3);
+
+    reads.length = 0;
+    await saveBudgetLine(a.id, 2025, 1_000_000, 300_000);
+    const afterBudget = await kept.current();
+    expect(reads).toEqual(['budgetLines']);
+    expect(afterBudget).not.toBe(first);
+    expect(afterBudget.values.budgetLines.map((l) => l.directYen)).toEqual([1_000_000]);
+    // The tables not written are the same objects as before (what was built from them can tell).
+    expect(afterBudget.values.projects).toBe(first.values.projects);
+    expect(afterBudget.values.milestones).toBe(first.values.milestones);
+    expect(cleared).toBe(2);
+
+    reads.length = 0;
+    await setMilestonesStatus(['m1'], 'done');
+    const afterMilestones = await kept.current();
+    expect(reads).toEqual(['milestones']);
+    expect(afterMilestones.values.milestones.map((m) => m.status)).toEqual(['done']);
+    expect(afterMilestones.values.budgetLines).toBe(afterBudget.values.budgetLines);
+  });
+
+  it('reads every table again when the counters carry no per-table revisions (a row from before them)', async () => {
+    const [a] = await twoProjects();
+    const reads: string[] = [];
+    const counted = Object.fromEntries(Object.entries(reportTables).map(([t, read]) => [t, () => (reads.push(t), read())])) as typeof reportTables;
+    const kept = new KeptTables(counted);
+    await kept.current();
+    const row = await db.settings.get(COUNTERS_KEY);
+    await db.settings.put({ key: COUNTERS_KEY, value: { ...(row!.value as object), written: undefined } });
+    reads.length = 0;
+    await saveBudgetLine(a.id, 2025, 7, 1);
+    const again = await kept.current();
+    expect(reads.sort()).toEqual(['budgetLines', 'milestones', 'projects']);
+    expect(again.values.budgetLines).toHaveLength(1);
+  });
+
+  it('reads a table again when a write to it lands during its read, and never keeps what it read then', async () => {
+    const [a] = await twoProjects();
+    let writeDuring = true;
+    const tables = {
+      ...reportTables,
+      budgetLines: async () => {
+        const rows = await reportTables.budgetLines();
+        if (writeDuring) {
+          writeDuring = false;
+          await saveBudgetLine(a.id, 2026, 5, 1);
+        }
+        return rows;
+      },
+    };
+    const kept = new KeptTables(tables);
+    const got = await kept.current();
+    expect(got.values.budgetLines.map((l) => l.fiscalYear)).toEqual([2026]);
+    expect(got.counters?.revision).toBe(await readRevision());
   });
 });

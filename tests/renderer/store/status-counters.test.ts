@@ -57,7 +57,11 @@ describe('portfolio counters', () => {
     const d = new GrantDatabase('counters-new');
     others.push(d);
     await d.open();
-    expect(readCounters((await d.settings.get(COUNTERS_KEY))?.value)).toEqual({ revision: 0, byStatus: { applying: 0, active: 0, completed: 0, terminated: 0 } });
+    expect(readCounters((await d.settings.get(COUNTERS_KEY))?.value)).toEqual({
+      revision: 0,
+      byStatus: { applying: 0, active: 0, completed: 0, terminated: 0 },
+      written: { epoch: expect.any(String) as string, at: { projects: 0, budgetLines: 0, milestones: 0 } },
+    });
   });
 
   it('follow edits, status changes, the trash, restores from it, purges and undo', async () => {
