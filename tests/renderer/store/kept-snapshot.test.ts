@@ -126,6 +126,9 @@ describe('KeptSnapshot', () => {
   });
 });
 
+/** The report's table readers, each noting its table in `reads` when called. */
+const countingReads = (reads: string[]) => Object.fromEntries(Object.entries(reportTables).map(([t, read]) => [t, () => (reads.push(t), read())])) as typeof reportTables;
+
 describe('KeptTables', () => {
   it('reads again only the tables written since its read, and nothing while the revision stays put', async () => {
     const [a] = await twoProjects();
@@ -133,7 +136,7 @@ describe('KeptTables', () => {
     await db.milestones.add({ id: 'm1', projectId: a.id, kind: 'other', title: 'x', dueDate: '2026-01-01', status: 'planned', doneDate: null, notes: '', origin: 'user' });
     const reads: string[] = [];
     let cleared = 0;
-    const counted = Object.fromEntries(Object.entries(reportTables).map(([t, read]) => [t, () => (reads.push(t), read())])) as typeof reportTables;
+    const counted = countingReads(reads);
     const kept = new KeptTables(counted, () => cleared++);
     const first = await kept.current();
     expect(reads.sort()).toEqual(['budgetLines', 'milestones', 'projects']);
@@ -163,7 +166,7 @@ describe('KeptTables', () => {
   it('reads every table again when the counters carry no per-table revisions (a row from before them)', async () => {
     const [a] = await twoProjects();
     const reads: string[] = [];
-    const counted = Object.fromEntries(Object.entries(reportTables).map(([t, read]) => [t, () => (reads.push(t), read())])) as typeof reportTables;
+    const counted = countingReads(reads);
     const kept = new KeptTables(counted);
     await kept.current();
     const row = await db.settings.get(COUNTERS_KEY);
