@@ -1,6 +1,6 @@
 // The application frame: side navigation, the current screen (loaded lazily), and native-menu commands.
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { ComponentType } from 'react';
+import { createElement, useCallback, useEffect, useState } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../platform/desktop-api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -27,21 +27,48 @@ const loaders: Record<ScreenId, () => Promise<ScreenComponent>> = {
   settings: named(() => import('../features/settings/SettingsScreen'), 'SettingsScreen'),
 };
 
-const screens = Object.fromEntries(SCREENS.map((id) => [id, lazy(async () => ({ default: await loaders[id]() }))])) as unknown as Record<ScreenId, ScreenComponent>;
+/** Screens whose code has loaded: rendered directly (see useScreen). */
+const loaded: Partial<Record<ScreenId, ScreenComponent>> = {};
+
+/** Loads the first screen's code while the app starts (main.tsx), so the first render shows it, not "loading". */
+export async function preloadScreen(id: ScreenId): Promise<void> {
+  loaded[id] = await loaders[id]();
+}
 
 /**
- * Loads the first screen's code while the app starts, and renders that screen directly instead of through lazy():
- * a lazy screen shows the Suspense fallback first, and React holds a revealed fallback for at least 300 ms, a third
- * of the start time. Call before the first render only (main.tsx), or a mounted lazy screen would remount.
+ * The screen's component once its code is in (its load started otherwise), or the load's error. Not React.lazy in a
+ * Suspense boundary: React 19 keeps a revealed fallback for at least 300 ms, so every screen's first open took 300 ms
+ * or more although its code arrived in a few tens.
  */
-export async function preloadScreen(id: ScreenId): Promise<void> {
-  screens[id] = await loaders[id]();
+function useScreen(id: ScreenId): ScreenComponent | Error | undefined {
+  const [, setArrived] = useState(0);
+  const [failed, setFailed] = useState<{ id: ScreenId; error: Error } | null>(null);
+  useEffect(() => {
+    if (loaded[id]) return;
+    let live = true;
+    loaders[id]().then(
+      (screen) => {
+        loaded[id] = screen;
+        if (live) setArrived((n) => n + 1);
+      },
+      (e: unknown) => live && setFailed({ id, error: e instanceof Error ? e : new Error(String(e)) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return loaded[id] ?? (failed?.id === id ? failed.error : undefined);
+}
+
+/** Rethrows a screen's failed load inside the ErrorBoundary, as a failed lazy() did. */
+function LoadFailed({ error }: { error: Error }): ReactNode {
+  throw error;
 }
 
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
-  const Screen = screens[route.screen];
+  const screen = useScreen(route.screen);
   const [aboutOpen, setAboutOpen] = useState(false);
   const closeAbout = useCallback(() => setAboutOpen(false), []);
 
@@ -132,9 +159,7 @@ export function App() {
       <main id="main" className="main" tabIndex={-1}>
         <HealthBanner />
         <ErrorBoundary key={route.screen}>
-          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-            <Screen route={route} />
-          </Suspense>
+          {screen instanceof Error ? <LoadFailed error={screen} /> : screen ? createElement(screen, { route }) : <p className="muted">{t('loading')}</p>}
         </ErrorBoundary>
       </main>
       {aboutOpen && <AboutDialog onClose={closeAbout} />}

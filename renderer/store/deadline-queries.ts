@@ -9,7 +9,7 @@ import type { DeadlineBucket } from '../../shared/portfolio/deadlines';
 import type { MilestoneTemplate } from '../../shared/portfolio/templates';
 import { db } from './db';
 import { loadTemplates } from './templates';
-import { readInPages } from './paged-read';
+import { readFewDistinctKeys, readInPages } from './paged-read';
 import { readRevision, readUnchanged } from './kept-snapshot';
 import { watchTables } from './dashboard-data';
 
@@ -186,9 +186,10 @@ export function deadlineQueryKey(today: IsoDate, view: DeadlineView, limit: numb
   return `${today}/${view}/${limit}${scopeKey(scope)}`;
 }
 
-/** The departments of the portfolio's projects (the department index's distinct keys), for the scope menu. */
+/** The departments of the portfolio's projects (the department index's distinct keys, sought one by one: a walk read
+ * every project's entry on each visit), for the scope menu. */
 export function useProjectDepartments(): string[] | undefined {
-  return useLiveQuery(async () => ((await db.projects.orderBy('department').uniqueKeys()) as string[]).filter((d) => d !== '').sort((a, b) => a.localeCompare(b, 'ja')), []);
+  return useLiveQuery(async () => ((await readFewDistinctKeys(db.projects, 'department')) as string[]).filter((d) => d !== '').sort((a, b) => a.localeCompare(b, 'ja')), []);
 }
 
 /** The ids of every open item in a view (live projects only): "select all" of the view, keys only. */

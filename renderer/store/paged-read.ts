@@ -77,3 +77,18 @@ export async function readUniqueKeysInPages<T, K extends IndexableType, I>(table
     last = page[page.length - 1]!;
   }
 }
+
+/**
+ * The same keys as readUniqueKeysInPages, found by seeking past each one: one short request per distinct key. For an
+ * index with few distinct keys over many rows (the departments of 50,000 projects), where a unique walk still reads
+ * every entry (Chromium steps through the equal keys: 0.2–1.6 s per Deadlines visit at 10,000 projects, loaded).
+ */
+export async function readFewDistinctKeys<T, K extends IndexableType, I>(table: Table<T, K, I>, index: string): Promise<IndexableType[]> {
+  const out: IndexableType[] = [];
+  let last: IndexableType | undefined;
+  for (;;) {
+    const next = await (last === undefined ? table.orderBy(index) : table.where(index).above(last)).limit(1).keys();
+    if (next.length === 0) return out;
+    out.push((last = next[0]!));
+  }
+}

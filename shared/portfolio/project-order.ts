@@ -45,7 +45,7 @@ export async function rankColumnInSlices(projects: readonly Project[], key: Rank
     if ((i + 1) % slice === 0) await pause();
   }
   seen.delete('');
-  const distinct = await sortInSlices([...seen], collator.compare, pause);
+  const distinct = await collatorSorted([...seen], pause, slice);
   const rankOf = new Map<string, number>();
   let rank = -1;
   for (let i = 0; i < distinct.length; i++) {
@@ -61,6 +61,25 @@ export async function rankColumnInSlices(projects: readonly Project[], key: Rank
     if ((i + 1) % slice === 0) await pause();
   }
   return out;
+}
+
+/** Comparisons of code units a slice: each about a tenth of a collator's. */
+const UNIT_BUDGET = 50_000;
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Distinct values in the collator's order. Sorted by code unit first and kept when the collator agrees with every
+ * neighbour (a list is sorted when each pair of neighbours is): codes with padded numbers and ISO dates are, and the
+ * list's first answer waits for the codes' ranks (a collator sort was some 800,000 comparisons at 50,000 projects).
+ * Otherwise sorted by the collator.
+ */
+async function collatorSorted(values: string[], pause: () => Promise<void>, slice: number): Promise<string[]> {
+  const byUnit = await sortInSlices(values, byCodeUnit, pause, UNIT_BUDGET);
+  for (let i = 1; i < byUnit.length; i++) {
+    if (collator.compare(byUnit[i - 1]!, byUnit[i]!) > 0) return sortInSlices(values, collator.compare, pause);
+    if (i % slice === 0) await pause();
+  }
+  return byUnit;
 }
 
 function columnValues(projects: readonly Project[], key: RankedKey): string[] {

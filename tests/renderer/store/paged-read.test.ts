@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Milestone, Project } from '../../../shared/domain/types';
 import { db } from '../../../renderer/store/db';
 import { blankProjectInput, saveProject } from '../../../renderer/store/projects';
-import { readInPages, readUniqueKeysInPages } from '../../../renderer/store/paged-read';
+import { readFewDistinctKeys, readInPages, readUniqueKeysInPages } from '../../../renderer/store/paged-read';
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
@@ -67,6 +67,15 @@ describe('readInPages', () => {
     expect(keys).toHaveLength(7);
     for (const pageSize of [1, 3, 7, 8]) expect(await readUniqueKeysInPages(db.milestones, 'projectId', pageSize)).toEqual(keys);
     expect(await readUniqueKeysInPages(db.budgetLines, 'projectId', 3)).toEqual([]);
+  });
+
+  it('finds the same distinct keys by seeking past each one, the empty key included', async () => {
+    const rows = await projects(20);
+    await db.projects.bulkPut(rows.map((p, i) => ({ ...p, department: ['', '医学部', '工学部', '理学部'][i % 4]! })));
+    const keys = await db.projects.orderBy('department').uniqueKeys();
+    expect(keys.length).toBeGreaterThan(3);
+    expect(await readFewDistinctKeys(db.projects, 'department')).toEqual(keys);
+    expect(await readFewDistinctKeys(db.budgetLines, 'projectId')).toEqual([]);
   });
 
   it('refuses an index it cannot page rather than reading it wrong', async () => {

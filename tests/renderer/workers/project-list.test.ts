@@ -135,6 +135,13 @@ describe('project-list Worker model', () => {
       expect(t!.count).toBe(shown.length);
       expect([...t!.items].map((i) => (i < 0 ? `g:${t!.groups[-i - 1]!.programId ?? ''}` : snap.ids[i]))).toEqual(rows.map((r) => r.key));
       for (const [i, g] of t!.groupOf.entries()) expect(rows[i]!.period).toEqual(t!.groups[g]!.period);
+      // Asked again (the next visit), the kept layout answers with arrays of its own (the Worker moves them away).
+      const expected = [...t!.items];
+      structuredClone(t!.items, { transfer: [t!.items.buffer] });
+      const again = await m.timeline({ version: snap.version, showArchived, lang: 'ja', unmappedLabel: '未設定', currentFy: 2026 });
+      expect([...again!.items]).toEqual(expected);
+      structuredClone(again!.items, { transfer: [again!.items.buffer] });
+      expect([...(await m.timeline({ version: snap.version, showArchived, lang: 'ja', unmappedLabel: '未設定', currentFy: 2026 }))!.items]).toEqual(expected);
     }
   });
 });

@@ -69,6 +69,16 @@ describe('sorting and ranking a slice at a time', () => {
     for (const key of RANKED_KEYS) expect([...(await rankColumnInSlices(list, key, async () => undefined))], key).toEqual([...all.ranks[key]]);
   });
 
+  it('ranks as rankProjects does whether or not the code-unit order is the collator order', async () => {
+    // Padded codes and ISO dates: the code-unit order is the collator's. Unpadded numbers, full-width letters and kana:
+    // it is not (b-10 before b-9, Ａ after z).
+    const agreeing = Array.from({ length: 40 }, (_, i) => makeProject(`p${i}`, { code: `B-${String((i * 17) % 40).padStart(4, '0')}`, startDate: `20${10 + (i % 9)}-04-0${(i % 5) + 1}` }));
+    const disagreeing = Array.from({ length: 40 }, (_, i) => makeProject(`q${i}`, { code: [`b-${i}`, `Ｂ-${i}`, `ｂ-${i}`, `か${i}`, `カ${i}`][i % 5]! }));
+    for (const list of [agreeing, disagreeing]) {
+      for (const key of ['code', 'startDate'] as const) expect([...(await rankColumnInSlices(list, key, async () => undefined, 7))], key).toEqual([...rankProjects(list).ranks[key]]);
+    }
+  });
+
   it('pauses in its passes over the column, not only in the sort', async () => {
     // One distinct value: the sort has nothing to compare, so every pause comes from the passes over the rows.
     const list = Array.from({ length: 12 }, (_, i) => makeProject(`p${i}`, { department: '工学研究科' }));
