@@ -68,18 +68,17 @@ export function useNextUndo(): AuditEntry | undefined {
  * null while loading.
  */
 export function useProgramProjects(programId: string, limit: number): { rows: Project[]; total: number } | null {
-  return useLiveQuery(
-    async () => {
-      // Keys first (the programId index and the trash's deletedAt index, which holds only trashed projects), then only
-      // the rows shown: counting through a filter read and cloned every project of the program on the page (thousands
-      // at 50,000 projects, hundreds of ms before the panel could show).
-      const [keys, trashed] = await Promise.all([db.projects.where('programId').equals(programId).primaryKeys(), db.projects.where('deletedAt').above('').primaryKeys()]);
-      const inTrash = new Set(trashed);
-      const live = keys.filter((k) => !inTrash.has(k));
-      const rows = (await db.projects.bulkGet(live.slice(0, limit))).filter((p): p is Project => p !== undefined);
-      return { rows: rows.sort((a, b) => a.code.localeCompare(b.code)), total: live.length };
-    },
-    [programId, limit],
-    null,
-  );
+  return useLiveQuery(() => readProgramProjects(programId, limit), [programId, limit], null);
+}
+
+/** useProgramProjects' read (one live query). */
+export async function readProgramProjects(programId: string, limit: number): Promise<{ rows: Project[]; total: number }> {
+  // Keys first (the programId index and the trash's deletedAt index, which holds only trashed projects), then only
+  // the rows shown: counting through a filter read and cloned every project of the program on the page (thousands
+  // at 50,000 projects, hundreds of ms before the panel could show).
+  const [keys, trashed] = await Promise.all([db.projects.where('programId').equals(programId).primaryKeys(), db.projects.where('deletedAt').above('').primaryKeys()]);
+  const inTrash = new Set(trashed);
+  const live = keys.filter((k) => !inTrash.has(k));
+  const rows = (await db.projects.bulkGet(live.slice(0, limit))).filter((p): p is Project => p !== undefined);
+  return { rows: rows.sort((a, b) => a.code.localeCompare(b.code)), total: live.length };
 }
