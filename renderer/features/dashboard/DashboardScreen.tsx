@@ -6,11 +6,13 @@ import { PROJECT_STATUSES } from '../../../shared/domain/types';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { formatYen } from '../../../shared/money/yen';
+import type { YenUnit } from '../../../shared/money/yen';
 import type { BudgetDimension } from '../../../shared/portfolio/budget-aggregation';
 import { RISK_KINDS } from '../../../shared/portfolio/risk-flags';
 import { hrefFor } from '../../app/routes';
 import { usePreferences } from '../../store/preferences';
 import { usePrograms } from '../../store/catalog';
+import type { ProgramEntry } from '../../store/catalog';
 import { usePortfolioCounters } from '../../store/dashboard-data';
 import { useNextDeadlines } from '../../store/deadline-queries';
 import { recountStatuses } from '../../store/status-counters';
@@ -19,6 +21,7 @@ import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { useDashboardSummary } from './use-dashboard-summary';
+import type { DashboardSummary } from './summary-protocol';
 import { usePlanningSettings } from '../../store/planning';
 import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
@@ -78,14 +81,6 @@ export function DashboardScreen() {
     return list;
   }, [funding, programs, lang, t]);
   const fundingTotal = funding?.reduce((s, r) => s + r.totalYen, 0) ?? 0;
-  const [dimension, setDimension] = useState<BudgetDimension>('year');
-  const totals = summary ? summary.totals[dimension] : null;
-  const totalsLabel = (key: string) => {
-    if (dimension === 'year') return fiscalYearLabel(Number(key), lang);
-    if (dimension === 'department') return key || t('noDepartment');
-    const p = key ? programs.get(key) : undefined;
-    return p ? (lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa) : t('unmapped');
-  };
 
   return (
     <section className="dashboard" data-ready={ready ? 'true' : 'false'} data-summary={summary ? 'ready' : 'pending'}>
@@ -126,33 +121,7 @@ export function DashboardScreen() {
           <a href={hrefFor('deadlines')}>{t('allDeadlines')} →</a>
         </section>
 
-        <section className="panel" aria-labelledby="dash-totals" data-totals-shown={totals ? dimension : undefined}>
-          <h2 id="dash-totals">{t('totals')}</h2>
-          <div role="radiogroup" aria-label={t('totalsBy')} className="tabs">
-            {(['year', 'program', 'department'] as const).map((d) => (
-              <button key={d} type="button" role="radio" aria-checked={dimension === d} data-dimension={d} onClick={() => setDimension(d)}>{t(`by.${d}`)}</button>
-            ))}
-          </div>
-          {dimension !== 'year' && <p className="muted small">{fiscalYearLabel(fy, lang)}</p>}
-          {!totals && <p className="muted">{t('computing')}</p>}
-          {totals && totals.length === 0 && <p className="muted">{t('fundingEmpty')}</p>}
-          {totals && totals.length > 0 && (
-            <table className="data totals-table">
-              <thead><tr><th>{t(`by.${dimension}`)}</th><th className="num">{tp('budget.direct')}</th><th className="num">{tp('budget.indirect')}</th><th className="num">{tp('budget.total')}</th><th className="num">{t('projectCount')}</th></tr></thead>
-              <tbody>
-                {totals.slice(0, 20).map((r) => (
-                  <tr key={r.key} data-key={r.key}>
-                    <td>{totalsLabel(r.key)}</td>
-                    <td className="num">{formatYen(r.directYen, prefs.amountUnit, lang)}</td>
-                    <td className="num">{formatYen(r.indirectYen, prefs.amountUnit, lang)}</td>
-                    <td className="num">{formatYen(r.totalYen, prefs.amountUnit, lang)}</td>
-                    <td className="num">{r.projectCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <BudgetTotalsPanel totals={summary?.totals ?? null} programs={programs} fy={fy} lang={lang} amountUnit={prefs.amountUnit} />
 
         <section className="panel" aria-labelledby="dash-forecast" data-testid="dash-forecast-panel">
           <h2 id="dash-forecast">{t('forecast')}</h2>
@@ -208,6 +177,54 @@ export function DashboardScreen() {
           )}
         </section>
       </div>
+    </section>
+  );
+}
+
+type BudgetTotals = DashboardSummary['totals'];
+
+/**
+ * The budget totals by year, program or department. Its tab is its own state, so switching tabs renders this panel
+ * alone: rendering the whole dashboard again (charts, forecast table, risk list) made a switch a long task at 50,000.
+ */
+function BudgetTotalsPanel({ totals: all, programs, fy, lang, amountUnit }: { totals: BudgetTotals | null; programs: ReadonlyMap<string, ProgramEntry>; fy: number; lang: 'ja' | 'en'; amountUnit: YenUnit }) {
+  const { t } = useTranslation('dashboard');
+  const { t: tp } = useTranslation('projects');
+  const [dimension, setDimension] = useState<BudgetDimension>('year');
+  const totals = all ? all[dimension] : null;
+  const totalsLabel = (key: string) => {
+    if (dimension === 'year') return fiscalYearLabel(Number(key), lang);
+    if (dimension === 'department') return key || t('noDepartment');
+    const p = key ? programs.get(key) : undefined;
+    return p ? (lang === 'ja' ? p.nameJa : p.nameEn || p.nameJa) : t('unmapped');
+  };
+  return (
+    <section className="panel" aria-labelledby="dash-totals" data-totals-shown={totals ? dimension : undefined}>
+      <h2 id="dash-totals">{t('totals')}</h2>
+      <div role="radiogroup" aria-label={t('totalsBy')} className="tabs">
+        {(['year', 'program', 'department'] as const).map((d) => (
+          <button key={d} type="button" role="radio" aria-checked={dimension === d} data-dimension={d} onClick={() => setDimension(d)}>{t(`by.${d}`)}</button>
+        ))}
+      </div>
+      {dimension !== 'year' && <p className="muted small">{fiscalYearLabel(fy, lang)}</p>}
+      {!totals && <p className="muted">{t('computing')}</p>}
+      {totals && totals.length === 0 && <p className="muted">{t('fundingEmpty')}</p>}
+      {totals && totals.length > 0 && (
+        <table className="data totals-table">
+          <thead><tr><th>{t(`by.${dimension}`)}</th><th className="num">{tp('budget.direct')}</th><th className="num">{tp('budget.indirect')}</th><th className="num">{tp('budget.total')}</th><th className="num">{t('projectCount')}</th></tr></thead>
+          <tbody>
+            {totals.slice(0, 20).map((r) => (
+              <tr key={r.key} data-key={r.key}>
+                <td>{totalsLabel(r.key)}</td>
+                <td className="num">{formatYen(r.directYen, amountUnit, lang)}</td>
+                <td className="num">{formatYen(r.indirectYen, amountUnit, lang)}</td>
+                <td className="num">{formatYen(r.totalYen, amountUnit, lang)}</td>
+                <td className="num">{r.projectCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
