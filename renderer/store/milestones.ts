@@ -12,6 +12,7 @@ import { loadPrograms } from './catalog';
 import { db } from './db';
 import { writeInChunks } from './chunked-write';
 import { loadPreferences } from './preferences';
+import { readRevision } from './kept-snapshot';
 
 const STATUS_WITH_DATE = new Set<MilestoneStatus>(['submitted', 'passed', 'conditionally-passed', 'failed', 'done']);
 
@@ -50,10 +51,18 @@ export async function setMilestonesStatus(
   ids: readonly string[],
   status: MilestoneStatus,
   doneDate: IsoDate = todayIso(),
-  job: { signal?: AbortSignal | undefined; onProgress?: ((done: number, total: number) => void) | undefined } = {},
+  job: {
+    signal?: AbortSignal | undefined;
+    onProgress?: ((done: number, total: number) => void) | undefined;
+    /** Told, before the commit, the store's revision the change will commit at (see `DeadlineViewPage.revision`). */
+    onRevision?: ((revision: number) => void) | undefined;
+  } = {},
 ): Promise<number> {
   const ctx = await beginChange();
-  return db.transaction('rw', auditedTables(), async () => {
+  return db.transaction('rw', [...auditedTables(), db.settings], async () => {
+    // The counters middleware (db.ts) moves the revision by exactly one in each transaction that writes milestones.
+    const before = await readRevision();
+    if (before !== undefined) job.onRevision?.(before + 1);
     let n = 0;
     let done = 0;
     job.onProgress?.(0, ids.length);
