@@ -13,6 +13,7 @@ import { loadTemplates } from './templates';
 import { readInPages } from './paged-read';
 import { readRevision, readUnchanged } from './kept-snapshot';
 import { watchTables } from './dashboard-data';
+import { movedCounts } from './open-changes';
 
 export interface MilestonesWithProjects {
   /** Items whose project is live (not in the trash). */
@@ -58,21 +59,32 @@ const openIn = ([from, to]: [string, string]) => db.milestones.where('[status+du
  * Indexed counts of open items per due-date range, kept with the store's revision they were counted at (read in the
  * same transaction): Chromium walks a range to count it, and at 50,000 projects the overdue range holds 75,000 items,
  * most of a tab switch's time. Every committed write to milestones moves the revision (db.ts), so an equal revision
- * means the same count; they are also dropped on any write seen to milestones (a cleared settings table restarts
- * the revision).
+ * means the same count; they are also set aside on any write seen to milestones (a cleared settings table restarts
+ * the revision), and taken up again only when every revision since is a write noted here (`noteOpenChanges`).
  */
-const keptCounts = { revision: undefined as number | undefined, byRange: new Map<string, number>(), watching: false };
+const keptCounts = {
+  revision: undefined as number | undefined,
+  byRange: new Map<string, number>(),
+  /** The counts a write set aside, with their revision. */
+  aside: null as { revision: number; byRange: Map<string, number> } | null,
+  watching: false,
+};
 
 async function openCount(range: [string, string], revision: number | undefined): Promise<number> {
   if (revision === undefined) return openIn(range).count();
   if (!keptCounts.watching) {
     keptCounts.watching = true;
     watchTables(['milestones'], () => {
+      if (keptCounts.revision !== undefined) keptCounts.aside = { revision: keptCounts.revision, byRange: keptCounts.byRange };
       keptCounts.revision = undefined;
-      keptCounts.byRange.clear();
+      keptCounts.byRange = new Map();
     });
   }
-  if (keptCounts.revision !== revision) keptCounts.byRange.clear();
+  if (keptCounts.revision !== revision) {
+    const from = keptCounts.revision !== undefined ? { revision: keptCounts.revision, byRange: keptCounts.byRange } : keptCounts.aside;
+    keptCounts.byRange = (from && movedCounts(from, revision)) ?? new Map();
+    keptCounts.aside = null;
+  }
   keptCounts.revision = revision;
   const key = range.join('/');
   const kept = keptCounts.byRange.get(key);

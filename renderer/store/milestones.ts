@@ -13,6 +13,8 @@ import { db } from './db';
 import { writeInChunks } from './chunked-write';
 import { loadPreferences } from './preferences';
 import { readRevision } from './kept-snapshot';
+import { noteOpenChanges, openChangeOf } from './open-changes';
+import type { OpenChange } from './open-changes';
 
 const STATUS_WITH_DATE = new Set<MilestoneStatus>(['submitted', 'passed', 'conditionally-passed', 'failed', 'done']);
 
@@ -59,10 +61,13 @@ export async function setMilestonesStatus(
   } = {},
 ): Promise<number> {
   const ctx = await beginChange();
-  return db.transaction('rw', [...auditedTables(), db.settings], async () => {
+  const opened: OpenChange[] = [];
+  let committedAt: number | undefined;
+  const changed = await db.transaction('rw', [...auditedTables(), db.settings], async () => {
     // The counters middleware (db.ts) moves the revision by exactly one in each transaction that writes milestones.
     const before = await readRevision();
-    if (before !== undefined) job.onRevision?.(before + 1);
+    committedAt = before === undefined ? undefined : before + 1;
+    if (committedAt !== undefined) job.onRevision?.(committedAt);
     let n = 0;
     let done = 0;
     job.onProgress?.(0, ids.length);
@@ -76,6 +81,7 @@ export async function setMilestonesStatus(
           if (!before || before.status === status) continue;
           const after: Milestone = { ...before, status, doneDate: STATUS_WITH_DATE.has(status) ? doneDate : null };
           afters.push(after);
+          opened.push(...openChangeOf(before, after));
           entries.push({ entity: 'milestone', entityId: after.id, projectId: after.projectId, action: 'update', summary: `状態 / Status ${before.status} → ${status}: ${after.title}`, before, after });
         }
         if (afters.length === 0) return;
@@ -86,6 +92,9 @@ export async function setMilestonesStatus(
     );
     return n;
   });
+  // Committed: the Deadlines views move their kept counts by these instead of counting again.
+  if (committedAt !== undefined && changed > 0) noteOpenChanges(committedAt, opened);
+  return changed;
 }
 
 export async function deleteMilestone(id: string): Promise<boolean> {
