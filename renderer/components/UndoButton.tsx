@@ -9,7 +9,11 @@ import { useLang } from '../i18n/use-lang';
 import { JobProgress } from './JobProgress';
 import { useJob } from './job-runner';
 
-export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }) {
+/**
+ * `waiting`: the screen has a change of its own still being written (its rows already left the view); undo waits
+ * until it is committed, since until then the last change in the log is an older one.
+ */
+export function UndoButton({ onMessage, waiting = false }: { onMessage?: (text: string) => void; waiting?: boolean }) {
   const { t } = useTranslation('projects');
   const next = useNextUndo();
   const lang = useLang();
@@ -19,7 +23,7 @@ export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }
   // After an import or a restore, undo points to the automatic backup instead (see isUndoBarrier).
   const [barrier, setBarrier] = useState(false);
   const run = async () => {
-    if (job.runner.busy) return;
+    if (job.runner.busy || waiting) return;
     const outcome = await job.runner.run({ ja: '元に戻しています', en: 'Undoing' }, (control) => undoLastChange(control));
     if (!outcome.ok) return;
     const r = outcome.value;
@@ -46,7 +50,7 @@ export function UndoButton({ onMessage }: { onMessage?: (text: string) => void }
   }, []);
   return (
     <>
-      <button type="button" className="undo-button" disabled={busy || !next} title={`${next?.summary ?? t('nothingToUndo')} (Ctrl+Z)`} onClick={() => void run()}>
+      <button type="button" className="undo-button" disabled={busy || waiting || !next} title={`${next?.summary ?? t('nothingToUndo')} (Ctrl+Z)`} onClick={() => void run()}>
         ↶ {t('undoLast')}
       </button>
       <JobProgress state={job.state} runner={job.runner} lang={lang} testId="undo-job" />

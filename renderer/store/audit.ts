@@ -6,6 +6,9 @@ import { loadPreferences } from './preferences';
 import type { Table } from './db';
 import { writeInChunks } from './chunked-write';
 import type { BulkJob } from './chunked-write';
+import { readRevision } from './kept-snapshot';
+import { noteOpenChanges, openChangeOf } from './open-changes';
+import type { OpenChange } from './open-changes';
 
 export const UNKNOWN_USER = '(unknown)';
 
@@ -169,8 +172,11 @@ async function batchOf(target: AuditEntry): Promise<AuditEntry[]> {
  */
 export async function undoLast(job: BulkJob = {}): Promise<UndoResult> {
   const ctx = await beginChange();
+  const opened: OpenChange[] = [];
+  let committedAt: number | undefined;
   try {
-    return await db.transaction('rw', auditedTables(), async (): Promise<UndoResult> => {
+    const result = await db.transaction('rw', [...auditedTables(), db.settings], async (): Promise<UndoResult> => {
+      const before = await readRevision();
       const target = await findUndoTarget();
       if (!target) return { ok: false, reason: 'nothing' };
       if (isUndoBarrier(target)) return { ok: false, reason: target.entity === 'import' ? 'import' : 'restore', summary: target.summary };
@@ -188,6 +194,13 @@ export async function undoLast(job: BulkJob = {}): Promise<UndoResult> {
         const writes: Promise<unknown>[] = [];
         for (const entity of new Set(chunk.map((r) => r.entity))) {
           const mine = chunk.filter((r) => r.entity === entity);
+          // The milestones as they are before the puts below (requests run in order): what the undo does to the open
+          // items, for the Deadlines views' kept counts (open-changes.ts).
+          if (entity === 'milestone') {
+            writes.push(db.milestones.bulkGet(mine.map((r) => r.id)).then((now) => {
+              now.forEach((m, i) => opened.push(...openChangeOf(m, mine[i]!.row as Milestone | null)));
+            }));
+          }
           const puts = mine.flatMap((r) => (r.row ? [r.row] : []));
           const deletes = mine.flatMap((r) => (r.row ? [] : [r.id]));
           if (puts.length) writes.push(tableFor(entity).bulkPut(puts));
@@ -199,8 +212,11 @@ export async function undoLast(job: BulkJob = {}): Promise<UndoResult> {
         entity: e.entity, entityId: e.entityId, projectId: e.projectId, action: 'undo',
         summary: `元に戻す / Undo: ${e.summary}`, before: e.after, after: e.before, undoneSeq: e.seq!, at: ctx.at, user: ctx.user, batch: ctx.batch,
       }))), progress);
+      if (before !== undefined) committedAt = before + 1;
       return { ok: true, summary: target.summary, count: entries.length };
     });
+    if (committedAt !== undefined) noteOpenChanges(committedAt, opened);
+    return result;
   } catch (err) {
     if (err instanceof Error && err.name === 'AbortError') throw err;
     // A unique 管理番号 taken since the change is the one way a revert can collide.

@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IsoDate, Milestone, Project } from '../../shared/domain/types';
 import { addDays, daysBetween } from '../../shared/calendar/fiscal-year';
+import { deadlineBucket } from '../../shared/portfolio/deadlines';
 import type { DeadlineBucket } from '../../shared/portfolio/deadlines';
 import type { MilestoneTemplate } from '../../shared/portfolio/templates';
 import { db } from './db';
@@ -12,6 +13,7 @@ import { loadTemplates } from './templates';
 import { readFewDistinctKeys, readInPages } from './paged-read';
 import { readRevision, readUnchanged } from './kept-snapshot';
 import { watchTables } from './dashboard-data';
+import { movedCounts } from './open-changes';
 
 export interface MilestonesWithProjects {
   /** Items whose project is live (not in the trash). */
@@ -57,21 +59,32 @@ const openIn = ([from, to]: [string, string]) => db.milestones.where('[status+du
  * Indexed counts of open items per due-date range, kept with the store's revision they were counted at (read in the
  * same transaction): Chromium walks a range to count it, and at 50,000 projects the overdue range holds 75,000 items,
  * most of a tab switch's time. Every committed write to milestones moves the revision (db.ts), so an equal revision
- * means the same count; they are also dropped on any write seen to milestones (a cleared settings table restarts
- * the revision).
+ * means the same count; they are also set aside on any write seen to milestones (a cleared settings table restarts
+ * the revision), and taken up again only when every revision since is a write noted here (`noteOpenChanges`).
  */
-const keptCounts = { revision: undefined as number | undefined, byRange: new Map<string, number>(), watching: false };
+const keptCounts = {
+  revision: undefined as number | undefined,
+  byRange: new Map<string, number>(),
+  /** The counts a write set aside, with their revision. */
+  aside: null as { revision: number; byRange: Map<string, number> } | null,
+  watching: false,
+};
 
 async function openCount(range: [string, string], revision: number | undefined): Promise<number> {
   if (revision === undefined) return openIn(range).count();
   if (!keptCounts.watching) {
     keptCounts.watching = true;
     watchTables(['milestones'], () => {
+      if (keptCounts.revision !== undefined) keptCounts.aside = { revision: keptCounts.revision, byRange: keptCounts.byRange };
       keptCounts.revision = undefined;
-      keptCounts.byRange.clear();
+      keptCounts.byRange = new Map();
     });
   }
-  if (keptCounts.revision !== revision) keptCounts.byRange.clear();
+  if (keptCounts.revision !== revision) {
+    const from = keptCounts.revision !== undefined ? { revision: keptCounts.revision, byRange: keptCounts.byRange } : keptCounts.aside;
+    keptCounts.byRange = (from && movedCounts(from, revision)) ?? new Map();
+    keptCounts.aside = null;
+  }
   keptCounts.revision = revision;
   const key = range.join('/');
   const kept = keptCounts.byRange.get(key);
@@ -141,6 +154,9 @@ export interface DeadlineViewPage {
   total: number;
   /** The projects of the items shown. */
   projects: Map<string, Project>;
+  /** The store's revision the page was read at or after (undefined when unknown): the screen tells by it whether
+   * the page already shows a write it made (its marks are hidden until then, see pending-marks.ts). */
+  revision: number | undefined;
 }
 
 /**
@@ -150,6 +166,8 @@ export interface DeadlineViewPage {
 export async function loadDeadlineView(today: IsoDate, view: DeadlineView, limit: number, scope?: DeadlineScope): Promise<DeadlineViewPage> {
   const query = `${today}/${view}/${limit}${scopeKey(scope)}`;
   if (scoped(scope)) {
+    // Several transactions: the revision read first, so every write it counts is in what is read after it.
+    const revision = await readRevision();
     const items = await scopedOpen(scope, VIEW_BUCKETS[view], today);
     const groups = VIEW_BUCKETS[view].map((bucket): DeadlineGroup => {
       const [from, to] = bucketRange(bucket, today);
@@ -157,9 +175,9 @@ export async function loadDeadlineView(today: IsoDate, view: DeadlineView, limit
       return { bucket, total: mine.length, items: mine.slice(0, limit) };
     });
     const { projects } = await withProjects(groups.flatMap((g) => g.items));
-    return { query, groups: groups.filter((g) => g.total > 0), total: items.length, projects };
+    return { query, groups: groups.filter((g) => g.total > 0), total: items.length, projects, revision };
   }
-  const { groups, projects } = await db.transaction('r', [db.milestones, db.projects, db.settings], async () => {
+  const { groups, projects, revision } = await db.transaction('r', [db.milestones, db.projects, db.settings], async () => {
     const [trashed, revision] = await Promise.all([trashedOpen(), readRevision()]);
     const trashedIds = new Set(trashed.map((m) => m.id));
     const groups = await Promise.all(
@@ -170,9 +188,9 @@ export async function loadDeadlineView(today: IsoDate, view: DeadlineView, limit
         return { bucket, total: count - inTrash, items: rows.filter((m) => !trashedIds.has(m.id)).slice(0, limit) };
       }),
     );
-    return { groups, projects: (await withProjects(groups.flatMap((g) => g.items))).projects };
+    return { groups, projects: (await withProjects(groups.flatMap((g) => g.items))).projects, revision };
   });
-  return { query, groups: groups.filter((g) => g.total > 0), total: groups.reduce((s, g) => s + g.total, 0), projects };
+  return { query, groups: groups.filter((g) => g.total > 0), total: groups.reduce((s, g) => s + g.total, 0), projects, revision };
 }
 
 /** A page of a Deadlines view, live (undefined while the first one loads). */
@@ -194,10 +212,21 @@ export function useProjectDepartments(): string[] | undefined {
 
 /** The ids of every open item in a view (live projects only): "select all" of the view, keys only. */
 export async function deadlineViewIds(today: IsoDate, view: DeadlineView, scope?: DeadlineScope): Promise<string[]> {
-  if (scoped(scope)) return (await scopedOpen(scope, VIEW_BUCKETS[view], today)).map((m) => m.id);
+  return [...(await deadlineViewSelection(today, view, scope)).keys()];
+}
+
+/** deadlineViewIds with each item's bucket (the screen hides marked items from their group's count until the
+ * write shows in its page). */
+export async function deadlineViewSelection(today: IsoDate, view: DeadlineView, scope?: DeadlineScope): Promise<Map<string, DeadlineBucket>> {
+  const out = new Map<string, DeadlineBucket>();
+  if (scoped(scope)) {
+    for (const m of await scopedOpen(scope, VIEW_BUCKETS[view], today)) out.set(m.id, deadlineBucket(m.dueDate, today));
+    return out;
+  }
   const trashed = new Set((await trashedOpen()).map((m) => m.id));
-  const lists = await Promise.all(VIEW_BUCKETS[view].map(async (b) => (await openIn(bucketRange(b, today)).primaryKeys()) as string[]));
-  return lists.flat().filter((id) => !trashed.has(id));
+  const lists = await Promise.all(VIEW_BUCKETS[view].map(async (b) => [b, (await openIn(bucketRange(b, today)).primaryKeys()) as string[]] as const));
+  for (const [bucket, ids] of lists) for (const id of ids) if (!trashed.has(id)) out.set(id, bucket);
+  return out;
 }
 
 /** Every open item of a view with its projects (or just `ids` of them) through the indexes: what an export of the view

@@ -12,6 +12,9 @@ import { loadPrograms } from './catalog';
 import { db } from './db';
 import { writeInChunks } from './chunked-write';
 import { loadPreferences } from './preferences';
+import { readRevision } from './kept-snapshot';
+import { noteOpenChanges, openChangeOf } from './open-changes';
+import type { OpenChange } from './open-changes';
 
 const STATUS_WITH_DATE = new Set<MilestoneStatus>(['submitted', 'passed', 'conditionally-passed', 'failed', 'done']);
 
@@ -50,10 +53,21 @@ export async function setMilestonesStatus(
   ids: readonly string[],
   status: MilestoneStatus,
   doneDate: IsoDate = todayIso(),
-  job: { signal?: AbortSignal | undefined; onProgress?: ((done: number, total: number) => void) | undefined } = {},
+  job: {
+    signal?: AbortSignal | undefined;
+    onProgress?: ((done: number, total: number) => void) | undefined;
+    /** Told, before the commit, the store's revision the change will commit at (see `DeadlineViewPage.revision`). */
+    onRevision?: ((revision: number) => void) | undefined;
+  } = {},
 ): Promise<number> {
   const ctx = await beginChange();
-  return db.transaction('rw', auditedTables(), async () => {
+  const opened: OpenChange[] = [];
+  let committedAt: number | undefined;
+  const changed = await db.transaction('rw', [...auditedTables(), db.settings], async () => {
+    // The counters middleware (db.ts) moves the revision by exactly one in each transaction that writes milestones.
+    const before = await readRevision();
+    committedAt = before === undefined ? undefined : before + 1;
+    if (committedAt !== undefined) job.onRevision?.(committedAt);
     let n = 0;
     let done = 0;
     job.onProgress?.(0, ids.length);
@@ -67,6 +81,7 @@ export async function setMilestonesStatus(
           if (!before || before.status === status) continue;
           const after: Milestone = { ...before, status, doneDate: STATUS_WITH_DATE.has(status) ? doneDate : null };
           afters.push(after);
+          opened.push(...openChangeOf(before, after));
           entries.push({ entity: 'milestone', entityId: after.id, projectId: after.projectId, action: 'update', summary: `状態 / Status ${before.status} → ${status}: ${after.title}`, before, after });
         }
         if (afters.length === 0) return;
@@ -77,6 +92,9 @@ export async function setMilestonesStatus(
     );
     return n;
   });
+  // Committed: the Deadlines views move their kept counts by these instead of counting again.
+  if (committedAt !== undefined && changed > 0) noteOpenChanges(committedAt, opened);
+  return changed;
 }
 
 export async function deleteMilestone(id: string): Promise<boolean> {

@@ -65,4 +65,56 @@ describe('Deadlines screen', () => {
     await rows.first().locator('button[data-action^="mark-"]').click();
     await expect.poll(() => page.getAttribute('section.deadlines-screen', 'data-total')).toBe(String(overdue.length - 1));
   });
+
+  it('takes marked rows out of the view at once, brings them back when the write fails, and undoes a mark exactly', async () => {
+    app = await startApp();
+    const page = app.page;
+    await page.click('nav a[data-screen="importExport"]');
+    await page.setInputFiles('#import-file', { name: 'book.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generateStandardWorkbook(120, 5).bytes) });
+    await page.waitForSelector('[data-testid="import-counts"]', { timeout: 60_000 });
+    await page.click('[data-testid="import-start"]');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    const stored = async () => ((await dumpStores(page, ['milestones'])) as { milestones: Milestone[] }).milestones.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const original = await stored();
+    const screen = 'section.deadlines-screen';
+    await page.click('nav a[data-screen="deadlines"]');
+    await page.click(`[role="tablist"] [data-view="overdue"]`);
+    const n = Number(await page.getAttribute(`${screen}[data-view="overdue"][data-ready="true"]`, 'data-total'));
+    expect(n).toBeGreaterThan(1);
+
+    // A write that fails (the milestones store refuses its next put): the row leaves, then comes back with the job's
+    // error, and nothing is stored.
+    const first = await page.getAttribute(`${screen} tr[data-milestone]`, 'data-milestone');
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name !== 'milestones') return put.apply(this, args);
+        IDBObjectStore.prototype.put = put;
+        throw new DOMException('disk full (test)', 'QuotaExceededError');
+      };
+    });
+    await page.click(`${screen} tr[data-milestone="${first}"] button[data-action^="mark-"]`);
+    await page.waitForSelector('[data-testid="mark-job"][data-phase="failed"]');
+    await page.waitForSelector(`${screen}[data-total="${n}"] tr[data-milestone="${first}"]`);
+    expect(await stored()).toEqual(original);
+
+    // Marked done: gone from the view and its count; stored done; undo (enabled once committed) restores it exactly.
+    await page.click(`${screen} tr[data-milestone="${first}"] button[data-action^="mark-"]`);
+    await page.waitForSelector(`${screen}[data-total="${n - 1}"]`);
+    expect(await page.locator(`${screen} tr[data-milestone="${first}"]`).count()).toBe(0);
+    await expect.poll(async () => (await stored()).find((m) => m.id === first)?.status).not.toBe('planned');
+    await page.click(`${screen} .undo-button:not([disabled])`);
+    await page.waitForSelector(`${screen}[data-total="${n}"] tr[data-milestone="${first}"]`);
+    expect(await stored()).toEqual(original);
+
+    // Every item of the view at once: the view empties, then comes back whole with the undo.
+    await page.click(`${screen} [data-action="select-all"]`);
+    await page.waitForSelector(`${screen}[data-selected="${n}"]`);
+    await page.click(`${screen} [data-action="bulk-done"]`);
+    await page.waitForSelector(`${screen}[data-total="0"]`);
+    await page.click(`${screen} .undo-button:not([disabled])`);
+    await page.waitForSelector(`${screen}[data-total="${n}"]`);
+    expect(await stored()).toEqual(original);
+  });
 });

@@ -8,10 +8,13 @@ import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIs
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
 import { hrefFor } from '../../app/routes';
 import { desktopApi } from '../../platform/desktop-api';
-import { ANY_SCOPE, DEADLINE_VIEWS, deadlineQueryKey, deadlineViewIds, useDeadlineView, useMonthDeadlines, useProjectDepartments } from '../../store/deadline-queries';
+import { ANY_SCOPE, DEADLINE_VIEWS, deadlineQueryKey, deadlineViewSelection, useDeadlineView, useMonthDeadlines, useProjectDepartments } from '../../store/deadline-queries';
 import type { DeadlineScope, DeadlineView } from '../../store/deadline-queries';
 import { usePrograms } from '../../store/catalog';
 import { setMilestonesStatus } from '../../store/milestones';
+import type { DeadlineBucket } from '../../../shared/portfolio/deadlines';
+import { markShown, viewKey, withoutPending } from './pending-marks';
+import type { PendingMark } from './pending-marks';
 import { UndoButton } from '../../components/UndoButton';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
@@ -37,10 +40,15 @@ export function DeadlinesScreen() {
   const lang = useLang();
   const today = todayIso();
   const [view, setViewState] = useState<DeadlineView>('upTo90');
-  // The selection can be every open item of a view (thousands): ids only, the rows shown are a page.
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The selection can be every open item of a view (thousands): ids (with the bucket each is counted in) only, the
+  // rows shown are a page.
+  const [selected, setSelected] = useState<Selection>(NONE);
+  // Marks whose write has not shown in the page yet: their rows leave the view at once (pending-marks.ts).
+  const [pending, setPending] = useState<readonly PendingMark[]>([]);
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  // Marks queued or being written (they run one after another).
+  const [marking, setMarking] = useState(0);
+  const busy = marking > 0;
   // A long overdue backlog would put thousands of rows in the DOM: show a page per group and let the user ask for more.
   const [limit, setLimit] = useState(PAGE);
   const [month, setMonth] = useState(() => ({ year: splitIsoDate(today).year, month: splitIsoDate(today).month }));
@@ -50,18 +58,23 @@ export function DeadlinesScreen() {
   const departments = useProjectDepartments();
   const setView = (v: DeadlineView) => {
     setViewState(v);
-    setSelected(new Set());
+    setSelected(NONE);
     setLimit(PAGE);
   };
   const setScope = (s: Partial<DeadlineScope>) => {
     setScopeState((old) => ({ ...old, ...s }));
-    setSelected(new Set());
+    setSelected(NONE);
     setLimit(PAGE);
   };
 
   // Per bucket an indexed count and its first page by due date, with those items' projects (see deadline-queries.ts).
-  const page = useDeadlineView(today, view, limit, scope);
-  const pageReady = page?.query === deadlineQueryKey(today, view, limit, scope);
+  const stored = useDeadlineView(today, view, limit, scope);
+  const pageReady = stored?.query === deadlineQueryKey(today, view, limit, scope);
+  const where = viewKey(view, scope);
+  const page = useMemo(() => (stored && pageReady ? withoutPending(stored, where, pending) : stored), [stored, pageReady, where, pending]);
+  // A mark the page now shows by itself is let go (its items are out of the page's own counts): adjusted while
+  // rendering, as React allows for a component's own state.
+  if (stored && pending.some((m) => markShown(m, stored))) setPending(pending.filter((m) => !markShown(m, stored)));
   const monthStart = makeIsoDate(month.year, month.month, 1)!;
   const monthEnd = makeIsoDate(month.year, month.month, daysInMonth(month.year, month.month))!;
   const monthItems = useMonthDeadlines(monthStart, monthEnd, PER_DAY);
@@ -76,29 +89,56 @@ export function DeadlinesScreen() {
     return [...trackedCallEvents(planning.trackedCalls, lang), ...applicationDeadlineEvents(planning.applications, lang, planningSettings.internalDeadlineWorkingDays, closure)];
   }, [planning, planningSettings, prefs, lang]);
   const monthEvents = planningEvents.filter((e) => e.date >= monthStart && e.date <= monthEnd);
-  const total = pageReady ? page.total : 0;
+  const total = pageReady && page ? page.total : 0;
 
-  const toggle = useCallback((id: string) => setSelected((s) => {
-    const n = new Set(s);
+  const toggle = useCallback((id: string, bucket: DeadlineBucket) => setSelected((s) => {
+    const n = new Map(s);
     if (n.has(id)) n.delete(id);
-    else n.add(id);
+    else n.set(id, bucket);
     return n;
   }), []);
   // Thousands of items are written a chunk at a time in one transaction, with the shared progress bar and cancel.
+  // The items leave the view at once (hidden while pending); a failed or cancelled write brings them back (and the
+  // selection), with the job line saying why. Marks made while one is written wait for it, in order.
   const markJob = useJob();
   const markRunner = markJob.runner;
-  const mark = useCallback(async (ids: string[], status: MilestoneStatus) => {
-    setBusy(true);
-    try {
-      const outcome = await markRunner.run({ ja: '締切の状態を更新しています', en: 'Updating the deadlines' }, (job) =>
-        setMilestonesStatus(ids, status, today, { signal: job.signal, onProgress: job.progress }));
-      if (!outcome.ok) return;
-      setSelected(new Set());
-      setMessage(t('marked', { count: outcome.value }));
-    } finally {
-      setBusy(false);
-    }
-  }, [markRunner, today, t]);
+  const markQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const mark = useCallback((items: Selection, status: MilestoneStatus) => {
+    let current: PendingMark = { view: where, items };
+    const replace = (next: PendingMark | null) => {
+      const old = current;
+      if (next) current = next;
+      setPending((p) => (next ? p.map((m) => (m === old ? next : m)) : p.filter((m) => m !== old)));
+    };
+    const entry = current;
+    setPending((p) => [...p, entry]);
+    setSelected((s) => {
+      const n = new Map(s);
+      for (const id of items.keys()) n.delete(id);
+      return n;
+    });
+    setMarking((n) => n + 1);
+    const run = async () => {
+      try {
+        const outcome = await markRunner.run({ ja: '締切の状態を更新しています', en: 'Updating the deadlines' }, (job) =>
+          // A page read at the revision the write commits at (or later) shows it by itself; one read before still counts the items.
+          setMilestonesStatus([...items.keys()], status, today, { signal: job.signal, onProgress: job.progress, onRevision: (r) => replace({ ...entry, committedAt: r }) }));
+        if (!outcome.ok) {
+          replace(null);
+          if (items.size > 1) setSelected(items);
+          return;
+        }
+        // Without a revision (no counters row) nothing tells when the page shows the write: let the rows be read again.
+        if (current.committedAt === undefined) replace(null);
+        setMessage(t('marked', { count: outcome.value }));
+      } finally {
+        setMarking((n) => n - 1);
+      }
+    };
+    const next = markQueue.current.then(run);
+    markQueue.current = next.catch(() => undefined);
+    return next;
+  }, [markRunner, today, t, where]);
   // The rows' words, built once per language: a view shows hundreds of rows, re-rendered on every selection change
   // and progress step, and i18next's lookups per cell were most of that work.
   // Kinds and day counts repeat across rows (a page of the overdue view shares a few due dates): each looked up once.
@@ -106,7 +146,7 @@ export function DeadlinesScreen() {
     markDone: t('markDone'), markPassed: t('markPassed'), todayWord: t('today'),
     days: memoPerArgument((n: number) => t('days', { count: n })), daysOver: memoPerArgument((n: number) => t('daysOver', { count: n })), kind: memoPerArgument((k: Milestone['kind']) => tp(`ms.kinds.${k}`)),
   }), [t, tp]);
-  const selectAll = async () => setSelected(new Set(await deadlineViewIds(today, view, scope)));
+  const selectAll = async () => setSelected(await deadlineViewSelection(today, view, scope));
 
   return (
     <section className="deadlines-screen" data-view={view} data-scope={`${scope.programId ?? ''}/${scope.department ?? ''}`} data-ready={pageReady ? 'true' : 'false'} data-total={total} data-selected={selected.size}>
@@ -131,11 +171,11 @@ export function DeadlinesScreen() {
         <div className="button-row">
           <span className="muted">{t('selected', { count: selected.size })}</span>
           <button type="button" data-action="select-all" disabled={total === 0} onClick={() => void selectAll()}>{t('selectAll')}</button>
-          <button type="button" data-action="bulk-done" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'done')}>{t('markDone')}</button>
-          <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark([...selected], 'passed')}>{t('markPassed')}</button>
+          <button type="button" data-action="bulk-done" disabled={selected.size === 0 || busy} onClick={() => void mark(selected, 'done')}>{t('markDone')}</button>
+          <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark(selected, 'passed')}>{t('markPassed')}</button>
           <IcsExport today={today} view={view} scope={scope} selected={selected} planningEvents={planningEvents} empty={total === 0 && planningEvents.length === 0} shown={pageReady} onMessage={setMessage} />
           <JobProgress state={markJob.state} runner={markJob.runner} lang={lang} testId="mark-job" />
-          <UndoButton onMessage={setMessage} />
+          <UndoButton onMessage={setMessage} waiting={busy} />
         </div>
       </div>
 
@@ -143,7 +183,7 @@ export function DeadlinesScreen() {
       {page?.groups.map(({ bucket, items, total: count }) => (
         <div key={bucket} className="deadline-group">
           <h2 className={bucket === 'overdue' ? 'danger-text' : undefined}>{t(`buckets.${bucket}`)} <span className="muted">({count})</span></h2>
-          <GroupRows items={items} projects={page.projects} overdue={bucket === 'overdue'} selected={selected} today={today} labels={labels} onToggle={toggle} onMark={mark}
+          <GroupRows bucket={bucket} items={items} projects={page.projects} selected={selected} today={today} labels={labels} onToggle={toggle} onMark={mark}
             more={count > items.length ? <button type="button" className="linklike more" onClick={() => setLimit((l) => l + 500)}>{t('showMore', { count: count - items.length })}</button> : null} />
         </div>
       ))}
@@ -168,7 +208,7 @@ export function DeadlinesScreen() {
  * screen's lists. The file is read and written in the .ics Worker (ics-jobs.ts); the page sends the query.
  */
 function IcsExport({ today, view, scope, selected, planningEvents, empty, shown, onMessage }: {
-  today: IsoDate; view: DeadlineView; scope: DeadlineScope; selected: ReadonlySet<string>; planningEvents: readonly CalendarEvent[]; empty: boolean;
+  today: IsoDate; view: DeadlineView; scope: DeadlineScope; selected: Selection; planningEvents: readonly CalendarEvent[]; empty: boolean;
   /** The screen shows the view asked for: the Worker may read ahead now without delaying the screen's own reads. */
   shown: boolean;
   onMessage: (message: string) => void;
@@ -178,7 +218,7 @@ function IcsExport({ today, view, scope, selected, planningEvents, empty, shown,
   const icsJob = useJob();
   const writeIcs = useIcsExport(shown);
   const exportIcs = async () => {
-    const request: IcsRequest = { today, view, scope, ids: [...selected], extra: planningEvents.filter((e) => e.date >= today), calendarName: t('title'), lang };
+    const request: IcsRequest = { today, view, scope, ids: [...selected.keys()], extra: planningEvents.filter((e) => e.date >= today), calendarName: t('title'), lang };
     await icsJob.runner.run({ ja: 'カレンダー(.ics)に出力しています', en: 'Writing the calendar (.ics)' }, async (job) => {
       const { parts, milestones } = await writeIcs(request, job);
       if (parts.length === 0) return;
@@ -194,6 +234,10 @@ function IcsExport({ today, view, scope, selected, planningEvents, empty, shown,
   );
 }
 
+/** Selected items, each with the bucket of the view it is counted in. */
+type Selection = ReadonlyMap<string, DeadlineBucket>;
+const NONE: Selection = new Map();
+
 /** Rows a group puts in the DOM at first, and how many more each time the end of those comes near the view. */
 const ROWS_FIRST = 40;
 const ROWS_STEP = 80;
@@ -203,9 +247,9 @@ const ROWS_STEP = 80;
  * them all was most of a tab switch at 50,000 projects while a window shows a few dozen; the rest are added as the
  * user scrolls towards them, and "show more" comes once every item read is in.
  */
-function GroupRows({ items, projects, overdue, selected, today, labels, onToggle, onMark, more }: {
-  items: Milestone[]; projects: Map<string, Project>; overdue: boolean; selected: ReadonlySet<string>; today: IsoDate; labels: RowLabels;
-  onToggle: (id: string) => void; onMark: (ids: string[], status: MilestoneStatus) => Promise<void>; more: ReactNode;
+function GroupRows({ bucket, items, projects, selected, today, labels, onToggle, onMark, more }: {
+  bucket: DeadlineBucket; items: Milestone[]; projects: Map<string, Project>; selected: Selection; today: IsoDate; labels: RowLabels;
+  onToggle: (id: string, bucket: DeadlineBucket) => void; onMark: (items: Selection, status: MilestoneStatus) => Promise<void>; more: ReactNode;
 }) {
   const { t } = useTranslation('deadlines');
   const [shown, setShown] = useState(ROWS_FIRST);
@@ -227,7 +271,7 @@ function GroupRows({ items, projects, overdue, selected, today, labels, onToggle
         <thead><tr><th /><th>{t('due')}</th><th>{t('daysLeft')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th /></tr></thead>
         <tbody>
           {items.slice(0, shown).map((m) => (
-            <DeadlineRow key={m.id} m={m} project={projects.get(m.projectId)!} overdue={overdue} checked={selected.has(m.id)} today={today}
+            <DeadlineRow key={m.id} m={m} project={projects.get(m.projectId)!} bucket={bucket} checked={selected.has(m.id)} today={today}
               labels={labels} onToggle={onToggle} onMark={onMark} />
           ))}
         </tbody>
@@ -247,22 +291,23 @@ interface RowLabels {
 }
 
 /** One open item; memoised, so a selection change or a progress step re-renders only the rows it changed. */
-const DeadlineRow = memo(function DeadlineRow({ m, project: p, overdue, checked, today, labels, onToggle, onMark }: {
-  m: Milestone; project: Project; overdue: boolean; checked: boolean; today: IsoDate; labels: RowLabels;
-  onToggle: (id: string) => void; onMark: (ids: string[], status: MilestoneStatus) => Promise<void>;
+const DeadlineRow = memo(function DeadlineRow({ m, project: p, bucket, checked, today, labels, onToggle, onMark }: {
+  m: Milestone; project: Project; bucket: DeadlineBucket; checked: boolean; today: IsoDate; labels: RowLabels;
+  onToggle: (id: string, bucket: DeadlineBucket) => void; onMark: (items: Selection, status: MilestoneStatus) => Promise<void>;
 }) {
+  const overdue = bucket === 'overdue';
   const pass = PASS_KINDS.has(m.kind);
   const d = daysBetween(today, m.dueDate);
   return (
     <tr data-milestone={m.id} data-kind={m.kind} className={overdue ? 'overdue' : undefined}>
-      <td><input type="checkbox" aria-label={m.title} checked={checked} onChange={() => onToggle(m.id)} /></td>
+      <td><input type="checkbox" aria-label={m.title} checked={checked} onChange={() => onToggle(m.id, bucket)} /></td>
       <td className="nowrap" title={formatWarekiShort(m.dueDate)}>{m.dueDate}</td>
       <td className="nowrap">{d === 0 ? labels.todayWord : d < 0 ? labels.daysOver(-d) : labels.days(d)}</td>
       <td><a href={hrefFor('projects', p.id)}>{p.code}</a> <span className="muted">{p.title}</span></td>
       <td>{labels.kind(m.kind)}</td>
       <td>{m.title}</td>
       <td className="nowrap">
-        <button type="button" data-action={pass ? 'mark-passed' : 'mark-done'} onClick={() => void onMark([m.id], pass ? 'passed' : 'done')}>
+        <button type="button" data-action={pass ? 'mark-passed' : 'mark-done'} onClick={() => void onMark(new Map([[m.id, bucket]]), pass ? 'passed' : 'done')}>
           {pass ? labels.markPassed : labels.markDone}
         </button>
       </td>
