@@ -77,6 +77,10 @@ export class SyncEngine {
   private queue: Promise<unknown> = Promise.resolve();
   /** The pull under way, when its own batches are applied (see `Download`); null otherwise. */
   private download: Download | null = null;
+  /** This desktop wrote into the replica since the last push began (so that push did not send everything). */
+  private wroteSincePush = true;
+  /** Where live replication's push may begin, set by a round that sent everything written here (see `syncOnce`). */
+  private pushFrom: number | string | null = null;
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.batchSize = opts.batchSize ?? REPLICATION_BATCH;
@@ -287,8 +291,9 @@ export class SyncEngine {
     return records.length + audit.length;
   }
 
-  /** Ids this desktop wrote into the replica: during a download, a later arrival of one is read back with its conflicts. */
+  /** Notes what this desktop wrote into the replica. Ids: during a download, a later arrival of one is read back with its conflicts. */
   private noteWritten(docs: { _id: string }[]): void {
+    this.wroteSincePush = true;
     const d = this.download;
     if (d) for (const doc of docs) d.seen.add(doc._id);
   }
@@ -444,6 +449,13 @@ export class SyncEngine {
         // Merges (during the download or after it) wrote revisions into the replica: send those too.
         if (this.mergesWritten === merges) break;
       }
+      // Everything after the last push's start was downloaded, unless this desktop wrote too: then live replication's
+      // push can begin at the replica's end instead of offering the server every document it just sent (a request per
+      // hundred documents, and a read of each, right after a first download). Serial: no local write in between.
+      await this.serial(async () => {
+        const end = await this.opts.local.changes({ descending: true, limit: 1 });
+        this.pushFrom = this.wroteSincePush ? null : (end.results[0]?.seq ?? null);
+      });
       this.emit({ type: 'state', state: 'idle' });
     } catch (e) {
       this.emit({ type: 'error', message: (e as Error).message });
@@ -456,6 +468,7 @@ export class SyncEngine {
     const { local, remote } = this.opts;
     const total = direction === 'pull' ? (await remote.info()).doc_count : undefined;
     if (direction === 'pull') await this.beginDownload();
+    else this.wroteSincePush = false;
     const rep = direction === 'push' ? local.replicate.to(remote, { batch_size: this.batchSize }) : local.replicate.from(remote, { batch_size: this.batchSize });
     let followedAt = 0;
     rep.on('change', (info) => {
@@ -489,7 +502,9 @@ export class SyncEngine {
   start(): void {
     if (this.live) return;
     const { local, remote } = this.opts;
-    const live = local.sync(remote, { live: true, retry: true, batch_size: this.batchSize }) as unknown as LiveReplication;
+    const from = this.pushFrom;
+    this.pushFrom = null;
+    const live = local.sync(remote, { live: true, retry: true, batch_size: this.batchSize, ...(from === null ? {} : { push: { since: from } }) }) as unknown as LiveReplication;
     this.live = live;
     this.emit({ type: 'state', state: 'syncing' });
     live

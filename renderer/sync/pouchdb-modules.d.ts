@@ -36,6 +36,11 @@ declare module 'pouchdb-core' {
     batch_size?: number;
     live?: boolean;
     retry?: boolean;
+    /** Start after this source sequence instead of the checkpoint (which is then set to it). */
+    since?: number | string;
+    /** Options for one direction of `sync`. */
+    push?: ReplicateOptions;
+    pull?: ReplicateOptions;
   }
   export interface Replication extends PromiseLike<ReplicationResult> {
     on(event: 'change', fn: (info: ReplicationInfo) => void): this;

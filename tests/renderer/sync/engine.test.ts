@@ -346,6 +346,27 @@ describe('SyncEngine: applying batches and the saved place', () => {
     expect(await appliedSeq(b)).toBe(Number((await b.local.info()).update_seq));
   }, 30_000);
 
+  it('after a download, live replication sends what is written here, not every downloaded document back for checking', async () => {
+    const { db } = await officeWith(12);
+    const b = desk('bob', 'rb', db);
+    await b.engine.syncOnce();
+    const offered: string[] = [];
+    const remote = b.remote as unknown as { revsDiff: (diff: Record<string, string[]>) => Promise<unknown> };
+    const revsDiff = remote.revsDiff.bind(b.remote);
+    remote.revsDiff = (diff) => {
+      offered.push(...Object.keys(diff));
+      return revsDiff(diff);
+    };
+    b.engine.start();
+    b.store.write('project', { ...makeProject('p-bob') });
+    await b.engine.notifyLocalChange();
+    await waitFor(() => offered.includes('project:p-bob'));
+    await b.engine.stop();
+    expect(offered.filter((id) => id !== 'project:p-bob' && !id.startsWith('audit:rb:'))).toEqual([]);
+    const server = desk('alice', 'ra', db).remote;
+    expect((await server.get('project:p-bob')).author).toBe('bob');
+  }, 30_000);
+
   it('does not move the saved place past a batch the store failed to write; started again, nothing is missing', async () => {
     const { db, keys } = await officeWith(6);
     // Replication batches of 4 documents, as many as a store batch: the download's batches are applied whole, and the
