@@ -227,8 +227,9 @@ export class SyncEngine {
         for (const doc of all) d.seen.add(doc._id);
         const incoming = new Incoming();
         for (const doc of direct) {
-          // The document's only revision in the replica, so its winner with no conflicts: what the feed would give.
-          const { _revisions, ...raw } = doc;
+          // The document's only revision in the replica, so its winner with no conflicts: what the feed would give
+          // (without the history replication sent and the tree the adapter added to the object while writing it).
+          const { _revisions, _rev_tree, ...raw } = doc;
           await this.admit(raw._deleted ? undefined : raw, incoming);
         }
         if (reread.size) {
@@ -326,8 +327,14 @@ export class SyncEngine {
     const d: Download = { seen: new Set(), batches: [], waiting: 0, ended: false };
     // Set before the ids are listed: a document this desktop writes meanwhile is noted either way.
     this.download = d;
-    const held = await this.opts.local.allDocs({});
-    for (const row of held.rows) d.seen.add(row.key);
+    try {
+      const held = await this.opts.local.allDocs({});
+      for (const row of held.rows) d.seen.add(row.key);
+    } catch (e) {
+      // Left set, it would keep later pulls (live ones too) waiting for batches nobody hands over.
+      this.download = null;
+      throw e;
+    }
   }
 
   /** Applies what the pull left (whole replication batches below a store batch) and goes back to the feed. */
@@ -563,7 +570,7 @@ const APPLY_BATCH = 500;
 const DIRECT_DOWNLOAD_MAX_HELD = 10_000;
 
 /** A document as the replica or the replication hands it over. */
-type RawDoc = SyncDoc & { _deleted?: boolean; _conflicts?: string[]; _revisions?: unknown };
+type RawDoc = SyncDoc & { _deleted?: boolean; _conflicts?: string[]; _revisions?: unknown; _rev_tree?: unknown };
 
 /** A replication batch written into the replica, with the replica's sequence right after it (null: not known). */
 interface ArrivedBatch {
