@@ -75,6 +75,12 @@ export class SyncEngine {
   private live: LiveReplication | null = null;
   /** Serializes collecting, applying and merging so two of them never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The pull under way, when its own batches are applied (see `Download`); null otherwise. */
+  private download: Download | null = null;
+  /** This desktop wrote into the replica since the last push began (so that push did not send everything). */
+  private wroteSincePush = true;
+  /** Where live replication's push may begin, set by a round that sent everything written here (see `syncOnce`). */
+  private pushFrom: number | string | null = null;
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.batchSize = opts.batchSize ?? REPLICATION_BATCH;
@@ -151,6 +157,7 @@ export class SyncEngine {
         for (const entry of batch.audit) docs.push(auditToDoc(entry, this.opts.replica, this.opts.user));
         if (docs.length) {
           const results = await this.opts.local.bulkDocs(docs);
+          this.noteWritten(docs);
           for (const r of results) {
             const err = r as WriteResult;
             // An audit entry already there was uploaded before (a retried batch): the same entry, never a change.
@@ -169,54 +176,178 @@ export class SyncEngine {
    * Hands documents that arrived in the local replica to the store, merging conflicts first, one store transaction per
    * batch of the replica's changes feed. The place in that feed (`appliedSeq`) is saved only after the store's
    * transaction committed: a browser killed in between applies the batch again (the store's apply is idempotent).
+   * While a pull hands over its own batches (`Download`), those are applied instead, without reading them back.
    */
   applyIncoming(): Promise<number> {
     return this.serial(async () => {
       const state = await this.loadState();
+      if (this.download) return this.applyArrived(this.download, state);
       let applied = 0;
       for (;;) {
         const res = await this.opts.local.changes({ since: state.appliedSeq, include_docs: true, conflicts: true, limit: this.applyBatchSize });
-        const records: IncomingRecord[] = [];
-        const audit: RemoteAuditEntry[] = [];
-        let sliceStart = performance.now();
-        for (const change of res.results) {
-          // A long batch is checked a slice at a time, so a stop or a resolve from the page is answered in between.
-          if (performance.now() - sliceStart > SLICE_MS) {
-            await nextTask();
-            sliceStart = performance.now();
-          }
-          const raw = change.doc as (SyncDoc & { _deleted?: boolean; _conflicts?: string[] }) | undefined;
-          if (!raw || change.deleted || raw._id.startsWith('_design/')) continue;
-          if (raw._conflicts?.length) {
-            const merged = await this.mergeConflicts(raw);
-            if (merged) records.push(merged);
-            continue;
-          }
-          const parsed = parseSyncDoc(raw);
-          if (!parsed.ok) {
-            this.emit({ type: 'rejected', docId: raw._id, problems: parsed.problems });
-            continue;
-          }
-          const doc = parsed.doc;
-          this.receiveStamps(doc);
-          if (doc.replica === this.opts.replica) continue; // written here: the store already has it
-          if (isAuditDoc(doc)) audit.push({ id: doc._id, author: doc.author, entry: doc.entry });
-          else {
-            records.push(docToRecord(doc));
-            if (doc.review.length) this.emit({ type: 'review', docId: doc._id, items: doc.review });
-          }
-        }
-        if (records.length || audit.length) {
-          await this.opts.store.applyRemoteBatch({ records, audit });
-          applied += records.length + audit.length;
-          this.emit({ type: 'applied', records: records.length, audit: audit.length });
-        }
+        const incoming = new Incoming();
+        for (const change of res.results) await this.admit(change.deleted ? undefined : (change.doc as RawDoc | undefined), incoming);
+        applied += await this.store(incoming);
         // Only now, with the batch committed in the store, does the saved place move past it.
         state.appliedSeq = res.last_seq;
         await this.saveState();
         if (res.results.length < this.applyBatchSize) return applied;
       }
     });
+  }
+
+  /**
+   * Applies the pull's own batches, a store batch (`applyBatchSize` documents or more, whole replication batches) at a
+   * time, all of them once the pull has ended. A document whose id the replica may hold in another revision (see
+   * `Download.seen`) is read back with its conflicts, as the feed would give it; the others are applied as they came.
+   * The saved place moves to the sequence known to follow the last batch applied; a failure ends the download's way
+   * (the feed, from the saved place, takes up the rest).
+   */
+  private async applyArrived(d: Download, state: EngineState): Promise<number> {
+    let applied = 0;
+    try {
+      while (d.batches.length && (d.ended || d.waiting >= this.applyBatchSize)) {
+        const taken: ArrivedBatch[] = [];
+        let docs = 0;
+        while (d.batches.length && docs < this.applyBatchSize) {
+          const b = d.batches.shift()!;
+          taken.push(b);
+          docs += b.docs.length;
+        }
+        d.waiting -= docs;
+        const all = taken.flatMap((b) => b.docs);
+        const times = new Map<string, number>();
+        for (const doc of all) times.set(doc._id, (times.get(doc._id) ?? 0) + 1);
+        const direct: RawDoc[] = [];
+        const reread = new Set<string>();
+        for (const doc of all) {
+          if (d.seen.has(doc._id) || times.get(doc._id)! > 1) reread.add(doc._id);
+          else direct.push(doc);
+        }
+        for (const doc of all) d.seen.add(doc._id);
+        const incoming = new Incoming();
+        for (const doc of direct) {
+          // The document's only revision in the replica, so its winner with no conflicts: what the feed would give
+          // (without the history replication sent and the tree the adapter added to the object while writing it).
+          const { _revisions, _rev_tree, ...raw } = doc;
+          await this.admit(raw._deleted ? undefined : raw, incoming);
+        }
+        if (reread.size) {
+          const current = await this.opts.local.allDocs({ keys: [...reread], include_docs: true, conflicts: true });
+          for (const row of current.rows) await this.admit(row.doc ?? undefined, incoming);
+        }
+        applied += await this.store(incoming);
+        const seqs = await Promise.all(taken.map((b) => b.seq));
+        const seq = seqs.reverse().find((x) => x !== null);
+        if (seq !== undefined && seq !== null) {
+          state.appliedSeq = seq;
+          await this.saveState();
+        }
+      }
+    } catch (e) {
+      // What was taken and not committed is in the replica after the saved place: the feed gives it again.
+      if (this.download === d) this.download = null;
+      throw e;
+    }
+    return applied;
+  }
+
+  /**
+   * Checks one document from the replica (its winning revision, with `_conflicts` when it has any) and adds it to what
+   * the store applies next; conflicts are merged first. Nothing for a deleted or design document, nor for one written here.
+   */
+  private async admit(raw: RawDoc | undefined, into: Incoming): Promise<void> {
+    // A long batch is checked a slice at a time, so a stop or a resolve from the page is answered in between.
+    if (performance.now() - into.sliceStart > SLICE_MS) {
+      await nextTask();
+      into.sliceStart = performance.now();
+    }
+    if (!raw || raw._deleted || raw._id.startsWith('_design/')) return;
+    if (raw._conflicts?.length) {
+      const merged = await this.mergeConflicts(raw);
+      if (merged) into.records.push(merged);
+      return;
+    }
+    const parsed = parseSyncDoc(raw);
+    if (!parsed.ok) {
+      this.emit({ type: 'rejected', docId: raw._id, problems: parsed.problems });
+      return;
+    }
+    const doc = parsed.doc;
+    this.receiveStamps(doc);
+    if (doc.replica === this.opts.replica) return; // written here: the store already has it
+    if (isAuditDoc(doc)) into.audit.push({ id: doc._id, author: doc.author, entry: doc.entry });
+    else {
+      into.records.push(docToRecord(doc));
+      if (doc.review.length) this.emit({ type: 'review', docId: doc._id, items: doc.review });
+    }
+  }
+
+  /** Writes what was admitted in one store transaction; resolves with how many records and audit entries it held. */
+  private async store(incoming: Incoming): Promise<number> {
+    const { records, audit } = incoming;
+    if (records.length === 0 && audit.length === 0) return 0;
+    await this.opts.store.applyRemoteBatch({ records, audit });
+    this.emit({ type: 'applied', records: records.length, audit: audit.length });
+    return records.length + audit.length;
+  }
+
+  /** Notes what this desktop wrote into the replica. Ids: during a download, a later arrival of one is read back with its conflicts. */
+  private noteWritten(docs: { _id: string }[]): void {
+    this.wroteSincePush = true;
+    const d = this.download;
+    if (d) for (const doc of docs) d.seen.add(doc._id);
+  }
+
+  /**
+   * The replica's sequence right after a pull batch was written, read at once (the next batch is written only after
+   * this one's checkpoint). Known only when the newest change is one of this batch's revisions; otherwise (this
+   * desktop wrote in between) null, and the saved place waits for a later batch or for the feed.
+   */
+  private async seqAfter(docs: RawDoc[]): Promise<number | string | null> {
+    try {
+      const res = await this.opts.local.changes({ descending: true, limit: 1 });
+      const last = res.results[0];
+      const rev = last?.changes[0]?.rev;
+      return last && docs.some((doc) => doc._id === last.id && doc._rev === rev) ? last.seq : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Starts handing the pull's batches to the store directly, when the replica is small enough to list its ids (a first
+   * download starts from an empty one). Whatever arrived before and is not applied yet (a run stopped midway) is
+   * applied from the feed first, so the pull's batches follow the saved place.
+   */
+  private async beginDownload(): Promise<void> {
+    await this.applyIncoming();
+    const info = await this.opts.local.info();
+    if (info.doc_count > DIRECT_DOWNLOAD_MAX_HELD) return;
+    const d: Download = { seen: new Set(), batches: [], waiting: 0, ended: false };
+    // Set before the ids are listed: a document this desktop writes meanwhile is noted either way.
+    this.download = d;
+    try {
+      const held = await this.opts.local.allDocs({});
+      for (const row of held.rows) d.seen.add(row.key);
+    } catch (e) {
+      // Left set, it would keep later pulls (live ones too) waiting for batches nobody hands over.
+      this.download = null;
+      throw e;
+    }
+  }
+
+  /** Applies what the pull left (whole replication batches below a store batch) and goes back to the feed. */
+  private async endDownload(): Promise<void> {
+    const d = this.download;
+    if (!d) return;
+    d.ended = true;
+    try {
+      await this.followed();
+      await this.applyIncoming();
+    } finally {
+      if (this.download === d) this.download = null;
+    }
   }
 
   /**
@@ -281,6 +412,7 @@ export class SyncEngine {
     const closeBranches = revs.slice(1).map((rev) => ({ _id: winner._id, _rev: rev, _deleted: true, type: base.type, schema: SYNC_SCHEMA_VERSION, author: this.opts.user, replica: this.opts.replica }));
     const writes = [...(winnerIsMerge ? [] : [merged]), ...closeBranches] as unknown as SyncDoc[];
     const results = await this.opts.local.bulkDocs(writes);
+    this.noteWritten(writes);
     const failed = results.find((r) => (r as WriteResult).error);
     if (failed) throw new Error(`Merging ${winner._id} failed: ${(failed as WriteResult).message}`);
     this.mergesWritten++;
@@ -303,6 +435,7 @@ export class SyncEngine {
       this.receiveStamps(doc);
       const resolved: RecordDoc = { ...resolveReview(doc, field, value, this.clock!.next(), this.opts.user), replica: this.opts.replica };
       await this.opts.local.put(resolved);
+      this.noteWritten([resolved]);
       await this.opts.store.applyResolution(docToRecord(resolved), field);
       await this.saveState();
     });
@@ -323,6 +456,13 @@ export class SyncEngine {
         // Merges (during the download or after it) wrote revisions into the replica: send those too.
         if (this.mergesWritten === merges) break;
       }
+      // Everything after the last push's start was downloaded, unless this desktop wrote too: then live replication's
+      // push can begin at the replica's end instead of offering the server every document it just sent (a request per
+      // hundred documents, and a read of each, right after a first download). Serial: no local write in between.
+      await this.serial(async () => {
+        const end = await this.opts.local.changes({ descending: true, limit: 1 });
+        this.pushFrom = this.wroteSincePush ? null : (end.results[0]?.seq ?? null);
+      });
       this.emit({ type: 'state', state: 'idle' });
     } catch (e) {
       this.emit({ type: 'error', message: (e as Error).message });
@@ -334,6 +474,8 @@ export class SyncEngine {
   private async replicate(direction: 'push' | 'pull'): Promise<void> {
     const { local, remote } = this.opts;
     const total = direction === 'pull' ? (await remote.info()).doc_count : undefined;
+    if (direction === 'pull') await this.beginDownload();
+    else this.wroteSincePush = false;
     const rep = direction === 'push' ? local.replicate.to(remote, { batch_size: this.batchSize }) : local.replicate.from(remote, { batch_size: this.batchSize });
     let followedAt = 0;
     rep.on('change', (info) => {
@@ -341,6 +483,12 @@ export class SyncEngine {
       // Applied once a full store batch has arrived, not after every replication batch: each store transaction is
       // announced to the page's live queries, and small ones key by key (see APPLY_BATCH). A run that fails here (a
       // merge overtaken by a newer revision arriving) is taken up by syncOnce's apply after the download, as is the rest.
+      const d = this.download;
+      if (direction === 'pull' && d && !d.ended && info.docs?.length) {
+        const docs = info.docs as RawDoc[];
+        d.batches.push({ docs, seq: this.seqAfter(docs) });
+        d.waiting += docs.length;
+      }
       if (direction === 'pull' && info.docs_written - followedAt >= this.applyBatchSize) {
         followedAt = info.docs_written;
         this.followReplica(() => undefined);
@@ -350,14 +498,20 @@ export class SyncEngine {
       const e = err as { id?: string; message?: string; reason?: string };
       this.emit({ type: 'denied', docId: e.id ?? '', reason: e.reason ?? e.message ?? 'denied' });
     });
-    await rep;
+    try {
+      await rep;
+    } finally {
+      if (direction === 'pull') await this.endDownload();
+    }
   }
 
   /** Keeps replicating both ways until stopped; incoming changes are applied as they arrive. */
   start(): void {
     if (this.live) return;
     const { local, remote } = this.opts;
-    const live = local.sync(remote, { live: true, retry: true, batch_size: this.batchSize }) as unknown as LiveReplication;
+    const from = this.pushFrom;
+    this.pushFrom = null;
+    const live = local.sync(remote, { live: true, retry: true, batch_size: this.batchSize, ...(from === null ? {} : { push: { since: from } }) }) as unknown as LiveReplication;
     this.live = live;
     this.emit({ type: 'state', state: 'syncing' });
     live
@@ -407,6 +561,44 @@ const REPLICATION_BATCH = 100;
  * every project index: a heap and merge work growing with the download on the page's thread.
  */
 const APPLY_BATCH = 500;
+
+/**
+ * Most documents the replica may hold for a pull to hand its batches to the store directly: their ids are listed once
+ * when the pull begins (a first download's replica holds only this desktop's own few). A bigger replica is in step
+ * already, its pulls are small, and the feed serves them.
+ */
+const DIRECT_DOWNLOAD_MAX_HELD = 10_000;
+
+/** A document as the replica or the replication hands it over. */
+type RawDoc = SyncDoc & { _deleted?: boolean; _conflicts?: string[]; _revisions?: unknown; _rev_tree?: unknown };
+
+/** A replication batch written into the replica, with the replica's sequence right after it (null: not known). */
+interface ArrivedBatch {
+  docs: RawDoc[];
+  seq: Promise<number | string | null>;
+}
+
+/**
+ * A pull whose batches go to the store as the replication wrote them, instead of being read back from the replica's
+ * changes feed (a second read of every document through the same IndexedDB). A document can be taken as it came only
+ * if it is the one revision of its id in the replica, so it is the winner and has no conflicts: `seen` holds every id
+ * the replica may hold otherwise (there when the pull began, arrived earlier in it, or written by this desktop since).
+ */
+interface Download {
+  seen: Set<string>;
+  batches: ArrivedBatch[];
+  /** Documents in `batches`. */
+  waiting: number;
+  /** The pull ended: what is left is applied even below a store batch. */
+  ended: boolean;
+}
+
+/** What one store transaction will apply, and when the current slice of checking began. */
+class Incoming {
+  readonly records: IncomingRecord[] = [];
+  readonly audit: RemoteAuditEntry[] = [];
+  sliceStart = performance.now();
+}
 
 /** Time after which applying ends its task, so the sync Worker keeps answering the page between slices. */
 const SLICE_MS = 20;

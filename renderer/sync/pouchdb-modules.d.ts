@@ -18,13 +18,15 @@ declare module 'pouchdb-core' {
     reason?: string;
   }
   export interface ChangesResult<T> {
-    results: { id: string; seq: number | string; deleted?: boolean; doc?: T & Revisioned }[];
+    results: { id: string; seq: number | string; deleted?: boolean; changes: { rev: string }[]; doc?: T & Revisioned }[];
     last_seq: number | string;
   }
   export interface ReplicationInfo {
     docs_read: number;
     docs_written: number;
     doc_write_failures: number;
+    /** The documents this batch wrote into the target (each revision with its `_revisions`), once written. */
+    docs?: unknown[];
   }
   export interface ReplicationResult extends ReplicationInfo {
     ok: boolean;
@@ -34,6 +36,11 @@ declare module 'pouchdb-core' {
     batch_size?: number;
     live?: boolean;
     retry?: boolean;
+    /** Start after this source sequence instead of the checkpoint (which is then set to it). */
+    since?: number | string;
+    /** Options for one direction of `sync`. */
+    push?: ReplicateOptions;
+    pull?: ReplicateOptions;
   }
   export interface Replication extends PromiseLike<ReplicationResult> {
     on(event: 'change', fn: (info: ReplicationInfo) => void): this;
@@ -50,8 +57,8 @@ declare module 'pouchdb-core' {
     get(id: string, opts?: { rev?: string; conflicts?: boolean }): Promise<T & Revisioned>;
     put(doc: object): Promise<{ ok: boolean; id: string; rev: string }>;
     bulkDocs(docs: object[]): Promise<WriteResult[]>;
-    allDocs(opts: { keys?: string[]; include_docs?: boolean }): Promise<{ rows: { key: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: (T & Revisioned) | null }[] }>;
-    changes(opts: { since?: number | string; include_docs?: boolean; conflicts?: boolean; limit?: number }): Promise<ChangesResult<T>>;
+    allDocs(opts: { keys?: string[]; include_docs?: boolean; conflicts?: boolean }): Promise<{ rows: { key: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: (T & Revisioned) | null }[] }>;
+    changes(opts: { since?: number | string; include_docs?: boolean; conflicts?: boolean; limit?: number; descending?: boolean }): Promise<ChangesResult<T>>;
     replicate: {
       to(target: Database<T> | string, opts?: ReplicateOptions): Replication;
       from(source: Database<T> | string, opts?: ReplicateOptions): Replication;

@@ -20,9 +20,14 @@ export interface SyncStatus {
   lastError: Bilingual | null;
   /** Sync runs in this window (signed in with a password this session). */
   running: boolean;
+  /**
+   * This run's first round (upload, download, merges) has ended well: what the server held when it began is in the
+   * store. The state alone does not say so: live replication starts right after and shows 'syncing' while it catches up.
+   */
+  roundDone: boolean;
 }
 
-let status: SyncStatus = { state: 'stopped', progress: null, lastError: null, running: false };
+let status: SyncStatus = { state: 'stopped', progress: null, lastError: null, running: false, roundDone: false };
 const listeners = new Set<() => void>();
 
 function setStatus(patch: Partial<SyncStatus>): void {
@@ -86,7 +91,7 @@ export async function startSync(opts: StartOptions): Promise<void> {
   await stopEngine();
   const url = opts.url.trim().replace(/\/+$/, '');
   const user = opts.user.trim();
-  setStatus({ lastError: null, progress: null });
+  setStatus({ lastError: null, progress: null, roundDone: false });
   if (syncServerOrigin(url) === null) {
     setStatus({ lastError: UNUSABLE_URL });
     throw new SyncUserError(UNUSABLE_URL);
@@ -136,6 +141,7 @@ export async function startSync(opts: StartOptions): Promise<void> {
     roundEnded({ message: (e as Error).message });
   }
   const failure = await round;
+  if (!failure && running === r) setStatus({ roundDone: true });
   if (failure) {
     // Offline or the server hiccuped: live replication retries; a refused sign-in stops here.
     setStatus({ lastError: describeSyncError(failure) });
@@ -157,7 +163,7 @@ async function stopEngine(): Promise<void> {
   // The Worker ends either way: a batch it was writing is aborted as a whole and applied again next time.
   await r.client.call((w) => w.stop(), { timeoutMs: STOP_GRACE_MS }).catch(() => undefined);
   r.client.terminate();
-  setStatus({ running: false, state: 'stopped', progress: null });
+  setStatus({ running: false, state: 'stopped', progress: null, roundDone: false });
 }
 
 /** Turns sync off: replication stops and nothing more is recorded; the local data stays as it is. */

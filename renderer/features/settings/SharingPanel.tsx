@@ -126,7 +126,7 @@ function SharingForm({ config }: { config: SyncConfig }) {
           </button>
         )}
       </div>
-      <p role="status" id="sync-status" data-state={status.state}>
+      <p role="status" id="sync-status" data-state={status.state} data-round={status.roundDone ? 'done' : undefined}>
         {t(`sharing.state.${status.state}`)}
         {p && ` — ${p.total !== undefined ? t('sharing.progress', { direction, docs: p.docs, total: p.total }) : t('sharing.progressUnknown', { direction, docs: p.docs })}`}
       </p>

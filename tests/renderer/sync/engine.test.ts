@@ -324,9 +324,54 @@ describe('SyncEngine: applying batches and the saved place', () => {
     expect(b.store.audit).toHaveLength(12);
   }, 30_000);
 
+  it("a first download applies the replication's own batches: no document is read back from the replica", async () => {
+    const { db, keys } = await officeWith(12);
+    const b = desk('bob', 'rb', db, { batchSize: 4, applyBatchSize: 8 });
+    // The engine reads documents back (the feed, or one with its conflicts) with conflicts: true; replication never does.
+    let readBack = 0;
+    const local = b.local as unknown as Record<'changes' | 'allDocs', (o: { conflicts?: boolean }) => PromiseLike<{ results?: unknown[]; rows?: unknown[] }>>;
+    for (const name of ['changes', 'allDocs'] as const) {
+      const original = local[name].bind(b.local);
+      local[name] = (o) => {
+        const res = original(o);
+        if (o.conflicts) void Promise.resolve(res).then((r) => (readBack += (r.results ?? r.rows ?? []).length));
+        return res;
+      };
+    }
+    await b.engine.syncOnce();
+    expect(readBack).toBe(0);
+    expect(projectKeys(b)).toEqual(keys);
+    expect(b.store.audit).toHaveLength(12);
+    // The saved place is at the end of the replica's feed: started again, nothing is applied twice.
+    expect(await appliedSeq(b)).toBe(Number((await b.local.info()).update_seq));
+  }, 30_000);
+
+  it('after a download, live replication sends what is written here, not every downloaded document back for checking', async () => {
+    const { db } = await officeWith(12);
+    const b = desk('bob', 'rb', db);
+    await b.engine.syncOnce();
+    const offered: string[] = [];
+    const remote = b.remote as unknown as { revsDiff: (diff: Record<string, string[]>) => Promise<unknown> };
+    const revsDiff = remote.revsDiff.bind(b.remote);
+    remote.revsDiff = (diff) => {
+      offered.push(...Object.keys(diff));
+      return revsDiff(diff);
+    };
+    b.engine.start();
+    b.store.write('project', { ...makeProject('p-bob') });
+    await b.engine.notifyLocalChange();
+    await waitFor(() => offered.includes('project:p-bob'));
+    await b.engine.stop();
+    expect(offered.filter((id) => id !== 'project:p-bob' && !id.startsWith('audit:rb:'))).toEqual([]);
+    const server = desk('alice', 'ra', db).remote;
+    expect((await server.get('project:p-bob')).author).toBe('bob');
+  }, 30_000);
+
   it('does not move the saved place past a batch the store failed to write; started again, nothing is missing', async () => {
     const { db, keys } = await officeWith(6);
-    const b = desk('bob', 'rb', db, { applyBatchSize: 4 });
+    // Replication batches of 4 documents, as many as a store batch: the download's batches are applied whole, and the
+    // saved place can only move to the end of one.
+    const b = desk('bob', 'rb', db, { batchSize: 4, applyBatchSize: 4 });
     // The first two batches commit; every later one fails (as a browser killed mid-write leaves it).
     b.store.failApply = (i) => i >= 2;
     await expect(b.engine.syncOnce()).rejects.toThrow('store write failed');
@@ -336,7 +381,7 @@ describe('SyncEngine: applying batches and the saved place', () => {
     expect(saved).toBe(Number(committed.last_seq));
 
     b.store.failApply = null;
-    const again = desk('bob', 'rb', db, { applyBatchSize: 4, restartOf: b });
+    const again = desk('bob', 'rb', db, { batchSize: 4, applyBatchSize: 4, restartOf: b });
     await again.engine.syncOnce();
     expect(projectKeys(b)).toEqual(keys);
     // Started from the saved place: nothing applied before the failure comes again.
