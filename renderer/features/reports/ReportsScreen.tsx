@@ -10,7 +10,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { formatYen } from '../../../shared/money/yen';
-import type { MoneyRow } from '../../../shared/reports/portfolio-report';
+import type { MoneyRow, PortfolioReport } from '../../../shared/reports/portfolio-report';
 import { MILESTONE_KIND_LABELS, MILESTONE_STATUS_LABELS } from '../../../shared/domain/labels';
 import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
@@ -19,6 +19,7 @@ import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 import { usePlanningSettings } from '../../store/planning';
 import { useReport } from './use-report';
+import { useRowsInSlices } from './use-rows-in-slices';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 import type { PlanningReport } from '../../../shared/reports/planning-report';
@@ -26,6 +27,9 @@ import type { WhatIf } from '../../../shared/planning/forecast';
 
 /** Rows of the schedule and the risk list shown on screen (all of them are in the workbook). */
 const LIST_PAGE = 300;
+/** Of those, the rows put in the DOM with the rest of the report (more than a screenful), then per frame after it. */
+const LIST_FIRST = 40;
+const LIST_STEP = 65;
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
@@ -99,45 +103,8 @@ export function ReportsScreen() {
         <ForecastBreakdown forecast={planning.report.forecast} labels={planning.report.labels} lang={lang} formatYen={yen} testId="report-forecast-groups" />
       </div>
 
-      <div className="report-section">
-        <h2>{t('schedule')}（{report.from}〜{report.to}）</h2>
-        {report.schedule.length === 0 ? (
-          <p className="muted">{t('empty')}</p>
-        ) : (
-          <table className="data" data-testid="report-schedule">
-            <thead>
-              <tr><th>{t('due')}</th><th>{t('code')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th>{t('status')}</th></tr>
-            </thead>
-            <tbody>
-              {report.schedule.map((s, i) => (
-                <tr key={i}>
-                  <td>{s.dueDate}</td><td>{s.code}</td><td>{s.projectTitle}</td><td>{MILESTONE_KIND_LABELS[s.kind][lang]}</td><td>{s.title}</td><td>{MILESTONE_STATUS_LABELS[s.status][lang]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {scheduleTotal > report.schedule.length && <p className="muted" data-testid="report-schedule-more">{t('moreRows', { count: scheduleTotal - report.schedule.length })}</p>}
-      </div>
-
-      <div className="report-section">
-        <h2>{t('risks')}</h2>
-        {report.risks.length === 0 ? (
-          <p className="muted">{t('empty')}</p>
-        ) : (
-          <table className="data" data-testid="report-risks">
-            <thead>
-              <tr><th>{t('code')}</th><th>{t('project')}</th><th>{t('risk')}</th></tr>
-            </thead>
-            <tbody>
-              {report.risks.map((r, i) => (
-                <tr key={i}><td>{r.code}</td><td>{r.projectTitle}</td><td>{r.message[lang]}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {risksTotal > report.risks.length && <p className="muted" data-testid="report-risks-more">{t('moreRows', { count: risksTotal - report.risks.length })}</p>}
-      </div>
+      <ScheduleSection rows={report.schedule} total={scheduleTotal} from={report.from} to={report.to} />
+      <RisksSection rows={report.risks} total={risksTotal} />
 
       <div className="report-section">
         <h2>{t('catalog')}</h2>
@@ -194,6 +161,60 @@ function WorkbookExport(props: { writeWorkbook: ReturnType<typeof useReport>['wr
       <JobProgress state={job.state} runner={job.runner} lang={lang} testId="report-job" />
       <span role="status" className="muted">{status}</span>
     </>
+  );
+}
+
+function ScheduleSection(props: { rows: PortfolioReport['schedule']; total: number; from: string; to: string }) {
+  const { t } = useTranslation('reports');
+  const lang = currentLanguage();
+  const rows = useRowsInSlices(props.rows, LIST_FIRST, LIST_STEP);
+  return (
+    <div className="report-section">
+      <h2>{t('schedule')}（{props.from}〜{props.to}）</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <table className="data" data-testid="report-schedule" data-rows-shown={rows.length}>
+          <thead>
+            <tr><th>{t('due')}</th><th>{t('code')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th>{t('status')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((s, i) => (
+              <tr key={i}>
+                <td>{s.dueDate}</td><td>{s.code}</td><td>{s.projectTitle}</td><td>{MILESTONE_KIND_LABELS[s.kind][lang]}</td><td>{s.title}</td><td>{MILESTONE_STATUS_LABELS[s.status][lang]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.total > props.rows.length && <p className="muted" data-testid="report-schedule-more">{t('moreRows', { count: props.total - props.rows.length })}</p>}
+    </div>
+  );
+}
+
+function RisksSection(props: { rows: PortfolioReport['risks']; total: number }) {
+  const { t } = useTranslation('reports');
+  const lang = currentLanguage();
+  const rows = useRowsInSlices(props.rows, LIST_FIRST, LIST_STEP);
+  return (
+    <div className="report-section">
+      <h2>{t('risks')}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <table className="data" data-testid="report-risks" data-rows-shown={rows.length}>
+          <thead>
+            <tr><th>{t('code')}</th><th>{t('project')}</th><th>{t('risk')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}><td>{r.code}</td><td>{r.projectTitle}</td><td>{r.message[lang]}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.total > props.rows.length && <p className="muted" data-testid="report-risks-more">{t('moreRows', { count: props.total - props.rows.length })}</p>}
+    </div>
   );
 }
 

@@ -1,0 +1,40 @@
+// The Reports screen's long lists (a page of 300 rows each) put in the DOM a slice at a time: the first screenful with
+// the rest of the report, the others on the following frames, so no visit has one task of styling and laying out
+// every row at once (159–187 ms at 50,000 projects, every visit, in session 9).
+import { useEffect, useState } from 'react';
+
+/** Calls `run` once the browser has painted what is in the DOM now (a frame, then a task); returns a cancel. */
+function afterPaint(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/** How many of `total` rows to show after `shown`: one more slice, never past the end. */
+function nextSliceEnd(shown: number, total: number, step: number): number {
+  return Math.min(total, shown + Math.max(1, step));
+}
+
+/**
+ * The first `first` of `rows` at once, then `step` more after each paint until all are shown. New rows (another
+ * answer) start again from the first slice; the same rows keep what is shown.
+ */
+export function useRowsInSlices<T>(rows: readonly T[], first: number, step: number): readonly T[] {
+  const [state, setState] = useState({ rows, shown: Math.min(first, rows.length) });
+  let shown = state.shown;
+  if (state.rows !== rows) {
+    // Reset during render (React's pattern for state derived from props): the old count never shows the new rows.
+    shown = Math.min(first, rows.length);
+    setState({ rows, shown });
+  }
+  useEffect(() => {
+    if (state.rows !== rows || shown >= rows.length) return;
+    return afterPaint(() => setState((s) => (s.rows === rows ? { rows, shown: nextSliceEnd(s.shown, rows.length, step) } : s)));
+  }, [rows, shown, step, state.rows]);
+  return shown >= rows.length ? rows : rows.slice(0, shown);
+}

@@ -1,0 +1,81 @@
+// The Reports screen's long lists with a few hundred projects in Chromium: the schedule and the risk list are put in
+// the DOM a slice at a time (fewer rows with the rest of the report, more on the following frames), and end with the
+// whole page of each, in the report's order, as before the slicing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp } from './harness';
+import type { AppSession } from './harness';
+import { dumpStores } from './idb';
+import { generateStandardWorkbook } from '../../bench/generate';
+import type { Milestone, Project } from '../../shared/domain/types';
+
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The rows of each list the screen shows (ReportsScreen's LIST_PAGE). */
+const PAGE = 300;
+
+describe('Reports screen lists', () => {
+  it('puts the schedule and the risk list in the DOM in slices and ends with every row of the page', async () => {
+    app = await startApp();
+    const page = app.page;
+    await page.click('nav a[data-screen="importExport"]');
+    await page.setInputFiles('#import-file', { name: 'book.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generateStandardWorkbook(300, 5).bytes) });
+    await page.waitForSelector('[data-testid="import-counts"]', { timeout: 60_000 });
+    await page.click('[data-testid="import-start"]');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    const { milestones, projects } = (await dumpStores(page, ['milestones', 'projects'])) as { milestones: Milestone[]; projects: Project[] };
+    const codeOf = new Map(projects.map((p) => [p.id, p.code]));
+    const from = '2000-04-01';
+    const to = '2099-03-31';
+    const expected = milestones
+      .filter((m) => m.dueDate >= from && m.dueDate <= to)
+      .map((m) => ({ due: m.dueDate, code: codeOf.get(m.projectId) ?? '' }))
+      .sort((a, b) => a.due.localeCompare(b.due) || a.code.localeCompare(b.code))
+      .slice(0, PAGE);
+    expect(expected.length).toBe(PAGE);
+
+    // Every row count each list had in the DOM, recorded as React commits them (a MutationObserver: no commit missed).
+    await page.evaluate(() => {
+      const seen: Record<string, number[]> = { 'report-schedule': [], 'report-risks': [] };
+      (window as unknown as { rowCounts: typeof seen }).rowCounts = seen;
+      const record = () => {
+        for (const id of Object.keys(seen)) {
+          const n = document.querySelectorAll(`[data-testid="${id}"] tbody tr`).length;
+          const list = seen[id]!;
+          if (n > 0 && list.at(-1) !== n) list.push(n);
+        }
+      };
+      new MutationObserver(record).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.click('nav a[data-screen="reports"]');
+    await page.waitForSelector('section.reports[data-ready="true"]');
+    await page.fill('#report-from', from);
+    await page.fill('#report-to', to);
+    const schedule = page.locator('[data-testid="report-schedule"] tbody tr');
+    await expect.poll(() => schedule.count(), { timeout: 20_000 }).toBe(PAGE);
+    const risks = page.locator('[data-testid="report-risks"] tbody tr');
+    const risksMore = await page.locator('[data-testid="report-risks-more"]').count();
+    const riskRows = await risks.count();
+    expect(riskRows).toBeGreaterThan(0);
+    if (risksMore > 0) expect(riskRows).toBe(PAGE);
+
+    const dues = await schedule.locator('td:nth-child(1)').allTextContents();
+    const codes = await schedule.locator('td:nth-child(2)').allTextContents();
+    expect(dues.map((due, i) => ({ due, code: codes[i] }))).toEqual(expected);
+    expect(await page.textContent('[data-testid="report-schedule-more"]')).toContain(String(milestones.length - PAGE));
+
+    // Each list first came in with fewer rows than its page, then grew to all of it.
+    const counts = await page.evaluate(() => (window as unknown as { rowCounts: Record<string, number[]> }).rowCounts);
+    for (const [id, total] of [['report-schedule', PAGE], ['report-risks', riskRows]] as const) {
+      const seen = counts[id]!;
+      expect(seen[0]).toBeLessThan(total);
+      expect(seen.at(-1)).toBe(total);
+      expect(seen.length).toBeGreaterThan(2);
+    }
+  });
+});
