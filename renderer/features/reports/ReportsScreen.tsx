@@ -19,7 +19,7 @@ import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 import { usePlanningSettings } from '../../store/planning';
 import { useReport } from './use-report';
-import { useRowsInSlices } from './use-rows-in-slices';
+import { AfterPaints, useRowsInSlices } from './use-rows-in-slices';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 import type { PlanningReport } from '../../../shared/reports/planning-report';
@@ -81,56 +81,59 @@ export function ReportsScreen() {
       </div>
 
       <MoneySection title={t('byProgram')} keyLabel={t('program')} rows={pick(report.byProgram)} yen={yen} testId="report-by-program" />
-      <MoneySection title={t('byDepartment')} keyLabel={t('department')} rows={pick(report.byDepartment)} yen={yen} testId="report-by-department" />
+      {/* Below the first screen (the by-program chart fills it): a frame later, then the lists and the catalog. */}
+      <AfterPaints paints={1}>
+        <MoneySection title={t('byDepartment')} keyLabel={t('department')} rows={pick(report.byDepartment)} yen={yen} testId="report-by-department" />
 
-      <SuccessRatesSection report={planning.report} />
+        <SuccessRatesSection report={planning.report} />
 
-      <div className="report-section" data-testid="report-forecast-section">
-        <h2>{t('forecast')}</h2>
-        <div className="inline-form no-print">
-          <label htmlFor="whatif-program">{t('whatIfProgram')}</label>
-          <select id="whatif-program" value={whatIfProgram} onChange={(e) => setWhatIfProgram(e.target.value)}>
-            <option value="">—</option>
-            {[...planning.report.labels.program].map(([key, label]) => (
-              <option key={key} value={key}>{label[lang]}</option>
-            ))}
-          </select>
-          <label htmlFor="whatif-percent">{t('whatIfPercent')}</label>
-          <input id="whatif-percent" type="number" min={-100} max={1000} step={5} value={whatIfPercent} onChange={(e) => setWhatIfPercent(Number(e.target.value) || 0)} />
-        </div>
-        {whatIf.length > 0 && <p className="muted" data-testid="whatif-note">{t('whatIfNote', { program: planning.report.labels.program.get(whatIfProgram)?.[lang] ?? whatIfProgram, percent: whatIfPercent })}</p>}
-        <ForecastChart years={planning.report.forecast.years} lang={lang} formatYen={yen} imageName="report-forecast" testId="report-forecast" />
-        <ForecastBreakdown forecast={planning.report.forecast} labels={planning.report.labels} lang={lang} formatYen={yen} testId="report-forecast-groups" />
-      </div>
-
-      <ScheduleSection rows={report.schedule} total={scheduleTotal} from={report.from} to={report.to} />
-      <RisksSection rows={report.risks} total={risksTotal} />
-
-      <div className="report-section">
-        <h2>{t('catalog')}</h2>
-        {report.catalog.length === 0 ? (
-          <p className="muted">{t('empty')}</p>
-        ) : (
-          <table className="data" data-testid="report-catalog">
-            <thead>
-              <tr><th>{t('program')}</th><th>{t('period')}</th><th className="num">{t('request')}</th><th className="num">{t('previous')}</th><th className="num">{t('count')}</th></tr>
-            </thead>
-            <tbody>
-              {report.catalog.map((c) => (
-                <tr key={c.programId}>
-                  <td>{lang === 'ja' ? c.nameJa : c.nameEn || c.nameJa}</td>
-                  <td>
-                    {c.startFiscalYear !== null ? fiscalYearLabel(c.startFiscalYear, lang) : '—'}〜{c.endFiscalYear !== null ? fiscalYearLabel(c.endFiscalYear, lang) : '—'}
-                  </td>
-                  <td className="num">{yen(c.requestYen)}</td>
-                  <td className="num">{yen(c.previousYen)}</td>
-                  <td className="num">{c.projectCount}</td>
-                </tr>
+        <div className="report-section" data-testid="report-forecast-section">
+          <h2>{t('forecast')}</h2>
+          <div className="inline-form no-print">
+            <label htmlFor="whatif-program">{t('whatIfProgram')}</label>
+            <select id="whatif-program" value={whatIfProgram} onChange={(e) => setWhatIfProgram(e.target.value)}>
+              <option value="">—</option>
+              {[...planning.report.labels.program].map(([key, label]) => (
+                <option key={key} value={key}>{label[lang]}</option>
               ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+            </select>
+            <label htmlFor="whatif-percent">{t('whatIfPercent')}</label>
+            <input id="whatif-percent" type="number" min={-100} max={1000} step={5} value={whatIfPercent} onChange={(e) => setWhatIfPercent(Number(e.target.value) || 0)} />
+          </div>
+          {whatIf.length > 0 && <p className="muted" data-testid="whatif-note">{t('whatIfNote', { program: planning.report.labels.program.get(whatIfProgram)?.[lang] ?? whatIfProgram, percent: whatIfPercent })}</p>}
+          <ForecastChart years={planning.report.forecast.years} lang={lang} formatYen={yen} imageName="report-forecast" testId="report-forecast" />
+          <ForecastBreakdown forecast={planning.report.forecast} labels={planning.report.labels} lang={lang} formatYen={yen} testId="report-forecast-groups" />
+        </div>
+      </AfterPaints>
+      <AfterPaints paints={2}>
+        <ScheduleSection rows={report.schedule} total={scheduleTotal} from={report.from} to={report.to} />
+        <RisksSection rows={report.risks} total={risksTotal} />
+        <div className="report-section">
+          <h2>{t('catalog')}</h2>
+          {report.catalog.length === 0 ? (
+            <p className="muted">{t('empty')}</p>
+          ) : (
+            <table className="data" data-testid="report-catalog">
+              <thead>
+                <tr><th>{t('program')}</th><th>{t('period')}</th><th className="num">{t('request')}</th><th className="num">{t('previous')}</th><th className="num">{t('count')}</th></tr>
+              </thead>
+              <tbody>
+                {report.catalog.map((c) => (
+                  <tr key={c.programId}>
+                    <td>{lang === 'ja' ? c.nameJa : c.nameEn || c.nameJa}</td>
+                    <td>
+                      {c.startFiscalYear !== null ? fiscalYearLabel(c.startFiscalYear, lang) : '—'}〜{c.endFiscalYear !== null ? fiscalYearLabel(c.endFiscalYear, lang) : '—'}
+                    </td>
+                    <td className="num">{yen(c.requestYen)}</td>
+                    <td className="num">{yen(c.previousYen)}</td>
+                    <td className="num">{c.projectCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </AfterPaints>
     </section>
   );
 }

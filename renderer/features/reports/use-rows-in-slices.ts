@@ -1,7 +1,8 @@
-// The Reports screen's long lists (a page of 300 rows each) put in the DOM a slice at a time: the first screenful with
-// the rest of the report, the others on the following frames, so no visit has one task of styling and laying out
-// every row at once (159–187 ms at 50,000 projects, every visit, in session 9).
+// The Reports screen put in the DOM a part at a time: what the first screen shows with the answer, the sections below
+// it and the long lists' rows (a page of 300 each) on the following frames, so no visit has one task of styling and
+// laying out the whole screen at once (159–187 ms at 50,000 projects, every visit, in session 9).
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 
 /** Calls `run` once the browser has painted what is in the DOM now (a frame, then a task); returns a cancel. */
 function afterPaint(run: () => void): () => void {
@@ -37,4 +38,14 @@ export function useRowsInSlices<T>(rows: readonly T[], first: number, step: numb
     return afterPaint(() => setState((s) => (s.rows === rows ? { rows, shown: nextSliceEnd(s.shown, rows.length, step) } : s)));
   }, [rows, shown, step, state.rows]);
   return shown >= rows.length ? rows : rows.slice(0, shown);
+}
+
+/** Its children rendered from the `paints`-th paint after it mounted (content below the first screen); nothing before. */
+export function AfterPaints(props: { paints: number; children: ReactNode }): ReactNode {
+  const [left, setLeft] = useState(props.paints);
+  useEffect(() => {
+    if (left <= 0) return;
+    return afterPaint(() => setLeft((n) => n - 1));
+  }, [left]);
+  return left <= 0 ? props.children : null;
 }
