@@ -4,9 +4,12 @@
 // clones, sorts or filters the whole table. One Worker for the page's life, through the one Worker client.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IsoDate, Project } from '../../shared/domain/types';
+import { EMPTY_FILTER } from '../../shared/portfolio/project-query';
 import type { ProjectFilter, SortKey } from '../../shared/portfolio/project-query';
 import type { RiskFlag } from '../../shared/portfolio/risk-flags';
+import { loadPrograms } from '../store/catalog';
 import type { ProgramEntry } from '../store/catalog';
+import { todayIso } from '../../shared/calendar/fiscal-year';
 import { useTablesChanged, watchTables } from '../store/dashboard-data';
 import type { WatchedTable } from '../store/dashboard-data';
 import { WorkerClient, callback } from '../platform/worker-client';
@@ -35,6 +38,9 @@ export interface ListSort {
   key: SortKey;
   dir: 'asc' | 'desc';
 }
+
+/** The order the Projects screen opens with (管理番号 ascending), which the read-ahead prepares. */
+export const FIRST_SORT: ListSort = { key: 'code', dir: 'asc' };
 
 export interface ListQuery {
   version: number;
@@ -119,12 +125,52 @@ const onRisksReady = () => {
   for (const l of risksListeners) l();
 };
 
+/** What identifies the programs a snapshot was prepared with (names for the search texts, rules for the risk flags). */
+const programsKeyOf = (programs: readonly ProgramEntry[]) => programs.map((p) => `${p.id}\u0001${p.updatedAt ?? ''}\u0001${p.nameJa}`).join('\u0002');
+
+/** The page's key of one snapshot: a write to a watched table, another day or changed programs read again. */
+const snapshotKey = (today: IsoDate, programsKey: string) => JSON.stringify([generation, today, programsKey]);
+
+/**
+ * Asks the Worker for the current generation's snapshot (read unless it holds it) and keeps its header on the page.
+ * The Worker's calls run in turn, so a screen asking while the read-ahead's read is under way waits for that read
+ * instead of starting another.
+ */
+function loadSnapshot(programs: readonly ProgramEntry[], programsKey: string, today: IsoDate): { key: string; header: Promise<ListSnapshot> } {
+  const c = listClient();
+  const key = snapshotKey(today, programsKey);
+  const req: LoadRequest = { generation, today, programs: [...programs], programsKey };
+  const header = c
+    .call((w) => w.load(req, callback(onRisksReady)))
+    .then((h) => {
+      held = { key, header: h };
+      return h;
+    });
+  return { key, header };
+}
+
+/**
+ * Reads the projects into the kept Worker before the Projects or Timeline screen is first opened (main.tsx starts it
+ * once the app is idle after start), so that open finds them read and its first order ranked. A write made before the
+ * open moves the generation, and the screen then asks for a new snapshot as it would have.
+ */
+export async function readProjectListAhead(): Promise<void> {
+  const programs = await loadPrograms();
+  const programsKey = programsKeyOf(programs);
+  const today = todayIso();
+  const c = listClient();
+  if (held?.key === snapshotKey(today, programsKey)) return;
+  const header = await loadSnapshot(programs, programsKey, today).header;
+  // The first open's own query, so the Worker has sorted and filtered it once (it keeps both per snapshot).
+  await c.call((w) => w.list({ version: header.version, filter: EMPTY_FILTER, sort: FIRST_SORT, from: 0, to: 0 }));
+}
+
 /** The current snapshot's header (kept on the page between screens while no write came), or null while reading. */
 export function useProjectListSnapshot(programs: readonly ProgramEntry[], today: IsoDate): { snapshot: ListSnapshot | null; risksStamp: number; reload: () => void } {
   const stamp = useTablesChanged(WATCHED);
   const c = listClient();
-  const programsKey = useMemo(() => programs.map((p) => `${p.id}\u0001${p.updatedAt ?? ''}\u0001${p.nameJa}`).join('\u0002'), [programs]);
-  const keyNow = JSON.stringify([generation, today, programsKey]);
+  const programsKey = useMemo(() => programsKeyOf(programs), [programs]);
+  const keyNow = snapshotKey(today, programsKey);
   const [snapshot, setSnapshot] = useState<ListSnapshot | null>(null);
   const [risksStamp, setRisksStamp] = useState(0);
   const [retry, setRetry] = useState(0);
@@ -135,12 +181,9 @@ export function useProjectListSnapshot(programs: readonly ProgramEntry[], today:
   }, []);
   useEffect(() => {
     let live = true;
-    const key = JSON.stringify([generation, today, programsKey]);
-    if (held?.key === key) return;
-    const req: LoadRequest = { generation, today, programs: [...programs], programsKey };
-    c.call((w) => w.load(req, callback(onRisksReady))).then(
+    if (held?.key === snapshotKey(today, programsKey)) return;
+    loadSnapshot(programs, programsKey, today).header.then(
       (header) => {
-        held = { key, header };
         if (live) setSnapshot(header);
       },
       (err: unknown) => console.error('Project list Worker failed', err instanceof Error ? err.message : err),
@@ -155,7 +198,7 @@ export function useProjectListSnapshot(programs: readonly ProgramEntry[], today:
     held = null;
     setRetry((n) => n + 1);
   }, []);
-  // The snapshot held for this generation (another screen read it) before this screen's own answer.
+  // The snapshot held for this generation (another screen, or the read-ahead, read it) before this screen's own answer.
   return { snapshot: held?.key === keyNow ? held.header : snapshot, risksStamp, reload };
 }
 

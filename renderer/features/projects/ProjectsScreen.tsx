@@ -14,7 +14,8 @@ import { navigate } from '../../app/routes';
 import { saveProjectColumns, useProjectColumns } from '../../store/preferences';
 import { usePrograms } from '../../store/catalog';
 import { useProgramMap } from '../../store/portfolio-queries';
-import { useListAnswer, useListRows, useProjectListSnapshot, useRiskFlagsOf } from '../../workers/project-list';
+import { FIRST_SORT, useListAnswer, useListRows, useProjectListSnapshot, useRiskFlagsOf } from '../../workers/project-list';
+import type { ListSort } from '../../workers/project-list';
 import { useLang } from '../../i18n/use-lang';
 import { UndoButton } from '../../components/UndoButton';
 import { ProjectDetail } from './ProjectDetail';
@@ -35,7 +36,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
   const columns = useMemo(() => (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c)), [savedColumns]);
   const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);
-  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'code', dir: 'asc' });
+  const [sort, setSort] = useState<ListSort>(FIRST_SORT);
   const [message, setMessage] = useState('');
   const [showColumns, setShowColumns] = useState(false);
   const param = route.params[0] ?? null;

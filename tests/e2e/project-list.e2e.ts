@@ -1,0 +1,73 @@
+// The project list read ahead after start (main.tsx → readProjectListAhead): the Projects screen shows the stored
+// projects whether it is opened before the read-ahead ran or after it, and a write made after the read-ahead but
+// before the first open is shown, never the snapshot read ahead.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp } from './harness';
+import type { AppSession, Page } from './harness';
+import { generateStandardWorkbook } from '../../bench/generate';
+
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function importBook(page: Page, count: number): Promise<void> {
+  await page.click('nav a[data-screen="importExport"]');
+  await page.setInputFiles('#import-file', { name: 'book.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generateStandardWorkbook(count, 5).bytes) });
+  await page.waitForSelector('[data-testid="import-counts"]', { timeout: 60_000 });
+  await page.click('[data-testid="import-start"]');
+  await page.click('[data-testid="import-confirm"]');
+  await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+}
+
+/** The Projects screen opened from the side navigation: its count line and the codes of its first rows. */
+async function openProjects(page: Page): Promise<{ count: string; codes: string[] }> {
+  await page.click('nav a[data-screen="projects"]');
+  const count = page.locator('section.projects-screen [data-testid="projects-count"][data-query=""]');
+  await count.waitFor({ timeout: 60_000 });
+  const rows = page.locator('[data-testid="project-rows"] [role="row"][data-code]');
+  await expect.poll(() => rows.count()).toBeGreaterThan(3);
+  return { count: (await count.textContent()) ?? '', codes: (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')!))).slice(0, 3) };
+}
+
+/** The kept project-list Worker is started by the read-ahead (or by a screen): wait until it runs, then for its read. */
+async function readAheadDone(page: Page): Promise<void> {
+  await expect.poll(() => page.workers().some((w) => w.url().includes('project-list')), { timeout: 20_000 }).toBe(true);
+  // 300 projects are read and ranked in milliseconds; the margin is for a loaded machine.
+  await page.waitForTimeout(3_000);
+}
+
+describe('project list read ahead', () => {
+  it('shows the stored projects opened before and after the read-ahead, and a write made before the first open', async () => {
+    app = await startApp();
+    await importBook(app.page, 300);
+
+    // Opened at once after a start: before the read-ahead (it waits for the app to be idle after start).
+    let page = await app.restart();
+    await page.waitForSelector('section.dashboard[data-ready="true"]');
+    const early = await openProjects(page);
+    expect(early.count).toContain('全 300 件');
+    expect(early.codes).toEqual(['B-000001', 'B-000002', 'B-000003']);
+
+    // Opened after the read-ahead finished: the same rows.
+    page = await app.restart();
+    await page.waitForSelector('section.dashboard[data-ready="true"]');
+    await readAheadDone(page);
+    const late = await openProjects(page);
+    expect(late).toEqual(early);
+
+    // Read ahead, then 20 projects added by an import before the first open: the list shows them.
+    page = await app.restart();
+    await page.waitForSelector('section.dashboard[data-ready="true"]');
+    await readAheadDone(page);
+    await importBook(page, 320);
+    const after = await openProjects(page);
+    expect(after.count).toContain('全 320 件');
+    await page.click('[data-testid="project-rows"] [data-sort="code"]');
+    await page.waitForSelector('[data-testid="projects-count"][data-sort="code:desc"]');
+    await expect.poll(() => page.locator('[data-testid="project-rows"] [role="row"][data-code]').first().getAttribute('data-code')).toBe('B-000320');
+  });
+});
