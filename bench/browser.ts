@@ -106,7 +106,11 @@ async function attachWorkers(page: Page, match: string, onAttach: (w: AttachedWo
       new Promise<unknown>((resolve) => {
         const n = ++id;
         pending.set(n, resolve);
-        void cdp.send('Target.sendMessageToTarget', { sessionId: e.sessionId, message: JSON.stringify({ id: n, method, params }) });
+        // A Worker that ended meanwhile (a job's) answers nothing: undefined.
+        cdp.send('Target.sendMessageToTarget', { sessionId: e.sessionId, message: JSON.stringify({ id: n, method, params }) }).catch(() => {
+          pending.delete(n);
+          resolve(undefined);
+        });
       });
     const w = { url: e.targetInfo.url, send };
     workers.push(w);
@@ -144,7 +148,8 @@ export async function workerHeapsMB(page: Page, match = ''): Promise<{ url: stri
   const out: { url: string; usedMB: number }[] = [];
   for (const w of attached.workers) {
     await w.send('HeapProfiler.collectGarbage');
-    const usage = (await w.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const usage = (await w.send('Runtime.getHeapUsage')) as { usedSize: number } | undefined;
+    if (!usage) continue;
     out.push({ url: w.url.replace(/^.*\//, ''), usedMB: Math.round(usage.usedSize / 104857.6) / 10 });
   }
   await attached.detach();

@@ -314,6 +314,8 @@ async function deadlines(page: Page, rec: Recorder): Promise<void> {
     await rec.run('bulk-done', page, { click: `${screen} [data-action="bulk-done"]` }, { selector: `${shown}[data-total="0"]` });
     await page.waitForSelector(`${screen} .undo-button:not([disabled])`, { timeout: 120_000 });
     await rec.run('bulk-undo', page, { click: `${screen} .undo-button` }, { selector: `${shown}[data-total="${n}"]` });
+    // The undo is shown before its write ends (the rows kept from before the mark): the next round starts after it.
+    await page.waitForSelector(`${screen} [data-testid="undo-job"][data-phase="running"]`, { state: 'detached', timeout: 120_000 });
   }
   await setDeadlineScope(page, '', '');
 }

@@ -8,12 +8,18 @@ import { useNextUndo } from '../store/portfolio-queries';
 import { useLang } from '../i18n/use-lang';
 import { JobProgress } from './JobProgress';
 import { useJob } from './job-runner';
+import type { AuditEntry } from '../../shared/domain/types';
+import type { UndoResult } from '../store/audit';
+
+/** Told as an undo starts what it is expected to revert (the log's newest change as last read); what it returns, if
+ * anything, is told the outcome (null: failed or cancelled). A screen may show the undo's result ahead of its write. */
+export type UndoStart = (target: AuditEntry | undefined) => ((result: UndoResult | null) => void) | undefined;
 
 /**
  * `waiting`: the screen has a change of its own still being written (its rows already left the view); undo waits
  * until it is committed, since until then the last change in the log is an older one.
  */
-export function UndoButton({ onMessage, waiting = false }: { onMessage?: (text: string) => void; waiting?: boolean }) {
+export function UndoButton({ onMessage, waiting = false, onStart }: { onMessage?: (text: string) => void; waiting?: boolean; onStart?: UndoStart }) {
   const { t } = useTranslation('projects');
   const next = useNextUndo();
   const lang = useLang();
@@ -24,7 +30,9 @@ export function UndoButton({ onMessage, waiting = false }: { onMessage?: (text: 
   const [barrier, setBarrier] = useState(false);
   const run = async () => {
     if (job.runner.busy || waiting) return;
+    const settle = onStart?.(next);
     const outcome = await job.runner.run({ ja: '元に戻しています', en: 'Undoing' }, (control) => undoLastChange(control));
+    settle?.(outcome.ok ? outcome.value : null);
     if (!outcome.ok) return;
     const r = outcome.value;
     setBarrier(!r.ok && (r.reason === 'import' || r.reason === 'restore'));

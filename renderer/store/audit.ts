@@ -112,7 +112,9 @@ async function findUndoTarget(): Promise<AuditEntry | undefined> {
 }
 
 export type UndoResult =
-  | { ok: true; summary: string; count: number }
+  /** `batch`: the action undone; `committedAt`: the store revision the undo committed at (when known), by which a
+   * screen that showed the undo's result ahead of its write tells when its reads show it by themselves. */
+  | { ok: true; summary: string; count: number; batch?: string | undefined; committedAt?: number | undefined }
   | { ok: false; reason: 'nothing' | 'conflict'; message?: string }
   /** The last change was an Excel import or a restore: undo it by restoring the automatic backup taken before it. */
   | { ok: false; reason: 'import' | 'restore'; summary: string };
@@ -213,10 +215,10 @@ export async function undoLast(job: BulkJob = {}): Promise<UndoResult> {
         summary: `元に戻す / Undo: ${e.summary}`, before: e.after, after: e.before, undoneSeq: e.seq!, at: ctx.at, user: ctx.user, batch: ctx.batch,
       }))), progress);
       if (before !== undefined) committedAt = before + 1;
-      return { ok: true, summary: target.summary, count: entries.length };
+      return { ok: true, summary: target.summary, count: entries.length, batch: target.batch };
     });
     if (committedAt !== undefined) noteOpenChanges(committedAt, opened);
-    return result;
+    return result.ok ? { ...result, committedAt } : result;
   } catch (err) {
     if (err instanceof Error && err.name === 'AbortError') throw err;
     // A unique 管理番号 taken since the change is the one way a revert can collide.

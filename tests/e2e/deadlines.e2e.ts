@@ -113,8 +113,25 @@ describe('Deadlines screen', () => {
     await page.waitForSelector(`${screen}[data-selected="${n}"]`);
     await page.click(`${screen} [data-action="bulk-done"]`);
     await page.waitForSelector(`${screen}[data-total="0"]`);
+    const marked = await stored();
+    // An undo that fails: the rows come back at once, then leave again with the undo's message; nothing is undone.
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name !== 'milestones') return put.apply(this, args);
+        IDBObjectStore.prototype.put = put;
+        throw new DOMException('disk full (test)', 'QuotaExceededError');
+      };
+    });
+    await page.click(`${screen} .undo-button:not([disabled])`);
+    await page.waitForSelector(`[data-testid="deadlines-status"]:has-text("元に戻せません"), [data-testid="deadlines-status"]:has-text("could not")`);
+    await page.waitForSelector(`${screen}[data-total="0"]`);
+    expect(await stored()).toEqual(marked);
+    // Undone: the whole view at once (the page from before the mark), then stored exactly as before once written.
     await page.click(`${screen} .undo-button:not([disabled])`);
     await page.waitForSelector(`${screen}[data-total="${n}"]`);
-    expect(await stored()).toEqual(original);
+    await page.waitForSelector('[data-testid="undo-job"][data-phase="running"]', { state: 'detached' });
+    await expect.poll(stored).toEqual(original);
+    await page.waitForSelector(`${screen}[data-total="${n}"]`);
   });
 });

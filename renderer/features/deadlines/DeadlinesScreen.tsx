@@ -13,9 +13,10 @@ import type { DeadlineScope, DeadlineView } from '../../store/deadline-queries';
 import { usePrograms } from '../../store/catalog';
 import { setMilestonesStatus } from '../../store/milestones';
 import type { DeadlineBucket } from '../../../shared/portfolio/deadlines';
-import { markShown, viewKey, withoutPending } from './pending-marks';
-import type { PendingMark } from './pending-marks';
+import { markShown, undoableMark, undoShown, undoShowsKept, viewKey, withPendingUndo, withoutPending } from './pending-marks';
+import type { PendingMark, PendingUndo, UndoableMark } from './pending-marks';
 import { UndoButton } from '../../components/UndoButton';
+import type { UndoStart } from '../../components/UndoButton';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 import { useIcsExport } from './ics-jobs';
@@ -71,10 +72,20 @@ export function DeadlinesScreen() {
   const stored = useDeadlineView(today, view, limit, scope);
   const pageReady = stored?.query === deadlineQueryKey(today, view, limit, scope);
   const where = viewKey(view, scope);
-  const page = useMemo(() => (stored && pageReady ? withoutPending(stored, where, pending) : stored), [stored, pageReady, where, pending]);
-  // A mark the page now shows by itself is let go (its items are out of the page's own counts): adjusted while
-  // rendering, as React allows for a component's own state.
+  // An undo of the screen's last mark shows the page kept from before the mark until its write shows (pending-marks.ts).
+  const [undoing, setUndoing] = useState<PendingUndo | null>(null);
+  const [undoRunning, setUndoRunning] = useState(false);
+  const page = useMemo(() => (stored && pageReady ? withoutPending(withPendingUndo(stored, undoing), where, pending) : stored), [stored, pageReady, where, pending, undoing]);
+  // A mark (or an undo) the page now shows by itself is let go (its items are out of the page's own counts):
+  // adjusted while rendering, as React allows for a component's own state.
   if (stored && pending.some((m) => markShown(m, stored))) setPending(pending.filter((m) => !markShown(m, stored)));
+  if (stored && undoing && undoShown(undoing, stored)) setUndoing(null);
+  const shownRef = useRef<{ stored: typeof stored; pageReady: boolean; pending: readonly PendingMark[] }>({ stored, pageReady, pending });
+  useEffect(() => {
+    shownRef.current = { stored, pageReady, pending };
+  });
+  // The last mark made here, while it can still be undone as the page shown before it.
+  const lastMark = useRef<UndoableMark | null>(null);
   const monthStart = makeIsoDate(month.year, month.month, 1)!;
   const monthEnd = makeIsoDate(month.year, month.month, daysInMonth(month.year, month.month))!;
   const monthItems = useMonthDeadlines(monthStart, monthEnd, PER_DAY);
@@ -104,6 +115,10 @@ export function DeadlinesScreen() {
   const markRunner = markJob.runner;
   const markQueue = useRef<Promise<unknown>>(Promise.resolve());
   const mark = useCallback((items: Selection, status: MilestoneStatus) => {
+    // The page as shown at the click, when it is the store's own (no other mark pending): what an undo brings back.
+    const atClick = shownRef.current.pageReady && shownRef.current.pending.length === 0 ? shownRef.current.stored : undefined;
+    lastMark.current = null;
+    let undoable: UndoableMark | null = null;
     let current: PendingMark = { view: where, items };
     const replace = (next: PendingMark | null) => {
       const old = current;
@@ -122,7 +137,10 @@ export function DeadlinesScreen() {
       try {
         const outcome = await markRunner.run({ ja: '締切の状態を更新しています', en: 'Updating the deadlines' }, (job) =>
           // A page read at the revision the write commits at (or later) shows it by itself; one read before still counts the items.
-          setMilestonesStatus([...items.keys()], status, today, { signal: job.signal, onProgress: job.progress, onRevision: (r) => replace({ ...entry, committedAt: r }) }));
+          setMilestonesStatus([...items.keys()], status, today, { signal: job.signal, onProgress: job.progress, onRevision: (r, batch) => {
+            replace({ ...entry, committedAt: r });
+            undoable = undoableMark(atClick, batch, r);
+          } }));
         if (!outcome.ok) {
           replace(null);
           if (items.size > 1) setSelected(items);
@@ -131,6 +149,7 @@ export function DeadlinesScreen() {
         // Without a revision (no counters row) nothing tells when the page shows the write: let the rows be read again.
         if (current.committedAt === undefined) replace(null);
         setMessage(t('marked', { count: outcome.value }));
+        if (outcome.value > 0) lastMark.current = undoable;
       } finally {
         setMarking((n) => n - 1);
       }
@@ -147,6 +166,35 @@ export function DeadlinesScreen() {
     days: memoPerArgument((n: number) => t('days', { count: n })), daysOver: memoPerArgument((n: number) => t('daysOver', { count: n })), kind: memoPerArgument((k: Milestone['kind']) => tp(`ms.kinds.${k}`)),
   }), [t, tp]);
   const selectAll = async () => setSelected(await deadlineViewSelection(today, view, scope));
+  // Undoing the last mark made here brings its rows back at once (the page shown before it) while the undo writes; a
+  // failed or cancelled undo, or one that reverted something else, shows the store's page again.
+  // While an undo writes, marks wait for it (a row's button may be pressed on a row it brings back) and "select all"
+  // waits too (the store still holds the items as marked).
+  const onUndoStart: UndoStart = (target) => {
+    let undoDone: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (undoDone = resolve));
+    markQueue.current = markQueue.current.then(() => settled);
+    setUndoRunning(true);
+    const ended = () => {
+      undoDone();
+      setUndoRunning(false);
+    };
+    const kept = lastMark.current;
+    lastMark.current = null;
+    if (!undoShowsKept(kept, target, shownRef.current.stored)) return ended;
+    const shown: PendingUndo = { page: kept.page };
+    setUndoing(shown);
+    // The mark itself, if its items are still hidden (its page not read yet), is what the undo reverts: not hidden any
+    // more unless the undo fails.
+    const undone = shownRef.current.pending.filter((m) => m.committedAt === kept.committedAt);
+    setPending((p) => p.filter((m) => !undone.includes(m)));
+    return (result) => {
+      ended();
+      const ok = result?.ok && result.batch === kept.batch && result.committedAt !== undefined;
+      setUndoing((u) => (u === shown ? (ok ? { ...shown, committedAt: result.committedAt } : null) : u));
+      if (!ok) setPending((p) => [...p, ...undone]);
+    };
+  };
 
   return (
     <section className="deadlines-screen" data-view={view} data-scope={`${scope.programId ?? ''}/${scope.department ?? ''}`} data-ready={pageReady ? 'true' : 'false'} data-total={total} data-selected={selected.size}>
@@ -170,12 +218,12 @@ export function DeadlinesScreen() {
         </div>
         <div className="button-row">
           <span className="muted">{t('selected', { count: selected.size })}</span>
-          <button type="button" data-action="select-all" disabled={total === 0} onClick={() => void selectAll()}>{t('selectAll')}</button>
+          <button type="button" data-action="select-all" disabled={total === 0 || undoRunning} onClick={() => void selectAll()}>{t('selectAll')}</button>
           <button type="button" data-action="bulk-done" disabled={selected.size === 0 || busy} onClick={() => void mark(selected, 'done')}>{t('markDone')}</button>
           <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark(selected, 'passed')}>{t('markPassed')}</button>
           <IcsExport today={today} view={view} scope={scope} selected={selected} planningEvents={planningEvents} empty={total === 0 && planningEvents.length === 0} shown={pageReady} onMessage={setMessage} />
           <JobProgress state={markJob.state} runner={markJob.runner} lang={lang} testId="mark-job" />
-          <UndoButton onMessage={setMessage} waiting={busy} />
+          <UndoButton onMessage={setMessage} waiting={busy} onStart={onUndoStart} />
         </div>
       </div>
 

@@ -10,8 +10,8 @@ import { deadlineViewSelection, loadDeadlineView } from '../../../../renderer/st
 import type { DeadlineViewPage } from '../../../../renderer/store/deadline-queries';
 import { setMilestonesStatus } from '../../../../renderer/store/milestones';
 import { readRevision } from '../../../../renderer/store/kept-snapshot';
-import { markShown, viewKey, withoutPending } from '../../../../renderer/features/deadlines/pending-marks';
-import type { PendingMark } from '../../../../renderer/features/deadlines/pending-marks';
+import { markShown, undoableMark, undoShown, undoShowsKept, viewKey, withPendingUndo, withoutPending } from '../../../../renderer/features/deadlines/pending-marks';
+import type { PendingMark, PendingUndo } from '../../../../renderer/features/deadlines/pending-marks';
 import { undoLast } from '../../../../renderer/store/audit';
 
 const TODAY = '2026-12-02';
@@ -86,5 +86,44 @@ describe('pending marks', () => {
     const back = await loadDeadlineView(TODAY, 'overdue', 5);
     expect(back.revision).toBeGreaterThan(committedAt!);
     expect(shape(withoutPending(back, viewKey('overdue', ANY), [{ view: viewKey('overdue', ANY), items: new Map([['o-00', 'overdue'], ['o-01', 'overdue']]), committedAt }])).total).toBe(12);
+  });
+
+  it('an undo of the last mark shows the page from before the mark, which is the page read after the undo', async () => {
+    await seed();
+    const before = await loadDeadlineView(TODAY, 'upTo90', 5);
+    const all = await deadlineViewSelection(TODAY, 'upTo90', ANY);
+    let kept: ReturnType<typeof undoableMark> = null;
+    await setMilestonesStatus([...all.keys()], 'done', TODAY, { onRevision: (r, batch) => (kept = undoableMark(before, batch, r)) });
+    expect(kept).not.toBeNull();
+    const marked = await loadDeadlineView(TODAY, 'upTo90', 5);
+    expect(marked.total).toBe(0);
+    // The undo's target is the mark; the page shown is the view read after the mark (or still the one before it).
+    const { peekUndo } = await import('../../../../renderer/store/audit');
+    const target = await peekUndo();
+    expect(undoShowsKept(kept, target, marked)).toBe(true);
+    expect(undoShowsKept(kept, target, before)).toBe(true);
+    expect(undoShowsKept(kept, { batch: 'another' }, marked)).toBe(false);
+    expect(undoShowsKept(kept, target, await loadDeadlineView(TODAY, 'overdue', 5))).toBe(false);
+    const undo: PendingUndo = { page: kept!.page };
+    // While the undo writes, the store's pages (read before its commit) are shown as the kept one.
+    expect(shape(withPendingUndo(marked, undo))).toEqual(shape(before));
+    const result = await undoLast();
+    expect(result.ok && result.batch).toBe(kept!.batch);
+    const committedAt = result.ok ? result.committedAt : undefined;
+    expect(committedAt).toBe(await readRevision());
+    const after = await loadDeadlineView(TODAY, 'upTo90', 5);
+    expect(undoShown({ ...undo, committedAt }, marked)).toBe(false);
+    expect(undoShown({ ...undo, committedAt }, after)).toBe(true);
+    expect(shape(after)).toEqual(shape(before));
+    expect(shape(withPendingUndo(after, { ...undo, committedAt }))).toEqual(shape(after));
+  });
+
+  it('keeps no page for an undo when the page shown at the mark was not read just before it', async () => {
+    await seed();
+    const old = await loadDeadlineView(TODAY, 'upTo90', 5);
+    await setMilestonesStatus(['n-0'], 'done', TODAY);
+    let kept: ReturnType<typeof undoableMark> = undefined as never;
+    await setMilestonesStatus(['o-00'], 'done', TODAY, { onRevision: (r, batch) => (kept = undoableMark(old, batch, r)) });
+    expect(kept).toBeNull();
   });
 });
