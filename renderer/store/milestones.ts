@@ -57,8 +57,8 @@ export async function setMilestonesStatus(
     signal?: AbortSignal | undefined;
     onProgress?: ((done: number, total: number) => void) | undefined;
     /** Told, before the commit, the store's revision the change will commit at (see `DeadlineViewPage.revision`) and
-     * the action's batch (its undo names it: UndoResult's `batch`). */
-    onRevision?: ((revision: number, batch: string) => void) | undefined;
+     * the action's batch (its undo names it: UndoResult's `batch`) and time (its audit entries' `at`). */
+    onRevision?: ((revision: number, change: { batch: string; at: string }) => void) | undefined;
   } = {},
 ): Promise<number> {
   const ctx = await beginChange();
@@ -68,7 +68,7 @@ export async function setMilestonesStatus(
     // The counters middleware (db.ts) moves the revision by exactly one in each transaction that writes milestones.
     const before = await readRevision();
     committedAt = before === undefined ? undefined : before + 1;
-    if (committedAt !== undefined) job.onRevision?.(committedAt, ctx.batch);
+    if (committedAt !== undefined) job.onRevision?.(committedAt, { batch: ctx.batch, at: ctx.at });
     let n = 0;
     let done = 0;
     job.onProgress?.(0, ids.length);

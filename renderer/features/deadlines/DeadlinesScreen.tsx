@@ -137,9 +137,9 @@ export function DeadlinesScreen() {
       try {
         const outcome = await markRunner.run({ ja: '締切の状態を更新しています', en: 'Updating the deadlines' }, (job) =>
           // A page read at the revision the write commits at (or later) shows it by itself; one read before still counts the items.
-          setMilestonesStatus([...items.keys()], status, today, { signal: job.signal, onProgress: job.progress, onRevision: (r, batch) => {
+          setMilestonesStatus([...items.keys()], status, today, { signal: job.signal, onProgress: job.progress, onRevision: (r, change) => {
             replace({ ...entry, committedAt: r });
-            undoable = undoableMark(atClick, batch, r);
+            undoable = undoableMark(atClick, change, r);
           } }));
         if (!outcome.ok) {
           replace(null);

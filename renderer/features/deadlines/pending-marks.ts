@@ -60,24 +60,28 @@ export function withoutPending(page: DeadlineViewPage, view: string, marks: read
 export interface UndoableMark {
   /** The page shown when the mark was made (its `query` says which view, scope and length). */
   page: DeadlineViewPage;
-  /** The mark's action (its audit entries' batch) and the revision it committed at. */
+  /** The mark's action (its audit entries' batch and time) and the revision it committed at. */
   batch: string;
+  at: string;
   committedAt: number;
 }
 
 /** The mark to remember, or null when the page shown at the click was not read just before it. */
-export function undoableMark(shown: DeadlineViewPage | undefined, batch: string, committedAt: number): UndoableMark | null {
-  return shown?.revision !== undefined && shown.revision === committedAt - 1 ? { page: shown, batch, committedAt } : null;
+export function undoableMark(shown: DeadlineViewPage | undefined, change: { batch: string; at: string }, committedAt: number): UndoableMark | null {
+  return shown?.revision !== undefined && shown.revision === committedAt - 1 ? { page: shown, batch: change.batch, at: change.at, committedAt } : null;
 }
 
 /**
- * Whether an undo about to run reverts `mark` and leaves the view as `mark.page`: the undo's target is the mark's
- * batch, and the store's page now is the same view read at the mark's revision or the one before (its read after the
- * commit may still be under way, the mark's items then hidden as pending): nothing else written since, as far as
- * this screen has seen (a write seen later only shows once the undo's own page is read).
+ * Whether an undo about to run reverts `mark` and leaves the view as `mark.page`: the undo's target as last read is
+ * the mark's batch, or older than the mark (the undo button's live read of the log not yet run again after the mark's
+ * commit: at 50,000 projects it waits seconds behind the reads every write sets off), and the store's page now is the
+ * same view read at the mark's revision or the one before (its read after the commit may still be under way, the
+ * mark's items then hidden as pending): nothing else written since, as far as this screen has seen (a write seen
+ * later only shows once the undo's own page is read; an undo that reverted another batch shows the store's page).
  */
-export function undoShowsKept(mark: UndoableMark | null, target: { batch?: string | undefined } | undefined, page: DeadlineViewPage | undefined): mark is UndoableMark {
-  if (!mark || !page || target?.batch !== mark.batch || page.query !== mark.page.query) return false;
+export function undoShowsKept(mark: UndoableMark | null, target: { batch?: string | undefined; at: string } | undefined, page: DeadlineViewPage | undefined): mark is UndoableMark {
+  if (!mark || !page || !target || page.query !== mark.page.query) return false;
+  if (target.batch !== mark.batch && !(target.at < mark.at)) return false;
   return page.revision === mark.committedAt || page.revision === mark.committedAt - 1;
 }
 
