@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from './harness';
 import type { AppSession } from './harness';
 import { dumpStores } from './idb';
-import { generateStandardWorkbook } from '../../bench/generate';
+import { failNextPut, importGeneratedBook } from './steps';
 import { todayIso } from '../../shared/calendar/fiscal-year';
 import type { Milestone } from '../../shared/domain/types';
 
@@ -15,7 +15,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The page a view reads per group (DeadlinesScreen's PAGE). */
 const PAGE = 200;
 
@@ -23,12 +22,7 @@ describe('Deadlines screen', () => {
   it('shows a view\'s total and its first page by due date, rows added as the list is scrolled, then "show more"', async () => {
     app = await startApp();
     const page = app.page;
-    await page.click('nav a[data-screen="importExport"]');
-    await page.setInputFiles('#import-file', { name: 'book.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generateStandardWorkbook(300, 5).bytes) });
-    await page.waitForSelector('[data-testid="import-counts"]', { timeout: 60_000 });
-    await page.click('[data-testid="import-start"]');
-    await page.click('[data-testid="import-confirm"]');
-    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    await importGeneratedBook(page, 300);
     const today = todayIso();
     const { milestones } = (await dumpStores(page, ['milestones'])) as { milestones: Milestone[] };
     const overdue = milestones.filter((m) => m.status === 'planned' && m.dueDate < today).map((m) => m.dueDate).sort();
@@ -69,12 +63,7 @@ describe('Deadlines screen', () => {
   it('takes marked rows out of the view at once, brings them back when the write fails, and undoes a mark exactly', async () => {
     app = await startApp();
     const page = app.page;
-    await page.click('nav a[data-screen="importExport"]');
-    await page.setInputFiles('#import-file', { name: 'book.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generateStandardWorkbook(120, 5).bytes) });
-    await page.waitForSelector('[data-testid="import-counts"]', { timeout: 60_000 });
-    await page.click('[data-testid="import-start"]');
-    await page.click('[data-testid="import-confirm"]');
-    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    await importGeneratedBook(page, 120);
     const stored = async () => ((await dumpStores(page, ['milestones'])) as { milestones: Milestone[] }).milestones.sort((a, b) => (a.id < b.id ? -1 : 1));
     const original = await stored();
     const screen = 'section.deadlines-screen';
@@ -86,14 +75,7 @@ describe('Deadlines screen', () => {
     // A write that fails (the milestones store refuses its next put): the row leaves, then comes back with the job's
     // error, and nothing is stored.
     const first = await page.getAttribute(`${screen} tr[data-milestone]`, 'data-milestone');
-    await page.evaluate(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if (this.name !== 'milestones') return put.apply(this, args);
-        IDBObjectStore.prototype.put = put;
-        throw new DOMException('disk full (test)', 'QuotaExceededError');
-      };
-    });
+    await failNextPut(page, 'milestones');
     await page.click(`${screen} tr[data-milestone="${first}"] button[data-action^="mark-"]`);
     await page.waitForSelector('[data-testid="mark-job"][data-phase="failed"]');
     await page.waitForSelector(`${screen}[data-total="${n}"] tr[data-milestone="${first}"]`);
@@ -115,14 +97,7 @@ describe('Deadlines screen', () => {
     await page.waitForSelector(`${screen}[data-total="0"]`);
     const marked = await stored();
     // An undo that fails: the rows come back at once, then leave again with the undo's message; nothing is undone.
-    await page.evaluate(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if (this.name !== 'milestones') return put.apply(this, args);
-        IDBObjectStore.prototype.put = put;
-        throw new DOMException('disk full (test)', 'QuotaExceededError');
-      };
-    });
+    await failNextPut(page, 'milestones');
     await page.click(`${screen} .undo-button:not([disabled])`);
     await page.waitForSelector(`[data-testid="deadlines-status"]:has-text("元に戻せません"), [data-testid="deadlines-status"]:has-text("could not")`);
     await page.waitForSelector(`${screen}[data-total="0"]`);

@@ -4,24 +4,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from './harness';
 import type { AppSession, Page } from './harness';
-import { generateStandardWorkbook } from '../../bench/generate';
+import { importGeneratedBook } from './steps';
 
 let app: AppSession | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function importBook(page: Page, count: number): Promise<void> {
-  await page.click('nav a[data-screen="importExport"]');
-  await page.setInputFiles('#import-file', { name: 'book.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generateStandardWorkbook(count, 5).bytes) });
-  await page.waitForSelector('[data-testid="import-counts"]', { timeout: 60_000 });
-  await page.click('[data-testid="import-start"]');
-  await page.click('[data-testid="import-confirm"]');
-  await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
-}
 
 /** The Projects screen opened from the side navigation: its count line and the codes of its first rows. */
 async function openProjects(page: Page): Promise<{ count: string; codes: string[] }> {
@@ -43,7 +32,7 @@ async function readAheadDone(page: Page): Promise<void> {
 describe('project list read ahead', () => {
   it('shows the stored projects opened before and after the read-ahead, and a write made before the first open', async () => {
     app = await startApp();
-    await importBook(app.page, 300);
+    await importGeneratedBook(app.page, 300);
 
     // Opened at once after a start: before the read-ahead (it waits for the app to be idle after start).
     let page = await app.restart();
@@ -63,7 +52,7 @@ describe('project list read ahead', () => {
     page = await app.restart();
     await page.waitForSelector('section.dashboard[data-ready="true"]');
     await readAheadDone(page);
-    await importBook(page, 320);
+    await importGeneratedBook(page, 320);
     const after = await openProjects(page);
     expect(after.count).toContain('全 320 件');
     await page.click('[data-testid="project-rows"] [data-sort="code"]');

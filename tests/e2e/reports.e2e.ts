@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from './harness';
 import type { AppSession } from './harness';
 import { dumpStores } from './idb';
-import { generateStandardWorkbook } from '../../bench/generate';
+import { importGeneratedBook } from './steps';
 import type { Milestone, Project } from '../../shared/domain/types';
 
 let app: AppSession | undefined;
@@ -14,7 +14,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The rows of each list the screen shows (ReportsScreen's LIST_PAGE). */
 const PAGE = 300;
 
@@ -22,12 +21,7 @@ describe('Reports screen lists', () => {
   it('puts the schedule and the risk list in the DOM in slices and ends with every row of the page', async () => {
     app = await startApp();
     const page = app.page;
-    await page.click('nav a[data-screen="importExport"]');
-    await page.setInputFiles('#import-file', { name: 'book.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(generateStandardWorkbook(300, 5).bytes) });
-    await page.waitForSelector('[data-testid="import-counts"]', { timeout: 60_000 });
-    await page.click('[data-testid="import-start"]');
-    await page.click('[data-testid="import-confirm"]');
-    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 });
+    await importGeneratedBook(page, 300);
     const { milestones, projects } = (await dumpStores(page, ['milestones', 'projects'])) as { milestones: Milestone[]; projects: Project[] };
     const codeOf = new Map(projects.map((p) => [p.id, p.code]));
     const from = '2000-04-01';
