@@ -42,48 +42,17 @@ const DAILY_BACKUP_DELAY_MS = 15_000;
  */
 const PROJECT_LIST_READ_AHEAD_DELAY_MS = 2_000;
 
-/**
- * The Reports read-ahead starts only once the user has not typed, clicked or scrolled for this long: it keeps a Worker
- * busy on one of the machine's cores for seconds at 50,000 projects, which must not land among keystrokes (the
- * project list's search answers from its own Worker). A pause between keystrokes is far shorter.
- */
-const REPORTS_READ_AHEAD_QUIET_MS = 3_000;
-
-/** Resolves once no input event has come for `quietMs` (`lastInput` gives the time of the last one). */
-function inputQuiet(lastInput: () => number, quietMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const wait = lastInput() + quietMs - performance.now();
-      if (wait <= 0) resolve();
-      else setTimeout(check, wait);
-    };
-    check();
-  });
-}
-
-/** Work that must not delay the first screen: persistent storage, the read-aheads (project list, then Reports) and the daily backup. */
+/** Work that must not delay the first screen: persistent storage, the project list's read-ahead and the daily backup. */
 function afterFirstPaint(): void {
   const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
   const schedule = idle ? (cb: () => void) => idle(cb, { timeout: 5000 }) : (cb: () => void) => setTimeout(cb, 2000);
-  const whenIdle = () => new Promise<void>((resolve) => schedule(resolve));
   const failed = (e: unknown) => console.error('Background start-up task failed', e);
-  let lastInput = performance.now();
-  for (const type of ['keydown', 'input', 'pointerdown', 'click', 'wheel']) window.addEventListener(type, () => (lastInput = performance.now()), { capture: true, passive: true });
   schedule(() => void requestPersistentStorage().catch(failed));
   // The Projects screen's first open otherwise waits for the project-list Worker to read and rank every project
   // (about 1.4 s at 50,000) and for the screen's code: both once the app is idle after start. The Worker then keeps the
-  // projects from start. Then, never beside it (both read the big tables through the origin's one IndexedDB queue),
-  // the Reports screen's first open, which otherwise waits for the report Worker to read 250,000 records and aggregate
-  // them (4.3 s at 50,000): once the user has paused, that Worker reads and builds the opening reports and keeps them.
+  // projects from start.
   setTimeout(() => {
-    schedule(
-      () =>
-        void Promise.all([preloadScreen('projects'), import('./workers/project-list').then((m) => m.readProjectListAhead())])
-          .then(() => inputQuiet(() => lastInput, REPORTS_READ_AHEAD_QUIET_MS))
-          .then(whenIdle)
-          .then(() => Promise.all([preloadScreen('reports'), import('./features/reports/use-report').then((m) => m.readReportsAhead())]))
-          .catch(failed),
-    );
+    schedule(() => void Promise.all([preloadScreen('projects'), import('./workers/project-list').then((m) => m.readProjectListAhead())]).catch(failed));
   }, PROJECT_LIST_READ_AHEAD_DELAY_MS);
   setTimeout(() => {
     schedule(() => void loadPreferences().then((prefs) => dailySnapshotIfDue(desktopApi, prefs.backupsToKeep)).catch(failed));

@@ -7,7 +7,7 @@ import { desktopApi } from '../../platform/desktop-api';
 import { usePrograms } from '../../store/catalog';
 import { usePreferences } from '../../store/preferences';
 import { currentLanguage } from '../../i18n/i18n';
-import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
+import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { formatYen } from '../../../shared/money/yen';
 import type { MoneyRow, PortfolioReport } from '../../../shared/reports/portfolio-report';
@@ -19,7 +19,6 @@ import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 import { usePlanningSettings } from '../../store/planning';
 import { useReport } from './use-report';
-import { openingRequest } from './report-protocol';
 import { AfterPaints, useRowsInSlices } from './use-rows-in-slices';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
@@ -38,9 +37,9 @@ export function ReportsScreen() {
   const prefs = usePreferences();
   const programs = usePrograms();
   const today = useMemo(() => todayIso(), []);
-  const opening = openingRequest(today);
-  const [from, setFrom] = useState(opening.from);
-  const [to, setTo] = useState(opening.to);
+  const fy = fiscalYearRange(fiscalYearOf(today));
+  const [from, setFrom] = useState(fy.start);
+  const [to, setTo] = useState(fy.end);
   const [year, setYear] = useState<number | 'all'>('all');
   // The what-if: one program's expected money scaled by ±N %; the chart, the table and the workbook all follow it.
   const [whatIfProgram, setWhatIfProgram] = useState('');
@@ -49,7 +48,7 @@ export function ReportsScreen() {
   const settings = usePlanningSettings();
   // Aggregated in the report Worker (seconds of work at 50,000 projects); the lists come back a page long.
   const { answer, current, writeWorkbook } = useReport({
-    today, from: from <= to ? from : to, to: from <= to ? to : from, programs: [...programs], fromFiscalYear: opening.fromFiscalYear, probability: settings.probability, whatIf, listLimit: LIST_PAGE,
+    today, from: from <= to ? from : to, to: from <= to ? to : from, programs: [...programs], fromFiscalYear: fiscalYearOf(today), probability: settings.probability, whatIf, listLimit: LIST_PAGE,
   });
   if (!answer) return <p className="muted" role="status">{t('loading')}</p>;
   const { report, scheduleTotal, risksTotal } = answer;

@@ -1,6 +1,5 @@
 // What the Reports screen's Worker (report.worker.ts) answers, called through the renderer's Worker client: the
 // screen's reports, and the reports workbook written from the same kept reports.
-import { fiscalYearOf, fiscalYearRange } from '../../../shared/calendar/fiscal-year';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { ProbabilitySettings, WhatIf } from '../../../shared/planning/forecast';
@@ -38,22 +37,10 @@ export interface WorkbookRequest {
   lang: 'ja' | 'en';
 }
 
-/** The read-ahead's request: the screen's opening period and forecast start (the Worker reads the catalog and the
- * forecast settings as stored, as the screen does, and no what-if). */
-export type PrepareRequest = Pick<ReportRequest, 'today' | 'from' | 'to' | 'fromFiscalYear'>;
-
-/** What the screen opens on: the fiscal year of `today` as the period, the forecast from that year (the read-ahead
- * builds the same, so the first visit finds it kept). */
-export function openingRequest(today: IsoDate): PrepareRequest {
-  const fy = fiscalYearRange(fiscalYearOf(today));
-  return { today, from: fy.start, to: fy.end, fromFiscalYear: fiscalYearOf(today) };
-}
-
 /** Steps the workbook job reports: the reports (kept, or read and built), then the write. */
 export const WORKBOOK_STEPS = 2;
 
 export interface ReportApi {
   build(req: ReportRequest): Promise<ReportAnswer>;
-  prepare(req: PrepareRequest): Promise<void>;
   workbook(req: WorkbookRequest, onProgress: (done: number, total: number) => void): Promise<Uint8Array>;
 }

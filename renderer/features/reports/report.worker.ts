@@ -15,7 +15,7 @@ import { loadPrograms } from '../../store/catalog';
 import { loadPlanningSettings } from '../../store/planning';
 import { serveWorkerApi, transferred } from '../../platform/worker-client';
 import { WORKBOOK_STEPS } from './report-protocol';
-import type { PrepareRequest, ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
+import type { ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
 
 const memo = new ReportSetMemo();
 const core = new KeptTables(reportTables, () => memo.clear());
@@ -32,26 +32,15 @@ async function build(req: ReportRequest): Promise<ReportAnswer> {
   return { report: { ...report, schedule: cut(report.schedule), risks: cut(report.risks) }, scheduleTotal: report.schedule.length, risksTotal: report.risks.length, planning };
 }
 
-/** The reports with the catalog and the forecast settings as stored now (read here, not sent by the page). */
-async function reportsAsStored(req: Omit<ReportSetRequest, 'programs' | 'probability'>) {
-  const [programs, settings] = await Promise.all([loadPrograms(), loadPlanningSettings()]);
-  return reportsNow({ ...req, programs, probability: settings.probability });
-}
-
-/** The screen's opening reports built ahead (main.tsx, once the app is idle after start): a first visit then finds them
- * kept, as a later visit does. Nothing is sent back. */
-async function prepare(req: PrepareRequest): Promise<void> {
-  await reportsAsStored({ ...req, whatIf: [] });
-}
-
 /** The workbook of the data as stored at the call: the catalog and the forecast settings are read here too. */
 async function workbook(req: WorkbookRequest, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
   void onProgress(0, WORKBOOK_STEPS);
-  const { report, planning } = await reportsAsStored(req);
+  const [programs, settings] = await Promise.all([loadPrograms(), loadPlanningSettings()]);
+  const { report, planning } = await reportsNow({ ...req, programs, probability: settings.probability });
   void onProgress(1, WORKBOOK_STEPS);
   const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, req.lang), ...planningReportSheets(planning, req.lang)]);
   void onProgress(2, WORKBOOK_STEPS);
   return transferred(bytes, [bytes.buffer as ArrayBuffer]);
 }
 
-serveWorkerApi({ build, prepare, workbook } satisfies ReportApi);
+serveWorkerApi({ build, workbook } satisfies ReportApi);

@@ -6,8 +6,6 @@ import { startTransition, useCallback, useEffect, useState } from 'react';
 import { useTablesChanged } from '../../store/dashboard-data';
 import type { WatchedTable } from '../../store/dashboard-data';
 import { callback, WorkerClient, WorkerEndedError } from '../../platform/worker-client';
-import { todayIso } from '../../../shared/calendar/fiscal-year';
-import { openingRequest } from './report-protocol';
 import type { ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
 
 const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs', 'applications'];
@@ -18,15 +16,6 @@ let client: WorkerClient<ReportApi> | null = null;
 function reportClient(): WorkerClient<ReportApi> {
   client ??= new WorkerClient<ReportApi>(() => new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' }));
   return client;
-}
-
-/**
- * Starts the page's report Worker and has it read the big tables and build the screen's opening reports (main.tsx,
- * once the app is idle after start), so the first visit is answered from memory as a later one is. A visit made while
- * this runs queues behind it on the Worker and finds what it built; a write after it is read again as for any visit.
- */
-export async function readReportsAhead(): Promise<void> {
-  await reportClient().call((w) => w.prepare(openingRequest(todayIso())));
 }
 
 /**
