@@ -2,7 +2,8 @@
 // timed inside the page from the user's action until the screen marks its result as shown (data-* attributes the
 // screens render from the state they show) plus the frame that paints it, with every main-thread task it caused.
 import type { Page } from 'playwright-core';
-import { log, percentile, profileFile, round, startProfile, stopProfile, workerHeapsMB } from './browser';
+import { writeFileSync } from 'node:fs';
+import { log, percentile, profileFile, profileWorkers, round, startProfile, stopProfile, workerHeapsMB } from './browser';
 import type { ScenarioResult } from './browser';
 
 const SHOWN_MS = 300;
@@ -396,6 +397,10 @@ async function language(page: Page, rec: Recorder): Promise<void> {
 
 /** Every interaction of the list, in the page that holds the imported data; one result row per interaction. */
 export async function runInteractions(page: Page, url: string): Promise<ScenarioResult[]> {
+  // BENCH_IX_WORKER_PROFILE=report:/tmp/r.cpuprofile: the CPU profile of the first Worker whose URL contains `report`,
+  // from the page's load to the end of the interactions (what a screen's first open waits for in its Worker).
+  const [workerMatch, workerFile] = process.env.BENCH_IX_WORKER_PROFILE?.split(':') ?? [];
+  const workerProfile = workerMatch && workerFile ? await profileWorkers(page, workerMatch) : null;
   await page.goto(url);
   await page.waitForSelector(SCREEN_READY.dashboard!, { timeout: 120_000 });
   const rec = new Recorder();
@@ -415,6 +420,11 @@ export async function runInteractions(page: Page, url: string): Promise<Scenario
     }
   }
   await rec.endProfile();
+  if (workerProfile) {
+    const first = (await workerProfile.stop())[0];
+    if (first) writeFileSync(workerFile!, JSON.stringify(first.profile));
+    else log(`interactions: no Worker matched ${workerMatch}`);
+  }
   // What the Workers kept for the page's life hold once the day's interactions are done (untimed).
   log(`interactions: worker heaps after a GC: ${(await workerHeapsMB(page)).map((w) => `${w.url} ${w.usedMB} MB`).join(', ')}`);
   return rec.finish();
