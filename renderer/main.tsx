@@ -53,9 +53,9 @@ function afterFirstPaint(): void {
   // The Projects screen's first open otherwise waits for the project-list Worker to read and rank every project
   // (about 1.4 s at 50,000) and for the screen's code: both once the app is idle after start. The Worker then keeps the
   // projects from start.
-  // Then, never beside it (both walk IndexedDB's one queue), the Deadlines views' bucket counts: the screen's first
-  // open otherwise waits for the overdue range to be counted (75,000 entries at 50,000 projects; kept after).
-  const countDeadlines = () => void import('./store/deadline-queries').then((m) => m.countDeadlinesAhead(todayIso())).catch(failed);
+  // Then, never beside it (both walk IndexedDB's one queue), the Deadlines views' bucket counts and the screen's code:
+  // its first open otherwise waits for the overdue range to be counted (75,000 entries at 50,000 projects; kept after).
+  const countDeadlines = () => void Promise.all([preloadScreen('deadlines'), import('./store/deadline-queries').then((m) => m.countDeadlinesAhead(todayIso()))]).catch(failed);
   setTimeout(() => {
     schedule(() => void Promise.all([preloadScreen('projects'), import('./workers/project-list').then((m) => m.readProjectListAhead())])
       .then(() => schedule(countDeadlines), failed));
