@@ -94,6 +94,17 @@ async function openCount(range: [string, string], revision: number | undefined):
   return n;
 }
 
+/**
+ * Counts every bucket once, ahead of the Deadlines screen (main.tsx, at idle after start): the screen's first open
+ * otherwise waits for the overdue range's walk (75,000 entries at 50,000 projects). A transaction per bucket, each
+ * with its revision, so a write waits for one walk at most; the counts are kept as the screen's own (openCount).
+ */
+export async function countDeadlinesAhead(today: IsoDate): Promise<void> {
+  for (const bucket of BUCKETS) {
+    await db.transaction('r', [db.milestones, db.settings], async () => openCount(bucketRange(bucket, today), await readRevision()));
+  }
+}
+
 /** Open items whose project is in the trash (the trash is small next to the portfolio; the deletedAt index holds only
  * trashed projects, as live ones have no key there). */
 async function trashedOpen(): Promise<Milestone[]> {

@@ -1,12 +1,12 @@
 // The Deadlines screen's paged reads on fake-indexeddb: per-bucket counts and first pages from the [status+dueDate]
 // index, the trash left out of both, "select all" of a view as ids, and a calendar month capped per day.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Milestone, Project } from '../../../shared/domain/types';
 import { addDays } from '../../../shared/calendar/fiscal-year';
 import { db } from '../../../renderer/store/db';
 import { blankProjectInput, deleteProject, saveProject } from '../../../renderer/store/projects';
-import { deadlineViewIds, loadDeadlineItems, loadDeadlineView, loadMonthDeadlines } from '../../../renderer/store/deadline-queries';
+import { countDeadlinesAhead, deadlineViewIds, loadDeadlineItems, loadDeadlineView, loadMonthDeadlines } from '../../../renderer/store/deadline-queries';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import { setMilestonesStatus } from '../../../renderer/store/milestones';
 import { COUNTERS_KEY } from '../../../shared/portfolio/status-counts';
@@ -114,6 +114,28 @@ describe('deadline views', () => {
     // Without the counters row (no revision to trust) every count is read again.
     await db.settings.delete(COUNTERS_KEY);
     expect((await loadDeadlineView(TODAY, 'all', 3)).total).toBe(4);
+  });
+
+  it('counts every bucket ahead, so the first view counts nothing until a write, and is right after one', async () => {
+    const a = await project('A');
+    const open = [-1, -2, -40, 3, 45, 80, 200].map((d) => item(a.id, addDays(TODAY, d)));
+    await db.milestones.bulkAdd([...open, item(a.id, addDays(TODAY, -5), 'done')]);
+    await db.milestones.add(item(a.id, addDays(TODAY, -3))); // moves the revision past any count kept before
+    const count = vi.spyOn(Object.getPrototypeOf(db.milestones.toCollection()) as { count: () => Promise<number> }, 'count');
+    try {
+      await countDeadlinesAhead(TODAY);
+      expect(count).toHaveBeenCalledTimes(5);
+      count.mockClear();
+      const totals = async () => (await loadDeadlineView(TODAY, 'all', 2)).groups.map((g) => [g.bucket, g.total]);
+      expect(await totals()).toEqual([['overdue', 4], ['next30', 1], ['next60', 1], ['next90', 1], ['later', 1]]);
+      expect(count).not.toHaveBeenCalled();
+      // A write after the read-ahead: counted again (or moved by its noted change), never the kept number.
+      await setMilestonesStatus([open[0]!.id], 'done', TODAY);
+      await db.milestones.add(item(a.id, addDays(TODAY, 10)));
+      expect(await totals()).toEqual([['overdue', 3], ['next30', 2], ['next60', 1], ['next90', 1], ['later', 1]]);
+    } finally {
+      count.mockRestore();
+    }
   });
 
   it('lists at most a few items a day in a calendar month, with each day’s count', async () => {
