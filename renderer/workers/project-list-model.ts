@@ -119,6 +119,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
    * Texts, then every column's ranks, then the risk flags: all before the user asks for most of them. The texts come
    * first, their slices taking turns with those of the 管理番号 ranks the first answer sorts by: typing starts as soon
    * as that answer shows its count, and a keystroke that found texts missing built them all itself (50,000 NFKC folds).
+   * Each column's ranks and the risk flags first wait for QUIET_MS without a query (`quiet`).
    */
   async function prepare(s: Snapshot): Promise<void> {
     for (let i = 0; i < s.all.length; i += slice) {

@@ -113,7 +113,7 @@ export function DeadlinesScreen() {
   // The items leave the view at once (hidden while pending); a failed or cancelled write brings them back (and the
   // selection), with the job line saying why. Marks made while one is written wait for it, in order.
   // The runner's state is shown by MarkJobProgress alone: a single mark's job (start, last step, end) would otherwise
-  // render the whole screen three more times, its rows and calendar included (the long task of a mark).
+  // render the whole screen three more times, its rows, menus and calendar included.
   const markRunner = useMemo(() => new JobRunner(), []);
   const markQueue = useRef<Promise<unknown>>(Promise.resolve());
   const mark = useCallback((items: Selection, status: MilestoneStatus) => {
