@@ -99,6 +99,10 @@ export class JobRunner {
 /** A screen's job runner and its live state (re-rendered on progress). */
 export function useJob(): { runner: JobRunner; state: JobState } {
   const runner = useMemo(() => new JobRunner(), []);
-  const state = useSyncExternalStore(runner.subscribe, runner.snapshot, runner.snapshot);
-  return { runner, state };
+  return { runner, state: useJobState(runner) };
+}
+
+/** A runner's live state, for a component of its own: a screen that only starts jobs is not re-rendered by them. */
+export function useJobState(runner: JobRunner): JobState {
+  return useSyncExternalStore(runner.subscribe, runner.snapshot, runner.snapshot);
 }

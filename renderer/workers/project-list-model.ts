@@ -20,6 +20,20 @@ export interface ProjectListReads {
 /** Rows handled between two pauses of the background work (search texts, risk flags). */
 const SLICE = 1_000;
 
+/**
+ * The background preparation waits until the page has asked nothing for this long: while the user types, each
+ * keystroke's query finds the Worker idle and the page's render has the CPU (2 cores: page, Worker, compositor).
+ */
+const QUIET_MS = 250;
+
+/** The clock the background work waits by (tests pass their own). */
+export interface QuietClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: QuietClock = { now: () => performance.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
 interface Snapshot {
   header: ListSnapshot;
   key: string;
@@ -48,9 +62,20 @@ interface Snapshot {
  * `pause` lets the Worker answer messages between slices of background work (a macrotask: setTimeout 0), so a
  * keystroke's query waits at most one slice behind the search texts, ranks and risk flags being prepared.
  */
-export function createProjectListModel(read: ProjectListReads, pause: () => Promise<void>, slice = SLICE): ProjectListApi {
+export function createProjectListModel(read: ProjectListReads, pause: () => Promise<void>, slice = SLICE, clock: QuietClock = realClock): ProjectListApi {
   let snap: Snapshot | null = null;
   let version = 0;
+  /** When the page last asked (a query, rows, the Timeline, flags): the background waits for QUIET_MS after it. */
+  let askedAt = Number.NEGATIVE_INFINITY;
+  const asked = <T>(answer: Promise<T>): Promise<T> => {
+    askedAt = clock.now();
+    return answer.finally(() => (askedAt = clock.now()));
+  };
+
+  /** Between steps of the background preparation: the page's queries first, and none of its CPU while it asks. */
+  async function quiet(): Promise<void> {
+    for (let wait = askedAt + QUIET_MS - clock.now(); wait > 0; wait = askedAt + QUIET_MS - clock.now()) await clock.sleep(wait);
+  }
 
   const current = (s: Snapshot) => snap === s;
 
@@ -94,6 +119,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
    * Texts, then every column's ranks, then the risk flags: all before the user asks for most of them. The texts come
    * first, their slices taking turns with those of the 管理番号 ranks the first answer sorts by: typing starts as soon
    * as that answer shows its count, and a keystroke that found texts missing built them all itself (50,000 NFKC folds).
+   * Each column's ranks and the risk flags first wait for QUIET_MS without a query (`quiet`).
    */
   async function prepare(s: Snapshot): Promise<void> {
     for (let i = 0; i < s.all.length; i += slice) {
@@ -102,9 +128,11 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       await pause();
     }
     for (const key of RANKED_KEYS) {
+      await quiet();
       if (!current(s)) return;
       await ensureRank(s, key);
     }
+    await quiet();
     if (!current(s)) return;
     await ensureRisks(s);
     if (current(s)) s.onRisks?.();
@@ -129,7 +157,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
     return { at, project, flags: s.risks?.get(project.id) ?? [] };
   }
 
-  return {
+  const api: ProjectListApi = {
     async load(req, onRisks) {
       const key = JSON.stringify([req.generation, req.today, req.programsKey]);
       if (snap && snap.key === key) {
@@ -213,4 +241,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       return { ...answer, items: items.slice(), groupOf: groupOf.slice() };
     },
   };
+  // The search texts are built at once (a keystroke would otherwise build the missing ones itself); the other columns'
+  // ranks and the risk flags wait while the page is asking.
+  return { ...api, list: (q) => asked(api.list(q)), rows: (v, at) => asked(api.rows(v, at)), flagsOf: (id) => asked(api.flagsOf(id)), timeline: (q) => asked(api.timeline(q)) };
 }

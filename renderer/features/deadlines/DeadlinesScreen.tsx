@@ -4,6 +4,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate, Milestone, MilestoneStatus, Project } from '../../../shared/domain/types';
+import type { Language } from '../../../shared/domain/message';
 import { addMonths, daysBetween, daysInMonth, makeIsoDate, splitIsoDate, todayIso } from '../../../shared/calendar/fiscal-year';
 import { formatWarekiShort } from '../../../shared/calendar/wareki';
 import { hrefFor } from '../../app/routes';
@@ -18,7 +19,7 @@ import type { PendingMark, PendingUndo, UndoableMark } from './pending-marks';
 import { UndoButton } from '../../components/UndoButton';
 import type { UndoStart } from '../../components/UndoButton';
 import { JobProgress } from '../../components/JobProgress';
-import { useJob } from '../../components/job-runner';
+import { JobRunner, useJob, useJobState } from '../../components/job-runner';
 import { useIcsExport } from './ics-jobs';
 import type { IcsRequest } from './ics-jobs';
 import type { CalendarEvent } from '../../../shared/calendar/icalendar';
@@ -111,8 +112,9 @@ export function DeadlinesScreen() {
   // Thousands of items are written a chunk at a time in one transaction, with the shared progress bar and cancel.
   // The items leave the view at once (hidden while pending); a failed or cancelled write brings them back (and the
   // selection), with the job line saying why. Marks made while one is written wait for it, in order.
-  const markJob = useJob();
-  const markRunner = markJob.runner;
+  // The runner's state is shown by MarkJobProgress alone: a single mark's job (start, last step, end) would otherwise
+  // render the whole screen three more times, its rows, menus and calendar included.
+  const markRunner = useMemo(() => new JobRunner(), []);
   const markQueue = useRef<Promise<unknown>>(Promise.resolve());
   const mark = useCallback((items: Selection, status: MilestoneStatus) => {
     // The page as shown at the click, when it is the store's own (no other mark pending): what an undo brings back.
@@ -222,7 +224,7 @@ export function DeadlinesScreen() {
           <button type="button" data-action="bulk-done" disabled={selected.size === 0 || busy} onClick={() => void mark(selected, 'done')}>{t('markDone')}</button>
           <button type="button" disabled={selected.size === 0 || busy} onClick={() => void mark(selected, 'passed')}>{t('markPassed')}</button>
           <IcsExport today={today} view={view} scope={scope} selected={selected} planningEvents={planningEvents} empty={total === 0 && planningEvents.length === 0} shown={pageReady} onMessage={setMessage} />
-          <JobProgress state={markJob.state} runner={markJob.runner} lang={lang} testId="mark-job" />
+          <MarkJobProgress runner={markRunner} lang={lang} />
           <UndoButton onMessage={setMessage} waiting={busy} onStart={onUndoStart} />
         </div>
       </div>
@@ -249,6 +251,11 @@ export function DeadlinesScreen() {
       <TemplatesManager lang={lang} />
     </section>
   );
+}
+
+/** The marks' job line, subscribed here so that the job's progress re-renders only this. */
+function MarkJobProgress({ runner, lang }: { runner: JobRunner; lang: Language }) {
+  return <JobProgress state={useJobState(runner)} runner={runner} lang={lang} testId="mark-job" />;
 }
 
 /**

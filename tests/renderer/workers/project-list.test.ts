@@ -9,6 +9,7 @@ import type { Project } from '../../../shared/domain/types';
 import { buildRows } from '../../../renderer/features/timeline/timeline-layout';
 import type { ProgramEntry } from '../../../renderer/store/catalog';
 import { createProjectListModel } from '../../../renderer/workers/project-list-model';
+import type { QuietClock } from '../../../renderer/workers/project-list-model';
 import type { ListAnswer, LoadRequest } from '../../../renderer/workers/project-list';
 import { makeLine, makeMilestone, makeProject } from '../../shared/portfolio/fixtures';
 
@@ -29,8 +30,14 @@ const names = new Map(programs.map((p) => [p.id, p.nameJa]));
 const haystack = (p: Project) => searchText(p, p.programId ? names.get(p.programId) : undefined);
 const flags = flagsByProject(computeRiskFlags({ projects, budgetLines, milestoneFacts: milestoneFacts(milestones), programs, today: req.today }));
 
+/** A clock whose sleeps pass at once (time moves by what was slept), unless a test moves it itself. */
+function fakeClock(): QuietClock & { t: number } {
+  const c = { t: 0, now: () => c.t, sleep: async (ms: number) => void (c.t += ms) };
+  return c;
+}
+
 /** The model over fixed data; `pauses` counts the background work's pauses, `reads` the projects table's reads. */
-function model(pause: () => Promise<void> = () => Promise.resolve()) {
+function model(pause: () => Promise<void> = () => Promise.resolve(), clock: QuietClock = fakeClock()) {
   const count = { reads: 0, pauses: 0 };
   const m = createProjectListModel(
     {
@@ -45,6 +52,7 @@ function model(pause: () => Promise<void> = () => Promise.resolve()) {
       return pause();
     },
     2,
+    clock,
   );
   return { m, count };
 }
@@ -123,6 +131,38 @@ describe('project-list Worker model', () => {
     // Texts and risk flags of 6 projects, 2 a slice: 3 pauses each.
     expect(count.pauses).toBeGreaterThanOrEqual(6);
     expect(risksReady).toBe(1);
+  });
+
+  it('leaves the other columns\' ranks and the risk flags while the page keeps asking, then prepares them', async () => {
+    // Sleeps end only when the test says: the background is held in its wait for quiet.
+    const sleeping: (() => void)[] = [];
+    const clock = { t: 0, now: () => clock.t, sleep: () => new Promise<void>((r) => sleeping.push(r)) };
+    const { m } = model(undefined, clock);
+    let risksReady = 0;
+    const snap = await m.load(req, () => risksReady++);
+    const ask = (text: string) => m.list({ version: snap.version, filter: { ...EMPTY_FILTER, text }, sort: { key: 'code', dir: 'asc' }, from: 0, to: 5 });
+    expect((await ask('研'))!.risksReady).toBe(false);
+    await settle();
+    // Keystrokes 100 ms apart: the background's wait never ends quiet, so it keeps waiting (and does no work).
+    for (const text of ['研究', '研究開', '研究開発']) {
+      clock.t += 100;
+      expect((await ask(text))!.risksReady).toBe(false);
+      for (const wake of sleeping.splice(0)) wake();
+      await settle();
+    }
+    expect(sleeping.length).toBe(1);
+    expect(risksReady).toBe(0);
+    // A sort by a column not ranked yet is answered at once: the query ranks it itself.
+    const byPi = await m.list({ version: snap.version, filter: EMPTY_FILTER, sort: { key: 'pi', dir: 'asc' }, from: 0, to: 10 });
+    expect(ids(byPi, snap.ids)).toEqual(sortProjects(projects, 'pi', 'asc').filter((p) => !p.deletedAt && !p.archived).map((p) => p.id));
+    // Typing stops: once 250 ms passed without a query, the ranks and the risk flags are prepared.
+    clock.t += 1_000;
+    for (let i = 0; i < 50 && risksReady === 0; i++) {
+      for (const wake of sleeping.splice(0)) wake();
+      await settle();
+    }
+    expect(risksReady).toBe(1);
+    expect((await ask(''))!.risksReady).toBe(true);
   });
 
   it('lays the Timeline out as buildRows does: groups, positions, each row’s group', async () => {
