@@ -1,12 +1,14 @@
 // The virtualized project table: only visible rows are in the DOM, so 50,000 projects scroll smoothly; a row's data is
 // fetched from the project-list Worker when it comes into view, and each row renders only when its own props change.
 // Arrow keys move the selection, Enter opens it, Home/End jump; headers sort.
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Project } from '../../../shared/domain/types';
+import { PROJECT_STATUSES } from '../../../shared/domain/types';
+import type { Project, ProjectStatus } from '../../../shared/domain/types';
+import { RISK_KINDS } from '../../../shared/portfolio/risk-flags';
+import type { RiskKind } from '../../../shared/portfolio/risk-flags';
 import type { ListRow } from '../../workers/project-list';
 import type { SortKey } from '../../../shared/portfolio/project-query';
 import type { ProgramEntry } from '../../store/catalog';
@@ -71,6 +73,34 @@ export const ProjectTable = memo(function ProjectTable({ count, idAt, codeAt, ro
   // Not cut at count: the next answer (a list that grew as a query was deleted) then brings the rows it will draw.
   useEffect(() => onView(Math.max(0, from - PREFETCH), to + PREFETCH), [from, to, onView]);
 
+  // The header is built again only when its columns or sort change: a keystroke re-renders the table, and each
+  // header label is an i18next lookup (tens of microseconds each).
+  const header = useMemo(
+    () => (
+      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
+        {columns.map((c) => (
+          <div key={c} role="columnheader" aria-sort={sort.key === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+            {SORTABLE.has(c) ? (
+              <button type="button" className="linklike" tabIndex={-1} onClick={() => onSort(c as SortKey)} data-sort={c}>
+                {t(`col.${c}`)}{sort.key === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+              </button>
+            ) : t(`col.${c}`)}
+          </div>
+        ))}
+      </div>
+    ),
+    [columns, sort, template, minWidth, onSort, t],
+  );
+  const gridLabel = useMemo(() => t('title'), [t]);
+  const labels = useMemo<RowLabels>(
+    () => ({
+      unmapped: t('unmapped'),
+      status: Object.fromEntries(PROJECT_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<ProjectStatus, string>,
+      risk: Object.fromEntries(RISK_KINDS.map((k) => [k, t(`risk.${k}`)])) as Record<RiskKind, string>,
+    }),
+    [t],
+  );
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return;
     const move = (i: number) => {
@@ -94,19 +124,9 @@ export const ProjectTable = memo(function ProjectTable({ count, idAt, codeAt, ro
   };
 
   return (
-    <div className="vtable" ref={scrollRef} role="grid" aria-rowcount={count + 1} aria-label={t('title')} tabIndex={0} onKeyDown={onKeyDown}
+    <div className="vtable" ref={scrollRef} role="grid" aria-rowcount={count + 1} aria-label={gridLabel} tabIndex={0} onKeyDown={onKeyDown}
       data-testid="project-rows" aria-activedescendant={selectedIndex >= 0 ? `row-${idAt(selectedIndex)}` : undefined}>
-      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
-        {columns.map((c) => (
-          <div key={c} role="columnheader" aria-sort={sort.key === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-            {SORTABLE.has(c) ? (
-              <button type="button" className="linklike" tabIndex={-1} onClick={() => onSort(c as SortKey)} data-sort={c}>
-                {t(`col.${c}`)}{sort.key === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-              </button>
-            ) : t(`col.${c}`)}
-          </div>
-        ))}
-      </div>
+      {header}
       <div className="vtable-rows" style={{ height: virtualizer.getTotalSize(), minWidth }}>
         {items.map((v) => {
           const id = idAt(v.index);
@@ -114,13 +134,19 @@ export const ProjectTable = memo(function ProjectTable({ count, idAt, codeAt, ro
           // text and attributes change) instead of removing and creating every row in view.
           return (
             <ProjectRow key={v.index} id={id} code={codeAt(v.index)} index={v.index} top={v.start - HEAD_HEIGHT} row={rowAt(v.index)} columns={columns} template={template}
-              selected={id === selectedId} marked={marked?.has(id) === true} programs={programs} lang={lang} t={t} onSelect={onSelect} onOpen={onOpen} onMark={onMark} />
+              selected={id === selectedId} marked={marked?.has(id) === true} programs={programs} lang={lang} labels={labels} onSelect={onSelect} onOpen={onOpen} onMark={onMark} />
           );
         })}
       </div>
     </div>
   );
 });
+
+interface RowLabels {
+  unmapped: string;
+  status: Record<ProjectStatus, string>;
+  risk: Record<RiskKind, string>;
+}
 
 interface RowProps {
   id: string;
@@ -135,31 +161,34 @@ interface RowProps {
   marked: boolean;
   programs: Map<string, ProgramEntry>;
   lang: 'ja' | 'en';
-  /** The table's translator: one useTranslation per row was a measurable share of a keystroke's render. */
-  t: TFunction<'projects'>;
+  /**
+   * The rows' labels, looked up once per language by the table: one useTranslation per row, and later one t call per
+   * cell (tens of microseconds each), were a measurable share of a keystroke's render.
+   */
+  labels: RowLabels;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
   onMark: ((id: string, mode: 'toggle' | 'range') => void) | undefined;
 }
 
 /** One row; rendered again only when its own props change (a keystroke re-renders the rows whose content moved). */
-const ProjectRow = memo(function ProjectRow({ id, code, index, top, row, columns, template, selected, marked, programs, lang, t, onSelect, onOpen, onMark }: RowProps) {
+const ProjectRow = memo(function ProjectRow({ id, code, index, top, row, columns, template, selected, marked, programs, lang, labels, onSelect, onOpen, onMark }: RowProps) {
   const p = row?.project;
   const cell = (p: Project, c: ColumnId) => {
     switch (c) {
       case 'programId': {
         const prog = p.programId ? programs.get(p.programId) : undefined;
-        return prog ? (lang === 'ja' ? prog.nameJa : prog.nameEn || prog.nameJa) : <span className="muted">{p.funderName || t('unmapped')}</span>;
+        return prog ? (lang === 'ja' ? prog.nameJa : prog.nameEn || prog.nameJa) : <span className="muted">{p.funderName || labels.unmapped}</span>;
       }
       case 'trackId': {
         const track = p.programId && p.trackId ? programs.get(p.programId)?.tracks.find((x) => x.id === p.trackId) : undefined;
         return track ? (lang === 'ja' ? track.nameJa : track.nameEn || track.nameJa) : '';
       }
       case 'status':
-        return <span className={`badge status-${p.status}`}>{t(`status.${p.status}`)}</span>;
+        return <span className={`badge status-${p.status}`}>{labels.status[p.status]}</span>;
       case 'risks':
         return (row?.flags ?? []).map((f) => (
-          <span key={f.kind} className="badge danger risk-badge" data-risk={f.kind} title={f.message[lang]}>{t(`risk.${f.kind}`)}</span>
+          <span key={f.kind} className="badge danger risk-badge" data-risk={f.kind} title={f.message[lang]}>{labels.risk[f.kind]}</span>
         ));
       case 'tags':
         return p.tags.join(', ');

@@ -95,6 +95,22 @@ export function ProjectsScreen({ route }: { route: Route }) {
     const next = columns.includes(c) ? columns.filter((x) => x !== c) : COLUMN_IDS.filter((x) => x === c || columns.includes(x));
     void saveProjectColumns(next.length > 0 ? next : DEFAULT_COLUMNS);
   };
+  // The screen's fixed labels, looked up once per language: i18next's t costs tens of microseconds a call (namespace and
+  // fallback checks), and the screen renders two or three times a keystroke (the input, the answer, the rows fetched);
+  // in a typing session's profile these lookups were most of the screen's own render time.
+  const label = useMemo(
+    () => ({
+      title: t('title'), newProject: t('newProject'), trash: t('trash'), search: t('search'), showArchived: t('showArchived'),
+      clearFilters: t('clearFilters'), columns: t('columns'), loading: t('loading'), empty: t('empty'),
+    }),
+    [t],
+  );
+  const shownCount = shown?.answer.order.length;
+  const liveCount = shown?.snapshot.live;
+  const countText = useMemo(
+    () => (shownCount === undefined || liveCount === undefined ? label.loading : t('count', { shown: shownCount, total: liveCount })),
+    [shownCount, liveCount, label, t],
+  );
   const set = useCallback(<K extends keyof ProjectFilter>(k: K, v: ProjectFilter[K]) => setFilter((f) => ({ ...f, [k]: v })), []);
   // The menus (hundreds of programs, thousands of PIs at 50,000 projects) are built again only when one of them or
   // their lists change: a keystroke renders the input and the rows, not every option.
@@ -133,24 +149,24 @@ export function ProjectsScreen({ route }: { route: Route }) {
   return (
     <section className="projects-screen">
       <div className="screen-head">
-        <h1>{t('title')}</h1>
+        <h1>{label.title}</h1>
         <div className="button-row">
-          <button type="button" className="primary" data-action="new-project" onClick={() => navigate('projects', 'new')}>＋ {t('newProject')}</button>
+          <button type="button" className="primary" data-action="new-project" onClick={() => navigate('projects', 'new')}>＋ {label.newProject}</button>
           <UndoButton onMessage={setMessage} />
-          <button type="button" data-action="trash" aria-pressed={param === 'trash'} onClick={() => navigate('projects', ...(param === 'trash' ? [] : ['trash']))}>{t('trash')}</button>
+          <button type="button" data-action="trash" aria-pressed={param === 'trash'} onClick={() => navigate('projects', ...(param === 'trash' ? [] : ['trash']))}>{label.trash}</button>
         </div>
         <span role="status" className="flash" data-testid="projects-status">{message}</span>
       </div>
 
       <div className="filters" role="search">
-        <input type="search" className="filter-text" aria-label={t('search')} placeholder={t('search')} value={filter.text} onChange={(e) => set('text', e.target.value)} />
+        <input type="search" className="filter-text" aria-label={label.search} placeholder={label.search} value={filter.text} onChange={(e) => set('text', e.target.value)} />
         {menus}
-        <label className="inline-form"><input type="checkbox" data-filter="archived" checked={filter.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />{t('showArchived')}</label>
-        <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>{t('clearFilters')}</button>
+        <label className="inline-form"><input type="checkbox" data-filter="archived" checked={filter.showArchived} onChange={(e) => set('showArchived', e.target.checked)} />{label.showArchived}</label>
+        <button type="button" onClick={() => setFilter(EMPTY_FILTER)}>{label.clearFilters}</button>
         <div className="column-chooser">
-          <button type="button" aria-expanded={showColumns} onClick={() => setShowColumns((s) => !s)}>{t('columns')} ▾</button>
+          <button type="button" aria-expanded={showColumns} onClick={() => setShowColumns((s) => !s)}>{label.columns} ▾</button>
           {showColumns && (
-            <div className="popover" role="group" aria-label={t('columns')}>
+            <div className="popover" role="group" aria-label={label.columns}>
               {COLUMN_IDS.map((c) => (
                 <label key={c}><input type="checkbox" checked={columns.includes(c)} onChange={() => toggleColumn(c)} data-column={c} /> {t(`col.${c}`)}</label>
               ))}
@@ -162,15 +178,15 @@ export function ProjectsScreen({ route }: { route: Route }) {
       <div className={`projects-body${param ? ' with-panel' : ''}`}>
         <div className="projects-list">
           <div className="muted small" data-testid="projects-count" data-query={answer ? answer.filter.text : undefined} data-sort={answer ? `${answer.sort.key}:${answer.sort.dir}` : undefined}
-            data-filter={answer ? filterKey(answer.filter) : undefined}>{shown ? t('count', { shown: shown.answer.order.length, total: shown.snapshot.live }) : t('loading')}</div>
-          {answer && answer.order.length === 0 && <p className="muted">{t('empty')}</p>}
+            data-filter={answer ? filterKey(answer.filter) : undefined}>{countText}</div>
+          {answer && answer.order.length === 0 && <p className="muted">{label.empty}</p>}
           <BulkDeleteBar selected={bulk.shown} codeOf={codeOf} onClear={bulk.clear} onMessage={setMessage} />
           <ProjectTable count={shownIds.count} idAt={shownIds.idAt} codeAt={codeAt} rowAt={rowAt} onView={onView} columns={columns} selectedId={selectedId} selectedIndex={selectedIndex}
             onSelect={setSelectedId} onOpen={openProject} marked={bulk.marked} onMark={bulk.onCheck} sort={sort} onSort={onSort} programs={programMap} lang={lang} />
         </div>
         {param === 'new' && (
-          <aside className="detail-panel" aria-label={t('newProject')}>
-            <h2>{t('newProject')}</h2>
+          <aside className="detail-panel" aria-label={label.newProject}>
+            <h2>{label.newProject}</h2>
             <ProjectForm onSaved={(p, m) => { setMessage(m); navigate('projects', p.id); }} />
           </aside>
         )}
