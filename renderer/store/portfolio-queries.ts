@@ -1,4 +1,4 @@
-// The store's reads for the portfolio screens (a project's panel, the trash, the Timeline's markers), one named hook per
+// The store's reads for the portfolio screens (a project's panel, the trash), one named hook per
 // use, so no feature queries a Dexie table; the project list itself is read by the project-list Worker (readAllProjects).
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -8,24 +8,6 @@ import { usePrograms } from './catalog';
 import type { ProgramEntry } from './catalog';
 import { db } from './db';
 import { listTrash } from './projects';
-
-/**
- * The milestones of some projects (the Timeline's markers for the rows around the visible ones), by project id;
- * undefined while loading. Reads only those projects' items through the projectId index.
- */
-export function useMilestonesOf(projectIds: readonly string[]): Map<string, Milestone[]> | undefined {
-  const key = projectIds.join(',');
-  return useLiveQuery(async () => {
-    const rows = key ? await db.milestones.where('projectId').anyOf(key.split(',')).toArray() : [];
-    const by = new Map<string, Milestone[]>();
-    for (const m of rows) {
-      const l = by.get(m.projectId);
-      if (l) l.push(m);
-      else by.set(m.projectId, [m]);
-    }
-    return by;
-  }, [key]);
-}
 
 /** Program lookup by id. */
 export function useProgramMap(): Map<string, ProgramEntry> {

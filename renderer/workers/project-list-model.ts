@@ -1,7 +1,7 @@
 // The project-list Worker's side, apart from the Worker file so tests run it without a Worker: it reads every project
 // itself, keeps them, and answers the Projects and Timeline screens with the order of the rows they show (positions in
 // a transferred Int32Array) and only the rows in view, so the page never reads nor clones the whole table.
-import type { BudgetLine, Project } from '../../shared/domain/types';
+import type { BudgetLine, Milestone, Project } from '../../shared/domain/types';
 import { computeRiskFlags, flagsByProject } from '../../shared/portfolio/risk-flags';
 import type { MilestoneFacts, RiskFlag } from '../../shared/portfolio/risk-flags';
 import { ProjectFilterMemo, distinctValues, searchText } from '../../shared/portfolio/project-query';
@@ -10,11 +10,13 @@ import { RANKED_KEYS, rankColumnInSlices, sortByRanks } from '../../shared/portf
 import type { RankedKey, SortRanks } from '../../shared/portfolio/project-order';
 import { buildRows, fiscalSpan } from '../features/timeline/timeline-layout';
 import type { ProgramEntry } from '../store/catalog';
-import type { ListAnswer, ListQuery, ListRow, ListSnapshot, LoadRequest, ProjectListApi, TimelineAnswer, TimelineQuery } from './project-list';
+import type { ListAnswer, ListQuery, ListRow, ListSnapshot, LoadRequest, ProjectListApi, TimelineAnswer, TimelineMarker, TimelineQuery } from './project-list';
 
 export interface ProjectListReads {
   projects(): Promise<Project[]>;
   besidesProjects(): Promise<{ budgetLines: BudgetLine[]; milestoneFacts: MilestoneFacts }>;
+  /** The milestones of these projects, in that order (the Timeline's markers). */
+  milestonesOf(projectIds: readonly string[]): Promise<Milestone[][]>;
 }
 
 /** Rows handled between two pauses of the background work (search texts, risk flags). */
@@ -51,6 +53,8 @@ interface Snapshot {
   sorted: Map<string, Int32Array>;
   /** The Timeline's layout by query (each visit asks again; at 50,000 projects a layout took 0.1–1 s of the Worker). */
   timelines: Map<string, TimelineAnswer>;
+  /** The Timeline's markers by position, read for the rows it showed (a write moves the generation: a new snapshot). */
+  markers: Map<number, TimelineMarker[]>;
   memo: ProjectFilterMemo;
   /** The search text of the project at a position, built on first use. */
   haystackAt: (at: number) => string;
@@ -180,7 +184,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       };
       const s: Snapshot = {
         header, key, all, updatedAt: all.map((p) => p.updatedAt), pos, texts, names, programs: new Map(req.programs.map((p) => [p.id, p])), ranks: {}, ranking: new Map(), risks: null, risking: null,
-        sorted: new Map(), timelines: new Map(), memo: new ProjectFilterMemo(), onRisks, req,
+        sorted: new Map(), timelines: new Map(), markers: new Map(), memo: new ProjectFilterMemo(), onRisks, req,
         haystackAt: (at) => {
           const p = all[at]!;
           return (texts[at] ??= searchText(p, p.programId ? names.get(p.programId) : undefined));
@@ -240,8 +244,19 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       if (current(s)) s.timelines.set(key, answer);
       return { ...answer, items: items.slice(), groupOf: groupOf.slice() };
     },
+
+    async markers(v, at) {
+      const s = snap;
+      if (!s || s.header.version !== v) return null;
+      const missing = at.filter((i) => !s.markers.has(i));
+      if (missing.length > 0) {
+        const found = await read.milestonesOf(missing.map((i) => s.header.ids[i]!));
+        for (const [k, i] of missing.entries()) s.markers.set(i, found[k]!.map(({ id, kind, title, dueDate, status }) => ({ id, kind, title, dueDate, status })));
+      }
+      return at.map((i) => s.markers.get(i) ?? []);
+    },
   };
   // The search texts are built at once (a keystroke would otherwise build the missing ones itself); the other columns'
   // ranks and the risk flags wait while the page is asking.
-  return { ...api, list: (q) => asked(api.list(q)), rows: (v, at) => asked(api.rows(v, at)), flagsOf: (id) => asked(api.flagsOf(id)), timeline: (q) => asked(api.timeline(q)) };
+  return { ...api, list: (q) => asked(api.list(q)), rows: (v, at) => asked(api.rows(v, at)), flagsOf: (id) => asked(api.flagsOf(id)), timeline: (q) => asked(api.timeline(q)), markers: (v, at) => asked(api.markers(v, at)) };
 }

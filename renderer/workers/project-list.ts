@@ -3,7 +3,7 @@
 // of the rows it shows (a transferred Int32Array of positions) and the rows in view, so the main thread never reads,
 // clones, sorts or filters the whole table. One Worker for the page's life, through the one Worker client.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { IsoDate, Project } from '../../shared/domain/types';
+import type { IsoDate, Milestone, Project } from '../../shared/domain/types';
 import { EMPTY_FILTER } from '../../shared/portfolio/project-query';
 import type { ProjectFilter, SortKey } from '../../shared/portfolio/project-query';
 import type { RiskFlag } from '../../shared/portfolio/risk-flags';
@@ -96,6 +96,9 @@ export interface TimelineAnswer {
   span: { first: number; last: number };
 }
 
+/** What a Timeline marker shows of a milestone. */
+export type TimelineMarker = Pick<Milestone, 'id' | 'kind' | 'title' | 'dueDate' | 'status'>;
+
 export interface ProjectListApi {
   /** Reads the projects (unless this generation's snapshot is held) and starts preparing texts, ranks and risks. */
   load(req: LoadRequest, onRisks?: () => void): Promise<ListSnapshot>;
@@ -104,6 +107,8 @@ export interface ProjectListApi {
   rows(version: number, at: number[]): Promise<ListRow[] | null>;
   flagsOf(id: string): Promise<RiskFlag[]>;
   timeline(q: TimelineQuery): Promise<TimelineAnswer | null>;
+  /** The milestone markers of the projects at these positions (in that order), read once per snapshot; null: not held. */
+  markers(version: number, at: number[]): Promise<TimelineMarker[][] | null>;
 }
 
 const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs'];
@@ -330,6 +335,35 @@ export function useTimelineAnswer(snapshot: ListSnapshot | null, q: Omit<Timelin
       live = false;
     };
   }, [snapshot, showArchived, lang, unmappedLabel, currentFy, reload]);
+  return shown;
+}
+
+/**
+ * The Timeline's markers of the projects at some positions of a snapshot, by project id (one call, answered from what
+ * the Worker read for that snapshot); the last answer while another is asked, undefined before the first. A write to
+ * the milestones moves the generation, so the screen's next snapshot asks again and gets the written markers.
+ */
+export function useTimelineMarkers(snapshot: ListSnapshot | null, at: readonly number[], reload: () => void): Map<string, TimelineMarker[]> | undefined {
+  const [shown, setShown] = useState<Map<string, TimelineMarker[]> | undefined>(undefined);
+  const key = at.join(',');
+  useEffect(() => {
+    if (!snapshot) return;
+    let live = true;
+    const asked = key ? key.split(',').map(Number) : [];
+    listClient()
+      .call((w) => w.markers(snapshot.version, asked))
+      .then(
+        (m) => {
+          if (!live) return;
+          if (m === null) return reload();
+          setShown(new Map(asked.map((p, i) => [snapshot.ids[p]!, m[i]!])));
+        },
+        (err: unknown) => console.error('Timeline markers failed', err instanceof Error ? err.message : err),
+      );
+    return () => {
+      live = false;
+    };
+  }, [snapshot, key, reload]);
   return shown;
 }
 

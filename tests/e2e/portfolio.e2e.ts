@@ -80,6 +80,21 @@ describe('portfolio', () => {
     await expect.poll(() => row.locator('.tl-marker').count()).toBe(2);
     expect(await row.locator('.tl-marker').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-due')}:${e.classList.contains('done')}`)).then((l) => l.sort())).toEqual(['2026-03-31:true', '2027-03-31:false']);
     await expect.poll(() => page.locator('.tl-group[data-program="medical-device-development"] .tl-period').count()).toBe(1);
+    // The markers are kept per snapshot in the project-list Worker: a mark, then its undo, each shows on the next visit.
+    const markers = () => row.locator('.tl-marker').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-due')}:${e.classList.contains('done')}`).sort());
+    await page.click('nav a[data-screen="deadlines"]');
+    await page.click('[data-view="all"]');
+    await expect.poll(() => gates.count()).toBe(1);
+    await gates.first().locator('[data-action="mark-passed"]').click();
+    await expect.poll(() => gates.count()).toBe(0);
+    await page.click('nav a[data-screen="timeline"]');
+    await expect.poll(markers).toEqual(['2026-03-31:true', '2027-03-31:true']);
+    await page.click('nav a[data-screen="deadlines"]');
+    await page.click('[data-view="all"]');
+    await page.click('.deadlines-screen .undo-button:not([disabled])');
+    await expect.poll(() => gates.count()).toBe(1);
+    await page.click('nav a[data-screen="timeline"]');
+    await expect.poll(markers).toEqual(['2026-03-31:true', '2027-03-31:false']);
 
     // 5. A B-cure project ending in FY2027 runs past the program (ends 令和7年度) and is flagged.
     await createProject(page, { code: 'B-2025-002', title: 'バイオバンク利活用研究', programId: 'b-cure', start: '2025-04-01', end: '2028-03-31' });
@@ -131,7 +146,8 @@ describe('portfolio', () => {
     await expect.poll(() => page.locator('.vtable-row[data-code="A-2025-001"] .col-title').textContent()).toBe('次世代内視鏡の開発');
     await expect.poll(() => page.inputValue('#pf-title')).toBe('次世代内視鏡の開発');
     await page.click('[data-tab="log"]');
-    await expect.poll(() => page.locator('.audit-table tr[data-action="undo"]').count()).toBe(1);
+    // Two undos in the project's log: the gate's mark undone in step 4, and this edit.
+    await expect.poll(() => page.locator('.audit-table tr[data-action="undo"]').count()).toBe(2);
 
     // Keyboard: arrows move the selection, Enter opens.
     await page.locator('[data-testid="project-rows"]').focus();

@@ -7,11 +7,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel, fiscalYearLabelJa } from '../../../shared/calendar/wareki';
 import { navigate } from '../../app/routes';
-import { useMilestonesOf } from '../../store/portfolio-queries';
 import { usePrograms } from '../../store/catalog';
 import { useLang } from '../../i18n/use-lang';
 import { monthsFrom } from './timeline-layout';
-import { useListRows, useProjectListSnapshot, useTimelineAnswer } from '../../workers/project-list';
+import { useListRows, useProjectListSnapshot, useTimelineAnswer, useTimelineMarkers } from '../../workers/project-list';
 
 const ROW = 28;
 /** Height of the sticky year axis inside the scroll box (the virtualizer's scrollMargin). */
@@ -64,13 +63,14 @@ export function TimelineScreen() {
   // Markers for a block of rows around the visible ones (a new read only when scrolling into the next block).
   const block = Math.floor(firstShown / MARKER_BLOCK) * MARKER_BLOCK;
   const ids = shown?.snapshot.ids;
-  const markerIds = useMemo(() => {
-    const out: string[] = [];
-    if (!items || !ids) return out;
-    for (let i = Math.max(0, block - MARKER_BLOCK); i < Math.min(items.length, block + 2 * MARKER_BLOCK); i++) if (items[i]! >= 0) out.push(ids[items[i]!]!);
+  const markerAt = useMemo(() => {
+    const out: number[] = [];
+    if (!items) return out;
+    for (let i = Math.max(0, block - MARKER_BLOCK); i < Math.min(items.length, block + 2 * MARKER_BLOCK); i++) if (items[i]! >= 0) out.push(items[i]!);
     return out;
-  }, [items, ids, block]);
-  const milestones = useMilestonesOf(markerIds);
+  }, [items, block]);
+  // One call to the Worker, which reads them once per snapshot (a milestone write brings a new snapshot).
+  const milestones = useTimelineMarkers(shown?.snapshot ?? null, markerAt, reload);
   // On opening, show today (centred) rather than the first fiscal year of the oldest program, often years back.
   const centred = useRef(false);
   useEffect(() => {

@@ -17,7 +17,7 @@ export type TimelineRow =
   | { type: 'project'; key: string; project: Project; period: { start: number | null; end: number | null } };
 
 /** Rows grouped by program (catalog order by name, unmapped last), each project carrying its program's period (fiscal
- * years). Milestone markers are read for the rows near the visible ones only (useMilestonesOf). */
+ * years). Milestone markers are read for the rows near the visible ones only (the project-list Worker's `markers`). */
 export function buildRows(
   projects: readonly Project[],
   programs: ReadonlyMap<string, ProgramEntry>,

@@ -219,3 +219,18 @@ describe('risk inputs', () => {
     expect(full.map((f) => f.kind)).toEqual(expect.arrayContaining(['overdue-stage-gate', 'no-milestones', 'past-program-period']));
   });
 });
+
+describe('the Timeline\'s marker read', () => {
+  it('gives each asked project its milestones, in the order asked, none for a project without any', async () => {
+    const { readMilestonesOf } = await import('../../../renderer/store/risks');
+    const a = await saveProject(input({ code: 'M-1', programId: 'medical-device-development', trackId: 'medical-device-development/practical' }));
+    const b = await saveProject(input({ code: 'M-2' }));
+    if (!a.ok || !b.ok) throw new Error('save failed');
+    const added = await addMilestone({ projectId: b.project.id, kind: 'other', title: '報告', dueDate: '2026-05-31', status: 'planned', doneDate: null, notes: '', origin: 'user' });
+    const [ofB, ofNone, ofA] = await readMilestonesOf([b.project.id, 'no-such-project', a.project.id]);
+    expect(ofB!.map((m) => m.id)).toEqual([added.id]);
+    expect(ofNone).toEqual([]);
+    expect(ofA!.map((m) => m.dueDate).sort()).toEqual(['2026-03-31', '2027-03-31']);
+    expect(ofA!.every((m) => m.projectId === a.project.id)).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import { computeRiskFlags, flagsByProject, milestoneFacts } from '../../../shared/portfolio/risk-flags';
 import { EMPTY_FILTER, filterProjects, searchText, sortProjects } from '../../../shared/portfolio/project-query';
 import type { ProjectFilter, SortKey } from '../../../shared/portfolio/project-query';
-import type { Project } from '../../../shared/domain/types';
+import type { Milestone, Project } from '../../../shared/domain/types';
 import { buildRows } from '../../../renderer/features/timeline/timeline-layout';
 import type { ProgramEntry } from '../../../renderer/store/catalog';
 import { createProjectListModel } from '../../../renderer/workers/project-list-model';
@@ -36,9 +36,12 @@ function fakeClock(): QuietClock & { t: number } {
   return c;
 }
 
-/** The model over fixed data; `pauses` counts the background work's pauses, `reads` the projects table's reads. */
-function model(pause: () => Promise<void> = () => Promise.resolve(), clock: QuietClock = fakeClock()) {
-  const count = { reads: 0, pauses: 0 };
+/**
+ * The model over fixed projects; `pauses` counts the background work's pauses, `reads` the projects table's reads,
+ * `markerReads` the milestones read for markers, from `stored` (a test writes to it as the app writes milestones).
+ */
+function model(pause: () => Promise<void> = () => Promise.resolve(), clock: QuietClock = fakeClock(), stored: Milestone[] = milestones) {
+  const count = { reads: 0, pauses: 0, markerReads: 0 };
   const m = createProjectListModel(
     {
       projects: async () => {
@@ -46,6 +49,10 @@ function model(pause: () => Promise<void> = () => Promise.resolve(), clock: Quie
         return projects;
       },
       besidesProjects: async () => ({ budgetLines, milestoneFacts: milestoneFacts(milestones) }),
+      milestonesOf: async (ids) => {
+        count.markerReads += ids.length;
+        return ids.map((id) => stored.filter((ms) => ms.projectId === id));
+      },
     },
     () => {
       count.pauses++;
@@ -183,5 +190,24 @@ describe('project-list Worker model', () => {
       structuredClone(again!.items, { transfer: [again!.items.buffer] });
       expect([...(await m.timeline({ version: snap.version, showArchived, lang: 'ja', unmappedLabel: '未設定', currentFy: 2026 }))!.items]).toEqual(expected);
     }
+  });
+
+  it('answers the Timeline\'s markers by position, read once per snapshot, and the written ones in the next snapshot', async () => {
+    const stored = [makeMilestone('m1', 'b', { kind: 'stage-gate', dueDate: '2026-01-31' }), makeMilestone('m2', 'b', { dueDate: '2027-03-31' })];
+    const { m, count } = model(undefined, undefined, stored);
+    const first = await m.load(req);
+    const at = [first.ids.indexOf('b'), first.ids.indexOf('a')];
+    const shown = (l: { id: string; status: string }[][] | null) => l!.map((ms) => ms.map((x) => `${x.id}:${x.status}`));
+    expect(shown(await m.markers(first.version, at))).toEqual([['m1:planned', 'm2:planned'], []]);
+    expect(count.markerReads).toBe(2);
+    // Scrolling back over rows already read asks nothing of the store.
+    expect(shown(await m.markers(first.version, [at[1]!, at[0]!]))).toEqual([[], ['m1:planned', 'm2:planned']]);
+    expect(count.markerReads).toBe(2);
+    // A write (marked done, one added, one deleted) moves the page's generation: the next snapshot shows what was written.
+    stored.splice(0, 2, { ...stored[0]!, status: 'passed', doneDate: '2026-01-30' }, makeMilestone('m3', 'a', { dueDate: '2026-09-30' }));
+    const second = await m.load({ ...req, generation: 1 });
+    expect(await m.markers(first.version, at)).toBeNull();
+    const atNow = [second.ids.indexOf('b'), second.ids.indexOf('a')];
+    expect(shown(await m.markers(second.version, atNow))).toEqual([['m1:passed'], ['m3:planned']]);
   });
 });
