@@ -62,7 +62,11 @@ export function createReportsModel(idle: (run: () => void) => void = (run) => se
     last = { tables: values, key, summary: computeSummary(req, values, counters, small) };
     // The tables are read already: the Reports screen's first visit then only finds what is built (its inputs are
     // compared again then, so a write or other settings meanwhile build anew).
-    idle(() => memo.build({ ...values, applications: small.applications }, openingReportRequest(req)));
+    idle(() => {
+      memo.build({ ...values, applications: small.applications }, openingReportRequest(req));
+      // Then SheetJS, so the first workbook does not wait for it either (loaded at the Worker's start, it delayed the summary).
+      void loadSheetjs();
+    });
     return last.summary;
   }
 
@@ -75,8 +79,7 @@ export function createReportsModel(idle: (run: () => void) => void = (run) => se
   /** The workbook of the data as stored at the call: the catalog and the forecast settings are read here too. */
   async function workbook(req: WorkbookRequest, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
     void onProgress(0, WORKBOOK_STEPS);
-    // SheetJS loaded only when a workbook is asked for: at module load it builds its CRC table (0.15 s of the Worker's start).
-    const [programs, settings, { writeWorkbookBytes }] = await Promise.all([loadPrograms(), loadPlanningSettings(), import('../../shared/excel/sheetjs')]);
+    const [programs, settings, { writeWorkbookBytes }] = await Promise.all([loadPrograms(), loadPlanningSettings(), loadSheetjs()]);
     const { report, planning } = await reportsNow({ ...req, programs, probability: settings.probability });
     void onProgress(1, WORKBOOK_STEPS);
     const bytes = writeWorkbookBytes([...reportWorkbookSheets(report, req.lang), ...planningReportSheets(planning, req.lang)]);
@@ -86,6 +89,10 @@ export function createReportsModel(idle: (run: () => void) => void = (run) => se
 
   return { summarise, build, workbook };
 }
+
+/** SheetJS, imported after the Worker's first summary or at the first workbook: at module load it builds its CRC table
+ * (0.15 s), which at the Worker's start delayed the summary. */
+const loadSheetjs = () => import('../../shared/excel/sheetjs');
 
 const sameTables = (a: ReportCore, b: ReportCore) => a.projects === b.projects && a.budgetLines === b.budgetLines && a.milestones === b.milestones;
 
