@@ -38,7 +38,7 @@ const DAILY_BACKUP_DELAY_MS = 15_000;
 
 /**
  * The project list's read-ahead waits this long after start, so the first screen's own queries come first (IndexedDB
- * serves the page's requests in turn). Its reads are paged: the dashboard summary Worker's, if still under way at
+ * serves the page's requests in turn). Its reads are paged: the reports Worker's (the dashboard's summary), if still under way at
  * 50,000 projects, take turns with them rather than waiting for the whole read.
  */
 const PROJECT_LIST_READ_AHEAD_DELAY_MS = 2_000;

@@ -1,16 +1,12 @@
 // The store's reads for the Dashboard: the stored counters (one row, live), a signal when the tables its summary
-// reads change (no query: Dexie's storagemutated event), and the summary Worker's reads: the big tables it keeps, and
-// what it reads for every request.
+// reads change (no query: Dexie's storagemutated event), and what the summary reads for every request (its big tables
+// are the reports Worker's, report-data.ts).
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { BudgetLine, IsoDate, Project } from '../../shared/domain/types';
+import type { IsoDate } from '../../shared/domain/types';
 import type { Application, Membership, Researcher } from '../../shared/domain/planning';
-import type { MilestoneFacts } from '../../shared/portfolio/risk-flags';
 import type { PortfolioCounters } from '../../shared/portfolio/status-counts';
 import { Dexie, db } from './db';
-import { loadMilestoneFacts } from './risks';
-import type { TableReaders } from './kept-snapshot';
-import { readInPages } from './paged-read';
 import { readPortfolioCounters } from './status-counters';
 
 /** The stored counters: undefined while loading, null when the row is missing. */
@@ -41,25 +37,6 @@ export function watchTables(tables: readonly WatchedTable[], onChange: () => voi
   Dexie.on('storagemutated', onMutated);
   return () => Dexie.on('storagemutated').unsubscribe(onMutated);
 }
-
-/** The summary's big tables, kept by its Worker table by table (KeptTables): a write reads again only what it touched. */
-export interface DashboardTables {
-  projects: Project[];
-  budgetLines: BudgetLine[];
-  /** What the risk flags need of the milestones (not every milestone). */
-  milestones: MilestoneFacts;
-}
-
-/**
- * Read in the Worker (seconds at 50,000 projects, off the main thread), a page per transaction so writes do not wait
- * for it; KeptTables brackets the reads with the counters, which then describe exactly these rows (the summary checks
- * the stored counts by status against them).
- */
-export const dashboardTables: TableReaders<DashboardTables> = {
-  projects: () => readInPages(db.projects),
-  budgetLines: () => readInPages(db.budgetLines),
-  milestones: loadMilestoneFacts,
-};
 
 /** What the summary reads for every request: the overdue count (it depends on today) and the small planning tables. */
 export interface DashboardSmall {

@@ -21,7 +21,7 @@ import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { BUDGET_SERIES_COLORS } from '../../components/bar-chart-layout';
 import { useDashboardSummary } from './use-dashboard-summary';
-import type { DashboardSummary } from './summary-protocol';
+import type { DashboardSummary } from '../../workers/reports';
 import { usePlanningSettings } from '../../store/planning';
 import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';

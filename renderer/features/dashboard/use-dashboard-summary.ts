@@ -1,13 +1,14 @@
-// Runs the dashboard's summary Worker once the first screen is ready and the main thread is idle, and again whenever
-// projects, budget lines, milestones or programs change. One Worker for the page's life: it keeps its read and its last
-// summary (summary.worker.ts), so coming back to the dashboard with nothing written costs a revision check.
+// Asks the page's reports Worker (renderer/workers/reports.ts) for the dashboard's summary once the first screen is
+// ready and the main thread is idle, and again whenever projects, budget lines, milestones or programs change. One Worker
+// for the page's life: it keeps its read and its last summary (reports-model.ts), so coming back to the dashboard with
+// nothing written costs a revision check, and the Reports screen's first visit finds the tables read.
 import { useEffect, useState } from 'react';
 import type { IsoDate } from '../../../shared/domain/types';
 import type { CatalogProgram } from '../../../shared/catalog/schema';
 import { useTablesChanged } from '../../store/dashboard-data';
 import type { WatchedTable } from '../../store/dashboard-data';
-import { WorkerClient } from '../../platform/worker-client';
-import type { DashboardSummary, SummaryApi, SummaryRequest } from './summary-protocol';
+import { reportsClient } from '../../workers/reports';
+import type { DashboardSummary, SummaryRequest } from '../../workers/reports';
 import type { PlanningSettings } from '../../../shared/planning/planning-settings';
 
 const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs', 'applications'];
@@ -24,13 +25,6 @@ function whenIdle(run: () => void): () => void {
   return () => clearTimeout(h);
 }
 
-let client: WorkerClient<SummaryApi> | null = null;
-
-function summaryClient(): WorkerClient<SummaryApi> {
-  client ??= new WorkerClient<SummaryApi>(() => new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' }));
-  return client;
-}
-
 /** The risk and totals summary, or undefined until it is computed (`ready`: the first screen's own data is shown). */
 export function useDashboardSummary(ready: boolean, programs: readonly CatalogProgram[], today: IsoDate, fiscalYear: number, settings: PlanningSettings): DashboardSummary | undefined {
   const rules = JSON.stringify({ probability: settings.probability, effortThresholdPercent: settings.effortThresholdPercent });
@@ -44,7 +38,7 @@ export function useDashboardSummary(ready: boolean, programs: readonly CatalogPr
     let live = true;
     const cancel = whenIdle(() => {
       const req: SummaryRequest = { today, fiscalYear, programs: [...programs], ...(JSON.parse(rules) as Pick<SummaryRequest, 'probability' | 'effortThresholdPercent'>) };
-      summaryClient()
+      reportsClient()
         .call((w) => (live ? w.summarise(req) : Promise.reject(new Error('superseded'))))
         .then(
           (s) => {

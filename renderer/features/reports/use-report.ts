@@ -1,26 +1,21 @@
-// Runs the Reports screen's Worker (report.worker.ts): one Worker for the page's life, so the snapshot of the data it
-// keeps and the reports built from it outlive the screen. A visit asks it again and, when no write moved the store's
-// revision since, it answers from memory (issue 14: a fresh Worker per visit read and aggregated 250,000 records
-// each time). The reports workbook is written by the same Worker, from the reports it keeps.
+// Asks the page's reports Worker (renderer/workers/reports.ts, shared with the Dashboard's summary, which reads the big
+// tables at start) for the Reports screen's reports: the snapshot of the data it keeps and the reports built from it
+// outlive the screen. A visit asks it again and, when no write moved the store's revision since, it answers from memory
+// (issue 14: a fresh Worker per visit read and aggregated 250,000 records each time). The reports workbook is written
+// by the same Worker, from the reports it keeps.
 import { startTransition, useCallback, useEffect, useState } from 'react';
 import { useTablesChanged } from '../../store/dashboard-data';
 import type { WatchedTable } from '../../store/dashboard-data';
-import { callback, WorkerClient, WorkerEndedError } from '../../platform/worker-client';
-import type { ReportAnswer, ReportApi, ReportRequest, WorkbookRequest } from './report-protocol';
+import { callback, WorkerEndedError } from '../../platform/worker-client';
+import { reportsClient } from '../../workers/reports';
+import type { ReportAnswer, ReportRequest, WorkbookRequest } from '../../workers/reports';
 
 const WATCHED: readonly WatchedTable[] = ['projects', 'budgetLines', 'milestones', 'programs', 'applications'];
 
-let client: WorkerClient<ReportApi> | null = null;
-
-/** The page's one report Worker, started on first use (and again after a cancelled workbook ended it). */
-function reportClient(): WorkerClient<ReportApi> {
-  client ??= new WorkerClient<ReportApi>(() => new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' }));
-  return client;
-}
-
 /**
  * A long job's handle (job-runner.ts). A workbook is one synchronous write in the Worker that cannot be stopped
- * midway, so cancelling ends the Worker (and its snapshot); the next request starts a new one, which reads again.
+ * midway, so cancelling ends the Worker (and its snapshot, the Dashboard's summary's too); the next request starts a
+ * new one, which reads again.
  */
 interface WorkbookJob {
   signal: AbortSignal;
@@ -42,7 +37,7 @@ export function useReport(query: ReportRequest): {
   useEffect(() => {
     let live = true;
     // `stamp` only asks again: the Worker itself reads again whatever changed.
-    reportClient()
+    reportsClient()
       // A request overtaken while queued behind another (a newer one, or the screen left) is never sent.
       .call((w) => (live ? w.build(JSON.parse(key) as ReportRequest) : Promise.reject(new Error('superseded'))))
       .then(
@@ -61,6 +56,6 @@ export function useReport(query: ReportRequest): {
       live = false;
     };
   }, [key, stamp, retry]);
-  const writeWorkbook = useCallback((request: WorkbookRequest, job: WorkbookJob) => reportClient().call((w) => w.workbook(request, callback(job.progress)), { signal: job.signal }), []);
+  const writeWorkbook = useCallback((request: WorkbookRequest, job: WorkbookJob) => reportsClient().call((w) => w.workbook(request, callback(job.progress)), { signal: job.signal }), []);
   return { answer: state?.answer, current: state?.key === key && state.stamp === stamp, writeWorkbook };
 }
