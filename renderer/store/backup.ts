@@ -5,7 +5,7 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, pa
 import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
 import { Dexie, SYNC_LOCAL_SETTING_KEYS, SYNC_RECORDING_KEY, db } from './db';
 import { readInPages } from './paged-read';
-import type { GrantDatabase, IndexableType, SettingRow, Table } from './db';
+import type { GrantDatabase, SettingRow } from './db';
 import { throwIfCancelled, writeInChunks } from './chunked-write';
 import { COUNTERS_KEY } from '../../shared/portfolio/status-counts';
 
@@ -145,50 +145,8 @@ export interface RestoreOptions extends BackupJobOptions {
 }
 
 /**
- * Makes room for a backup's rows in `table` (inside the restore's transaction), so that putting them leaves exactly
- * the backup: the stored rows it does not hold are deleted and the rest are overwritten by the puts. A clear() first
- * made Chromium delete every stored row and index entry, a quarter of the restore's write at 10,000 projects
- * (docs/performance.md, "Session 12: restore"). The store is still cleared when most of it goes anyway, and when a
- * put over the stored rows could break a unique index on the way (a code moved from one stored project to another).
- * The rows this desktop keeps (derivedRow: the counters, which the counters middleware keeps; the sync settings)
- * are never deleted (a store holding them is never cleared). A key repeated in the backup throws: a put would keep the last row silently.
- */
-async function clearStale(table: Table<unknown, IndexableType>, rows: readonly unknown[]): Promise<void> {
-  const keyPath = table.schema.primKey.keyPath as string;
-  const incoming = new Set<unknown>();
-  for (const row of rows) {
-    const key = (row as Record<string, unknown>)[keyPath];
-    if (key === undefined) continue; // an auto-increment row without its key is added under a new one
-    if (incoming.has(key)) throw new Error(`duplicate key ${String(key)} in ${table.name} / ${table.name} のキーが重複しています`);
-    incoming.add(key);
-  }
-  const stored = await table.toCollection().primaryKeys();
-  const stale = stored.filter((k) => !incoming.has(k) && !derivedRow({ key: k }));
-  const clearable = stale.length === stored.length || !stored.some((k) => derivedRow({ key: k }));
-  if (clearable && (stale.length * 2 > stored.length || (await uniqueIndexMoves(table, rows, incoming)))) await table.clear();
-  else if (stale.length) await table.bulkDelete(stale);
-}
-
-/** True when a row of the backup takes a unique index's value that a different stored row, kept until its own put, holds now. */
-async function uniqueIndexMoves(table: Table<unknown, IndexableType>, rows: readonly unknown[], incoming: ReadonlySet<unknown>): Promise<boolean> {
-  const keyPath = table.schema.primKey.keyPath as string;
-  for (const index of table.schema.indexes) {
-    if (!index.unique || typeof index.keyPath !== 'string') continue;
-    const values = await table.orderBy(index.name).keys();
-    const owners = await table.orderBy(index.name).primaryKeys();
-    const ownerOf = new Map<unknown, unknown>(values.map((v, i) => [v, owners[i]]));
-    for (const row of rows) {
-      const r = row as Record<string, unknown>;
-      const owner = ownerOf.get(r[index.keyPath]);
-      if (owner !== undefined && owner !== r[keyPath] && incoming.has(owner)) return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Replaces the whole database with a validated backup in ONE transaction, each table's rows put over what it holds
- * (clearStale) a chunk at a time (writeInChunks): either everything is replaced or nothing; a failure in any chunk or a cancel aborts it and leaves the data as it
+ * Replaces the whole database with a validated backup in ONE transaction, written a chunk at a time (writeInChunks):
+ * either everything is replaced or nothing; a failure in any chunk or a cancel aborts it and leaves the data as it
  * was. Call it after the before-restore snapshot (restoreBackup, or the backup Worker's client, take it first).
  */
 export async function replaceWithBackup(backup: BackupFile, opts: RestoreOptions): Promise<void> {
@@ -206,11 +164,12 @@ export async function replaceWithBackup(backup: BackupFile, opts: RestoreOptions
   // whose connection read the flag when it opened, and sync may have been turned on on the page since.
   await database.transaction('rw', [...tables, database.syncOutbox], async () => {
     database.syncRecording = (await database.settings.get(SYNC_RECORDING_KEY) as SettingRow | undefined)?.value === true;
+    const syncRows = await database.settings.where('key').anyOf([...SYNC_LOCAL_SETTING_KEYS]).toArray();
+    for (const t of tables) await t.clear();
+    await database.settings.bulkPut(syncRows);
     for (const name of BACKUP_TABLES) {
       const table = database.table(name);
-      const rows = rowsOf(name);
-      await clearStale(table, rows);
-      await writeInChunks(rows, (chunk) => table.bulkPut(chunk), {
+      await writeInChunks(rowsOf(name), (chunk) => table.bulkAdd(chunk), {
         signal: opts.signal,
         chunkSize: opts.chunkSize,
         onWritten: (n) => opts.onProgress?.((done += n), total),
