@@ -37,6 +37,16 @@ export function auditedTables(): Table[] {
   return [db.projects, db.budgetLines, db.milestones, db.applications, db.trackedCalls, db.researchers, db.memberships, db.auditLog] as unknown as Table[];
 }
 
+/**
+ * The narrowest scope for one change: the tables it writes plus the audit log (the counters and sync middlewares add
+ * their own tables). A read-write transaction starts only once every read transaction open on a table of its scope has
+ * ended, so an edit of one project scoped to every audited table waited for the project-list Worker's walk of the
+ * milestones' projectId index (up to 1.3 s on a loaded machine; docs/performance.md, "Session 13: save").
+ */
+export function changeScope(...tables: readonly unknown[]): Table[] {
+  return [...tables, db.auditLog] as Table[];
+}
+
 type AuditedEntity = 'project' | 'budget' | 'milestone' | 'application' | 'call' | 'researcher' | 'membership';
 type AnyRow = Project | BudgetLine | Milestone;
 

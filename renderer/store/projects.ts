@@ -8,7 +8,7 @@ import type { MilestoneDraft } from '../../shared/portfolio/stage-gates';
 import { expandTemplates } from '../../shared/portfolio/templates';
 import type { MilestoneTemplate } from '../../shared/portfolio/templates';
 import type { CatalogProgram } from '../../shared/catalog/schema';
-import { auditedTables, beginChange, logChange, newId } from './audit';
+import { auditedTables, beginChange, changeScope, logChange, newId } from './audit';
 import type { ChangeContext } from './audit';
 import { loadPrograms } from './catalog';
 import { addChange, zeroCounts } from '../../shared/portfolio/status-counts';
@@ -68,11 +68,14 @@ export async function saveProject(
   const programs = opts.programs ?? (await loadPrograms());
   const templates = await db.milestoneTemplates.toArray();
   const ctx = await beginChange(opts.now);
-  return db.transaction('rw', auditedTables(), async (): Promise<SaveProjectResult> => {
+  // An edit writes the project row only; a new project may add its generated milestones too.
+  const generate = opts.generateMilestones !== false;
+  const scope = opts.id === undefined && generate ? changeScope(db.projects, db.milestones) : changeScope(db.projects);
+  return db.transaction('rw', scope, async (): Promise<SaveProjectResult> => {
     const prepared = await prepareProject(raw, opts.id, programs, new Set());
     if (!prepared.ok) return prepared;
     if (opts.stopOnWarnings && prepared.warnings.length) return { ok: false, problems: prepared.warnings, needsConfirmation: true };
-    return prepared.write(ctx, opts.generateMilestones !== false, templates);
+    return prepared.write(ctx, generate, templates);
   });
 }
 
@@ -133,7 +136,7 @@ async function prepareProject(raw: ProjectInput, id: string | undefined, program
 
 async function setProjectFields(id: string, patch: Partial<Project>, action: 'update' | 'delete' | 'restore', summary: (p: Project) => string): Promise<Project | null> {
   const ctx = await beginChange();
-  return db.transaction('rw', auditedTables(), async () => {
+  return db.transaction('rw', changeScope(db.projects), async () => {
     const before = await db.projects.get(id);
     if (!before) return null;
     const after: Project = { ...before, ...patch, updatedAt: ctx.at };

@@ -35,6 +35,23 @@ describe('projects store', () => {
     expect(r.project.funderName).toBe('AMED');
   });
 
+  it('saves an edit while a read of the milestones and budget lines is still open (its transaction takes only the tables it writes)', async () => {
+    const r = await saveProject(input(), { generateMilestones: false });
+    if (!r.ok) throw new Error('save failed');
+    let saved = false;
+    // A read kept open by one request after another, as the project-list Worker's walk of the milestones' projectId
+    // index is: a save scoped to every audited table could start only after it ended.
+    const read = db.transaction('r', [db.milestones, db.budgetLines], async () => {
+      for (let i = 0; i < 300 && !saved; i++) await db.milestones.count();
+      return saved;
+    });
+    const save = saveProject(input({ title: '改題' }), { id: r.project.id }).then((x) => ((saved = true), x));
+    expect(await read).toBe(true);
+    expect((await save).ok).toBe(true);
+    expect((await db.projects.get(r.project.id))?.title).toBe('改題');
+    expect((await projectLog(r.project.id)).map((e) => e.action)).toEqual(['update', 'create']);
+  });
+
   it('refuses a duplicate 管理番号 and end before start, writing nothing', async () => {
     await saveProject(input());
     const r = await saveProject(input({ title: 'other', endDate: '2024-03-31' }));
