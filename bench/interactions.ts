@@ -10,6 +10,8 @@ const SHOWN_MS = 300;
 const TASK_MS = 100;
 const TARGET = `p95 ≤${SHOWN_MS} ms shown, tasks ≤${TASK_MS} ms`;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+/** This run's stamp (project-save's titles). */
+const RUN = Date.now().toString(36);
 
 /** What the user does (through the DOM, as a click or a choice would). */
 type Act =
@@ -253,7 +255,8 @@ async function projectDetail(page: Page, rec: Recorder): Promise<void> {
   // Edit and save: the title changed in the form, saved, and the panel's heading shows it.
   for (const [i, id] of ids.slice(0, REPEATS).entries()) {
     await stage(page, `#/projects/${id}`, `aside.detail-panel[data-project="${id}"] #pf-title`);
-    const title = `${(await page.inputValue('#pf-title')).replace(/ \(bench \d+\)$/, '')} (bench ${i})`;
+    // A title of this run's own, so a run on a kept profile saves a change too (the same title saves nothing).
+    const title = `${(await page.inputValue('#pf-title')).replace(/ \(bench [\w-]+\)$/, '')} (bench ${RUN}-${i})`;
     await page.fill('#pf-title', title);
     await rec.run('project-save', page, { click: '#pf-submit' }, { selector: `aside.detail-panel[data-project="${id}"] #detail-title`, text: title });
   }
