@@ -14,6 +14,8 @@ import type { ListAnswer, ListQuery, ListRow, ListSnapshot, LoadRequest, Project
 
 export interface ProjectListReads {
   projects(): Promise<Project[]>;
+  /** The catalog (built-in and stored programs): names for the search texts, groups and rules for the Timeline and risk flags. */
+  programs(): Promise<ProgramEntry[]>;
   besidesProjects(): Promise<{ budgetLines: BudgetLine[]; milestoneFacts: MilestoneFacts }>;
   /** The milestones of these projects, in that order (the Timeline's markers). */
   milestonesOf(projectIds: readonly string[]): Promise<Milestone[][]>;
@@ -45,6 +47,7 @@ interface Snapshot {
   texts: (string | undefined)[];
   names: Map<string, string>;
   programs: Map<string, ProgramEntry>;
+  programList: ProgramEntry[];
   ranks: Partial<Record<RankedKey, Int32Array>>;
   ranking: Map<RankedKey, Promise<Int32Array>>;
   risks: Map<string, RiskFlag[]> | null;
@@ -108,7 +111,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       for (let i = 0; i < s.all.length; i += slice) {
         const part = s.all.slice(i, i + slice);
         const sliceLines = part.flatMap((p) => lines.get(p.id) ?? []);
-        for (const f of computeRiskFlags({ projects: part, budgetLines: sliceLines, milestoneFacts, programs: s.req.programs, today: s.req.today })) flags.push(f);
+        for (const f of computeRiskFlags({ projects: part, budgetLines: sliceLines, milestoneFacts, programs: s.programList, today: s.req.today })) flags.push(f);
         await pause();
       }
       s.risks = flagsByProject(flags);
@@ -163,14 +166,14 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
 
   const api: ProjectListApi = {
     async load(req, onRisks) {
-      const key = JSON.stringify([req.generation, req.today, req.programsKey]);
+      const key = JSON.stringify([req.generation, req.today]);
       if (snap && snap.key === key) {
         snap.onRisks = onRisks;
         return snap.header;
       }
-      const all = await read.projects();
+      const [all, programList] = await Promise.all([read.projects(), read.programs()]);
       const pos = new Map(all.map((p, i) => [p.id, i]));
-      const names = new Map(req.programs.map((p) => [p.id, p.nameJa]));
+      const names = new Map(programList.map((p) => [p.id, p.nameJa]));
       const texts: (string | undefined)[] = new Array(all.length);
       const live = all.filter((p) => !p.deletedAt);
       const header: ListSnapshot = {
@@ -183,7 +186,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
         pis: distinctValues(live, 'pi'),
       };
       const s: Snapshot = {
-        header, key, all, updatedAt: all.map((p) => p.updatedAt), pos, texts, names, programs: new Map(req.programs.map((p) => [p.id, p])), ranks: {}, ranking: new Map(), risks: null, risking: null,
+        header, key, all, updatedAt: all.map((p) => p.updatedAt), pos, texts, names, programs: new Map(programList.map((p) => [p.id, p])), programList, ranks: {}, ranking: new Map(), risks: null, risking: null,
         sorted: new Map(), timelines: new Map(), markers: new Map(), memo: new ProjectFilterMemo(), onRisks, req,
         haystackAt: (at) => {
           const p = all[at]!;

@@ -7,19 +7,19 @@ import type { IsoDate, Milestone, Project } from '../../shared/domain/types';
 import { EMPTY_FILTER } from '../../shared/portfolio/project-query';
 import type { ProjectFilter, SortKey } from '../../shared/portfolio/project-query';
 import type { RiskFlag } from '../../shared/portfolio/risk-flags';
-import { loadPrograms } from '../store/catalog';
-import type { ProgramEntry } from '../store/catalog';
 import { todayIso } from '../../shared/calendar/fiscal-year';
 import { useTablesChanged, watchTables } from '../store/dashboard-data';
 import type { WatchedTable } from '../store/dashboard-data';
 import { WorkerClient, callback } from '../platform/worker-client';
 
 export interface LoadRequest {
-  /** The page's count of writes to the watched tables: a snapshot is read again when it moved. */
+  /**
+   * The page's count of writes to the watched tables (the programs among them): a snapshot is read again when it
+   * moved. The Worker reads the programs itself with the projects, so a screen's catalog (the built-in programs until
+   * its own read comes) never changes the key: with 5,000 stored programs each open read and ranked every project twice.
+   */
   generation: number;
   today: IsoDate;
-  programs: ProgramEntry[];
-  programsKey: string;
 }
 
 /** What a screen keeps of one snapshot of the projects table (positions index these arrays). */
@@ -130,21 +130,18 @@ const onRisksReady = () => {
   for (const l of risksListeners) l();
 };
 
-/** What identifies the programs a snapshot was prepared with (names for the search texts, rules for the risk flags). */
-const programsKeyOf = (programs: readonly ProgramEntry[]) => programs.map((p) => `${p.id}\u0001${p.updatedAt ?? ''}\u0001${p.nameJa}`).join('\u0002');
-
-/** The page's key of one snapshot: a write to a watched table, another day or changed programs read again. */
-const snapshotKey = (today: IsoDate, programsKey: string) => JSON.stringify([generation, today, programsKey]);
+/** The page's key of one snapshot: a write to a watched table (projects, their lines and milestones, programs) or another day reads again. */
+const snapshotKey = (today: IsoDate) => `${generation}\u0001${today}`;
 
 /**
  * Asks the Worker for the current generation's snapshot (read unless it holds it) and keeps its header on the page.
  * The Worker's calls run in turn, so a screen asking while the read-ahead's read is under way waits for that read
  * instead of starting another.
  */
-function loadSnapshot(programs: readonly ProgramEntry[], programsKey: string, today: IsoDate): { key: string; header: Promise<ListSnapshot> } {
+function loadSnapshot(today: IsoDate): { key: string; header: Promise<ListSnapshot> } {
   const c = listClient();
-  const key = snapshotKey(today, programsKey);
-  const req: LoadRequest = { generation, today, programs: [...programs], programsKey };
+  const key = snapshotKey(today);
+  const req: LoadRequest = { generation, today };
   const header = c
     .call((w) => w.load(req, callback(onRisksReady)))
     .then((h) => {
@@ -160,22 +157,19 @@ function loadSnapshot(programs: readonly ProgramEntry[], programsKey: string, to
  * open moves the generation, and the screen then asks for a new snapshot as it would have.
  */
 export async function readProjectListAhead(): Promise<void> {
-  const programs = await loadPrograms();
-  const programsKey = programsKeyOf(programs);
   const today = todayIso();
   const c = listClient();
-  if (held?.key === snapshotKey(today, programsKey)) return;
-  const header = await loadSnapshot(programs, programsKey, today).header;
+  if (held?.key === snapshotKey(today)) return;
+  const header = await loadSnapshot(today).header;
   // The first open's own query, so the Worker has sorted and filtered it once (it keeps both per snapshot).
   await c.call((w) => w.list({ version: header.version, filter: EMPTY_FILTER, sort: FIRST_SORT, from: 0, to: 0 }));
 }
 
 /** The current snapshot's header (kept on the page between screens while no write came), or null while reading. */
-export function useProjectListSnapshot(programs: readonly ProgramEntry[], today: IsoDate): { snapshot: ListSnapshot | null; risksStamp: number; reload: () => void } {
+export function useProjectListSnapshot(today: IsoDate): { snapshot: ListSnapshot | null; risksStamp: number; reload: () => void } {
   const stamp = useTablesChanged(WATCHED);
   const c = listClient();
-  const programsKey = useMemo(() => programsKeyOf(programs), [programs]);
-  const keyNow = snapshotKey(today, programsKey);
+  const keyNow = snapshotKey(today);
   const [snapshot, setSnapshot] = useState<ListSnapshot | null>(null);
   const [risksStamp, setRisksStamp] = useState(0);
   const [retry, setRetry] = useState(0);
@@ -186,8 +180,8 @@ export function useProjectListSnapshot(programs: readonly ProgramEntry[], today:
   }, []);
   useEffect(() => {
     let live = true;
-    if (held?.key === snapshotKey(today, programsKey)) return;
-    loadSnapshot(programs, programsKey, today).header.then(
+    if (held?.key === snapshotKey(today)) return;
+    loadSnapshot(today).header.then(
       (header) => {
         if (live) setSnapshot(header);
       },
@@ -196,9 +190,7 @@ export function useProjectListSnapshot(programs: readonly ProgramEntry[], today:
     return () => {
       live = false;
     };
-    // programsKey stands for programs: a new array of the same programs reads nothing again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [c, stamp, today, programsKey, retry]);
+  }, [c, stamp, today, retry]);
   const reload = useCallback(() => {
     held = null;
     setRetry((n) => n + 1);

@@ -2,6 +2,7 @@
 // sort ranks and risk flags, so the Projects and Timeline screens ask it for the order of what they show and the rows in
 // view instead of reading and cloning 50,000 rows on the main thread. The work itself: project-list-model.ts.
 import { readAllProjects, readMilestonesOf, readRiskInputsBesidesProjects } from '../store/risks';
+import { loadPrograms } from '../store/catalog';
 import { serveWorkerApi, transferred } from '../platform/worker-client';
 import { createProjectListModel } from './project-list-model';
 import type { ProjectListApi } from './project-list';
@@ -17,7 +18,7 @@ const pause = () =>
     paused.push(resolve);
     channel.port2.postMessage(null);
   });
-const model = createProjectListModel({ projects: readAllProjects, besidesProjects: readRiskInputsBesidesProjects, milestonesOf: readMilestonesOf }, pause);
+const model = createProjectListModel({ projects: readAllProjects, programs: loadPrograms, besidesProjects: readRiskInputsBesidesProjects, milestonesOf: readMilestonesOf }, pause);
 
 serveWorkerApi({
   ...model,

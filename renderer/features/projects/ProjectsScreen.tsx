@@ -32,7 +32,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const programs = usePrograms();
   const programMap = useProgramMap();
   const today = useMemo(() => todayIso(), []);
-  const { snapshot, risksStamp, reload } = useProjectListSnapshot(programs, today);
+  const { snapshot, risksStamp, reload } = useProjectListSnapshot(today);
   const savedColumns = useProjectColumns() as ColumnId[] | null | undefined;
   const columns = useMemo(() => (savedColumns ?? DEFAULT_COLUMNS).filter((c) => (COLUMN_IDS as readonly string[]).includes(c)), [savedColumns]);
   const [filter, setFilter] = useState<ProjectFilter>(EMPTY_FILTER);

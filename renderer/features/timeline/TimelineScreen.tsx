@@ -7,7 +7,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel, fiscalYearLabelJa } from '../../../shared/calendar/wareki';
 import { navigate } from '../../app/routes';
-import { usePrograms } from '../../store/catalog';
 import { useLang } from '../../i18n/use-lang';
 import { monthsFrom } from './timeline-layout';
 import { useListRows, useProjectListSnapshot, useTimelineAnswer, useTimelineMarkers } from '../../workers/project-list';
@@ -25,12 +24,11 @@ export function TimelineScreen() {
   const { t } = useTranslation('timeline');
   const { t: tp } = useTranslation('projects');
   const lang = useLang();
-  const programs = usePrograms();
   const [zoom, setZoom] = useState<Zoom>('years');
   const [showArchived, setShowArchived] = useState(false);
   const today = todayIso();
   const currentFy = fiscalYearOf(today);
-  const { snapshot, risksStamp, reload } = useProjectListSnapshot(programs, today);
+  const { snapshot, risksStamp, reload } = useProjectListSnapshot(today);
   // Grouped by program, start date then 管理番号 within each (the Worker's ranks): positions, groups, the span.
   const shown = useTimelineAnswer(snapshot, { showArchived, lang, unmappedLabel: t('unmapped'), currentFy }, reload);
   const answer = shown?.answer ?? null;

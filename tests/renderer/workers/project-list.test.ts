@@ -25,7 +25,7 @@ const projects: Project[] = [
 ];
 const budgetLines = [makeLine('a', 2026, 1000, 900), makeLine('b', 2026, 100)];
 const milestones = [makeMilestone('m1', 'b', { kind: 'stage-gate', dueDate: '2026-01-31' })];
-const req: LoadRequest = { generation: 0, today: '2026-06-01', programs, programsKey: 'k' };
+const req: LoadRequest = { generation: 0, today: '2026-06-01' };
 const names = new Map(programs.map((p) => [p.id, p.nameJa]));
 const haystack = (p: Project) => searchText(p, p.programId ? names.get(p.programId) : undefined);
 const flags = flagsByProject(computeRiskFlags({ projects, budgetLines, milestoneFacts: milestoneFacts(milestones), programs, today: req.today }));
@@ -38,15 +38,20 @@ function fakeClock(): QuietClock & { t: number } {
 
 /**
  * The model over fixed projects; `pauses` counts the background work's pauses, `reads` the projects table's reads,
- * `markerReads` the milestones read for markers, from `stored` (a test writes to it as the app writes milestones).
+ * `programReads` the catalog's, `markerReads` the milestones read for markers, from `stored` (a test writes to it as
+ * the app writes milestones), the catalog from `catalog` (likewise).
  */
-function model(pause: () => Promise<void> = () => Promise.resolve(), clock: QuietClock = fakeClock(), stored: Milestone[] = milestones) {
-  const count = { reads: 0, pauses: 0, markerReads: 0 };
+function model(pause: () => Promise<void> = () => Promise.resolve(), clock: QuietClock = fakeClock(), stored: Milestone[] = milestones, catalog: ProgramEntry[] = programs, rows: Project[] = projects) {
+  const count = { reads: 0, programReads: 0, pauses: 0, markerReads: 0 };
   const m = createProjectListModel(
     {
       projects: async () => {
         count.reads++;
-        return projects;
+        return rows;
+      },
+      programs: async () => {
+        count.programReads++;
+        return catalog;
       },
       besidesProjects: async () => ({ budgetLines, milestoneFacts: milestoneFacts(milestones) }),
       milestonesOf: async (ids) => {
@@ -121,6 +126,27 @@ describe('project-list Worker model', () => {
     expect(second.version).not.toBe(first.version);
     expect(await m.list({ version: first.version, filter: EMPTY_FILTER, sort: { key: 'code', dir: 'asc' }, from: 0, to: 1 })).toBeNull();
     expect(await m.rows(first.version, [0])).toBeNull();
+  });
+
+  it('with 5,000 stored programs, reads and ranks once per generation and searches by the stored programs\' names', async () => {
+    // An office catalog as big as an imported edition: project 'e' is moved to the last stored program.
+    const stored: ProgramEntry[] = Array.from({ length: 5_000 }, (_, i) => ({ ...program, id: `office-${i}`, nameJa: `事業${i}番`, source: 'office', editionId: 'ed', overridesBuiltin: false, updatedAt: '2026-12-03T00:00:00.000Z' }));
+    const catalog = [...programs, ...stored];
+    const { m, count } = model(undefined, undefined, milestones, catalog, projects.map((p) => (p.id === 'e' ? { ...p, programId: 'office-4999' } : p)));
+    // Every open of Projects or the Timeline asks with the page's generation and day only (no catalog of its own):
+    // a screen's first render, before its own catalog read, asks exactly what its later renders ask.
+    const first = await m.load(req);
+    for (let open = 0; open < 4; open++) expect(await m.load({ ...req })).toBe(first);
+    expect(count.reads).toBe(1);
+    expect(count.programReads).toBe(1);
+    const hit = await m.list({ version: first.version, filter: { ...EMPTY_FILTER, text: '事業4999番', showArchived: true }, sort: { key: 'code', dir: 'asc' }, from: 0, to: 5 });
+    expect(ids(hit, first.ids)).toEqual(['e']);
+    // A write to the programs moves the generation: the catalog is read again with the projects.
+    catalog.pop();
+    const second = await m.load({ ...req, generation: 1 });
+    expect(count.reads).toBe(2);
+    expect(count.programReads).toBe(2);
+    expect((await m.list({ version: second.version, filter: { ...EMPTY_FILTER, text: '事業4999番', showArchived: true }, sort: { key: 'code', dir: 'asc' }, from: 0, to: 5 }))!.order).toHaveLength(0);
   });
 
   it('prepares in the background with pauses, answering a query while it is still under way', async () => {
