@@ -3,7 +3,6 @@
 // are the reports Worker's, report-data.ts).
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { IsoDate } from '../../shared/domain/types';
 import type { Application, Membership, Researcher } from '../../shared/domain/planning';
 import type { PortfolioCounters } from '../../shared/portfolio/status-counts';
 import { Dexie, db } from './db';
@@ -38,20 +37,18 @@ export function watchTables(tables: readonly WatchedTable[], onChange: () => voi
   return () => Dexie.on('storagemutated').unsubscribe(onMutated);
 }
 
-/** What the summary reads for every request: the overdue count (it depends on today) and the small planning tables. */
+/** What the summary reads for every request: the small planning tables (the overdue count is the page's,
+ * deadline-queries.ts's countOverdue, kept with the store's revision). */
 export interface DashboardSmall {
-  /** Open items due before today. */
-  overdue: number;
   /** The forecast's and the effort panel's inputs besides projects and budget lines. */
   applications: Application[];
   researchers: Researcher[];
   memberships: Membership[];
 }
 
-export async function readDashboardSmall(today: IsoDate): Promise<DashboardSmall> {
-  const [overdue, [applications, researchers, memberships]] = await Promise.all([
-    db.milestones.where('[status+dueDate]').between(['planned', ''], ['planned', today], true, false).count(),
-    db.transaction('r', [db.applications, db.researchers, db.memberships], () => Promise.all([db.applications.toArray(), db.researchers.toArray(), db.memberships.toArray()])),
-  ]);
-  return { overdue, applications, researchers, memberships };
+export async function readDashboardSmall(): Promise<DashboardSmall> {
+  const [applications, researchers, memberships] = await db.transaction('r', [db.applications, db.researchers, db.memberships], () =>
+    Promise.all([db.applications.toArray(), db.researchers.toArray(), db.memberships.toArray()]),
+  );
+  return { applications, researchers, memberships };
 }

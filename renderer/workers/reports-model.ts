@@ -56,7 +56,7 @@ export function createReportsModel(idle: (run: () => void) => void = (run) => se
   }
 
   async function summarise(req: SummaryRequest): Promise<DashboardSummary> {
-    const [{ values, counters }, small] = await Promise.all([core.current(), readDashboardSmall(req.today)]);
+    const [{ values, counters }, small] = await Promise.all([core.current(), readDashboardSmall()]);
     const key = JSON.stringify([req, small, counters?.byStatus ?? null]);
     if (last && sameTables(last.tables, values) && last.key === key) return last.summary;
     last = { tables: values, key, summary: computeSummary(req, values, counters, small) };
@@ -96,7 +96,7 @@ const loadSheetjs = () => import('../../shared/excel/sheetjs');
 
 const sameTables = (a: ReportCore, b: ReportCore) => a.projects === b.projects && a.budgetLines === b.budgetLines && a.milestones === b.milestones;
 
-function computeSummary(req: SummaryRequest, { projects, budgetLines, milestones }: ReportCore, counters: PortfolioCounters | null, { overdue, applications, researchers, memberships }: DashboardSmall): DashboardSummary {
+function computeSummary(req: SummaryRequest, { projects, budgetLines, milestones }: ReportCore, counters: PortfolioCounters | null, { applications, researchers, memberships }: DashboardSmall): DashboardSummary {
   const planning = buildPlanningReport({ projects, budgetLines, applications, programs: req.programs, fromFiscalYear: req.fiscalYear, settings: req.probability });
   const names = new Map(researchers.map((r) => [r.id, r.name]));
   const overCommitted = researcherEffort({ researchers, memberships, projects, applications, thresholdPercent: req.effortThresholdPercent })
@@ -107,7 +107,6 @@ function computeSummary(req: SummaryRequest, { projects, budgetLines, milestones
   const kindCounts = Object.fromEntries(RISK_KINDS.map((k) => [k, 0])) as Record<RiskKind, number>;
   for (const f of flags) kindCounts[f.kind]++;
   return {
-    overdue,
     countersStale: !!counters?.byStatus && !sameCounts(counters.byStatus, countByStatus(projects)),
     risks: { total: flags.length, kindCounts, listed: flags.slice(0, LISTED).map((f) => ({ ...f, code: codes.get(f.projectId) ?? '' })) },
     totals: {

@@ -22,8 +22,6 @@ export interface SummaryRequest {
 }
 
 export interface DashboardSummary {
-  /** Open ('planned') milestones due before today. */
-  overdue: number;
   /** The stored counts by status disagree with the projects themselves (the dashboard then recounts them). */
   countersStale: boolean;
   risks: { total: number; kindCounts: Record<RiskKind, number>; listed: (RiskFlag & { code: string })[] };
