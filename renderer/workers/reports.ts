@@ -1,7 +1,6 @@
 // The reports Worker's protocol and the page's client: one Worker (reports.worker.ts, logic in reports-model.ts) serves
 // both the Dashboard's summary and the Reports screen, so the big tables are read once for both (each read 250,000
 // records at 50,000 projects, through the origin's one IndexedDB queue). One Worker for the page's life.
-import type { CatalogProgram } from '../../shared/catalog/schema';
 import type { IsoDate } from '../../shared/domain/types';
 import type { BudgetTotal } from '../../shared/portfolio/budget-aggregation';
 import type { RiskFlag, RiskKind } from '../../shared/portfolio/risk-flags';
@@ -10,12 +9,15 @@ import type { PlanningReport } from '../../shared/reports/planning-report';
 import type { PortfolioReport } from '../../shared/reports/portfolio-report';
 import type { ResearcherEffort } from '../../shared/planning/effort';
 import { WorkerClient } from '../platform/worker-client';
+import { watchTables } from '../store/dashboard-data';
 
 export interface SummaryRequest {
   today: IsoDate;
   /** Western fiscal year of `today`: the program and department totals are for this year. */
   fiscalYear: number;
-  programs: CatalogProgram[];
+  /** The page's count of writes to the catalog (catalogVersion): the Worker reads the programs itself and keeps them
+   * while this stays the same (thousands of stored programs are neither copied into each request nor compared). */
+  catalog: number;
   /** The office's planning rules (forecast probabilities, effort threshold). */
   probability: Partial<ProbabilitySettings>;
   effortThresholdPercent: number | null;
@@ -38,7 +40,9 @@ export interface ReportRequest {
   today: IsoDate;
   from: IsoDate;
   to: IsoDate;
-  programs: CatalogProgram[];
+  /** The page's count of writes to the catalog (catalogVersion): the Worker reads the programs itself and keeps them
+   * while this stays the same (thousands of stored programs are neither copied into each request nor compared). */
+  catalog: number;
   /** Western fiscal year the forecast starts at. */
   fromFiscalYear: number;
   probability: Partial<ProbabilitySettings>;
@@ -55,9 +59,13 @@ export interface ReportAnswer {
   planning: PlanningReport;
 }
 
-/** The workbook's request: the catalog and the forecast settings are read by the Worker, as stored at the click. */
+/** The workbook's request: the forecast settings are read by the Worker as stored at the click, the catalog as of the
+ * page's last catalog write (`catalog`). */
 export interface WorkbookRequest {
   today: IsoDate;
+  /** The page's count of writes to the catalog (catalogVersion): the Worker reads the programs itself and keeps them
+   * while this stays the same (thousands of stored programs are neither copied into each request nor compared). */
+  catalog: number;
   from: IsoDate;
   to: IsoDate;
   fromFiscalYear: number;
@@ -76,9 +84,20 @@ export interface ReportsApi {
 }
 
 let client: WorkerClient<ReportsApi> | null = null;
+let catalogWrites = 0;
 
 /** The page's one reports Worker, started on first use (and again after a cancelled workbook ended it). */
 export function reportsClient(): WorkerClient<ReportsApi> {
-  client ??= new WorkerClient<ReportsApi>(() => new Worker(new URL('./reports.worker.ts', import.meta.url), { type: 'module' }));
+  if (!client) {
+    // Counted from the client's start: the Worker's first request reads the catalog whatever the count.
+    watchTables(['programs'], () => catalogWrites++);
+    client = new WorkerClient<ReportsApi>(() => new Worker(new URL('./reports.worker.ts', import.meta.url), { type: 'module' }));
+  }
   return client;
+}
+
+/** What a request's `catalog` is: the catalog writes committed (here or in another window) since the client started. */
+export function catalogVersion(): number {
+  reportsClient();
+  return catalogWrites;
 }

@@ -53,22 +53,28 @@ export function buildReportSet(data: ReportSetData, req: ReportSetRequest): Repo
   return { report: portfolioOf(data, req), planning: planningOf(data, req) };
 }
 
-/** What each report depends on besides the big tables, as one comparable text (programs and applications are small). */
-const portfolioKey = (req: ReportSetRequest) => JSON.stringify([req.today, ...ordered(req), req.programs]);
-const planningKey = (data: ReportSetData, req: ReportSetRequest) => JSON.stringify([data.applications, req.programs, req.fromFiscalYear, req.probability, req.whatIf]);
+/** What each report depends on besides the big tables and the catalog, as one comparable text (the applications are
+ * small; the catalog can hold thousands of programs, so it is compared by identity, not turned into text per request). */
+const portfolioKey = (req: ReportSetRequest) => JSON.stringify([req.today, ...ordered(req)]);
+const planningKey = (data: ReportSetData, req: ReportSetRequest) => JSON.stringify([data.applications, req.fromFiscalYear, req.probability, req.whatIf]);
 
 interface Kept<T> {
   core: ReportCore;
+  programs: readonly CatalogProgram[];
   key: string;
   value: T;
 }
 
-const sameCore = (a: ReportCore | undefined, b: ReportCore) => a !== undefined && a.projects === b.projects && a.budgetLines === b.budgetLines && a.milestones === b.milestones;
+const sameCore = (a: ReportCore, b: ReportCore) => a.projects === b.projects && a.budgetLines === b.budgetLines && a.milestones === b.milestones;
+
+function sameInputs<T>(kept: Kept<T> | null, core: ReportCore, programs: readonly CatalogProgram[], key: string): kept is Kept<T> {
+  return kept !== null && sameCore(kept.core, core) && kept.programs === programs && kept.key === key;
+}
 
 /**
  * The last portfolio report and the last planning report built, each reused while its inputs are the same: the same
- * big tables (the same read, by identity: the caller reads again whenever the store's revision moved) and equal
- * small inputs (by value). A what-if rebuilds only the planning report; a new period only the portfolio report.
+ * big tables and the same catalog (by identity: the caller reads again whenever the store's revision moved, and keeps
+ * one catalog array until the catalog is written) and equal small inputs (by value). A what-if rebuilds only the planning report; a new period only the portfolio report.
  */
 export class ReportSetMemo {
   private portfolio: Kept<PortfolioReport> | null = null;
@@ -76,10 +82,11 @@ export class ReportSetMemo {
 
   build(data: ReportSetData, req: ReportSetRequest): ReportSet {
     const core: ReportCore = { projects: data.projects, budgetLines: data.budgetLines, milestones: data.milestones };
+    const { programs } = req;
     const pKey = portfolioKey(req);
-    if (!sameCore(this.portfolio?.core, core) || this.portfolio?.key !== pKey) this.portfolio = { core, key: pKey, value: portfolioOf(data, req) };
+    if (!sameInputs(this.portfolio, core, programs, pKey)) this.portfolio = { core, programs, key: pKey, value: portfolioOf(data, req) };
     const qKey = planningKey(data, req);
-    if (!sameCore(this.planning?.core, core) || this.planning?.key !== qKey) this.planning = { core, key: qKey, value: planningOf(data, req) };
+    if (!sameInputs(this.planning, core, programs, qKey)) this.planning = { core, programs, key: qKey, value: planningOf(data, req) };
     return { report: this.portfolio.value, planning: this.planning.value };
   }
 

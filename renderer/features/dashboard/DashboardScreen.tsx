@@ -47,7 +47,7 @@ export function DashboardScreen() {
   // Asked after the screen's own reads: a first count walks the whole overdue range (kept after, deadline-queries.ts).
   const overdue = useOverdueCount(today, ready);
   const planningSettings = usePlanningSettings();
-  const summary = useDashboardSummary(ready, programList, today, fy, planningSettings);
+  const summary = useDashboardSummary(ready, today, fy, planningSettings);
   const stale = summary?.countersStale ?? false;
   useEffect(() => {
     // The summary Worker found stored counts that disagree with the projects: recount from the indexes.

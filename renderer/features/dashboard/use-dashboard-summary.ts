@@ -4,10 +4,9 @@
 // nothing written costs a revision check, and the Reports screen's first visit finds the tables read.
 import { useEffect, useState } from 'react';
 import type { IsoDate } from '../../../shared/domain/types';
-import type { CatalogProgram } from '../../../shared/catalog/schema';
 import { useTablesChanged } from '../../store/dashboard-data';
 import type { WatchedTable } from '../../store/dashboard-data';
-import { reportsClient } from '../../workers/reports';
+import { catalogVersion, reportsClient } from '../../workers/reports';
 import type { DashboardSummary, SummaryRequest } from '../../workers/reports';
 import type { PlanningSettings } from '../../../shared/planning/planning-settings';
 
@@ -26,7 +25,7 @@ function whenIdle(run: () => void): () => void {
 }
 
 /** The risk and totals summary, or undefined until it is computed (`ready`: the first screen's own data is shown). */
-export function useDashboardSummary(ready: boolean, programs: readonly CatalogProgram[], today: IsoDate, fiscalYear: number, settings: PlanningSettings): DashboardSummary | undefined {
+export function useDashboardSummary(ready: boolean, today: IsoDate, fiscalYear: number, settings: PlanningSettings): DashboardSummary | undefined {
   const rules = JSON.stringify({ probability: settings.probability, effortThresholdPercent: settings.effortThresholdPercent });
   // Any committed write to the tables the summary reads (here or in another window) asks for a new one.
   const stamp = useTablesChanged(WATCHED);
@@ -37,7 +36,7 @@ export function useDashboardSummary(ready: boolean, programs: readonly CatalogPr
     // behind another is dropped before it is sent, and a late answer is ignored.
     let live = true;
     const cancel = whenIdle(() => {
-      const req: SummaryRequest = { today, fiscalYear, programs: [...programs], ...(JSON.parse(rules) as Pick<SummaryRequest, 'probability' | 'effortThresholdPercent'>) };
+      const req: SummaryRequest = { today, fiscalYear, catalog: catalogVersion(), ...(JSON.parse(rules) as Pick<SummaryRequest, 'probability' | 'effortThresholdPercent'>) };
       reportsClient()
         .call((w) => (live ? w.summarise(req) : Promise.reject(new Error('superseded'))))
         .then(
@@ -53,6 +52,6 @@ export function useDashboardSummary(ready: boolean, programs: readonly CatalogPr
       cancel();
       live = false;
     };
-  }, [ready, stamp, programs, today, fiscalYear, rules]);
+  }, [ready, stamp, today, fiscalYear, rules]);
   return summary;
 }

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../platform/desktop-api';
-import { usePrograms } from '../../store/catalog';
+import { catalogVersion } from '../../workers/reports';
 import { usePreferences } from '../../store/preferences';
 import { currentLanguage } from '../../i18n/i18n';
 import { fiscalYearOf, fiscalYearRange, todayIso } from '../../../shared/calendar/fiscal-year';
@@ -35,7 +35,6 @@ export function ReportsScreen() {
   const { t } = useTranslation('reports');
   const lang = currentLanguage();
   const prefs = usePreferences();
-  const programs = usePrograms();
   const today = useMemo(() => todayIso(), []);
   const fy = fiscalYearRange(fiscalYearOf(today));
   const [from, setFrom] = useState(fy.start);
@@ -48,7 +47,7 @@ export function ReportsScreen() {
   const settings = usePlanningSettings();
   // Aggregated in the report Worker (seconds of work at 50,000 projects); the lists come back a page long.
   const { answer, current, writeWorkbook } = useReport({
-    today, from: from <= to ? from : to, to: from <= to ? to : from, programs: [...programs], fromFiscalYear: fiscalYearOf(today), probability: settings.probability, whatIf, listLimit: LIST_PAGE,
+    today, from: from <= to ? from : to, to: from <= to ? to : from, catalog: catalogVersion(), fromFiscalYear: fiscalYearOf(today), probability: settings.probability, whatIf, listLimit: LIST_PAGE,
   });
   if (!answer) return <p className="muted" role="status">{t('loading')}</p>;
   const { report, scheduleTotal, risksTotal } = answer;
@@ -152,7 +151,7 @@ function WorkbookExport(props: { writeWorkbook: ReturnType<typeof useReport>['wr
   const exportWorkbook = () =>
     job.runner.run({ ja: 'レポートを Excel に出力しています', en: 'Writing the report workbook' }, async (control) => {
       const { today, from, to, whatIf } = props;
-      const bytes = await props.writeWorkbook({ today, from, to, fromFiscalYear: fiscalYearOf(today), whatIf: [...whatIf], lang }, control);
+      const bytes = await props.writeWorkbook({ today, catalog: catalogVersion(), from, to, fromFiscalYear: fiscalYearOf(today), whatIf: [...whatIf], lang }, control);
       const result = await desktopApi.saveFile({ suggestedName: `grant-portfolio-report-${today}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }], bytes });
       if (result.saved) setStatus(t('exported', { location: result.location ?? '' }));
     });

@@ -9,14 +9,22 @@ import { saveBudgetLine } from '../../../renderer/store/budgets';
 import { createReportsModel } from '../../../renderer/workers/reports-model';
 import type { ReportRequest, SummaryRequest } from '../../../renderer/workers/reports';
 import type * as ReportData from '../../../renderer/store/report-data';
+import type * as Catalog from '../../../renderer/store/catalog';
+import { saveOfficeProgram } from '../../../renderer/store/catalog-edit';
+import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import type * as PortfolioReport from '../../../shared/reports/portfolio-report';
 
-const calls = vi.hoisted(() => ({ reads: [] as string[], portfolioBuilds: 0 }));
+const calls = vi.hoisted(() => ({ reads: [] as string[], portfolioBuilds: 0, catalogReads: 0 }));
 
 vi.mock('../../../renderer/store/report-data', async (importOriginal) => {
   const real = await importOriginal<typeof ReportData>();
   const counted = Object.fromEntries(Object.entries(real.reportTables).map(([t, read]) => [t, () => (calls.reads.push(t), read())]));
   return { ...real, reportTables: counted as typeof real.reportTables };
+});
+
+vi.mock('../../../renderer/store/catalog', async (importOriginal) => {
+  const real = await importOriginal<typeof Catalog>();
+  return { ...real, loadPrograms: () => (calls.catalogReads++, real.loadPrograms()) };
 });
 
 vi.mock('../../../shared/reports/portfolio-report', async (importOriginal) => {
@@ -28,12 +36,13 @@ beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
   calls.reads = [];
   calls.portfolioBuilds = 0;
+  calls.catalogReads = 0;
 });
 
 const today = '2025-11-28';
-const summaryReq: SummaryRequest = { today, fiscalYear: 2025, programs: [], probability: {}, effortThresholdPercent: null };
+const summaryReq: SummaryRequest = { today, fiscalYear: 2025, catalog: 0, probability: {}, effortThresholdPercent: null };
 // What ReportsScreen asks for on opening: this fiscal year, no what-if.
-const openingReq: ReportRequest = { today, from: '2025-04-01', to: '2026-03-31', programs: [], fromFiscalYear: 2025, probability: {}, whatIf: [], listLimit: 300 };
+const openingReq: ReportRequest = { today, from: '2025-04-01', to: '2026-03-31', catalog: 0, fromFiscalYear: 2025, probability: {}, whatIf: [], listLimit: 300 };
 
 async function project(code: string) {
   const r = await saveProject({ ...blankProjectInput(), code, title: code, startDate: '2025-04-01', endDate: '2027-03-31', status: 'active' });
@@ -90,5 +99,31 @@ describe('reports model', () => {
     const summary = await model.summarise(summaryReq);
     expect(calls.reads).toHaveLength(reads);
     expect(summary.totals.program.reduce((s, t) => s + t.directYen, 0)).toBe(2_000_000);
+  });
+
+  it('reads the catalog once per catalog count, for the summary, the reports and the workbook alike', async () => {
+    const builtin = BUILTIN_CATALOG.programs[0]!;
+    const r = await saveProject({ ...blankProjectInput(), code: 'P', title: 'P', programId: builtin.id, startDate: '2025-04-01', endDate: '2027-03-31', status: 'active' });
+    if (!r.ok) throw new Error('save failed');
+    await saveBudgetLine(r.project.id, 2025, 1_000_000, 0);
+    // (The save itself reads the catalog for the project's rules.)
+    calls.catalogReads = 0;
+    const model = createReportsModel((run) => run());
+    const names = (a: Awaited<ReturnType<typeof model.build>>) => [...new Set(a.report.byProgram.map((row) => row.label.ja))];
+
+    await model.summarise(summaryReq);
+    expect(names(await model.build(openingReq))).toEqual([builtin.nameJa]);
+    const builds = calls.portfolioBuilds;
+    await model.workbook({ today, catalog: 0, from: openingReq.from, to: openingReq.to, fromFiscalYear: 2025, whatIf: [], lang: 'ja' }, () => undefined);
+    expect(calls.catalogReads).toBe(1);
+    // The workbook was written from the reports built for the screen (same catalog array, same tables).
+    expect(calls.portfolioBuilds).toBe(builds);
+
+    // The office renames the program: the page counts the write, and the next request's count reads the catalog again.
+    const saved = await saveOfficeProgram({ ...builtin, nameJa: '改名した事業' });
+    expect(saved.ok).toBe(true);
+    expect(names(await model.build({ ...openingReq, catalog: 1 }))).toEqual(['改名した事業']);
+    await model.summarise({ ...summaryReq, catalog: 1 });
+    expect(calls.catalogReads).toBe(2);
   });
 });

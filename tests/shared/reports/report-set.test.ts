@@ -43,9 +43,20 @@ describe('ReportSetMemo', () => {
     const d = data();
     const first = memo.build(d, req);
     // A new object over the same read (the Worker spreads its kept tables with freshly read applications).
-    const again = memo.build({ ...d, applications: [...d.applications] }, { ...req, programs: [...req.programs] });
+    const again = memo.build({ ...d, applications: [...d.applications] }, { ...req });
     expect(again.report).toBe(first.report);
     expect(again.planning).toBe(first.planning);
+  });
+
+  it('builds both again for another catalog array (the Worker keeps one per catalog state), equal to a fresh build', () => {
+    const memo = new ReportSetMemo();
+    const d = data();
+    const first = memo.build(d, req);
+    const renamed = req.programs.map((p) => (p.id === 'next-gen-cancer' ? { ...p, nameJa: '改名したプログラム' } : p));
+    const again = memo.build(d, { ...req, programs: renamed });
+    expect(again.report).not.toBe(first.report);
+    expect(again.planning).not.toBe(first.planning);
+    expect(again).toEqual(buildReportSet(d, { ...req, programs: renamed }));
   });
 
   it('builds again what an option, the applications or a new read changes, and only that', () => {
