@@ -8,13 +8,13 @@ import { db } from '../../../renderer/store/db';
 import { blankProjectInput, saveProject } from '../../../renderer/store/projects';
 import { countOverdue, loadDeadlineView } from '../../../renderer/store/deadline-queries';
 import { setMilestonesStatus } from '../../../renderer/store/milestones';
+import { makeMilestone } from '../../shared/portfolio/fixtures';
 
 const TODAY = '2026-12-02';
 
 let seq = 0;
-const item = (projectId: string, dueDate: string, status: Milestone['status'] = 'planned'): Milestone => ({
-  id: `m-${String(seq++).padStart(5, '0')}`, projectId, kind: 'internal', title: `t${seq}`, dueDate, status, doneDate: status === 'planned' ? null : dueDate, notes: '', origin: 'user',
-});
+const item = (projectId: string, dueDate: string, status: Milestone['status'] = 'planned'): Milestone =>
+  makeMilestone(`m-${String(seq++).padStart(5, '0')}`, projectId, { kind: 'internal', dueDate, status, doneDate: status === 'planned' ? null : dueDate });
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
