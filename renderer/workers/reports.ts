@@ -11,13 +11,17 @@ import type { ResearcherEffort } from '../../shared/planning/effort';
 import { WorkerClient } from '../platform/worker-client';
 import { watchTables } from '../store/dashboard-data';
 
-export interface SummaryRequest {
-  today: IsoDate;
-  /** Western fiscal year of `today`: the program and department totals are for this year. */
-  fiscalYear: number;
+/** What every request carries instead of the programs. */
+interface CatalogCounted {
   /** The page's count of writes to the catalog (catalogVersion): the Worker reads the programs itself and keeps them
    * while this stays the same (thousands of stored programs are neither copied into each request nor compared). */
   catalog: number;
+}
+
+export interface SummaryRequest extends CatalogCounted {
+  today: IsoDate;
+  /** Western fiscal year of `today`: the program and department totals are for this year. */
+  fiscalYear: number;
   /** The office's planning rules (forecast probabilities, effort threshold). */
   probability: Partial<ProbabilitySettings>;
   effortThresholdPercent: number | null;
@@ -36,13 +40,10 @@ export interface DashboardSummary {
   overCommitted: (ResearcherEffort & { name: string })[];
 }
 
-export interface ReportRequest {
+export interface ReportRequest extends CatalogCounted {
   today: IsoDate;
   from: IsoDate;
   to: IsoDate;
-  /** The page's count of writes to the catalog (catalogVersion): the Worker reads the programs itself and keeps them
-   * while this stays the same (thousands of stored programs are neither copied into each request nor compared). */
-  catalog: number;
   /** Western fiscal year the forecast starts at. */
   fromFiscalYear: number;
   probability: Partial<ProbabilitySettings>;
@@ -61,11 +62,8 @@ export interface ReportAnswer {
 
 /** The workbook's request: the forecast settings are read by the Worker as stored at the click, the catalog as of the
  * page's last catalog write (`catalog`). */
-export interface WorkbookRequest {
+export interface WorkbookRequest extends CatalogCounted {
   today: IsoDate;
-  /** The page's count of writes to the catalog (catalogVersion): the Worker reads the programs itself and keeps them
-   * while this stays the same (thousands of stored programs are neither copied into each request nor compared). */
-  catalog: number;
   from: IsoDate;
   to: IsoDate;
   fromFiscalYear: number;
