@@ -48,7 +48,8 @@ function orderedIds(): () => string {
   const time = Date.now().toString(16).padStart(12, '0');
   let n = 0;
   return () => {
-    const c = (n++).toString(16).padStart(20, '0');
+    // 18 hex digits of counter, every one of them in the key (a 20-digit counter cut to 18 gave 256 records one key).
+    const c = (n++).toString(16).padStart(18, '0');
     return `${time.slice(0, 8)}-${time.slice(8)}-7${c.slice(0, 3)}-8${c.slice(3, 6)}-${c.slice(6, 18)}`;
   };
 }
@@ -87,7 +88,14 @@ async function importFloor(url: string) {
     tx.onerror = () => reject(tx.error);
   });
   const putMs = performance.now() - t1;
+  // Untimed: every record must be stored under a key of its own, or the floor measured overwrites, not the import.
+  const stored = await new Promise<number>((resolve, reject) => {
+    const req = db.transaction('milestones').objectStore('milestones').count();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
   db.close();
+  if (stored !== records.milestones.length) throw new Error(`import floor stored ${stored} of ${records.milestones.length} milestones`);
   return { parseMs, putMs, floorMs: parseMs + putMs, projects: records.projects.length };
 }
 
