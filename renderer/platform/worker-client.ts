@@ -34,14 +34,30 @@ export interface CallOptions {
 
 export type { Remote };
 
+/**
+ * What a Worker sends once it listens (serveWorkerApi). A module Worker's messages are delivered as soon as its code
+ * starts; one sent while its imports still load (the store's module awaits the database's name) would find no
+ * listener and be lost, so no call is sent before this.
+ */
+const READY = 'grant-portfolio-worker-ready';
+
 /** One started Worker and the calls queued on it. */
 class Session<API> {
   readonly remote: Remote<API>;
   private ended: WorkerEndedError | null = null;
   private readonly waiting = new Set<(err: WorkerEndedError) => void>();
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly ready: Promise<void>;
 
   constructor(private readonly worker: WorkerLike) {
+    this.ready = new Promise((resolve) => {
+      const listen = (e: Event) => {
+        if ((e as MessageEvent).data !== READY) return;
+        worker.removeEventListener('message', listen);
+        resolve();
+      };
+      worker.addEventListener('message', listen);
+    });
     this.remote = Comlink.wrap<API>(worker as unknown as Comlink.Endpoint);
     worker.addEventListener('error', (e: Event) => {
       const message = (e as ErrorEvent).message;
@@ -87,12 +103,7 @@ class Session<API> {
       // The timer ends this session's Worker only: a newer Worker started after a cancel is another session.
       if (timeoutMs !== undefined) timer = setTimeout(() => this.end(new WorkerEndedError('timeout')), timeoutMs);
       signal?.addEventListener('abort', onAbort);
-      let running: Promise<R>;
-      try {
-        running = job(this.remote);
-      } catch (err) {
-        running = Promise.reject(err);
-      }
+      const running = this.ready.then(() => job(this.remote));
       running.then(
         (value) => settle(() => resolve(value)),
         (err: unknown) => settle(() => reject(err)),
@@ -173,9 +184,10 @@ export function callback<F extends (...args: never[]) => void>(fn: F): F {
   return Comlink.proxy(fn);
 }
 
-/** The Worker side: answers this client's calls with `api`'s functions. */
-export function serveWorkerApi(api: object): void {
-  Comlink.expose(api);
+/** The Worker side: answers this client's calls with `api`'s functions (tests pass the far end of a channel). */
+export function serveWorkerApi(api: object, endpoint: Comlink.Endpoint = globalThis as unknown as Comlink.Endpoint): void {
+  Comlink.expose(api, endpoint);
+  endpoint.postMessage(READY);
 }
 
 /** Whether `err` is a call that ended by timeout. */

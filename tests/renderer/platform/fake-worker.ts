@@ -1,7 +1,7 @@
 // A stand-in for a module Worker in Node tests: a MessageChannel whose far end serves `api` with Comlink, as the real
 // Worker's scope does through `serveWorkerApi`. It can be terminated and made to crash (an 'error' event).
-import * as Comlink from 'comlink';
 import type { WorkerLike } from '../../../renderer/platform/worker-client';
+import { serveWorkerApi } from '../../../renderer/platform/worker-client';
 
 export class FakeWorker extends EventTarget implements WorkerLike {
   terminated = false;
@@ -9,8 +9,8 @@ export class FakeWorker extends EventTarget implements WorkerLike {
 
   constructor(api: object) {
     super();
-    Comlink.expose(api, this.channel.port2);
     this.channel.port1.start();
+    serveWorkerApi(api, this.channel.port2);
   }
 
   postMessage(message: unknown, transfer?: Transferable[]): void {
