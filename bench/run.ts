@@ -13,6 +13,7 @@ import { runInteractions } from './interactions';
 import { generateStandardWorkbook } from './generate';
 import { runLongJobs } from './long-jobs';
 import { runSyncScenario } from './sync';
+import { appDatabaseName } from '../tests/e2e/idb';
 // @ts-expect-error: plain ESM script without type declarations
 import { startStaticServer } from '../scripts/static-server.mjs';
 
@@ -118,11 +119,11 @@ async function oursImport(page: Page, url: string) {
  */
 async function dailyBackupTaken(page: Page): Promise<void> {
   const t0 = performance.now();
-  const recorded = () =>
+  const recorded = async () =>
     page.evaluate(
-      () =>
+      (name) =>
         new Promise<boolean>((resolve) => {
-          const open = indexedDB.open('grant-portfolio');
+          const open = indexedDB.open(name);
           open.onerror = () => resolve(false);
           open.onsuccess = () => {
             const db = open.result;
@@ -137,6 +138,7 @@ async function dailyBackupTaken(page: Page): Promise<void> {
             };
           };
         }),
+      await appDatabaseName(page),
     );
   while (!(await recorded())) {
     if (performance.now() - t0 > 300_000) throw new Error('the daily automatic backup did not finish within 5 minutes of the import');

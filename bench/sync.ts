@@ -13,6 +13,7 @@ import type { RecordDoc, SyncKind } from '../shared/sync/sync-docs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { basicAuth, createOfficeDb, startCouchServer, testPassword } from '../tests/sync/couch-server';
 import type { CouchServer } from '../tests/sync/couch-server';
+import { appDatabaseName } from '../tests/e2e/idb';
 import { profileWorkers } from './browser';
 import type { ScenarioResult } from './browser';
 
@@ -82,11 +83,11 @@ async function seed(server: CouchServer, n: number): Promise<number> {
 }
 
 /** Record counts in the app's Dexie database (read beside the app, without its modules). */
-function storeCounts(page: Page): Promise<Record<string, number>> {
+async function storeCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(
-    () =>
+    (name) =>
       new Promise<Record<string, number>>((resolve, reject) => {
-        const req = indexedDB.open('grant-portfolio');
+        const req = indexedDB.open(name);
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const d = req.result;
@@ -105,6 +106,7 @@ function storeCounts(page: Page): Promise<Record<string, number>> {
           };
         };
       }),
+    await appDatabaseName(page),
   );
 }
 

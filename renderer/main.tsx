@@ -7,7 +7,7 @@ import { initI18n } from './i18n/i18n';
 import { featureStrings } from './i18n/feature-strings';
 import { installHealthListeners, requestPersistentStorage } from './app/storage-health';
 import { desktopApi } from './platform/desktop-api';
-import { dailySnapshotIfDue, setSnapshotWriter, snapshotBeforeUpgrade } from './store/backup';
+import { dailySnapshotIfDue, deleteReplacedDatabases, setSnapshotWriter, snapshotBeforeUpgrade } from './store/backup';
 import { writeBackupInWorker } from './workers/backup-jobs';
 import { DEFAULT_PREFERENCES, loadPreferences } from './store/preferences';
 import { todayIso } from '../shared/calendar/fiscal-year';
@@ -44,7 +44,7 @@ const DAILY_BACKUP_DELAY_MS = 15_000;
 const PROJECT_LIST_READ_AHEAD_DELAY_MS = 2_000;
 
 /** Work that must not delay the first screen: persistent storage, the project list's and the deadline counts'
- * read-aheads, and the daily backup. */
+ * read-aheads, the daily backup, and deleting a database a restore replaced. */
 function afterFirstPaint(): void {
   const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
   const schedule = idle ? (cb: () => void) => idle(cb, { timeout: 5000 }) : (cb: () => void) => setTimeout(cb, 2000);
@@ -62,6 +62,8 @@ function afterFirstPaint(): void {
   }, PROJECT_LIST_READ_AHEAD_DELAY_MS);
   setTimeout(() => {
     schedule(() => void loadPreferences().then((prefs) => dailySnapshotIfDue(desktopApi, prefs.backupsToKeep)).catch(failed));
+    // A restore leaves the database it replaced (the app reloaded onto the restored one): deleted now, by then closed.
+    schedule(() => void deleteReplacedDatabases().catch(failed));
   }, DAILY_BACKUP_DELAY_MS);
 }
 

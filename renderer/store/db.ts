@@ -9,8 +9,9 @@ import type { Application, Membership, Researcher, TrackedCall } from '../../sha
 import { COUNTED_TABLES, COUNTERS_KEY, addChange, applyDelta, nextWritten, readCounters, zeroCounts } from '../../shared/portfolio/status-counts';
 import type { CountedTable, PortfolioCounters, StatusCounts } from '../../shared/portfolio/status-counts';
 import type { ReviewItem } from '../../shared/sync/sync-docs';
+import { DB_NAME, currentDatabaseName } from './current-database';
 
-export const DB_NAME = 'grant-portfolio';
+export { DB_NAME };
 
 /** A catalog edition the office imported (next year's document, a funder's list); the built-in one ships in assets/. */
 export interface StoredEdition {
@@ -74,6 +75,11 @@ export const SYNCED_TABLES: readonly string[] = ['projects', 'budgetLines', 'mil
 
 /** Settings rows the whole office shares (the rest, preferences and counters included, stay on each desktop). */
 export const SHARED_SETTING_KEYS: readonly string[] = ['planning'];
+
+/** Whether a write to this record is sent to colleagues (settings rows: only the shared keys). */
+export function travelsToColleagues(table: string, key: unknown): boolean {
+  return SYNCED_TABLES.includes(table) && (table !== 'settings' || SHARED_SETTING_KEYS.includes(String(key)));
+}
 
 /** The settings row that says sync is recording changes; read when the database opens. */
 export const SYNC_RECORDING_KEY = 'syncRecording';
@@ -343,7 +349,7 @@ function syncOutboxMiddleware(down: DBCore, recording: () => boolean): Partial<D
       const table = down.table(name);
       if (!SYNCED_TABLES.includes(name)) return table;
       const keyOf = (value: unknown): unknown => table.schema.primaryKey.extractKey?.(value);
-      const shared = (key: unknown): boolean => name !== 'settings' || SHARED_SETTING_KEYS.includes(String(key));
+      const shared = (key: unknown): boolean => travelsToColleagues(name, key);
       const mutate = (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
         if (!recording() || remoteTransactions.has(req.trans) || !hasOutbox(req.trans)) return table.mutate(req);
         if (req.type === 'deleteRange') {
@@ -362,7 +368,9 @@ function syncOutboxMiddleware(down: DBCore, recording: () => boolean): Partial<D
   };
 }
 
-export const db = new GrantDatabase();
+// The database the pointer names (a restore switches it, see current-database.ts): read once as the module loads, in
+// the page and in every Worker alike, so all of them open the same one.
+export const db = new GrantDatabase(await currentDatabaseName());
 
 export type { IndexableType, Table, Transaction };
 export { cmp, Dexie };

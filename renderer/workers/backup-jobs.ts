@@ -5,7 +5,9 @@ import type { BackupParse } from '../../shared/backup/backup-format';
 import type { DesktopApi, SaveResult } from '../../shared/api/desktop-api';
 import { backupFileName } from '../../shared/backup/backup-format';
 import type { WorkerClient } from '../platform/worker-client';
-import { announceSyncRecorded } from '../store/db';
+import { db } from '../store/db';
+import { discardUnfinishedRestore } from '../store/backup';
+import { newDatabaseName } from '../store/current-database';
 import { callback, checkInKeptWorker, runInWorker, transferred } from '../platform/worker-client';
 
 type Progress = (done: number, total: number) => void;
@@ -24,8 +26,8 @@ export interface BackupWorkerApi {
   write(onProgress: Progress): Promise<Uint8Array[]>;
   /** Checks the whole file (size, JSON, every row) and keeps it for `restore`. */
   check(bytes: Uint8Array): BackupCheck;
-  /** Replaces the database with the file kept by `check`, in one transaction. */
-  restore(user: string, onProgress: Progress): Promise<void>;
+  /** Writes the file kept by `check` into the new database `targetName` in one transaction and makes it current. */
+  restore(user: string, targetName: string, onProgress: Progress): Promise<void>;
 }
 
 function startWorker(): Worker {
@@ -65,19 +67,24 @@ export class PendingRestore {
   }
 
   /**
-   * Snapshots the current data (the restore's own undo), then replaces everything in one transaction. Cancelling
-   * ends the Worker: its transaction aborts and the data stays as it was.
+   * Snapshots the current data (the restore's own undo), then writes the file into a new database in one transaction
+   * and makes it current (replaceWithBackup). Cancelling ends the Worker: its transaction aborts, the new database is
+   * deleted and the data stays as it was. Once this resolves, every open connection is to the replaced database: the
+   * caller reloads the app, which opens the restored one (and its sync session sends what the restore queued).
    */
   async restore(opts: { api: DesktopApi; keep: number; user: string }, job: Job): Promise<void> {
     // The bar: the snapshot is its first half, the restore its second.
     const half = (offset: number) => callback((d: number, t: number) => job.progress(offset + (t ? Math.round((d / t) * 500) : 0), 1000));
+    const target = newDatabaseName(db.name);
     try {
       const parts = await this.client.call((w) => w.write(half(0)), { signal: job.signal });
       await opts.api.saveSnapshot({ fileName: backupFileName('before-restore', new Date()), bytes: parts, keep: opts.keep });
-      await this.client.call((w) => w.restore(opts.user, half(500)), { signal: job.signal });
-      // With sync on, the restore queued its changes in the Worker; the page's sync session hears only of writes made
-      // here, so it is told, and sends them to the office without waiting for another edit.
-      announceSyncRecorded();
+      await this.client.call((w) => w.restore(opts.user, target, half(500)), { signal: job.signal });
+    } catch (e) {
+      // A cancel ended the Worker before it could delete what it had begun; the delete waits for its connection to go.
+      this.dispose();
+      void discardUnfinishedRestore(target).catch((err: unknown) => console.error('Unfinished restore not deleted', err));
+      throw e;
     } finally {
       this.dispose();
     }

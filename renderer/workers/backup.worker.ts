@@ -18,11 +18,11 @@ const api: BackupWorkerApi = {
     checked = parsed.backup;
     return { ok: true, summary: { createdAt: parsed.backup.createdAt, projects: parsed.backup.tables.projects.length, milestones: parsed.backup.tables.milestones.length } };
   },
-  async restore(user, onProgress) {
+  async restore(user, targetName, onProgress) {
     if (!checked) throw new Error('no checked backup / 検査済みのバックアップがありません');
     const backup = checked;
     checked = null;
-    await replaceWithBackup(backup, { user, onProgress: (d, t) => void onProgress(d, t) });
+    await replaceWithBackup(backup, { user, targetName, onProgress: (d, t) => void onProgress(d, t) });
   },
 };
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from './harness';
 import type { AppSession } from './harness';
+import { appDatabaseName, countStores } from './idb';
 
 let app: AppSession | undefined;
 afterEach(async () => {
@@ -79,6 +80,10 @@ describe('backup and restore', () => {
     await page.click('[data-testid="backup-job-cancel"]');
     await expect.poll(() => page.locator('[data-testid="backup-job"]').getAttribute('data-phase'), { timeout: 60_000 }).toBe('cancelled');
     expect(await page.locator('[data-testid="backup-job"]').textContent()).toMatch(/何も変更していません/);
+    // The new database the cancelled restore had begun is deleted; the pointer never moved.
+    const restores = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('grant-portfolio@')));
+    await expect.poll(restores, { timeout: 30_000 }).toEqual([]);
+    expect(await appDatabaseName(page)).toBe('grant-portfolio');
     await page.reload();
     await expect.poll(() => page.inputValue('#user-name'), { timeout: 30_000 }).toBe('今の名前');
     await page.click('nav a[data-screen="projects"]');
@@ -91,5 +96,8 @@ describe('backup and restore', () => {
     await page.click('[data-testid="restore-confirm"]');
     await expect.poll(() => page.locator('[data-testid="backup-message"]').textContent(), { timeout: 120_000 }).toMatch(/復元/);
     await expect.poll(() => page.inputValue('#user-name'), { timeout: 30_000 }).toBe('復元した名前');
+    // The app reloaded onto the restored database, which the pointer names; it holds the file's 20,000 projects.
+    expect(await appDatabaseName(page)).toMatch(/^grant-portfolio@/);
+    expect((await countStores(page, ['projects'])).projects).toBe(20_000);
   }, 240_000);
 });

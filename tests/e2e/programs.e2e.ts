@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startApp } from './harness';
 import type { AppSession } from './harness';
+import { countStores } from './idb';
 
 let app: AppSession | undefined;
 afterEach(async () => {
@@ -154,14 +155,7 @@ describe('programs screen', () => {
     const panel = page.locator('.catalog-transfer [data-status="error"]');
     await expect.poll(() => panel.textContent()).toContain('取り込めません');
     expect(await panel.textContent()).toContain('半角の英小文字');
-    expect(await page.evaluate(() => new Promise<number>((resolve) => {
-      const req = indexedDB.open('grant-portfolio');
-      req.onsuccess = () => {
-        const tx = req.result.transaction('programs', 'readonly');
-        const count = tx.objectStore('programs').count();
-        count.onsuccess = () => resolve(count.result);
-      };
-    }))).toBe(0);
+    expect((await countStores(page, ['programs'])).programs).toBe(0);
 
     // A good round trip: export the catalog as Excel, import it back (confirmed), and every program is stored by id.
     const download = page.waitForEvent('download');

@@ -14,6 +14,9 @@ import { useJob } from '../../components/job-runner';
 
 type Pending = { restore: PendingRestore; source: string };
 
+/** Set before the reload that opens a restored database, so the reloaded panel says the restore is done. */
+const RESTORED_BEFORE_RELOAD = 'gp-restored';
+
 const JOB_LABELS = {
   backup: { ja: 'バックアップを保存しています', en: 'Saving the backup' },
   check: { ja: 'バックアップを検査しています', en: 'Checking the backup' },
@@ -25,9 +28,14 @@ export function BackupPanel() {
   const prefs = usePreferences();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
+  // Right after the reload that ends a restore, the panel says it is done.
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(() =>
+    sessionStorage.getItem(RESTORED_BEFORE_RELOAD) === null ? null : { kind: 'ok', text: t('restoreDone') },
+  );
   const [pending, setPending] = useState<Pending | null>(null);
   const [snapshots, setSnapshots] = useState<SnapshotInfo[]>([]);
+  // While a restore writes, the window is covered: an edit made meanwhile would go to the data being replaced.
+  const [restoring, setRestoring] = useState(false);
   // Backup, check and restore run in the backup Worker with the shared progress bar and cancel button.
   const job = useJob();
 
@@ -35,6 +43,7 @@ export function BackupPanel() {
     void desktopApi.listSnapshots().then(setSnapshots, () => setSnapshots([]));
   }, []);
   useEffect(refresh, [refresh]);
+  useEffect(() => sessionStorage.removeItem(RESTORED_BEFORE_RELOAD), []);
 
   const guarded = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -95,9 +104,17 @@ export function BackupPanel() {
   const confirmRestore = () => {
     if (!pending) return;
     setPending(null);
+    setRestoring(true);
     return asJob(JOB_LABELS.restore, async (control) => {
-      await pending.restore.restore({ api: desktopApi, keep: prefs.backupsToKeep, user: prefs.userName }, control);
-      setMessage({ kind: 'ok', text: t('restoreDone') });
+      try {
+        await pending.restore.restore({ api: desktopApi, keep: prefs.backupsToKeep, user: prefs.userName }, control);
+      } finally {
+        setRestoring(false);
+      }
+      // The restored data is a new database (see store/current-database.ts); every screen and Worker of this window
+      // still holds the replaced one, so the app reloads and opens it.
+      sessionStorage.setItem(RESTORED_BEFORE_RELOAD, '1');
+      window.location.reload();
     });
   };
   const dropPending = () => {
@@ -127,7 +144,16 @@ export function BackupPanel() {
           e.target.value = '';
           if (f) void f.arrayBuffer().then((b) => validate(new Uint8Array(b), f.name));
         }} />
-      <JobProgress state={job.state} runner={job.runner} lang={lang} testId="backup-job" />
+      {restoring ? (
+        <div className="modal-backdrop">
+          <div role="alertdialog" aria-modal="true" aria-busy="true" aria-labelledby="restore-working" className="panel confirm-panel">
+            <p id="restore-working">{t('restoreWorking')}</p>
+            <JobProgress state={job.state} runner={job.runner} lang={lang} testId="backup-job" />
+          </div>
+        </div>
+      ) : (
+        <JobProgress state={job.state} runner={job.runner} lang={lang} testId="backup-job" />
+      )}
       {message && (
         <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error-panel' : 'ok-panel'} data-testid="backup-message">
           <p>{message.text}</p>

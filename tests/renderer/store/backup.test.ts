@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DesktopApi, FileBytes, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
 import { Dexie, GrantDatabase, db as appDb } from '../../../renderer/store/db';
-import { backupToBytes, dailySnapshotIfDue, exportBackup, readBackupBytes, replaceWithBackup, restoreBackup, setSnapshotWriter, snapshotBeforeImport, snapshotBeforeUpgrade, takeSnapshot, writeBackupParts } from '../../../renderer/store/backup';
+import { ChangedDuringRestoreError, backupToBytes, dailySnapshotIfDue, deleteReplacedDatabases, discardUnfinishedRestore, exportBackup, readBackupBytes, replaceWithBackup, restoreBackup, setSnapshotWriter, snapshotBeforeImport, snapshotBeforeUpgrade, takeSnapshot, writeBackupParts } from '../../../renderer/store/backup';
+import { currentDatabaseName, newDatabaseName, pointToDatabase } from '../../../renderer/store/current-database';
 import type { Project } from '../../../shared/domain/types';
 
 let n = 0;
@@ -17,6 +18,19 @@ function fresh(): GrantDatabase {
   const d = new GrantDatabase(`backup-test-${n++}`);
   open.push(d);
   return d;
+}
+
+/** The database a restore wrote, opened as the reloaded app opens it: by the pointer of `replaced`'s name. */
+async function reopened(replaced: GrantDatabase): Promise<GrantDatabase> {
+  const d = new GrantDatabase(await currentDatabaseName(replaced.name));
+  open.push(d);
+  return d;
+}
+
+/** A failed restore leaves no database of its own behind and the pointer where it was. */
+async function expectNothingLeft(replaced: GrantDatabase): Promise<void> {
+  expect(await currentDatabaseName(replaced.name)).toBe(replaced.name);
+  expect((await Dexie.getDatabaseNames()).filter((x) => x.startsWith(`${replaced.name}@`))).toEqual([]);
 }
 
 /** A file's bytes as one buffer (snapshots now come as the parts they were written in). */
@@ -69,10 +83,17 @@ describe('backup and restore', () => {
     const b = fresh();
     await b.projects.add(project('OLD-1'));
     const api = fakeApi();
-    await restoreBackup(parsed.backup, { api, keep: 5, user: 'tester', database: b });
-    expect((await b.projects.toArray()).map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
-    expect(await b.budgetLines.get('b1')).toMatchObject({ directYen: 10_000_000 });
-    expect(await b.milestones.count()).toBe(1);
+    const name = await restoreBackup(parsed.backup, { api, keep: 5, user: 'tester', database: b });
+    const r = await reopened(b);
+    expect(r.name).toBe(name);
+    expect((await r.projects.toArray()).map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
+    expect(await r.budgetLines.get('b1')).toMatchObject({ directYen: 10_000_000 });
+    expect(await r.milestones.count()).toBe(1);
+    // The replaced database is deleted at the reloaded app's start, not before.
+    expect((await b.projects.toArray()).map((p) => p.code)).toEqual(['OLD-1']);
+    b.close();
+    expect(await deleteReplacedDatabases(r)).toEqual([b.name]);
+    expect(await Dexie.getDatabaseNames()).not.toContain(b.name);
     // The data it replaced was snapshotted first.
     expect(api.saved).toHaveLength(1);
     expect(api.saved[0]!.fileName).toMatch(/before-restore/);
@@ -90,6 +111,7 @@ describe('backup and restore', () => {
     await b.projects.add(project('KEEP-1'));
     await expect(restoreBackup(backup, { api: fakeApi(), keep: 5, user: 't', database: b })).rejects.toThrow();
     expect((await b.projects.toArray()).map((p) => p.code)).toEqual(['KEEP-1']);
+    await expectNothingLeft(b);
   });
 
   it('refuses junk files with a message', () => {
@@ -181,6 +203,7 @@ describe('backup and restore', () => {
     expect(await b.projects.toArray()).toEqual(before.projects);
     expect(await b.budgetLines.toArray()).toEqual(before.lines);
     expect(await b.settings.toArray()).toEqual(before.settings);
+    await expectNothingLeft(b);
   });
 
   it('a restore cancelled mid-way leaves the data as it was', async () => {
@@ -203,6 +226,7 @@ describe('backup and restore', () => {
     expect(progress.some((d) => d >= 6)).toBe(true);
     expect((await b.projects.toArray()).map((p) => p.code)).toEqual(['KEEP-1']);
     expect(await b.auditLog.count()).toBe(0);
+    await expectNothingLeft(b);
   });
 
   it('a finished chunked restore holds every row of the backup and its audit entry', async () => {
@@ -214,9 +238,65 @@ describe('backup and restore', () => {
     await b.projects.add(project('OLD-1'));
     const totals: [number, number][] = [];
     await replaceWithBackup(backup, { user: 't', database: b, chunkSize: 2, onProgress: (d, t) => totals.push([d, t]) });
-    expect((await b.projects.toArray()).map((p) => p.code).sort()).toEqual((await a.projects.toArray()).map((p) => p.code).sort());
+    const r = await reopened(b);
+    expect((await r.projects.toArray()).map((p) => p.code).sort()).toEqual((await a.projects.toArray()).map((p) => p.code).sort());
     expect(totals.at(-1)![0]).toBe(totals.at(-1)![1]);
-    expect((await b.auditLog.toArray()).map((e) => e.action)).toEqual(['restore']);
+    expect((await r.auditLog.toArray()).map((e) => e.action)).toEqual(['restore']);
+  });
+
+  it('carries this desktop\'s own rows over: sync settings, the outbox, records to review, the notification log', async () => {
+    const a = fresh();
+    await seed(a);
+    await a.settings.put({ key: 'syncConfig', value: { url: 'https://a.example' } });
+    const backup = await exportBackup(a);
+    const b = fresh();
+    await b.settings.bulkPut([{ key: 'syncConfig', value: { url: 'https://couch.example.ac.jp/gp' } }, { key: 'syncReplica', value: 'replica-b' }, { key: 'preferences', value: { userName: 'b' } }]);
+    await b.syncOutbox.add({ table: 'projects', key: 'id-unsent' });
+    await b.syncReview.put({ docId: 'project:x', items: [] });
+    await b.notificationLog.put({ key: 'm1:2026-03-01', at: '2026-03-01T00:00:00Z' });
+    await replaceWithBackup(backup, { user: 't', database: b });
+    const r = await reopened(b);
+    expect(await r.settings.get('syncConfig')).toEqual({ key: 'syncConfig', value: { url: 'https://couch.example.ac.jp/gp' } });
+    expect(await r.settings.get('syncReplica')).toEqual({ key: 'syncReplica', value: 'replica-b' });
+    expect(await r.settings.get('preferences')).toEqual({ key: 'preferences', value: { userName: '山田' } });
+    expect(await r.syncOutbox.toArray()).toEqual([{ seq: 1, table: 'projects', key: 'id-unsent' }]);
+    expect(await r.syncReview.count()).toBe(1);
+    expect(await r.notificationLog.count()).toBe(1);
+  });
+
+  it('refuses to switch when the replaced data was written meanwhile, and deletes what it wrote', async () => {
+    const a = fresh();
+    await seed(a);
+    await a.projects.bulkAdd(Array.from({ length: 30 }, (_, i) => project(`W-${i}`)));
+    const backup = await exportBackup(a);
+    const b = fresh();
+    await b.projects.add(project('KEEP-1'));
+    let edit: Promise<unknown> | null = null;
+    const run = replaceWithBackup(backup, {
+      user: 't', database: b, chunkSize: 1,
+      // An edit saved on the page while the restore writes (outside the restore's transaction).
+      onProgress: (done) => void (done === 1 && (edit = new Promise((ok) => setTimeout(ok)).then(() => b.projects.add(project('EDIT-1'))))),
+    });
+    await expect(run).rejects.toBeInstanceOf(ChangedDuringRestoreError);
+    await edit;
+    expect((await b.projects.toArray()).map((p) => p.code).sort()).toEqual(['EDIT-1', 'KEEP-1']);
+    await expectNothingLeft(b);
+  });
+
+  it('deletes an unfinished restore\'s database, never the current one', async () => {
+    const b = fresh();
+    await b.projects.add(project('KEEP-1'));
+    const unfinished = new GrantDatabase(newDatabaseName(b.name));
+    await unfinished.open();
+    unfinished.close();
+    await discardUnfinishedRestore(unfinished.name);
+    expect(await Dexie.getDatabaseNames()).not.toContain(unfinished.name);
+    const done = new GrantDatabase(newDatabaseName(b.name));
+    open.push(done);
+    await done.open();
+    await pointToDatabase(done.name);
+    await discardUnfinishedRestore(done.name);
+    expect(await Dexie.getDatabaseNames()).toContain(done.name);
   });
 });
 

@@ -3,7 +3,7 @@
 // and a backup round trip that keeps the planning tables (an older backup restores them empty).
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../renderer/store/db';
+import { GrantDatabase, db } from '../../../renderer/store/db';
 import { undoLast } from '../../../renderer/store/audit';
 import { exportBackup, restoreBackup } from '../../../renderer/store/backup';
 import {
@@ -124,18 +124,21 @@ describe('planning store', () => {
     const parsed = parseBackup(JSON.parse(JSON.stringify(file)), db.verno);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     await Promise.all(db.tables.map((t) => t.clear()));
-    await restoreBackup(parsed.backup, { api, keep: 3, user: 't', database: db });
-    expect(await db.applications.count()).toBe(1);
-    expect(await db.trackedCalls.count()).toBe(1);
-    expect(await db.researchers.count()).toBe(1);
+    // The restored data is a database of its own (the app reloads onto it): opened here as the reloaded app would.
+    const restored = new GrantDatabase(await restoreBackup(parsed.backup, { api, keep: 3, user: 't', database: db }));
+    expect(await restored.applications.count()).toBe(1);
+    expect(await restored.trackedCalls.count()).toBe(1);
+    expect(await restored.researchers.count()).toBe(1);
 
     const old = JSON.parse(JSON.stringify({ ...file, schemaVersion: 1 })) as { tables: Record<string, unknown> };
     for (const t of ['applications', 'trackedCalls', 'researchers', 'memberships']) delete old.tables[t];
     const oldParsed = parseBackup(old, db.verno);
     if (!oldParsed.ok) throw new Error(JSON.stringify(oldParsed.problems));
-    await restoreBackup(oldParsed.backup, { api, keep: 3, user: 't', database: db });
-    expect(await db.applications.count()).toBe(0);
-    expect(await db.researchers.count()).toBe(0);
-    expect(await db.trackedCalls.count()).toBe(0);
+    const again = new GrantDatabase(await restoreBackup(oldParsed.backup, { api, keep: 3, user: 't', database: restored }));
+    expect(await again.applications.count()).toBe(0);
+    expect(await again.researchers.count()).toBe(0);
+    expect(await again.trackedCalls.count()).toBe(0);
+    restored.close();
+    again.close();
   });
 });

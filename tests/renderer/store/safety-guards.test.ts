@@ -1,7 +1,7 @@
 // The guards against costly slips on fake-indexeddb: a bulk move to the trash is one undoable step, and undo stops at
 // an Excel import or a restore (whose undo is the automatic backup) instead of reverting the change made before it.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/store/db';
 import { blankProjectInput, deleteProjects, saveProject } from '../../../renderer/store/projects';
 import type { ProjectInput } from '../../../renderer/store/projects';
@@ -78,9 +78,15 @@ describe('undo and imports', () => {
     const p = await create('R-1');
     const backup = await exportBackup(db);
     await restoreBackup(backup, { api: nullApi, keep: 3, user: 't' });
-    expect(await undoLast()).toMatchObject({ ok: false, reason: 'restore' });
-    expect(await deleteProjects([p.id])).toBe(1);
-    expect((await undoLast()).ok).toBe(true);
-    expect(await liveCodes()).toEqual(['R-1']);
+    // The app reloads onto the restored database: the store's modules load again, and open it.
+    vi.resetModules();
+    const audit = await import('../../../renderer/store/audit');
+    const projects = await import('../../../renderer/store/projects');
+    const reloaded = (await import('../../../renderer/store/db')).db;
+    expect(reloaded.name).not.toBe(db.name);
+    expect(await audit.undoLast()).toMatchObject({ ok: false, reason: 'restore' });
+    expect(await projects.deleteProjects([p.id])).toBe(1);
+    expect((await audit.undoLast()).ok).toBe(true);
+    expect((await reloaded.projects.toArray()).filter((x) => !x.deletedAt).map((x) => x.code)).toEqual(['R-1']);
   });
 });

@@ -183,8 +183,9 @@ describe('portfolio counters', () => {
     others.push(d);
     await d.projects.add({ ...(await db.projects.toCollection().first())!, id: 'old', code: 'OLD', status: 'applying' });
     const bogus = { ...backup, tables: { ...backup.tables, settings: [...backup.tables.settings, { key: COUNTERS_KEY, value: { revision: 99, byStatus: { applying: 7, active: 7, completed: 7, terminated: 7 } } }] } };
-    await restoreBackup(bogus, { api: fakeApi, keep: 5, user: 't', database: d });
-    await expectTrue(d);
-    expect(readCounters((await d.settings.get(COUNTERS_KEY))?.value)?.byStatus).toEqual({ applying: 0, active: 1, completed: 0, terminated: 1 });
+    const restored = new GrantDatabase(await restoreBackup(bogus, { api: fakeApi, keep: 5, user: 't', database: d }));
+    others.push(restored);
+    await expectTrue(restored);
+    expect(readCounters((await restored.settings.get(COUNTERS_KEY))?.value)?.byStatus).toEqual({ applying: 0, active: 1, completed: 0, terminated: 1 });
   });
 });

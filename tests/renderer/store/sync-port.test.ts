@@ -145,12 +145,35 @@ describe('store sync port: local changes', () => {
     await startSyncRecording(page);
     const port = createStoreSyncPort(page);
     const c = (await port.collectLocalChanges(null, 100)).cursor;
-    await replaceWithBackup(backup, { user: 'me', database: worker });
+    const name = await replaceWithBackup(backup, { user: 'me', database: worker });
     worker.close();
-    const batch = await port.collectLocalChanges(c, 100);
+    // The app reloads onto the restored database; its outbox goes on from the page's cursor.
+    const reloaded = new GrantDatabase(name);
+    opened.push(reloaded);
+    const batch = await createStoreSyncPort(reloaded).collectLocalChanges(c, 100);
     expect(batch.changes.filter((x) => x.kind === 'project').map((x) => [x.key, x.record === null])).toEqual([
       ['r1', false],
       ['r2', false],
+    ]);
+  });
+
+  it('a restore with sync on tells colleagues of every record it replaced: one the backup lacks goes as deleted', async () => {
+    const source = freshDb();
+    await source.projects.bulkPut([makeProject('kept'), makeProject('new')]);
+    const backup = await exportBackup(source);
+    const d = freshDb();
+    await d.projects.bulkPut([makeProject('kept'), makeProject('gone')]);
+    await startSyncRecording(d);
+    const c = (await createStoreSyncPort(d).collectLocalChanges(null, 100)).cursor;
+    const reloaded = new GrantDatabase(await replaceWithBackup(backup, { user: 'me', database: d }));
+    opened.push(reloaded);
+    await reloaded.open();
+    expect(reloaded.syncRecording).toBe(true);
+    const batch = await createStoreSyncPort(reloaded).collectLocalChanges(c, 100);
+    expect(batch.changes.filter((x) => x.kind === 'project').map((x) => [x.key, x.record === null]).sort()).toEqual([
+      ['gone', true],
+      ['kept', false],
+      ['new', false],
     ]);
   });
 
