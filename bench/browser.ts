@@ -37,7 +37,13 @@ export async function launch(keep: string | null = null): Promise<{ context: Bro
     w.__longTasks = [];
     try {
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+        for (const e of list.getEntries()) {
+          w.__longTasks.push({ start: e.startTime, duration: e.duration });
+          // Also kept across reloads of the tab (a restore reloads the app), in wall-clock time: longestTaskSinceWall.
+          const kept = JSON.parse(sessionStorage.getItem('gp-bench-longtasks') ?? '[]') as { at: number; duration: number }[];
+          kept.push({ at: performance.timeOrigin + e.startTime, duration: e.duration });
+          sessionStorage.setItem('gp-bench-longtasks', JSON.stringify(kept.slice(-2000)));
+        }
       }).observe({ type: 'longtask', buffered: true });
     } catch {
       // Long-task timing unavailable: the longest task is then reported as null.
@@ -64,6 +70,17 @@ export async function longestTaskSince(page: Page, since: number): Promise<numbe
 }
 
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/** The page's clock in wall-clock ms, for longestTaskSinceWall. */
+export const pageWallNow = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
+
+/** The longest main-thread task since `since` (pageWallNow), across reloads of the tab in between. */
+export async function longestTaskSinceWall(page: Page, since: number): Promise<number | null> {
+  return page.evaluate((t) => {
+    const kept = JSON.parse(sessionStorage.getItem('gp-bench-longtasks') ?? '[]') as { at: number; duration: number }[];
+    return kept.filter((x) => x.at >= t).reduce((m, x) => Math.max(m, x.duration), 0);
+  }, since);
+}
 
 /** BENCH_CPUPROFILE=file.cpuprofile: a CPU profile of the page's main thread (open in DevTools), one per phase. */
 export async function startProfile(page: Page) {
