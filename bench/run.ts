@@ -69,7 +69,7 @@ async function startTrace(page: Page): Promise<{ stop(): Promise<unknown[]> }> {
   const cdp = await page.context().newCDPSession(page);
   const events: unknown[] = [];
   cdp.on('Tracing.dataCollected', (e: { value: unknown[] }) => events.push(...e.value));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,v8', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,blink.user_timing,v8', transferMode: 'ReportEvents' });
   return {
     async stop() {
       const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -231,7 +231,15 @@ async function filterLatencies(page: Page, url: string): Promise<{ samples: numb
               const t0 = performance.now();
               // The list marks the query it has rendered (data-query): done when it shows this keystroke's result,
               // whether or not the count changed; then the frame that paints it.
-              const finish = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+              // Each keystroke is also a user-timing measure (`key <query>`), so a trace (BENCH_FILTER_TRACE) shows its span.
+              const finish = () =>
+                requestAnimationFrame(() =>
+                  setTimeout(() => {
+                    const ms = performance.now() - t0;
+                    performance.measure(`key ${v}`, { start: t0, duration: ms });
+                    resolve(ms);
+                  }, 0),
+                );
               const observer = new MutationObserver(() => {
                 if (count.getAttribute('data-query') === v) {
                   observer.disconnect();

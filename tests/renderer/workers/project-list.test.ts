@@ -198,6 +198,52 @@ describe('project-list Worker model', () => {
     expect((await ask(''))!.risksReady).toBe(true);
   });
 
+  it('holds a step the background began (here the risk flags) while the page asks again, until a query waits for it', async () => {
+    // Sleeps end only when the test says; the risk inputs' read returns when the test releases it.
+    const sleeping: (() => void)[] = [];
+    const clock = { t: 0, now: () => clock.t, sleep: () => new Promise<void>((r) => sleeping.push(r)) };
+    const wake = async (times: number) => {
+      for (let i = 0; i < times; i++) {
+        for (const w of sleeping.splice(0)) w();
+        await settle();
+      }
+    };
+    let readStarted = false;
+    let release = () => undefined as void;
+    const m = createProjectListModel(
+      {
+        projects: async () => projects,
+        programs: async () => programs,
+        besidesProjects: () => {
+          readStarted = true;
+          return new Promise((r) => (release = () => r({ budgetLines, milestoneFacts: milestoneFacts(milestones) })));
+        },
+        milestonesOf: async (list) => list.map(() => []),
+      },
+      () => Promise.resolve(),
+      2,
+      clock,
+    );
+    let risksReady = 0;
+    const snap = await m.load(req, () => risksReady++);
+    const ask = (text: string) => m.list({ version: snap.version, filter: { ...EMPTY_FILTER, text }, sort: { key: 'code', dir: 'asc' }, from: 0, to: 5 });
+    await ask('研');
+    // A pause in typing: the ranks are prepared and the risk flags begun (their read under way).
+    clock.t += 1_000;
+    for (let i = 0; i < 50 && !readStarted; i++) await wake(1);
+    expect(readStarted).toBe(true);
+    // Typing again: the flags' slices wait for quiet (no time passes), so they are not finished meanwhile.
+    await ask('研究');
+    release();
+    await wake(20);
+    expect(risksReady).toBe(0);
+    // A query that needs the flags (a project's panel) ends the wait without quiet.
+    const flagsOfA = m.flagsOf('a');
+    await wake(20);
+    expect(await flagsOfA).toEqual(flags.get('a') ?? []);
+    expect(risksReady).toBe(1);
+  });
+
   it('lays the Timeline out as buildRows does: groups, positions, each row’s group', async () => {
     const { m } = model();
     const snap = await m.load(req);
