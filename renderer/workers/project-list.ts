@@ -11,6 +11,7 @@ import { todayIso } from '../../shared/calendar/fiscal-year';
 import { useTablesChanged, watchTables } from '../store/dashboard-data';
 import type { WatchedTable } from '../store/dashboard-data';
 import { WorkerClient, callback } from '../platform/worker-client';
+import { markerPositions } from '../features/timeline/timeline-layout';
 
 export interface LoadRequest {
   /**
@@ -163,6 +164,22 @@ export async function readProjectListAhead(): Promise<void> {
   const header = await loadSnapshot(today).header;
   // The first open's own query, so the Worker has sorted and filtered it once (it keeps both per snapshot).
   await c.call((w) => w.list({ version: header.version, filter: EMPTY_FILTER, sort: FIRST_SORT, from: 0, to: 0 }));
+}
+
+/**
+ * Has the kept Worker lay out the Timeline's opening query and read the markers of its first rows before the screen is
+ * first opened (main.tsx, after readProjectListAhead): the Worker keeps both per snapshot, so that open no longer waits
+ * for the layout (every project grouped and ordered) and an IndexedDB read of milestones. A write made before the open
+ * moves the generation, and the screen then asks for a new snapshot as it would have.
+ */
+export async function readTimelineAhead(q: Omit<TimelineQuery, 'version'>): Promise<void> {
+  // Only on the snapshot the project list's read-ahead holds: after a write the screens read again anyway.
+  const header = held?.key === snapshotKey(todayIso()) ? held.header : null;
+  if (!header) return;
+  const c = listClient();
+  const answer = await c.call((w) => w.timeline({ ...q, version: header.version }));
+  // The screen opens scrolled to the top: the markers it asks first are those of the rows from 0.
+  if (answer) await c.call((w) => w.markers(header.version, markerPositions(answer.items, 0)));
 }
 
 /** The current snapshot's header (kept on the page between screens while no write came), or null while reading. */

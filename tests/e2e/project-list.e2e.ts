@@ -1,6 +1,6 @@
-// The project list read ahead after start (main.tsx → readProjectListAhead): the Projects screen shows the stored
-// projects whether it is opened before the read-ahead ran or after it, and a write made after the read-ahead but
-// before the first open is shown, never the snapshot read ahead.
+// The project list read ahead after start (main.tsx → readProjectListAhead, then readTimelineAhead): the Projects and
+// Timeline screens show the stored projects whether opened before the read-ahead ran or after it, and a write made
+// after the read-ahead but before the first open is shown, never the snapshot read ahead.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from './harness';
 import type { AppSession, Page } from './harness';
@@ -20,6 +20,17 @@ async function openProjects(page: Page): Promise<{ count: string; codes: string[
   const rows = page.locator('[data-testid="project-rows"] [role="row"][data-code]');
   await expect.poll(() => rows.count()).toBeGreaterThan(3);
   return { count: (await count.textContent()) ?? '', codes: (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')!))).slice(0, 3) };
+}
+
+/** The Timeline opened from the side navigation: its count line and the codes and markers of its first rows. */
+async function openTimeline(page: Page): Promise<{ count: string; rows: string[] }> {
+  await page.click('nav a[data-screen="timeline"]');
+  await page.locator('section.timeline-screen[data-ready="true"]').waitFor({ timeout: 60_000 });
+  const count = (await page.locator('section.timeline-screen .screen-head .muted').textContent()) ?? '';
+  const rows = await page.locator('.tl-row[data-code]').evaluateAll((els) =>
+    els.slice(0, 10).map((e) => `${e.getAttribute('data-code')}:${[...e.querySelectorAll('.tl-marker')].map((m) => `${m.getAttribute('data-due')}${m.classList.contains('done') ? '+' : ''}`).join(',')}`),
+  );
+  return { count, rows };
 }
 
 /** The kept project-list Worker is started by the read-ahead (or by a screen): wait until it runs, then for its read. */
@@ -58,5 +69,32 @@ describe('project list read ahead', () => {
     await page.click('[data-testid="project-rows"] [data-sort="code"]');
     await page.waitForSelector('[data-testid="projects-count"][data-sort="code:desc"]');
     await expect.poll(() => page.locator('[data-testid="project-rows"] [role="row"][data-code]').first().getAttribute('data-code')).toBe('B-000320');
+  });
+});
+
+describe('timeline read ahead', () => {
+  it('shows the same rows and markers opened before and after the read-ahead, and a write made before the first open', async () => {
+    app = await startApp();
+    await importGeneratedBook(app.page, 300);
+
+    // Opened at once after a start: the layout and markers asked by the screen itself.
+    let page = await app.restart();
+    await page.waitForSelector('section.dashboard[data-ready="true"]');
+    const early = await openTimeline(page);
+    expect(early.count).toContain('300');
+    expect(early.rows.some((r) => /:\d{4}-/.test(r))).toBe(true);
+
+    // Opened after the read-ahead (layout and first rows' markers kept in the Worker): the same rows and markers.
+    page = await app.restart();
+    await page.waitForSelector('section.dashboard[data-ready="true"]');
+    await readAheadDone(page);
+    expect(await openTimeline(page)).toEqual(early);
+
+    // Read ahead, then 20 projects added by an import before the first open: the Timeline counts them.
+    page = await app.restart();
+    await page.waitForSelector('section.dashboard[data-ready="true"]');
+    await readAheadDone(page);
+    await importGeneratedBook(page, 320);
+    expect((await openTimeline(page)).count).toContain('320');
   });
 });

@@ -8,7 +8,7 @@ import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
 import { fiscalYearLabel, fiscalYearLabelJa } from '../../../shared/calendar/wareki';
 import { navigate } from '../../app/routes';
 import { useLang } from '../../i18n/use-lang';
-import { monthsFrom } from './timeline-layout';
+import { MARKER_BLOCK, markerPositions, monthsFrom } from './timeline-layout';
 import { useListRows, useProjectListSnapshot, useTimelineAnswer, useTimelineMarkers } from '../../workers/project-list';
 
 const ROW = 28;
@@ -16,8 +16,6 @@ const ROW = 28;
 const HEAD = 40;
 const LABEL = 280;
 const ZOOM = { years: 7, months: 44 } as const;
-/** Rows whose milestone markers are read at a time. */
-const MARKER_BLOCK = 100;
 type Zoom = keyof typeof ZOOM;
 
 export function TimelineScreen() {
@@ -61,12 +59,7 @@ export function TimelineScreen() {
   // Markers for a block of rows around the visible ones (a new read only when scrolling into the next block).
   const block = Math.floor(firstShown / MARKER_BLOCK) * MARKER_BLOCK;
   const ids = shown?.snapshot.ids;
-  const markerAt = useMemo(() => {
-    const out: number[] = [];
-    if (!items) return out;
-    for (let i = Math.max(0, block - MARKER_BLOCK); i < Math.min(items.length, block + 2 * MARKER_BLOCK); i++) if (items[i]! >= 0) out.push(items[i]!);
-    return out;
-  }, [items, block]);
+  const markerAt = useMemo(() => (items ? markerPositions(items, block) : []), [items, block]);
   // One call to the Worker, which reads them once per snapshot (a milestone write brings a new snapshot).
   const milestones = useTimelineMarkers(shown?.snapshot ?? null, markerAt, reload);
   // On opening, show today (centred) rather than the first fiscal year of the oldest program, often years back.

@@ -58,6 +58,20 @@ export function byStartThenCode(list: Project[]): Project[] {
   });
 }
 
+/** Rows whose milestone markers are read at a time. */
+export const MARKER_BLOCK = 100;
+
+/**
+ * The positions (in the snapshot) of the projects whose markers are shown with `firstShown` the first row in view: the
+ * block it falls in and one block either side, so the read-ahead asks for exactly what the screen's first open asks.
+ */
+export function markerPositions(items: Int32Array, firstShown: number): number[] {
+  const block = Math.floor(firstShown / MARKER_BLOCK) * MARKER_BLOCK;
+  const out: number[] = [];
+  for (let i = Math.max(0, block - MARKER_BLOCK); i < Math.min(items.length, block + 2 * MARKER_BLOCK); i++) if (items[i]! >= 0) out.push(items[i]!);
+  return out;
+}
+
 /** Fiscal-year span covering the projects and their programs' periods, kept within ±15 years of `aroundFy`. */
 export function fiscalSpan(projects: readonly Project[], programs: ReadonlyMap<string, ProgramEntry>, aroundFy: number): { first: number; last: number } {
   let first = aroundFy;

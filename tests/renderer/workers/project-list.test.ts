@@ -6,7 +6,7 @@ import { computeRiskFlags, flagsByProject, milestoneFacts } from '../../../share
 import { EMPTY_FILTER, filterProjects, searchText, sortProjects } from '../../../shared/portfolio/project-query';
 import type { ProjectFilter, SortKey } from '../../../shared/portfolio/project-query';
 import type { Milestone, Project } from '../../../shared/domain/types';
-import { buildRows } from '../../../renderer/features/timeline/timeline-layout';
+import { buildRows, markerPositions } from '../../../renderer/features/timeline/timeline-layout';
 import type { ProgramEntry } from '../../../renderer/store/catalog';
 import { createProjectListModel } from '../../../renderer/workers/project-list-model';
 import type { QuietClock } from '../../../renderer/workers/project-list-model';
@@ -281,5 +281,24 @@ describe('project-list Worker model', () => {
     expect(await m.markers(first.version, at)).toBeNull();
     const atNow = [second.ids.indexOf('b'), second.ids.indexOf('a')];
     expect(shown(await m.markers(second.version, atNow))).toEqual([['m1:passed'], ['m3:planned']]);
+  });
+
+  it('answers the Timeline\'s first open from what its read-ahead asked (layout and the first rows\' markers), reading nothing again', async () => {
+    const stored = [makeMilestone('m1', 'b', { kind: 'stage-gate', dueDate: '2026-01-31' }), makeMilestone('m2', 'a', { dueDate: '2027-03-31' })];
+    const { m, count } = model(undefined, undefined, stored);
+    const snap = await m.load(req);
+    const q = { version: snap.version, showArchived: false, lang: 'ja' as const, unmappedLabel: '未設定', currentFy: 2026 };
+    // The read-ahead (readTimelineAhead): the opening layout, then the markers of the rows from the top.
+    const ahead = await m.timeline(q);
+    await m.markers(snap.version, markerPositions(ahead!.items, 0));
+    const readAhead = count.markerReads;
+    expect(readAhead).toBe(ahead!.count);
+    // The screen's first open, scrolled to the top, asks the same and is answered from what the Worker kept.
+    const opened = await m.timeline(q);
+    expect([...opened!.items]).toEqual([...ahead!.items]);
+    const at = markerPositions(opened!.items, 0);
+    const markers = await m.markers(snap.version, at);
+    expect(count.markerReads).toBe(readAhead);
+    expect(markers!.map((l, i) => [snap.ids[at[i]!], l.map((x) => x.id)])).toEqual(at.map((i) => [snap.ids[i], stored.filter((x) => x.projectId === snap.ids[i]).map((x) => x.id)]));
   });
 });
