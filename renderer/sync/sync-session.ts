@@ -45,6 +45,25 @@ export function useSyncStatus(): SyncStatus {
   );
 }
 
+/** Set before a reload this window makes itself; the reloaded Settings panel turns sync on again with the kept password. */
+const CONTINUE_AFTER_RELOAD = 'gp-sync-continue';
+
+/**
+ * Before a reload the app makes itself (the desktop's new server policy, a restore): sync goes on after it where the
+ * host keeps the password (the desktop app); the browser build keeps none, so its panel asks for it ("Resume sync").
+ * `onlyIfRunning`: only when sync runs in this window now.
+ */
+export function continueSyncAfterReload(onlyIfRunning = false): void {
+  if (!onlyIfRunning || status.running) sessionStorage.setItem(CONTINUE_AFTER_RELOAD, '1');
+}
+
+/** Whether the panel should turn sync on again now (once: the mark is taken). */
+export function takeContinueAfterReload(): boolean {
+  if (sessionStorage.getItem(CONTINUE_AFTER_RELOAD) !== '1') return false;
+  sessionStorage.removeItem(CONTINUE_AFTER_RELOAD);
+  return true;
+}
+
 /** A problem to show the user as it is (already in plain words). */
 export class SyncUserError extends Error {
   constructor(readonly text: Bilingual) {

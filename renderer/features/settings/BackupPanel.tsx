@@ -10,6 +10,7 @@ import { useMenuAction } from '../../app/menu-actions';
 import { takeSnapshot } from '../../store/backup';
 import { PendingRestore, saveBackupFile } from '../../workers/backup-jobs';
 import { JobProgress } from '../../components/JobProgress';
+import { continueSyncAfterReload } from '../../sync/sync-session';
 import { useJob } from '../../components/job-runner';
 
 type Pending = { restore: PendingRestore; source: string };
@@ -114,6 +115,8 @@ export function BackupPanel() {
       // The restored data is a new database (see store/current-database.ts); every screen and Worker of this window
       // still holds the replaced one, so the app reloads and opens it.
       sessionStorage.setItem(RESTORED_BEFORE_RELOAD, '1');
+      // With sync on, the restore's changes wait in the restored database's outbox and go once sync runs again.
+      continueSyncAfterReload(true);
       window.location.reload();
     });
   };

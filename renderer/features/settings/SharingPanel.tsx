@@ -11,10 +11,7 @@ import { saveSyncConfig, useSyncConfig, useSyncReviewCount } from '../../store/s
 import type { SyncConfig } from '../../store/sync-settings';
 import type { Bilingual } from '../../../shared/domain/message';
 import { syncServerOrigin } from '../../../shared/sync/server-origin';
-import { SyncUserError, startSync, stopSync, useSyncStatus } from '../../sync/sync-session';
-
-/** Set before the desktop app reloads to let the page reach a newly configured server; the reloaded panel continues. */
-const CONTINUE_AFTER_RELOAD = 'gp-sync-continue';
+import { SyncUserError, continueSyncAfterReload, startSync, stopSync, takeContinueAfterReload, useSyncStatus } from '../../sync/sync-session';
 
 export function SharingPanel() {
   const config = useSyncConfig();
@@ -47,7 +44,7 @@ function SharingForm({ config }: { config: SyncConfig }) {
         setNote(kept.note);
         if (reloadNeeded) {
           await saveSyncConfig({ ...config, url: cleanUrl, user: user.trim() });
-          sessionStorage.setItem(CONTINUE_AFTER_RELOAD, '1');
+          continueSyncAfterReload();
           window.location.reload();
           return;
         }
@@ -61,17 +58,18 @@ function SharingForm({ config }: { config: SyncConfig }) {
     }
   };
 
-  // The kept password for the stored account, if the host has one; after the desktop's reload, the turn-on continues.
+  // The kept password for the stored account, if the host has one; after a reload the app made itself (the desktop's
+  // new server, a restore), sync continues with it.
   useEffect(() => {
     if (config.url === '' || config.user === '') return;
     let live = true;
     void desktopApi.loadSyncPassword({ url: config.url, user: config.user }).then((kept) => {
-      if (!live || kept === null) return;
+      if (!live) return;
+      // Taken even without a password (the browser build keeps none: its panel asks for it, "Resume sync").
+      const go = takeContinueAfterReload();
+      if (kept === null) return;
       setPassword(kept);
-      if (sessionStorage.getItem(CONTINUE_AFTER_RELOAD) === '1') {
-        sessionStorage.removeItem(CONTINUE_AFTER_RELOAD);
-        void start(kept);
-      }
+      if (go) void start(kept);
     });
     return () => {
       live = false;
