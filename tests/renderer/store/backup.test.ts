@@ -73,6 +73,17 @@ async function seed(d: GrantDatabase) {
   await d.settings.put({ key: 'preferences', value: { userName: '山田' } });
 }
 
+/** A backup of the seed plus `n` projects coded `<prefix>-i`, and a database to restore it over holding KEEP-1. */
+async function backupOverKept(n: number, prefix: string) {
+  const a = fresh();
+  await seed(a);
+  await a.projects.bulkAdd(Array.from({ length: n }, (_, i) => project(`${prefix}-${i}`)));
+  const backup = await exportBackup(a);
+  const b = fresh();
+  await b.projects.add(project('KEEP-1'));
+  return { backup, b };
+}
+
 describe('backup and restore', () => {
   it('round-trips every table through the file format', async () => {
     const a = fresh();
@@ -207,12 +218,7 @@ describe('backup and restore', () => {
   });
 
   it('a restore cancelled mid-way leaves the data as it was', async () => {
-    const a = fresh();
-    await seed(a);
-    await a.projects.bulkAdd(Array.from({ length: 20 }, (_, i) => project(`N-${i}`)));
-    const backup = await exportBackup(a);
-    const b = fresh();
-    await b.projects.add(project('KEEP-1'));
+    const { backup, b } = await backupOverKept(20, 'N');
     const stop = new AbortController();
     const progress: number[] = [];
     const run = replaceWithBackup(backup, {
@@ -265,12 +271,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses to switch when the replaced data was written meanwhile, and deletes what it wrote', async () => {
-    const a = fresh();
-    await seed(a);
-    await a.projects.bulkAdd(Array.from({ length: 30 }, (_, i) => project(`W-${i}`)));
-    const backup = await exportBackup(a);
-    const b = fresh();
-    await b.projects.add(project('KEEP-1'));
+    const { backup, b } = await backupOverKept(30, 'W');
     let edit: Promise<unknown> | null = null;
     const run = replaceWithBackup(backup, {
       user: 't', database: b, chunkSize: 1,
