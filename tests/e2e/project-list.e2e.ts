@@ -40,29 +40,37 @@ async function readAheadDone(page: Page): Promise<void> {
   await page.waitForTimeout(3_000);
 }
 
+/** The app with 300 projects imported (B-000001…). */
+async function startWithStoredProjects(): Promise<void> {
+  app = await startApp();
+  await importGeneratedBook(app.page, 300);
+}
+
+/** The app restarted on its stored projects with the Dashboard shown; with `readAhead`, once the read-ahead has run. */
+async function restarted(readAhead: boolean): Promise<Page> {
+  const page = await app!.restart();
+  await page.waitForSelector('section.dashboard[data-ready="true"]');
+  if (readAhead) await readAheadDone(page);
+  return page;
+}
+
 describe('project list read ahead', () => {
   it('shows the stored projects opened before and after the read-ahead, and a write made before the first open', async () => {
-    app = await startApp();
-    await importGeneratedBook(app.page, 300);
+    await startWithStoredProjects();
 
     // Opened at once after a start: before the read-ahead (it waits for the app to be idle after start).
-    let page = await app.restart();
-    await page.waitForSelector('section.dashboard[data-ready="true"]');
+    let page = await restarted(false);
     const early = await openProjects(page);
     expect(early.count).toContain('全 300 件');
     expect(early.codes).toEqual(['B-000001', 'B-000002', 'B-000003']);
 
     // Opened after the read-ahead finished: the same rows.
-    page = await app.restart();
-    await page.waitForSelector('section.dashboard[data-ready="true"]');
-    await readAheadDone(page);
+    page = await restarted(true);
     const late = await openProjects(page);
     expect(late).toEqual(early);
 
     // Read ahead, then 20 projects added by an import before the first open: the list shows them.
-    page = await app.restart();
-    await page.waitForSelector('section.dashboard[data-ready="true"]');
-    await readAheadDone(page);
+    page = await restarted(true);
     await importGeneratedBook(page, 320);
     const after = await openProjects(page);
     expect(after.count).toContain('全 320 件');
@@ -74,26 +82,20 @@ describe('project list read ahead', () => {
 
 describe('timeline read ahead', () => {
   it('shows the same rows and markers opened before and after the read-ahead, and a write made before the first open', async () => {
-    app = await startApp();
-    await importGeneratedBook(app.page, 300);
+    await startWithStoredProjects();
 
     // Opened at once after a start: the layout and markers asked by the screen itself.
-    let page = await app.restart();
-    await page.waitForSelector('section.dashboard[data-ready="true"]');
+    let page = await restarted(false);
     const early = await openTimeline(page);
     expect(early.count).toContain('300');
     expect(early.rows.some((r) => /:\d{4}-/.test(r))).toBe(true);
 
     // Opened after the read-ahead (layout and first rows' markers kept in the Worker): the same rows and markers.
-    page = await app.restart();
-    await page.waitForSelector('section.dashboard[data-ready="true"]');
-    await readAheadDone(page);
+    page = await restarted(true);
     expect(await openTimeline(page)).toEqual(early);
 
     // Read ahead, then 20 projects added by an import before the first open: the Timeline counts them.
-    page = await app.restart();
-    await page.waitForSelector('section.dashboard[data-ready="true"]');
-    await readAheadDone(page);
+    page = await restarted(true);
     await importGeneratedBook(page, 320);
     expect((await openTimeline(page)).count).toContain('320');
   });
