@@ -81,8 +81,8 @@ export class PendingRestore {
       await opts.api.saveSnapshot({ fileName: backupFileName('before-restore', new Date()), bytes: parts, keep: opts.keep });
       await this.client.call((w) => w.restore(opts.user, target, half(500)), { signal: job.signal });
     } catch (e) {
-      // A cancel ended the Worker before it could delete what it had begun; the delete waits for its connection to go.
-      this.dispose();
+      // A cancel ended the Worker before it could delete what it had begun; the delete waits for its connection to go
+      // (the Worker is ended below).
       void discardUnfinishedRestore(target).catch((err: unknown) => console.error('Unfinished restore not deleted', err));
       throw e;
     } finally {
