@@ -83,9 +83,11 @@ describe('programs screen', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/programs/advanced-medical-rd');
-    // ArrowDown to the next parent, ArrowLeft collapses it and the active row stays on it; ArrowRight re-expands.
+    // ArrowDown to the next parent straight after Enter, before the route has arrived: the route must not pull the
+    // active row back. ArrowLeft collapses it and the active row stays on it; ArrowRight re-expands.
     await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/programs/advanced-medical-rd');
+    await expect.poll(() => page.locator('.program-detail h2').textContent()).toBeTruthy();
     const brain = page.locator('[role="treeitem"][data-program="brain-neuroscience-integrated"]');
     await expect.poll(() => brain.getAttribute('class')).toContain('active');
     await page.keyboard.press('ArrowLeft');

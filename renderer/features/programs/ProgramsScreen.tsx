@@ -122,7 +122,12 @@ export function ProgramsScreen({ route }: { route: Route }) {
   }, [items, activeKey, selectedKey]);
   const setActiveIndex = useCallback((index: number) => setActiveKey(items[index]?.key ?? null), [items]);
 
+  // A choice made in the tree is followed here, not by the route effect: the route arrives with 'hashchange' after
+  // the next keys may already have moved the active row, and following it then would pull the row back.
   const select = useCallback((item: TreeItem) => {
+    followed.current = item.key;
+    setActiveKey(item.key);
+    setPane('detail');
     if (item.kind === 'track') navigate('programs', item.program.id, item.trackId);
     else navigate('programs', item.program.id);
   }, []);
