@@ -66,7 +66,7 @@ function afterFirstPaint(): void {
   }, PROJECT_LIST_READ_AHEAD_DELAY_MS);
   setTimeout(() => {
     schedule(() => void loadPreferences().then((prefs) => dailySnapshotIfDue(desktopApi, prefs.backupsToKeep)).catch(failed));
-    // A restore leaves the database it replaced (the app reloaded onto the restored one): deleted now, by then closed.
+    // A database a restore replaced but could not delete (a failed delete, the window closed first): deleted now.
     schedule(() => void deleteReplacedDatabases().catch(failed));
   }, DAILY_BACKUP_DELAY_MS);
 }

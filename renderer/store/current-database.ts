@@ -1,7 +1,8 @@
 // Which IndexedDB database holds the office's data. A restore writes the backup into a new, empty database and then
 // points here at it in one small write, so it pays for no clear of the old rows (at 50,000 projects the clear alone
 // took half as long as writing everything) and the data is either all old or all restored, never a mix.
-// Databases replaced that way are deleted at the next start (replacedDatabases, sweepReplacedDatabases).
+// A database replaced that way is deleted as the restore's last step, or at the next start if that was cut short
+// (replacedDatabases, sweepReplacedDatabases).
 
 /** The app's database as first created; a restore's database is `<base>@<stamp>` (see newDatabaseName). */
 export const DB_NAME = 'grant-portfolio';
@@ -85,15 +86,27 @@ export async function pointToDatabase(name: string, idb: IDBFactory = globalThis
 /**
  * Deletes a database (a replaced one, or a restore's that failed). Resolves when deleted; another window's connection
  * to it is told to close (versionchange: the app's handler closes it and offers a reload), which lets the delete on.
+ * With `blockedGraceMs`, a connection that does not close (a Worker ended without closing it) is waited for that long
+ * at most: the delete then stays queued in IndexedDB, which carries it out once that connection goes.
  */
-export function deleteDatabase(name: string, idb: IDBFactory = globalThis.indexedDB): Promise<void> {
-  return request(idb.deleteDatabase(name)).then(() => undefined);
+export function deleteDatabase(name: string, idb: IDBFactory = globalThis.indexedDB, opts: DeleteOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = idb.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+    const grace = opts.blockedGraceMs;
+    if (grace !== undefined) req.onblocked = () => void setTimeout(resolve, grace);
+  });
 }
 
-/** Deletes the databases a restore replaced (at start, when this window holds no connection to them). */
-export async function sweepReplacedDatabases(current: string, idb: IDBFactory = globalThis.indexedDB): Promise<string[]> {
+export interface DeleteOptions {
+  blockedGraceMs?: number;
+}
+
+/** Deletes the databases a restore replaced: right after the restore, and at start for any a restore left behind. */
+export async function sweepReplacedDatabases(current: string, idb: IDBFactory = globalThis.indexedDB, opts: DeleteOptions = {}): Promise<string[]> {
   const names = (await idb.databases()).map((d) => d.name ?? '');
   const old = replacedDatabases(names, current);
-  await Promise.all(old.map((n) => deleteDatabase(n, idb)));
+  await Promise.all(old.map((n) => deleteDatabase(n, idb, opts)));
   return old;
 }

@@ -6,7 +6,7 @@ import type { DesktopApi, SaveResult } from '../../shared/api/desktop-api';
 import { backupFileName } from '../../shared/backup/backup-format';
 import type { WorkerClient } from '../platform/worker-client';
 import { db } from '../store/db';
-import { discardUnfinishedRestore } from '../store/backup';
+import { deleteReplacedDatabases, discardUnfinishedRestore } from '../store/backup';
 import { newDatabaseName } from '../store/current-database';
 import { callback, checkInKeptWorker, runInWorker, transferred } from '../platform/worker-client';
 
@@ -51,6 +51,9 @@ export function writeBackupInWorker(): Promise<Uint8Array[]> {
 }
 
 /** A backup file checked in its Worker and held there until it is restored or dropped. */
+/** How long the delete of a replaced database waits for a connection that has not closed (see deleteDatabase). */
+const REPLACED_DELETE_GRACE_MS = 5_000;
+
 export class PendingRestore {
   private constructor(
     private readonly client: WorkerClient<BackupWorkerApi>,
@@ -69,10 +72,11 @@ export class PendingRestore {
   /**
    * Snapshots the current data (the restore's own undo), then writes the file into a new database in one transaction
    * and makes it current (replaceWithBackup). Cancelling ends the Worker: its transaction aborts, the new database is
-   * deleted and the data stays as it was. Once this resolves, every open connection is to the replaced database: the
-   * caller reloads the app, which opens the restored one (and its sync session sends what the restore queued).
+   * deleted and the data stays as it was. Once the new database is current, the replaced one is deleted (its
+   * connections, this window's and its Workers', close on the delete's versionchange). Once this resolves, the caller
+   * reloads the app, which opens the restored one (and its sync session sends what the restore queued).
    */
-  async restore(opts: { api: DesktopApi; keep: number; user: string }, job: Job): Promise<void> {
+  async restore(opts: { api: DesktopApi; keep: number; user: string }, job: Job): Promise<string> {
     // The bar: the snapshot is its first half, the restore its second.
     const half = (offset: number) => callback((d: number, t: number) => job.progress(offset + (t ? Math.round((d / t) * 500) : 0), 1000));
     const target = newDatabaseName(db.name);
@@ -86,8 +90,13 @@ export class PendingRestore {
       void discardUnfinishedRestore(target).catch((err: unknown) => console.error('Unfinished restore not deleted', err));
       throw e;
     } finally {
+      // Also ends the Worker's connection to the replaced database before the delete below asks the others to close.
       this.dispose();
     }
+    // The restore is done whatever happens here: a delete that fails is retried at the next start, one held up by a
+    // connection that does not close goes on once the reload has closed it.
+    await deleteReplacedDatabases(target, { blockedGraceMs: REPLACED_DELETE_GRACE_MS }).catch((err: unknown) => console.error('Replaced database not deleted', err));
+    return target;
   }
 
   dispose(): void {

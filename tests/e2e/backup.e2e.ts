@@ -97,7 +97,11 @@ describe('backup and restore', () => {
     await expect.poll(() => page.locator('[data-testid="backup-message"]').textContent(), { timeout: 120_000 }).toMatch(/復元/);
     await expect.poll(() => page.inputValue('#user-name'), { timeout: 30_000 }).toBe('復元した名前');
     // The app reloaded onto the restored database, which the pointer names; it holds the file's 20,000 projects.
-    expect(await appDatabaseName(page)).toMatch(/^grant-portfolio@/);
+    const current = await appDatabaseName(page);
+    expect(current).toMatch(/^grant-portfolio@/);
     expect((await countStores(page, ['projects'])).projects).toBe(20_000);
+    // The database it replaced was deleted by the restore itself, not left to be swept beside the next work.
+    const left = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+    expect(left.filter((n) => n === 'grant-portfolio' || n.startsWith('grant-portfolio@'))).toEqual([current]);
   }, 240_000);
 });

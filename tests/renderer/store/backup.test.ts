@@ -100,10 +100,11 @@ describe('backup and restore', () => {
     expect((await r.projects.toArray()).map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
     expect(await r.budgetLines.get('b1')).toMatchObject({ directYen: 10_000_000 });
     expect(await r.milestones.count()).toBe(1);
-    // The replaced database is deleted at the reloaded app's start, not before.
+    // The replaced database is left as it was; the restore job deletes it next (PendingRestore), its connections
+    // closing on the delete's versionchange.
     expect((await b.projects.toArray()).map((p) => p.code)).toEqual(['OLD-1']);
-    b.close();
-    expect(await deleteReplacedDatabases(r)).toEqual([b.name]);
+    expect(await deleteReplacedDatabases(r.name, { blockedGraceMs: 1_000 })).toEqual([b.name]);
+    expect(b.isOpen()).toBe(false);
     expect(await Dexie.getDatabaseNames()).not.toContain(b.name);
     // The data it replaced was snapshotted first.
     expect(api.saved).toHaveLength(1);

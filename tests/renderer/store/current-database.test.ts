@@ -2,7 +2,7 @@
 // only databases a restore replaced are swept, and the pointer is read back as written.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, baseName, currentDatabaseName, newDatabaseName, pointToDatabase, replacedDatabases, sweepReplacedDatabases } from '../../../renderer/store/current-database';
+import { DB_NAME, baseName, currentDatabaseName, deleteDatabase, newDatabaseName, pointToDatabase, replacedDatabases, sweepReplacedDatabases } from '../../../renderer/store/current-database';
 
 function create(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -60,4 +60,22 @@ describe('the current database', () => {
     const left = (await names()).filter((n) => baseName(n) === base);
     expect(left).toEqual([current, later].sort());
   });
+
+  it('waits for a connection that does not close only as long as asked, and the delete goes on once it closes', async () => {
+    const name = newDatabaseName('blocked-test', 1_000);
+    const held = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    // A connection that ignores versionchange (a Worker ended before it could close its own).
+    held.onversionchange = null;
+    const t0 = Date.now();
+    await deleteDatabase(name, indexedDB, { blockedGraceMs: 30 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
+    expect(await names()).toContain(name);
+    held.close();
+    await expect.poll(async () => (await names()).includes(name)).toBe(false);
+  });
 });
+
