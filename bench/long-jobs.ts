@@ -7,7 +7,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ScenarioResult } from './browser';
-import { longTasksSinceWall, pageWallNow } from './browser';
+import { longTasksSinceWall, pageWallNow, profileWorkers } from './browser';
 
 export interface LongJobsContext {
   page: Page;
@@ -324,7 +324,12 @@ export async function runLongJobs(ctx: LongJobsContext): Promise<ScenarioResult[
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    // BENCH_JOBS_WORKER_PROFILE=reports:/tmp/w: CPU profiles of the Workers whose URL contains `reports` over each job
+    // (/tmp/w-<name>-<i>.cpuprofile), where a job's work runs off the page.
+    const [workerMatch, workerPrefix] = process.env.BENCH_JOBS_WORKER_PROFILE?.split(':') ?? [];
+    const workers = workerMatch && workerPrefix ? await profileWorkers(ctx.page, workerMatch) : null;
     const r = await run();
+    if (workers) (await workers.stop()).forEach((w, i) => writeFileSync(`${workerPrefix}-${name}-${i}.cpuprofile`, JSON.stringify(w.profile)));
     if (cdp) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(`${prefix}-${name}.cpuprofile`, JSON.stringify(profile));

@@ -2,7 +2,7 @@
 // store on the calling thread, which for a 50,000-project backup (tens of MB) was a task of seconds on the page's.
 import type { FileBytes } from '../../shared/api/desktop-api';
 import { fileByteLength } from '../../shared/api/desktop-api';
-import { runInWorker, transferred } from './worker-client';
+import { transferred, WorkerClient } from './worker-client';
 
 export interface BlobWorkerApi {
   join(parts: Uint8Array[], type: string): Blob;
@@ -12,6 +12,13 @@ export interface BlobWorkerApi {
 const OFF_THREAD_BYTES = 256 * 1024;
 
 /**
+ * The join Worker, started at the first big file and kept: a module Worker's start took 30–325 ms per download as
+ * the load rose (the reports workbook at 50,000 projects, session 15), more than the join. What it was sent is
+ * garbage there once its Blob is made.
+ */
+let joiner: WorkerClient<BlobWorkerApi> | null = null;
+
+/**
  * The same Blob as `new Blob(parts)`. Big files are joined in a Worker and their buffers are MOVED there (detached
  * here): callers hand the bytes over and do not use them again.
  */
@@ -19,8 +26,6 @@ export async function blobOffThread(bytes: FileBytes, type = ''): Promise<Blob> 
   const parts = bytes instanceof Uint8Array ? [bytes] : [...bytes];
   if (fileByteLength(bytes) < OFF_THREAD_BYTES || typeof Worker === 'undefined') return new Blob(parts as BlobPart[], { type });
   const buffers = [...new Set(parts.map((p) => p.buffer as ArrayBuffer))];
-  return runInWorker<BlobWorkerApi, Blob>(
-    () => new Worker(new URL('./blob.worker.ts', import.meta.url), { type: 'module' }),
-    (w) => w.join(transferred(parts, buffers), type),
-  );
+  joiner ??= new WorkerClient<BlobWorkerApi>(() => new Worker(new URL('./blob.worker.ts', import.meta.url), { type: 'module' }));
+  return joiner.call((w) => w.join(transferred(parts, buffers), type));
 }
