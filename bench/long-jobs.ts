@@ -265,6 +265,13 @@ async function catalogImport(ctx: LongJobsContext): Promise<ScenarioResult> {
     if (i > 0) await page.reload();
     await page.waitForSelector('[data-action="import-edition"]:not([disabled])', { timeout: TIMEOUT });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: TIMEOUT }), page.click('[data-action="import-edition"]')]);
+    // BENCH_CATALOG_CPUPROFILE=/tmp/c: the page's main thread per run (/tmp/c-<run>.cpuprofile; a reload ends a profile).
+    const profilePrefix = process.env.BENCH_CATALOG_CPUPROFILE;
+    const cdp = profilePrefix ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const since = await pageNow(page);
     const t0 = performance.now();
     await chooser.setFiles(file);
@@ -276,6 +283,18 @@ async function catalogImport(ctx: LongJobsContext): Promise<ScenarioResult> {
     const writeMs = performance.now() - t1;
     runs.push({ ms: readMs + writeMs, readMs, writeMs, longest: await ctx.longestTaskSince(page, since) });
     ctx.log(`catalog run ${i + 1}: read ${readMs.toFixed(0)} ms + write ${writeMs.toFixed(0)} ms, longest task ${runs.at(-1)!.longest ?? '—'} ms`);
+    if (process.env.BENCH_VERBOSE || cdp) {
+      // Diagnostics only (the row counts tasks until the ok message): the screen's re-read of the catalog may land
+      // after it, so the second past it is logged too. Each long task as start+duration, ms after the file was chosen.
+      await page.waitForTimeout(1000);
+      const tasks = await page.evaluate((t) => ((window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks ?? []).filter((x) => x.start >= t), since);
+      ctx.log(`catalog long tasks (confirmation at ${Math.round(readMs)}, ok at ${Math.round(readMs + writeMs)}): ${tasks.map((x) => `${Math.round(x.start - since)}+${Math.round(x.duration)}`).join(' ')}`);
+    }
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(`${profilePrefix}-${i + 1}.cpuprofile`, JSON.stringify(profile));
+      await cdp.detach();
+    }
   }
   const heap = await ctx.heapMB(page);
   const longest = Math.max(...runs.map((r) => r.longest ?? 0));
