@@ -73,9 +73,16 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const themeOf = useMemo(() => themeResolver(programs), [programs]);
   const themeIds = useMemo(() => themesInUse(programs, themes, themeOf), [programs, themes, themeOf]);
   const years = useMemo(() => {
-    const ys = programs.flatMap((p) => [p.period.startFiscalYear, p.period.endFiscalYear]).filter((y): y is number => y !== null);
-    const from = Math.min(currentFy - 2, ...ys);
-    const to = Math.max(currentFy + 3, ...ys);
+    // One loop, not 10,000 years spread into Math.min/max: this runs on every re-read of a 5,000-program catalog.
+    let from = currentFy - 2;
+    let to = currentFy + 3;
+    for (const p of programs) {
+      for (const y of [p.period.startFiscalYear, p.period.endFiscalYear]) {
+        if (y === null) continue;
+        if (y < from) from = y;
+        if (y > to) to = y;
+      }
+    }
     return Array.from({ length: Math.min(60, to - from + 1) }, (_, i) => to - i);
   }, [programs, currentFy]);
 
