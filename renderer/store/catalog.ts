@@ -50,6 +50,18 @@ export function usePrograms(): ProgramEntry[] {
   return useLiveQuery(loadPrograms, [], BUILTIN_ENTRIES);
 }
 
+/** False for the built-in list usePrograms gives while the database opens: the office's catalog is not read yet. */
+export function programsRead(programs: readonly ProgramEntry[]): boolean {
+  return programs !== BUILTIN_ENTRIES;
+}
+
+/** The newest write among the office's programs (null when it has none): it changes with every re-read after a write. */
+export function catalogRevision(programs: readonly ProgramEntry[]): string | null {
+  let newest: string | null = null;
+  for (const p of programs) if (p.updatedAt !== null && (newest === null || p.updatedAt > newest)) newest = p.updatedAt;
+  return newest;
+}
+
 const NO_EDITIONS: StoredEdition[] = [];
 
 /** The catalog editions the office imported; none while the database opens. */

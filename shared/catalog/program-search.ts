@@ -199,9 +199,10 @@ export function programTreeRows<T extends CatalogProgram>(
   // A caller keeping the list's resolver passes it (see themeResolver); only a theme filter needs one.
   const keep = createProgramFilter(query, query.theme != null ? (options.themeOf ?? themeResolver(programs)) : undefined);
   const filtering = queryWords(query.text).length > 0 || query.managedBy != null || query.theme != null || query.runningInFiscalYear != null;
-  const matched = new Set(programs.filter(keep).map((p) => p.id));
+  // Without a query every program matches: no set of 5,000 ids is built for it (a catalog re-read renders this).
+  const matched = filtering ? new Set(programs.filter(keep).map((p) => p.id)) : null;
   const visible = new Set<string>();
-  if (filtering) {
+  if (matched) {
     const byId = new Map(programs.map((p) => [p.id, p]));
     for (const id of matched) {
       let cursor: string | null = id;
@@ -213,13 +214,16 @@ export function programTreeRows<T extends CatalogProgram>(
   }
   const rows: ProgramTreeRow<T>[] = [];
   const seen = new Set<string>();
+  // Siblings are sorted in place: `children` holds lists of its own, and most programs have none (no copy per leaf).
+  const cmp = programComparator(sort, lang);
+  if (cmp) for (const list of children.values()) list.sort(cmp);
   const walk = (parent: string | null, depth: number) => {
-    const list = sortPrograms(children.get(parent) ?? [], sort, lang);
+    const list = children.get(parent);
+    if (!list) return;
     for (const p of list) {
       if (seen.has(p.id) || (filtering && !visible.has(p.id))) continue;
       seen.add(p.id);
-      const kids = children.get(p.id) ?? [];
-      rows.push({ program: p, depth, hasChildren: kids.length > 0, matches: matched.has(p.id) });
+      rows.push({ program: p, depth, hasChildren: children.has(p.id), matches: matched ? matched.has(p.id) : true });
       if (filtering || !collapsed.has(p.id)) walk(p.id, depth + 1);
     }
   };

@@ -103,6 +103,10 @@ describe('programs screen', () => {
     app = await startApp({ locale: 'ja-JP' });
     let page = app.page;
     await page.evaluate(() => { window.location.hash = '#/programs'; });
+    // The screen says what it shows (the bench waits on this): read, with no office program written yet.
+    await page.waitForSelector('.programs-screen[data-catalog="read"]');
+    const countBefore = Number(await page.getAttribute('.programs-screen', 'data-program-count'));
+    expect(await page.getAttribute('.programs-screen', 'data-catalog-revision')).toBe('');
     await page.click('[data-action="add-program"]');
     const form = page.locator('form.program-form');
     await form.locator('input[name="nameJa"]').fill('科学研究費助成事業');
@@ -118,6 +122,8 @@ describe('programs screen', () => {
     await expect.poll(() => page.locator('.program-detail [data-field="request"]').textContent()).toBe('2,400億円（240,000,000,000円）');
     await expect.poll(() => page.locator('[role="treeitem"][data-program="office-jsps-kakenhi"]').count()).toBe(1);
     expect(await page.locator('[role="treeitem"][data-track="office-jsps-kakenhi/track-1"]').count()).toBe(1);
+    expect(await page.getAttribute('.programs-screen', 'data-catalog-revision')).not.toBe('');
+    expect(Number(await page.getAttribute('.programs-screen', 'data-program-count'))).toBe(countBefore + 1);
 
     page = await app.restart();
     await page.evaluate(() => { window.location.hash = '#/programs'; });

@@ -5,12 +5,27 @@ import { useTranslation } from 'react-i18next';
 import { BarChart } from '../../components/BarChart';
 import type { BarGroup, BarSeries } from '../../components/BarChart';
 import { OTHERS_GROUP_ID, capGroups } from '../../components/bar-chart-layout';
+import type { Bar } from '../../components/bar-chart-layout';
 import { fiscalYearLabelJa } from '../../../shared/calendar/wareki';
 import { sortPrograms } from '../../../shared/catalog/program-search';
 import type { ProgramEntry } from '../../store/catalog';
 
 /** Bars drawn at most; the rest are summed into one. */
 const CHART_PROGRAMS = 40;
+
+/** A program's two bars: last year's budget, and this year's request with the supplementary budget stacked on it. */
+function budgetBars(p: ProgramEntry): Bar[] {
+  return [
+    { key: 'previous', segments: [{ seriesKey: 'previous', value: p.budgetYen.previous ?? 0 }] },
+    {
+      key: 'request',
+      segments: [
+        { seriesKey: 'request', value: p.budgetYen.request ?? 0 },
+        { seriesKey: 'supplementary', value: p.budgetYen.supplementary ?? 0 },
+      ],
+    },
+  ];
+}
 
 interface Props {
   programs: readonly ProgramEntry[];
@@ -33,26 +48,12 @@ export function BudgetChart({ programs, fiscalYear, selectedId, lang, onSelect }
   );
   const groups: BarGroup[] = useMemo(() => {
     const top = programs.filter((p) => p.parentId === null && (p.budgetYen.request !== null || p.budgetYen.previous !== null || p.budgetYen.supplementary !== null));
-    const all = sortPrograms(top, 'budget-desc').map((p): BarGroup => {
+    const toGroup = (p: ProgramEntry): BarGroup => {
       const name = lang === 'en' && p.nameEn ? p.nameEn : p.nameJa;
-      return {
-        id: p.id,
-        label: p.abbreviation ? `${p.abbreviation} ${name}` : name,
-        title: name,
-        bars: [
-          { key: 'previous', segments: [{ seriesKey: 'previous', value: p.budgetYen.previous ?? 0 }] },
-          {
-            key: 'request',
-            segments: [
-              { seriesKey: 'request', value: p.budgetYen.request ?? 0 },
-              { seriesKey: 'supplementary', value: p.budgetYen.supplementary ?? 0 },
-            ],
-          },
-        ],
-      };
-    });
+      return { id: p.id, label: p.abbreviation ? `${p.abbreviation} ${name}` : name, title: name, bars: budgetBars(p) };
+    };
     // An office edition may add thousands of programs: the largest CHART_PROGRAMS are drawn, the rest as one sum.
-    return capGroups(all, CHART_PROGRAMS, (count) => t('chartOthers', { count }));
+    return capGroups(sortPrograms(top, 'budget-desc'), CHART_PROGRAMS, toGroup, (count) => t('chartOthers', { count }), budgetBars);
   }, [programs, lang, t]);
 
   const fmt = useMemo(() => {

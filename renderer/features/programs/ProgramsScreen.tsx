@@ -15,7 +15,7 @@ import { MANAGED_BY_NOT_STATED } from '../../../shared/catalog/schema';
 import type { ProgramSort } from '../../../shared/catalog/program-search';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
 import { fiscalYearOf, todayIso } from '../../../shared/calendar/fiscal-year';
-import { useEditions, usePrograms } from '../../store/catalog';
+import { catalogRevision, programsRead, useEditions, usePrograms } from '../../store/catalog';
 import type { ProgramEntry } from '../../store/catalog';
 import { catalogFields, deleteOfficeProgram, mappedProjects, restoreOfficeProgram, saveOfficeProgram } from '../../store/catalog-edit';
 import type { MappedProject } from '../../store/catalog-edit';
@@ -61,6 +61,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const [deleting, setDeleting] = useState<DeleteState | null>(null);
   const [flash, setFlash] = useState<Flash>(null);
 
+  const revision = useMemo(() => catalogRevision(programs), [programs]);
   const selectedId = route.params[0] ?? null;
   const selectedTrackId = route.params[1] ?? null;
   const byId = useMemo(() => new Map(programs.map((p) => [p.id, p])), [programs]);
@@ -73,9 +74,16 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const themeOf = useMemo(() => themeResolver(programs), [programs]);
   const themeIds = useMemo(() => themesInUse(programs, themes, themeOf), [programs, themes, themeOf]);
   const years = useMemo(() => {
-    const ys = programs.flatMap((p) => [p.period.startFiscalYear, p.period.endFiscalYear]).filter((y): y is number => y !== null);
-    const from = Math.min(currentFy - 2, ...ys);
-    const to = Math.max(currentFy + 3, ...ys);
+    // One loop, not 10,000 years spread into Math.min/max: this runs on every re-read of a 5,000-program catalog.
+    let from = currentFy - 2;
+    let to = currentFy + 3;
+    for (const p of programs) {
+      for (const y of [p.period.startFiscalYear, p.period.endFiscalYear]) {
+        if (y === null) continue;
+        if (y < from) from = y;
+        if (y > to) to = y;
+      }
+    }
     return Array.from({ length: Math.min(60, to - from + 1) }, (_, i) => to - i);
   }, [programs, currentFy]);
 
@@ -237,7 +245,14 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const treeShown = usePaintedOnce();
 
   return (
-    <section className="programs-screen" data-ready={treeShown ? 'true' : 'false'}>
+    <section
+      className="programs-screen"
+      data-ready={treeShown ? 'true' : 'false'}
+      // What this render shows of the catalog, for tests and the bench: read yet, and the newest write it holds.
+      data-catalog={programsRead(programs) ? 'read' : 'opening'}
+      data-catalog-revision={revision ?? ''}
+      data-program-count={programs.length}
+    >
       <header className="programs-header">
         <div>
           <h1>{t('title')}</h1>

@@ -128,18 +128,36 @@ describe('legend', () => {
 describe('capGroups', () => {
   const groups = Array.from({ length: 6 }, (_, i) => stacked(`g${i}`, 60 - i * 10, i));
   const label = (n: number) => `その他 ${n} 事業`;
+  const same = (g: BarGroup) => g;
 
   it('leaves a short list as it is', () => {
-    expect(capGroups(groups, 6, label)).toEqual(groups);
+    expect(capGroups(groups, 6, same, label)).toEqual(groups);
   });
 
   it('keeps the first limit - 1 and sums the rest segment by segment into one group', () => {
-    const capped = capGroups(groups, 4, label);
+    const capped = capGroups(groups, 4, same, label);
     expect(capped.map((g) => g.id)).toEqual(['g0', 'g1', 'g2', OTHERS_GROUP_ID]);
     const others = capped[3]!;
     expect(others.label).toBe('その他 3 事業');
     expect(chartTable([others], series)).toEqual([{ label: 'その他 3 事業', values: [30 + 20 + 10, 3 + 4 + 5] }]);
     // The groups given are not changed by the summing.
     expect(chartTable(groups.slice(3), series).map((r) => r.values)).toEqual([[30, 3], [20, 4], [10, 5]]);
+  });
+
+  it('builds groups only for the items it draws; the rest give only their bars', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => ({ id: `p${i}`, direct: 1000 - i, indirect: 1 }));
+    const built: string[] = [];
+    const toGroup = (item: (typeof items)[number]) => {
+      built.push(item.id);
+      return stacked(item.id, item.direct, item.indirect);
+    };
+    const toBars = (item: (typeof items)[number]) => stacked(item.id, item.direct, item.indirect).bars;
+    const capped = capGroups(items, 40, toGroup, label, toBars);
+    expect(built).toEqual(items.slice(0, 39).map((x) => x.id));
+    expect(capped).toHaveLength(40);
+    const restDirect = items.slice(39).reduce((n, x) => n + x.direct, 0);
+    expect(chartTable([capped[39]!], series)).toEqual([{ label: 'その他 961 事業', values: [restDirect, 961] }]);
+    // Without toBars the rest are summed from their groups, to the same result.
+    expect(capGroups(items, 40, toGroup, label)).toEqual(capped);
   });
 });

@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredProgram } from '../../../renderer/store/catalog';
-import { readStoredPrograms } from '../../../renderer/store/catalog';
+import { catalogRevision, mergePrograms, programsRead, readStoredPrograms } from '../../../renderer/store/catalog';
+import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import { GrantDatabase } from '../../../renderer/store/db';
 
 let n = 0;
@@ -58,5 +59,17 @@ describe('readStoredPrograms', () => {
     await grew;
     expect(seen[0]).toBe(600);
     expect(seen.at(-1)).toBe(601);
+  });
+});
+
+describe('what the Programs screen shows of the catalog', () => {
+  it('the newest write among the office programs is the revision; built-in entries have none', () => {
+    expect(catalogRevision(mergePrograms(BUILTIN_CATALOG.programs, []))).toBeNull();
+    const rows = [program(1), { ...program(2), updatedAt: '2026-12-04T07:00:00.000Z' }, program(3)];
+    expect(catalogRevision(mergePrograms(BUILTIN_CATALOG.programs, rows))).toBe('2026-12-04T07:00:00.000Z');
+  });
+
+  it('a read list counts as read even when the office has no programs of its own', () => {
+    expect(programsRead(mergePrograms(BUILTIN_CATALOG.programs, []))).toBe(true);
   });
 });

@@ -106,6 +106,16 @@ describe('programTreeRows', () => {
     const req = roots.map((r) => r.program.budgetYen.request).filter((r): r is number => r !== null);
     expect(req).toEqual([...req].sort((a, b) => b - a));
   });
+
+  it('sorts without touching the list given, and every row matches when there is no query', () => {
+    const before = programs.map((p) => p.id);
+    const rows = programTreeRows(programs, { sort: 'budget-desc' });
+    expect(programs.map((p) => p.id)).toEqual(before);
+    expect(rows.every((r) => r.matches)).toBe(true);
+    expect(rows.filter((r) => r.hasChildren).map((r) => r.program.id)).toEqual(
+      rows.filter((r) => programs.some((c) => c.parentId === r.program.id)).map((r) => r.program.id),
+    );
+  });
 });
 
 describe('themes', () => {
