@@ -50,10 +50,10 @@ export function writeBackupInWorker(): Promise<Uint8Array[]> {
   return runInWorker<BackupWorkerApi, Uint8Array[]>(startWorker, (w) => w.write(callback(() => undefined)));
 }
 
-/** A backup file checked in its Worker and held there until it is restored or dropped. */
 /** How long the delete of a replaced database waits for a connection that has not closed (see deleteDatabase). */
 const REPLACED_DELETE_GRACE_MS = 5_000;
 
+/** A backup file checked in its Worker and held there until it is restored or dropped. */
 export class PendingRestore {
   private constructor(
     private readonly client: WorkerClient<BackupWorkerApi>,
@@ -76,7 +76,7 @@ export class PendingRestore {
    * connections, this window's and its Workers', close on the delete's versionchange). Once this resolves, the caller
    * reloads the app, which opens the restored one (and its sync session sends what the restore queued).
    */
-  async restore(opts: { api: DesktopApi; keep: number; user: string }, job: Job): Promise<string> {
+  async restore(opts: { api: DesktopApi; keep: number; user: string }, job: Job): Promise<void> {
     // The bar: the snapshot is its first half, the restore its second.
     const half = (offset: number) => callback((d: number, t: number) => job.progress(offset + (t ? Math.round((d / t) * 500) : 0), 1000));
     const target = newDatabaseName(db.name);
@@ -96,7 +96,6 @@ export class PendingRestore {
     // The restore is done whatever happens here: a delete that fails is retried at the next start, one held up by a
     // connection that does not close goes on once the reload has closed it.
     await deleteReplacedDatabases(target, { blockedGraceMs: REPLACED_DELETE_GRACE_MS }).catch((err: unknown) => console.error('Replaced database not deleted', err));
-    return target;
   }
 
   dispose(): void {
