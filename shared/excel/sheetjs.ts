@@ -7,6 +7,7 @@ import { decodeSource } from './decode';
 import { isoToSerial, serialToIso } from './excel-serial';
 import { crc32, DEFAULT_DATE_FORMAT, PartRefused, readZipEntries, writeZip } from './xlsx-parts';
 import type { ZipEntry } from './xlsx-parts';
+import { RowsNotWritten, SheetRowsWriter, spliceRows, styleRegistration } from './sheet-rows-xml';
 
 /** A date cell, already converted from Excel's serial number to a calendar date (no time zone involved). */
 export interface ExcelDate {
@@ -151,9 +152,13 @@ export interface SheetSpec {
   hidden?: boolean;
 }
 
-function toWorksheet(spec: SheetSpec): XLSX.WorkSheet {
-  const data: XLSX.CellObject[][] = spec.rows.map((row) =>
-    row.map((cell, c): XLSX.CellObject => {
+/** A row SheetJS writes nothing for: the rows of a big sheet it is not given (see `sampled` below). */
+const NO_CELLS: XLSX.CellObject[] = [];
+
+/** The worksheet of `spec`; with `sampled`, only those rows hold cells (the range stays the whole sheet's). */
+function toWorksheet(spec: SheetSpec, sampled?: ReadonlySet<number>): XLSX.WorkSheet {
+  const data: XLSX.CellObject[][] = spec.rows.map((row, r) =>
+    sampled && !sampled.has(r) ? NO_CELLS : row.map((cell, c): XLSX.CellObject => {
       if (cell === null || cell === undefined) return { t: 'z' };
       if (typeof cell === 'number') {
         const z = spec.numFmts?.[c];
@@ -164,7 +169,7 @@ function toWorksheet(spec: SheetSpec): XLSX.WorkSheet {
       return { t: 'n', v: isoToSerial(cell.iso), z: spec.numFmts?.[c] ?? DEFAULT_DATE_FORMAT };
     }),
   );
-  const width = data.reduce((w, r) => Math.max(w, r.length), 0);
+  const width = spec.rows.reduce((w, r) => Math.max(w, r.length), 0);
   const ws: XLSX.WorkSheet = { '!data': data, '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, data.length - 1), c: Math.max(0, width - 1) } }) };
   if (spec.colWidths) ws['!cols'] = spec.colWidths.map((wch) => ({ wch }));
   if (spec.merges?.length) ws['!merges'] = spec.merges.map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
@@ -191,48 +196,101 @@ function withFrozenRows(xml: Uint8Array, rows: number): Uint8Array {
 /** SheetJS's own raw deflate (what its compressed writes use): each entry is compressed exactly as a one-call write would. */
 const deflateRaw = (XLSX.CFB as { utils: { _deflateRaw(data: Uint8Array): Uint8Array } }).utils._deflateRaw;
 
+/** A sheet's XML as SheetJS wrote it → the XML to store instead (index: the sheet's, 0-based). */
+type SheetXmlEdit = (index: number, xml: Uint8Array) => Uint8Array;
+
 /**
- * Writes frozen header rows, which SheetJS CE does not: the workbook is written once without compression, each frozen
- * sheet's XML gets its `<pane state="frozen">`, and every entry is then deflated once, as a compressed write would,
- * keeping the write's CRC for the entries left as they were. Nothing is read back or written twice.
+ * Writes frozen header rows, which SheetJS CE does not, and the big sheets' rows (`edit`): the workbook is written
+ * once without compression, each frozen sheet's XML gets its `<pane state="frozen">`, and every entry is then deflated
+ * once, as a compressed write would, keeping the write's CRC for the entries left as they were. Nothing is read back
+ * or written twice.
  */
-function writeWithPanes(wb: XLSX.WorkBook, freeze: readonly number[]): Uint8Array {
+function writeWithPanes(wb: XLSX.WorkBook, freeze: readonly number[], edit?: SheetXmlEdit): Uint8Array {
   const stored = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array;
   const entries = readZipEntries(stored).map((e): ZipEntry => {
     if (e.method !== 0) throw new Error(`SheetJS wrote ${e.name} compressed in an uncompressed write`);
     const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(e.name);
-    const rows = sheet ? Math.floor(freeze[Number(sheet[1]) - 1] ?? 0) : 0;
-    const content = rows > 0 ? withFrozenRows(e.data, rows) : e.data;
+    const index = sheet ? Number(sheet[1]) - 1 : -1;
+    const rows = sheet ? Math.floor(freeze[index] ?? 0) : 0;
+    const edited = sheet && edit ? edit(index, e.data) : e.data;
+    const content = rows > 0 ? withFrozenRows(edited, rows) : edited;
     const data = deflateRaw(content);
     return { ...e, method: 8, crc32: content === e.data ? e.crc32 : crc32(content), compressedSize: data.length, uncompressedSize: content.length, data };
   });
   return writeZip(entries);
 }
 
-function writeBook(wb: XLSX.WorkBook, hidden: readonly boolean[], freeze: readonly number[] = []): Uint8Array {
+function writeBook(wb: XLSX.WorkBook, hidden: readonly boolean[], freeze: readonly number[] = [], edit?: SheetXmlEdit): Uint8Array {
   if (hidden.some(Boolean)) wb.Workbook = { ...(wb.Workbook ?? {}), Sheets: wb.SheetNames.map((name, i) => ({ name, Hidden: (hidden[i] ? 1 : 0) as 0 | 1 })) };
   // 'buffer' hands back SheetJS's own zip bytes; 'array' would round-trip them through a binary string (about a
   // quarter of a big write). Outside Node it is a Uint8Array; in Node a Buffer, which may share a pooled buffer.
-  const out = freeze.some((n) => n > 0) ? writeWithPanes(wb, freeze) : (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array);
+  const out = edit || freeze.some((n) => n > 0) ? writeWithPanes(wb, freeze, edit) : (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array);
   return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength && out.constructor === Uint8Array ? out : new Uint8Array(out);
+}
+
+/**
+ * Sheets of at least this many cells have their rows written by sheet-rows-xml.ts: the reports workbook at 50,000
+ * projects (two sheets of about 20,000 rows) is written in about 250 ms instead of 600 (docs/performance.md, session
+ * 16), and the standard export's parts gain the same way. Below it a second path is not worth its cost.
+ */
+export const FAST_ROWS_MIN_CELLS = 20_000;
+
+export interface WriteOptions {
+  /** Sheets with at least this many cells get their rows from sheet-rows-xml.ts (tests set 0 to compare every sheet). */
+  fastRowsMinCells?: number;
+  /** Told why SheetJS wrote the workbook alone after all (tests check that the rows writer was used). */
+  onFallback?: (reason: string) => void;
+}
+
+const cellCount = (spec: SheetSpec) => spec.rows.reduce((n, row) => n + row.length, 0);
+
+/**
+ * One write of `specs` as a workbook. Big sheets are given to SheetJS with only a sample of their rows (the first
+ * two, the last, and each row where a number format is first met, so styles are numbered as in a full write); their
+ * rows are then written by `SheetRowsWriter`, checked against SheetJS's sample, into SheetJS's XML. On any
+ * difference the workbook is written by SheetJS alone.
+ */
+function writeSpecs(specs: readonly SheetSpec[], hidden: readonly boolean[], freeze: readonly number[], opts: WriteOptions): Uint8Array {
+  const plain = () => {
+    const wb = XLSX.utils.book_new();
+    for (const spec of specs) XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
+    return writeBook(wb, hidden, freeze);
+  };
+  const min = opts.fastRowsMinCells ?? FAST_ROWS_MIN_CELLS;
+  const fast = specs.map((spec) => spec.rows.length > 0 && cellCount(spec) >= min);
+  if (!fast.some(Boolean)) return plain();
+  const { styleOf, firstRows } = styleRegistration(specs, DEFAULT_DATE_FORMAT);
+  const sampled = specs.map((spec, i) => (fast[i] ? [...new Set([0, 1, spec.rows.length - 1, ...firstRows[i]!])].filter((r) => r < spec.rows.length).sort((a, b) => a - b) : []));
+  const wb = XLSX.utils.book_new();
+  specs.forEach((spec, i) => XLSX.utils.book_append_sheet(wb, toWorksheet(spec, fast[i] ? new Set(sampled[i]) : undefined), spec.name));
+  const edit: SheetXmlEdit = (i, xml) => {
+    const spec = specs[i];
+    if (!spec || !fast[i]) return xml;
+    const writer = new SheetRowsWriter(spec.numFmts ?? {}, DEFAULT_DATE_FORMAT, styleOf);
+    return spliceRows(xml, sampled[i]!, spec.rows, writer);
+  };
+  try {
+    return writeBook(wb, hidden, freeze, edit);
+  } catch (err) {
+    if (!(err instanceof RowsNotWritten)) throw err;
+    opts.onFallback?.(err.message);
+    return plain();
+  }
 }
 
 /**
  * Writes sheets to xlsx bytes. Strings are always written as text cells (never formulas); dates become real date cells.
  */
-export function writeWorkbookBytes(sheets: SheetSpec[]): Uint8Array {
-  const wb = XLSX.utils.book_new();
-  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
-  return writeBook(wb, sheets.map((s) => Boolean(s.hidden)), sheets.map((s) => s.freezeRows ?? 0));
+export function writeWorkbookBytes(sheets: SheetSpec[], opts: WriteOptions = {}): Uint8Array {
+  return writeSpecs(sheets, sheets.map((s) => Boolean(s.hidden)), sheets.map((s) => s.freezeRows ?? 0), opts);
 }
 
 /** A sheet without its rows: what the shell of a workbook written in parts needs to know of it. */
 export type SheetLayout = Omit<SheetSpec, 'rows'>;
 
 /** The seed sheet: one number cell per seed format, in order, so this write numbers its styles like every other. */
-function seedSheet(seed: readonly string[]): XLSX.WorkSheet {
-  const row: XLSX.CellObject[] = seed.map((z) => ({ t: 'n', v: 0, z }));
-  return { '!data': [row], '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: 0, c: Math.max(0, row.length - 1) } }) };
+function seedSpec(name: string, seed: readonly string[]): SheetSpec {
+  return { name, rows: [seed.map(() => 0)], numFmts: Object.fromEntries(seed.map((z, c) => [c, z])) };
 }
 
 /**
@@ -240,13 +298,10 @@ function seedSheet(seed: readonly string[]): XLSX.WorkSheet {
  * [seed, spec] whose second worksheet's style indexes match a shell written with the same `seed` (from `formatSeed`).
  * Throws when the sheet uses a number format the seed lacks.
  */
-export function writeSheetPart(spec: SheetSpec, seed: readonly string[]): Uint8Array {
+export function writeSheetPart(spec: SheetSpec, seed: readonly string[], opts: WriteOptions = {}): Uint8Array {
   const missing = [DEFAULT_DATE_FORMAT, ...Object.values(spec.numFmts ?? {})].filter((z) => z !== 'General' && !seed.includes(z));
   if (missing.length) throw new PartRefused(`the format seed lacks ${missing.join(', ')}`);
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, seedSheet(seed), spec.name === 'seed' ? 'seed0' : 'seed');
-  XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
-  return writeBook(wb, [], [0, spec.freezeRows ?? 0]);
+  return writeSpecs([seedSpec(spec.name === 'seed' ? 'seed0' : 'seed', seed), spec], [], [0, spec.freezeRows ?? 0], opts);
 }
 
 /**
@@ -255,6 +310,6 @@ export function writeSheetPart(spec: SheetSpec, seed: readonly string[]): Uint8A
  */
 export function writeWorkbookShell(layouts: readonly SheetLayout[], seed: readonly string[]): Uint8Array {
   const wb = XLSX.utils.book_new();
-  layouts.forEach((layout, i) => XLSX.utils.book_append_sheet(wb, i === 0 ? seedSheet(seed) : {}, layout.name));
+  layouts.forEach((layout, i) => XLSX.utils.book_append_sheet(wb, i === 0 ? toWorksheet(seedSpec(layout.name, seed)) : {}, layout.name));
   return writeBook(wb, layouts.map((l) => Boolean(l.hidden)));
 }
