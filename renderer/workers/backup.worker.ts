@@ -12,8 +12,8 @@ const api: BackupWorkerApi = {
     const parts = await writeBackupParts(undefined, { onProgress: (d, t) => void onProgress(d, t) });
     return transferred(parts, parts.map((p) => p.buffer as ArrayBuffer));
   },
-  check(bytes) {
-    const parsed = readBackupBytes(bytes);
+  async check(file) {
+    const parsed = readBackupBytes(file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()));
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     checked = parsed.backup;
     return { ok: true, summary: { createdAt: parsed.backup.createdAt, projects: parsed.backup.tables.projects.length, milestones: parsed.backup.tables.milestones.length } };

@@ -72,7 +72,7 @@ export function BackupPanel() {
       if (result.saved) setMessage({ kind: 'ok', text: t('backupSaved', { location: result.location ?? '' }) });
     });
 
-  const validate = (bytes: Uint8Array, source: string) =>
+  const validate = (bytes: Uint8Array | Blob, source: string) =>
     asJob(JOB_LABELS.check, async (control) => {
       const checked = await PendingRestore.check(bytes, control.signal);
       if (!checked.ok) {
@@ -145,7 +145,8 @@ export function BackupPanel() {
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) void f.arrayBuffer().then((b) => validate(new Uint8Array(b), f.name));
+          // The File itself goes to the check's Worker, which reads it there (not into the page).
+          if (f) void validate(f, f.name);
         }} />
       {restoring ? (
         <div className="modal-backdrop">
