@@ -1,7 +1,8 @@
 // The `<row>` elements of a big worksheet, byte for byte what SheetJS 0.20.3 writes for the same cells, built in one
 // pass over plain cells: SheetJS spends most of a big write making a cell object, an attribute map and two regex
-// replacements per cell. sheetjs.ts checks this module's rows against SheetJS's own on a sample of every sheet and
-// falls back to SheetJS's write on any difference, so a SheetJS upgrade cannot silently change the files.
+// replacements per cell. sheetjs.ts checks these rows against SheetJS's own on a sample of every sheet and falls back
+// to SheetJS's write on any difference; the tests compare whole workbooks, so a SheetJS upgrade that writes rows
+// differently fails them rather than changing the files unseen.
 import type { Cell } from './sheetjs';
 import { isoToSerial } from './excel-serial';
 

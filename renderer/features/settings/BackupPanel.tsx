@@ -72,9 +72,9 @@ export function BackupPanel() {
       if (result.saved) setMessage({ kind: 'ok', text: t('backupSaved', { location: result.location ?? '' }) });
     });
 
-  const validate = (bytes: Uint8Array | Blob, source: string) =>
+  const validate = (file: Uint8Array | Blob, source: string) =>
     asJob(JOB_LABELS.check, async (control) => {
-      const checked = await PendingRestore.check(bytes, control.signal);
+      const checked = await PendingRestore.check(file, control.signal);
       if (!checked.ok) {
         setMessage({ kind: 'error', text: t('restoreInvalid'), details: checked.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`) });
         return;
