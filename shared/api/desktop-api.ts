@@ -28,6 +28,18 @@ export function fileByteLength(bytes: FileBytes): number {
   return bytes instanceof Uint8Array ? bytes.byteLength : bytes.reduce((n, p) => n + p.byteLength, 0);
 }
 
+/** A file's bytes as one buffer (the parts copied one after another; a whole file is returned as it is). */
+export function joinFileBytes(bytes: FileBytes): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  const out = new Uint8Array(fileByteLength(bytes));
+  let at = 0;
+  for (const p of bytes) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
 export interface SaveFileRequest {
   title?: string;
   suggestedName: string;

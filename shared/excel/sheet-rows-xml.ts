@@ -3,6 +3,7 @@
 // replacements per cell. sheetjs.ts checks these rows against SheetJS's own on a sample of every sheet and falls back
 // to SheetJS's write on any difference; the tests compare whole workbooks, so a SheetJS upgrade that writes rows
 // differently fails them rather than changing the files unseen.
+import { joinFileBytes } from '../api/desktop-api';
 import type { Cell } from './sheetjs';
 import { isoToSerial } from './excel-serial';
 
@@ -177,12 +178,5 @@ export function spliceRows(sample: Uint8Array, sampled: readonly number[], rows:
   if (ours !== theirs) throw new RowsNotWritten('the rows differ from what SheetJS writes');
   const encoder = new codec.TextEncoder();
   const encode = (text: string) => encoder.encode(text);
-  const chunks = [encode(sampleXml.slice(0, open + '<sheetData>'.length)), ...writer.rowsUtf8(rows, encode), encode(sampleXml.slice(close))];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinFileBytes([encode(sampleXml.slice(0, open + '<sheetData>'.length)), ...writer.rowsUtf8(rows, encode), encode(sampleXml.slice(close))]);
 }

@@ -3,6 +3,7 @@
 // part's sheet XML into a "shell" workbook that holds everything else. Entries are copied still compressed (bytes,
 // CRC and sizes as SheetJS wrote them); only the zip headers and central directory are rewritten. The same zip reader
 // and writer let sheetjs.ts add frozen panes to a workbook with one write and one deflate per entry. Pure TypeScript.
+import { joinFileBytes } from '../api/desktop-api';
 import type { SheetSpec } from './sheetjs';
 import { readZipDirectory } from './zip-directory';
 
@@ -98,13 +99,23 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
 
 /** A zip archive of these entries, in this order (no extra fields, no comments, no data descriptors). */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  return joinFileBytes(writeZipParts(entries));
+}
+
+/**
+ * The same archive as writeZip, as pieces to be written one after another: each entry's header, its data as the view
+ * it came as (not copied), and the central directory. A page hands these to the file save as they are: joining a
+ * 15 MB workbook on its thread was a task of 145–156 ms (export-50k, session 17).
+ */
+export function writeZipParts(entries: readonly ZipEntry[]): Uint8Array[] {
   let size = 22;
   for (const e of entries) size += 30 + 46 + 2 * e.name.length + e.data.length;
   if (size > 0xffffffff || entries.length >= 0xffff) throw new PartRefused('the workbook would need zip64');
-  const out = new Uint8Array(size);
+  const pieces: Uint8Array[] = [];
   const offsets: number[] = [];
-  let at = 0;
-  const header = (e: ZipEntry, central: boolean): void => {
+  let offset = 0;
+  /** Writes the fields local and central headers share into `out` at `at` (after the central one's extra field). */
+  const header = (out: Uint8Array, at: number, e: ZipEntry, central: boolean): number => {
     const flags = e.flags & ~8;
     if (central) {
       put32(out, at, SIG_CENTRAL);
@@ -123,41 +134,43 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     put32(out, at + 22, e.uncompressedSize);
     put16(out, at + 26, e.name.length);
     put16(out, at + 28, 0);
-    at += 30;
+    return at + 30;
   };
-  const name = (e: ZipEntry): void => {
+  const name = (out: Uint8Array, at: number, e: ZipEntry): number => {
     for (let i = 0; i < e.name.length; i++) out[at + i] = e.name.charCodeAt(i);
-    at += e.name.length;
+    return at + e.name.length;
   };
   for (const e of entries) {
-    offsets.push(at);
-    header(e, false);
-    name(e);
-    out.set(e.data, at);
-    at += e.data.length;
+    offsets.push(offset);
+    const local = new Uint8Array(30 + e.name.length);
+    name(local, header(local, 0, e, false), e);
+    pieces.push(local, e.data);
+    offset += local.length + e.data.length;
   }
-  const cdStart = at;
+  const cdStart = offset;
+  const directory = new Uint8Array(entries.reduce((n, e) => n + 46 + e.name.length, 22));
+  let at = 0;
   entries.forEach((e, i) => {
-    header(e, true);
+    at = header(directory, at, e, true);
     // After the shared fields: comment length, disk number, internal and external attributes, local header offset.
-    put16(out, at, 0);
-    put16(out, at + 2, 0);
-    put16(out, at + 4, 0);
-    put32(out, at + 6, 0);
-    put32(out, at + 10, offsets[i]!);
-    at += 14;
-    name(e);
+    put16(directory, at, 0);
+    put16(directory, at + 2, 0);
+    put16(directory, at + 4, 0);
+    put32(directory, at + 6, 0);
+    put32(directory, at + 10, offsets[i]!);
+    at = name(directory, at + 14, e);
   });
-  const cdSize = at - cdStart;
-  put32(out, at, SIG_EOCD);
-  put16(out, at + 4, 0);
-  put16(out, at + 6, 0);
-  put16(out, at + 8, entries.length);
-  put16(out, at + 10, entries.length);
-  put32(out, at + 12, cdSize);
-  put32(out, at + 16, cdStart);
-  put16(out, at + 20, 0);
-  return out;
+  const cdSize = at;
+  put32(directory, at, SIG_EOCD);
+  put16(directory, at + 4, 0);
+  put16(directory, at + 6, 0);
+  put16(directory, at + 8, entries.length);
+  put16(directory, at + 10, entries.length);
+  put32(directory, at + 12, cdSize);
+  put32(directory, at + 16, cdStart);
+  put16(directory, at + 20, 0);
+  pieces.push(directory);
+  return pieces;
 }
 
 /** Entries every SheetJS xlsx write holds besides the worksheets; anything else (shared strings, comments, a sheet's
@@ -200,9 +213,10 @@ function checkEntries(entries: readonly ZipEntry[], sheets: number, what: string
  * One xlsx file from a shell and its parts: the shell is the workbook with every final sheet (names, order, hidden
  * flags, styles from the format seed) and placeholder worksheets; part K is a two-sheet workbook [seed, sheet K] written
  * with the same seed. Worksheet K of the result is part K's second worksheet, copied still compressed; everything
- * else is the shell's. Throws `PartRefused` when a part or the shell holds anything the result would not carry.
+ * else is the shell's. Throws `PartRefused` when a part or the shell holds anything the result would not carry. The
+ * file comes as pieces (writeZipParts), its entries' data still views into the parts.
  */
-export function assembleWorkbook(shell: Uint8Array, parts: readonly Uint8Array[]): Uint8Array {
+export function assembleWorkbook(shell: Uint8Array, parts: readonly Uint8Array[]): Uint8Array[] {
   if (!parts.length) throw new PartRefused('no parts');
   const shellEntries = readZipEntries(shell);
   checkEntries(shellEntries, parts.length, 'the shell');
@@ -214,5 +228,5 @@ export function assembleWorkbook(shell: Uint8Array, parts: readonly Uint8Array[]
     const sheet = SHEET_ENTRY.exec(e.name);
     return sheet ? { ...sheetXml[Number(sheet[1]) - 1]!, name: e.name } : e;
   });
-  return writeZip(out);
+  return writeZipParts(out);
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { FileBytes } from '../../../shared/api/desktop-api';
 import { desktopApi } from '../../platform/desktop-api';
 import { loadPrograms } from '../../store/catalog';
 import { snapshotBeforeImport } from '../../store/backup';
@@ -636,7 +637,7 @@ function ExportSection() {
   const [busy, setBusy] = useState(false);
   // Which way the last standard export was written (parts or the single-transaction fallback): for tests and support.
   const [exportPath, setExportPath] = useState<string | null>(null);
-  const save = async (make: () => Promise<Uint8Array | null>, name: string) => {
+  const save = async (make: () => Promise<FileBytes | null>, name: string) => {
     setBusy(true);
     setStatus(t('exporting'));
     try {

@@ -64,4 +64,25 @@ describe('blobOffThread', () => {
     expect(await sameBytes(second, copy)).toBe(true);
     expect(started.map((u) => u.pathname.split('/').pop())).toEqual(['blob.worker.ts']);
   });
+
+  it('resolves a big file only once its last byte can be read (the browser holds all of it)', async () => {
+    stubWorker();
+    const blobOffThread = await load();
+    // A URL made of a Blob still being built blocked the page until it was: the read is what blobOffThread waits on.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const read: [number | undefined, number][] = [];
+    const slice = vi.spyOn(Blob.prototype, 'slice').mockImplementation(function (this: Blob, start?: number) {
+      read.push([start, this.size]);
+      return { arrayBuffer: () => gate.then(() => new ArrayBuffer(1)) } as unknown as Blob;
+    });
+    let done = false;
+    const pending = blobOffThread(filled(1_000_000, 5)).then((b) => ((done = true), b));
+    await vi.waitFor(() => expect(read).toEqual([[999_999, 1_000_000]]));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    release();
+    slice.mockRestore();
+    expect((await pending).size).toBe(1_000_000);
+  });
 });

@@ -4,6 +4,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookGrids, writeSheetPart, writeWorkbookBytes, writeWorkbookShell } from '../../../shared/excel/sheetjs';
 import type { SheetSpec } from '../../../shared/excel/sheetjs';
+import { joinFileBytes } from '../../../shared/api/desktop-api';
 import { assembleWorkbook, formatSeed, readZipEntries } from '../../../shared/excel/xlsx-parts';
 
 /** The XML of every worksheet, by entry name. */
@@ -40,7 +41,7 @@ describe('frozen header rows', () => {
 
   it('survive the parallel export (shell + parts)', () => {
     const seed = formatSeed(specs);
-    const bytes = assembleWorkbook(writeWorkbookShell(specs, seed), specs.map((s) => writeSheetPart(s, seed)));
+    const bytes = joinFileBytes(assembleWorkbook(writeWorkbookShell(specs, seed), specs.map((s) => writeSheetPart(s, seed))));
     const xml = sheetXml(bytes);
     expect(xml['xl/worksheets/sheet1.xml']).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(xml['xl/worksheets/sheet2.xml']).not.toContain('<pane');

@@ -12,7 +12,8 @@ import { writeSheetPart, writeWorkbookBytes, writeWorkbookShell } from '../../..
 import type { Cell, SheetSpec } from '../../../shared/excel/sheetjs';
 import { standardWorkbookSheets, YEN_FORMAT } from '../../../shared/excel/standard-workbook';
 import type { WorkbookLanguage } from '../../../shared/excel/standard-workbook';
-import { assembleWorkbook, crc32 as zipCrc32, DEFAULT_DATE_FORMAT, formatSeed, PartRefused, readZipEntries, writeZip } from '../../../shared/excel/xlsx-parts';
+import { joinFileBytes } from '../../../shared/api/desktop-api';
+import { assembleWorkbook, crc32 as zipCrc32, DEFAULT_DATE_FORMAT, formatSeed, PartRefused, readZipEntries, writeZip, writeZipParts } from '../../../shared/excel/xlsx-parts';
 import { messyOfficeSheets, messyOfficeWorkbook } from './fixtures';
 
 const programs = BUILTIN_CATALOG.programs;
@@ -20,7 +21,7 @@ const programs = BUILTIN_CATALOG.programs;
 /** Parts and shell for these sheets, assembled as the parallel export does. */
 function inParts(specs: SheetSpec[]): Uint8Array {
   const seed = formatSeed(specs);
-  return assembleWorkbook(writeWorkbookShell(specs, seed), specs.map((s) => writeSheetPart(s, seed)));
+  return joinFileBytes(assembleWorkbook(writeWorkbookShell(specs, seed), specs.map((s) => writeSheetPart(s, seed))));
 }
 
 /** What a reader sees of a workbook: every cell's type, value and format, widths, merges, hidden flags, names. */
@@ -143,7 +144,7 @@ describe('refusals (the caller then writes the workbook in one call)', () => {
   const parts = specs.map((s) => writeSheetPart(s, seed));
 
   it('assembles these parts when nothing is added', () => {
-    expect(observed(assembleWorkbook(shell, parts))).toEqual(observed(writeWorkbookBytes(specs)));
+    expect(observed(joinFileBytes(assembleWorkbook(shell, parts)))).toEqual(observed(writeWorkbookBytes(specs)));
   });
 
   for (const extra of ['xl/worksheets/_rels/sheet2.xml.rels', 'xl/sharedStrings.xml', 'xl/comments2.xml', 'xl/worksheets/sheet3.xml']) {
@@ -168,6 +169,20 @@ describe('refusals (the caller then writes the workbook in one call)', () => {
     const again = readZipEntries(writeZip(entries));
     expect(again.map((e) => [e.name, e.crc32, e.compressedSize, e.uncompressedSize])).toEqual(entries.map((e) => [e.name, e.crc32, e.compressedSize, e.uncompressedSize]));
     expectValidZip(writeZip(entries));
+  });
+
+  it('hands the parts\' sheets on as views, not copies, and their pieces join into the same file as writeZip', () => {
+    const pieces = assembleWorkbook(shell, parts);
+    // A page saves these pieces as they are (its thread never copies the sheets): each sheet's data is a view of its part.
+    for (const [k, part] of parts.entries()) {
+      const data = readZipEntries(part).find((e) => e.name === 'xl/worksheets/sheet2.xml')!.data;
+      expect(pieces.some((p) => p.buffer === part.buffer && p.byteOffset === data.byteOffset && p.byteLength === data.byteLength), `part ${k + 1}`).toBe(true);
+    }
+    const joined = joinFileBytes(pieces);
+    expectValidZip(joined);
+    const entries = readZipEntries(joined);
+    expect(Buffer.from(joinFileBytes(writeZipParts(entries))).equals(Buffer.from(writeZip(entries)))).toBe(true);
+    expect(Buffer.from(joinFileBytes(writeZipParts(entries))).equals(Buffer.from(joined))).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 // same store revision (else one retry, then the single-transaction export), a refused part falls back, any other
 // failure is reported; Workers that answered are kept for the next export while the screen is open, others are ended.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { joinFileBytes } from '../../../../shared/api/desktop-api';
 import { readWorkbookGrids, writeSheetPart, writeWorkbookShell } from '../../../../shared/excel/sheetjs';
 import type { SheetSpec } from '../../../../shared/excel/sheetjs';
 import { formatSeed } from '../../../../shared/excel/xlsx-parts';
@@ -80,7 +81,7 @@ describe('ParallelExport', () => {
     const bytes = await exporter.run('ja', [], single);
     expect(single).not.toHaveBeenCalled();
     expect(exporter.lastPath).toBe('parts');
-    const sheets = readWorkbookGrids(bytes).sheets;
+    const sheets = readWorkbookGrids(joinFileBytes(bytes)).sheets;
     expect(sheets.map((s) => s.name)).toEqual(['課題', '予算', 'マイルストーン', '応募', '申請額', '研究者', 'メンバー']);
     expect(sheets[6]!.rows[1]).toEqual(['A-1', '山田 太郎']);
     expect(sheets[1]!.rows[1]).toEqual(['A-1', 2025]);
@@ -113,7 +114,7 @@ describe('ParallelExport', () => {
     const single = vi.fn(async () => SINGLE);
     const bytes = await new ParallelExport().run('ja', [], single);
     expect(single).not.toHaveBeenCalled();
-    expect(readWorkbookGrids(bytes).sheets.length).toBe(7);
+    expect(readWorkbookGrids(joinFileBytes(bytes)).sheets.length).toBe(7);
     expect(started.length).toBe(4);
     expect(started.every((w) => w.terminated)).toBe(true);
   });
