@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { joinParts } from '../../../renderer/platform/blob-off-thread';
 import type { BlobWorkerApi } from '../../../renderer/platform/blob-off-thread';
 import { FakeWorker } from './fake-worker';
 
 /** Worker stands in for the browser's: each one started is counted and serves blob.worker.ts's join. */
 function stubWorker(): URL[] {
   const started: URL[] = [];
-  const api: BlobWorkerApi = { join: (parts, type) => new Blob(parts as BlobPart[], { type }) };
+  const api: BlobWorkerApi = { join: joinParts };
   vi.stubGlobal(
     'Worker',
     class extends FakeWorker {
@@ -65,10 +66,8 @@ describe('blobOffThread', () => {
     expect(started.map((u) => u.pathname.split('/').pop())).toEqual(['blob.worker.ts']);
   });
 
-  it('resolves a big file only once its last byte can be read (the browser holds all of it)', async () => {
-    stubWorker();
-    const blobOffThread = await load();
-    // A URL made of a Blob still being built blocked the page until it was: the read is what blobOffThread waits on.
+  it('hands a joined Blob back only once its last byte can be read (the browser holds all of it)', async () => {
+    // A handle passed on before that made the page's next call on it (a URL, a slice) block until it was.
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
     const read: [number | undefined, number][] = [];
@@ -77,12 +76,14 @@ describe('blobOffThread', () => {
       return { arrayBuffer: () => gate.then(() => new ArrayBuffer(1)) } as unknown as Blob;
     });
     let done = false;
-    const pending = blobOffThread(filled(1_000_000, 5)).then((b) => ((done = true), b));
+    const pending = joinParts([filled(600_000, 5), filled(400_000, 6)], 'text/calendar').then((b) => ((done = true), b));
     await vi.waitFor(() => expect(read).toEqual([[999_999, 1_000_000]]));
     await new Promise((r) => setTimeout(r, 20));
     expect(done).toBe(false);
     release();
     slice.mockRestore();
-    expect((await pending).size).toBe(1_000_000);
+    const blob = await pending;
+    expect(blob.size).toBe(1_000_000);
+    expect(blob.type).toBe('text/calendar');
   });
 });
