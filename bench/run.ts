@@ -331,8 +331,10 @@ async function main(): Promise<void> {
       // Best of two on both sides (the floor's second write also runs with warm code); each side's runs in the details.
       const exportFloorMs = Math.min(...floorRuns);
       const exportOurs = Math.min(...oursRuns);
+      // The working-day issue bounds the standard export's tasks as every long job's (100 ms); the first issue set its ratio.
       record({
-        scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: round(exportLongestMs), heapMB: null, target: '≤1.3× floor', met: exportOurs / exportFloorMs <= 1.3,
+        scenario: 'export-50k', oursMs: round(exportOurs)!, floorMs: round(exportFloorMs), ratio: round(exportOurs / exportFloorMs), longestTaskMs: round(exportLongestMs), heapMB: null,
+        target: '≤1.3× floor, tasks ≤100 ms', met: exportOurs / exportFloorMs <= 1.3 && exportLongestMs !== null && exportLongestMs <= 100,
         detail: { oursRuns: oursRuns.map(round).join(' '), floorRuns: floorRuns.map(round).join(' '), longestRuns: exportLongest.map((x) => round(x) ?? '—').join(' '), prepareMs: round(prepareMs)! },
       });
     }
