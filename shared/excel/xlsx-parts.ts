@@ -114,7 +114,7 @@ export function writeZipParts(entries: readonly ZipEntry[]): Uint8Array[] {
   const pieces: Uint8Array[] = [];
   const offsets: number[] = [];
   let offset = 0;
-  /** Writes the fields local and central headers share into `out` at `at` (after the central one's extra field). */
+  /** Writes a local or central header's fixed fields into `out` at `at` (a central one starts with its "made by"). */
   const header = (out: Uint8Array, at: number, e: ZipEntry, central: boolean): number => {
     const flags = e.flags & ~8;
     if (central) {

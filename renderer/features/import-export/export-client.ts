@@ -141,8 +141,9 @@ export class ParallelExport {
   }
 
   /**
-   * The standard workbook of everything stored (trash excluded), as xlsx bytes (in pieces when written in parts). `single` is the export in one Worker
-   * and one transaction, used when the parts cannot be used (refused, or the store kept changing under them).
+   * The standard workbook of everything stored (trash excluded), as xlsx bytes: in pieces when written in parts
+   * (assembleWorkbook). `single` is the export in one Worker and one transaction, used when the parts cannot be used
+   * (refused, or the store kept changing under them).
    */
   async run(lang: WorkbookLanguage, programs: readonly CatalogProgram[], single: () => Promise<Uint8Array>, job: ExportJob = {}): Promise<FileBytes> {
     const names: ProgramName[] = programs.map((p) => ({ id: p.id, nameJa: p.nameJa, nameEn: p.nameEn }));
