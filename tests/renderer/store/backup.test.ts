@@ -2,7 +2,8 @@
 // is snapshotted before the schema upgrade.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DesktopApi, FileBytes, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
+import { joinFileBytes } from '../../../shared/api/desktop-api';
+import type { DesktopApi, SaveSnapshotRequest } from '../../../shared/api/desktop-api';
 import { Dexie, GrantDatabase, db as appDb } from '../../../renderer/store/db';
 import { ChangedDuringRestoreError, backupToBytes, dailySnapshotIfDue, deleteReplacedDatabases, discardUnfinishedRestore, exportBackup, readBackupBytes, replaceWithBackup, restoreBackup, setSnapshotWriter, snapshotBeforeImport, snapshotBeforeUpgrade, takeSnapshot, writeBackupParts } from '../../../renderer/store/backup';
 import { currentDatabaseName, newDatabaseName, pointToDatabase } from '../../../renderer/store/current-database';
@@ -31,18 +32,6 @@ async function reopened(replaced: GrantDatabase): Promise<GrantDatabase> {
 async function expectNothingLeft(replaced: GrantDatabase): Promise<void> {
   expect(await currentDatabaseName(replaced.name)).toBe(replaced.name);
   expect((await Dexie.getDatabaseNames()).filter((x) => x.startsWith(`${replaced.name}@`))).toEqual([]);
-}
-
-/** A file's bytes as one buffer (snapshots now come as the parts they were written in). */
-function joinParts(bytes: FileBytes): Uint8Array {
-  if (bytes instanceof Uint8Array) return bytes;
-  const out = new Uint8Array(bytes.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of bytes) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 function fakeApi(): DesktopApi & { saved: SaveSnapshotRequest[] } {
@@ -109,7 +98,7 @@ describe('backup and restore', () => {
     // The data it replaced was snapshotted first.
     expect(api.saved).toHaveLength(1);
     expect(api.saved[0]!.fileName).toMatch(/before-restore/);
-    const snap = readBackupBytes(joinParts(api.saved[0]!.bytes), b.verno);
+    const snap = readBackupBytes(joinFileBytes(api.saved[0]!.bytes), b.verno);
     expect(snap.ok && snap.backup.tables.projects.map((p) => p.code)).toEqual(['OLD-1']);
   });
 
@@ -153,7 +142,7 @@ describe('backup and restore', () => {
     open.push(current);
     const api = fakeApi();
     expect(await snapshotBeforeUpgrade(api, 5, current)).toBe(true);
-    const saved = JSON.parse(new TextDecoder().decode(joinParts(api.saved[0]!.bytes)));
+    const saved = JSON.parse(new TextDecoder().decode(joinFileBytes(api.saved[0]!.bytes)));
     expect(saved.tables.projects).toEqual([{ id: 'x', code: 'OLD' }]);
     await current.open();
     expect(await snapshotBeforeUpgrade(fakeApi(), 5, current)).toBe(false);
@@ -175,7 +164,7 @@ describe('backup and restore', () => {
     // One part per page at least: the file is never built as one string.
     expect(parts.length).toBeGreaterThan(4);
     expect(seen.at(-1)).toBe(1);
-    const joined = joinParts(parts);
+    const joined = joinFileBytes(parts);
     // The parts' own createdAt is the only difference from the one-call serialisation of the same data.
     const text = new TextDecoder().decode(joined);
     const sameTime = JSON.stringify({ ...JSON.parse(text), createdAt: backup.createdAt });
@@ -191,7 +180,7 @@ describe('backup and restore', () => {
     await seed(d);
     expect(await snapshotBeforeImport(api, 3, d)).toBe(true);
     expect(api.saved[0]!.fileName).toMatch(/before-import\.json$/);
-    const snap = readBackupBytes(joinParts(api.saved[0]!.bytes), d.verno);
+    const snap = readBackupBytes(joinFileBytes(api.saved[0]!.bytes), d.verno);
     expect(snap.ok && snap.backup.tables.projects.map((p) => p.code).sort()).toEqual(['A-1', 'A-2']);
     const full = { ...api, saveSnapshot: async () => Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' })) } as unknown as DesktopApi;
     await expect(snapshotBeforeImport(full, 3, d)).rejects.toThrow(/disk full/);
@@ -314,7 +303,7 @@ describe('the automatic backups\' writer', () => {
     const other = fresh();
     await other.projects.put(project('W-2'));
     await takeSnapshot(api, 'manual', 5, other);
-    const parsed = readBackupBytes(joinParts(api.saved[1]!.bytes), other.verno);
+    const parsed = readBackupBytes(joinFileBytes(api.saved[1]!.bytes), other.verno);
     expect(parsed.ok && parsed.backup.tables.projects.map((p) => p.code)).toEqual(['W-2']);
     await appDb.delete();
   });
