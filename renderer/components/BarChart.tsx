@@ -1,6 +1,6 @@
 // The app's one bar chart (Dashboard, Programs, Reports): horizontal groups of stacked bars in plain SVG, long
-// Japanese labels on the left, a legend drawn inside the SVG, a tooltip on hover or keyboard focus, the data as a visually hidden table
-// for screen readers, and "save as image" (PNG or SVG). Colours and fonts are attributes, not CSS, so a saved
+// Japanese labels on the left, a legend drawn inside the SVG, a tooltip on hover or keyboard focus, the data for screen
+// readers (a visually hidden table, or the page's own table beside the chart), and "save as image" (PNG or SVG). Colours and fonts are attributes, not CSS, so a saved
 // image and a printed page look like the screen. Geometry lives in bar-chart-layout.ts.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -9,6 +9,7 @@ import { desktopApi } from '../platform/desktop-api';
 import { AXIS_HEIGHT, BAR_HEIGHT, chartTable, groupSummary, layoutBarChart } from './bar-chart-layout';
 import type { BarGroup, BarSeries } from './bar-chart-layout';
 import { svgText, svgToPng } from './chart-image';
+import { useRowsInSlices } from './use-rows-in-slices';
 
 export type { BarGroup, BarSeries } from './bar-chart-layout';
 
@@ -28,14 +29,24 @@ export interface BarChartProps {
   labelWidth?: number;
   /** File name (without extension) offered when saving the chart as an image; no save buttons without it. */
   imageName?: string;
+  /**
+   * The id of a table beside the chart that shows the same numbers (Reports): screen readers are pointed to it
+   * (aria-details) instead of a hidden copy, which at 200 groups was half the screen's layout work.
+   */
+  dataTableId?: string;
 }
+
+/** Groups drawn with the chart's first frame (more than a screenful of rows); the rest follow a slice per frame, so a
+ * chart of 200 groups (Reports, all years) is not one long task of SVG text layout. */
+const GROUPS_FIRST = 40;
+const GROUPS_STEP = 60;
 
 const FONT = "'Noto Sans JP', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', sans-serif";
 const INK = '#1d2330';
 const MUTED = '#5d6675';
 const GRID = '#e6e9ee';
 
-export function BarChart({ groups, series, formatValue, formatTick = formatValue, ariaLabel, onSelect, selectedId, width: initialWidth = 760, labelWidth = 240, imageName }: BarChartProps) {
+export function BarChart({ groups, series, formatValue, formatTick = formatValue, ariaLabel, onSelect, selectedId, width: initialWidth = 760, labelWidth = 240, imageName, dataTableId }: BarChartProps) {
   const { t } = useTranslation();
   const figureRef = useRef<HTMLElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -54,8 +65,12 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
   }, []);
   const layout = useMemo(() => layoutBarChart(groups, measured ?? initialWidth, labelWidth, series), [groups, measured, initialWidth, labelWidth, series]);
   const colors = useMemo(() => new Map(series.map((s) => [s.key, s.color])), [series]);
-  const table = useMemo(() => chartTable(groups, series), [groups, series]);
+  const table = useMemo(() => (dataTableId ? [] : chartTable(groups, series)), [groups, series, dataTableId]);
   const byId = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
+  // Counted on the groups given, not on their layout, so a new width (the container measured) keeps what is shown.
+  const shown = useRowsInSlices(groups, GROUPS_FIRST, GROUPS_STEP).length;
+  const drawn = shown < layout.groups.length ? layout.groups.slice(0, shown) : layout.groups;
+  const complete = shown >= groups.length;
   const activeBox = active ? layout.groups.find((g) => g.id === active) : undefined;
   const activeGroup = active ? byId.get(active) : undefined;
 
@@ -85,8 +100,9 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
       {imageName && (
         <div className="gp-bar-chart-actions no-print">
           <span role="status" className="muted">{status}</span>
-          <button type="button" data-action="chart-save-png" onClick={() => void save('png')}>{t('chart.savePng')}</button>
-          <button type="button" data-action="chart-save-svg" onClick={() => void save('svg')}>{t('chart.saveSvg')}</button>
+          {/* The image is the SVG as drawn: saved once every group is in it (a few frames after it appears). */}
+          <button type="button" data-action="chart-save-png" disabled={!complete} onClick={() => void save('png')}>{t('chart.savePng')}</button>
+          <button type="button" data-action="chart-save-svg" disabled={!complete} onClick={() => void save('svg')}>{t('chart.saveSvg')}</button>
         </div>
       )}
       <div className="gp-bar-chart-plot">
@@ -96,6 +112,7 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
           width="100%"
           role={onSelect ? 'group' : 'img'}
           aria-label={ariaLabel}
+          aria-details={dataTableId}
           className="gp-bar-chart-svg"
           fontFamily={FONT}
           fontSize={12}
@@ -116,7 +133,7 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
               </text>
             </g>
           ))}
-          {layout.groups.map((g) => {
+          {drawn.map((g) => {
             const group = byId.get(g.id)!;
             const summary = groupSummary(group, series, formatValue);
             const selected = selectedId === g.id;
@@ -165,23 +182,25 @@ export function BarChart({ groups, series, formatValue, formatTick = formatValue
           </div>
         )}
       </div>
-      <table className="visually-hidden">
-        <caption>{ariaLabel}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chart.item')}</th>
-            {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {table.map((row, i) => (
-            <tr key={i}>
-              <th scope="row">{row.label}</th>
-              {row.values.map((v, j) => <td key={j}>{v === null ? '—' : formatValue(v)}</td>)}
+      {!dataTableId && (
+        <table className="visually-hidden">
+          <caption>{ariaLabel}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('chart.item')}</th>
+              {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.map((row, i) => (
+              <tr key={i}>
+                <th scope="row">{row.label}</th>
+                {row.values.map((v, j) => <td key={j}>{v === null ? '—' : formatValue(v)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </figure>
   );
 }

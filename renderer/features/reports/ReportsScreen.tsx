@@ -2,6 +2,7 @@
 // deadline schedule for a chosen period, the risk list and the catalog context; prints (nav hidden) or saves as PDF,
 // and exports the same tables as the reports workbook.
 import { useMemo, useState } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../platform/desktop-api';
 import { catalogVersion } from '../../workers/reports';
@@ -19,7 +20,7 @@ import { ForecastBreakdown } from '../../components/ForecastBreakdown';
 import { ForecastChart } from '../../components/ForecastChart';
 import { usePlanningSettings } from '../../store/planning';
 import { useReport } from './use-report';
-import { AfterPaints, useRowsInSlices } from './use-rows-in-slices';
+import { AfterPaints, useRowsInSlices } from '../../components/use-rows-in-slices';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
 import type { PlanningReport } from '../../../shared/reports/planning-report';
@@ -30,6 +31,8 @@ const LIST_PAGE = 300;
 /** Of those, the rows put in the DOM with the rest of the report (more than a screenful), then per frame after it. */
 const LIST_FIRST = 40;
 const LIST_STEP = 65;
+/** A table's height before the browser lays it out (content-visibility skips it while off screen): a row is 25 px. */
+const tableHint = (rows: number): CSSProperties => ({ containIntrinsicSize: `auto ${25 * (rows + 1)}px` });
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
@@ -53,7 +56,6 @@ export function ReportsScreen() {
   const { report, scheduleTotal, risksTotal } = answer;
   const planning = { report: answer.planning };
   const yen = (n: number | null) => formatYen(n, prefs.amountUnit, lang);
-  const pick = (rows: MoneyRow[]) => (year === 'all' ? rows : rows.filter((r) => r.fiscalYear === year));
 
   return (
     <section className="reports" data-ready={current ? 'true' : 'false'}>
@@ -79,10 +81,10 @@ export function ReportsScreen() {
         <WorkbookExport writeWorkbook={writeWorkbook} today={today} from={report.from} to={report.to} whatIf={whatIf} />
       </div>
 
-      <MoneySection title={t('byProgram')} keyLabel={t('program')} rows={pick(report.byProgram)} yen={yen} testId="report-by-program" />
+      <MoneySection title={t('byProgram')} keyLabel={t('program')} rows={report.byProgram} year={year} yen={yen} testId="report-by-program" />
       {/* Below the first screen (the by-program chart fills it): a frame later, then the lists and the catalog. */}
       <AfterPaints paints={1}>
-        <MoneySection title={t('byDepartment')} keyLabel={t('department')} rows={pick(report.byDepartment)} yen={yen} testId="report-by-department" />
+        <MoneySection title={t('byDepartment')} keyLabel={t('department')} rows={report.byDepartment} year={year} yen={yen} testId="report-by-department" />
 
         <SuccessRatesSection report={planning.report} />
 
@@ -112,7 +114,7 @@ export function ReportsScreen() {
           {report.catalog.length === 0 ? (
             <p className="muted">{t('empty')}</p>
           ) : (
-            <table className="data" data-testid="report-catalog">
+            <table className="data" data-testid="report-catalog" style={tableHint(report.catalog.length)}>
               <thead>
                 <tr><th>{t('program')}</th><th>{t('period')}</th><th className="num">{t('request')}</th><th className="num">{t('previous')}</th><th className="num">{t('count')}</th></tr>
               </thead>
@@ -176,7 +178,7 @@ function ScheduleSection(props: { rows: PortfolioReport['schedule']; total: numb
       {rows.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
-        <table className="data" data-testid="report-schedule" data-rows-shown={rows.length}>
+        <table className="data" data-testid="report-schedule" data-rows-shown={rows.length} style={tableHint(rows.length)}>
           <thead>
             <tr><th>{t('due')}</th><th>{t('code')}</th><th>{t('project')}</th><th>{t('kind')}</th><th>{t('item')}</th><th>{t('status')}</th></tr>
           </thead>
@@ -204,7 +206,7 @@ function RisksSection(props: { rows: PortfolioReport['risks']; total: number }) 
       {rows.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
-        <table className="data" data-testid="report-risks" data-rows-shown={rows.length}>
+        <table className="data" data-testid="report-risks" data-rows-shown={rows.length} style={tableHint(rows.length)}>
           <thead>
             <tr><th>{t('code')}</th><th>{t('project')}</th><th>{t('risk')}</th></tr>
           </thead>
@@ -220,33 +222,35 @@ function RisksSection(props: { rows: PortfolioReport['risks']; total: number }) 
   );
 }
 
-function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]; yen: (n: number) => string; testId: string }) {
+function MoneySection(props: { title: string; keyLabel: string; rows: MoneyRow[]; year: number | 'all'; yen: (n: number) => string; testId: string }) {
   const { t } = useTranslation('reports');
   const lang = currentLanguage();
-  const series: BarSeries[] = [
+  const rows = useMemo(() => (props.year === 'all' ? props.rows : props.rows.filter((r) => r.fiscalYear === props.year)), [props.rows, props.year]);
+  // Kept while the rows and the language are: the chart draws a new set of groups a slice at a time again.
+  const series = useMemo<BarSeries[]>(() => [
     { key: 'direct', label: t('direct'), color: BUDGET_SERIES_COLORS.direct },
     { key: 'indirect', label: t('indirect'), color: BUDGET_SERIES_COLORS.indirect },
-  ];
-  const groups: BarGroup[] = props.rows.map((r, i) => {
+  ], [t]);
+  const groups = useMemo<BarGroup[]>(() => rows.map((r, i) => {
     const label = `${r.label[lang]} · ${fiscalYearLabel(r.fiscalYear, lang)}`;
     return { id: `${i}`, label, bars: [{ key: 'total', segments: [{ seriesKey: 'direct', value: r.directYen }, { seriesKey: 'indirect', value: r.indirectYen }] }] };
-  });
+  }), [rows, lang]);
   return (
     <div className="report-section">
       <h2>{props.title}</h2>
-      {props.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
         <>
-          <BarChart groups={groups} series={series} formatValue={props.yen} ariaLabel={props.title} labelWidth={300} imageName={props.testId} />
-          <table className="data" data-testid={props.testId}>
+          <BarChart groups={groups} series={series} formatValue={props.yen} ariaLabel={props.title} labelWidth={300} imageName={props.testId} dataTableId={props.testId} />
+          <table className="data" id={props.testId} data-testid={props.testId} style={tableHint(rows.length)}>
             <thead>
               <tr>
                 <th>{props.keyLabel}</th><th>{t('fiscalYear')}</th><th className="num">{t('direct')}</th><th className="num">{t('indirect')}</th><th className="num">{t('total')}</th><th className="num">{t('count')}</th>
               </tr>
             </thead>
             <tbody>
-              {props.rows.map((r, i) => (
+              {rows.map((r, i) => (
                 <tr key={i}>
                   <td>{r.label[lang]}</td>
                   <td>{fiscalYearLabel(r.fiscalYear, lang)}</td>
@@ -269,8 +273,8 @@ function SuccessRatesSection({ report }: { report: PlanningReport }) {
   const lang = currentLanguage();
   const [dimension, setDimension] = useState<'program' | 'funder' | 'department' | 'fiscalYear'>('program');
   const rows = report.successRates[dimension];
-  const series: BarSeries[] = [{ key: 'rate', label: t('successRate'), color: BUDGET_SERIES_COLORS.direct }];
-  const groups: BarGroup[] = rows.map((r) => ({ id: r.key || '-', label: lang === 'ja' ? r.labelJa : r.labelEn, bars: [{ key: 'rate', segments: [{ seriesKey: 'rate', value: r.rate === null ? 0 : Math.round(r.rate * 1000) / 10 }] }] }));
+  const series = useMemo<BarSeries[]>(() => [{ key: 'rate', label: t('successRate'), color: BUDGET_SERIES_COLORS.direct }], [t]);
+  const groups = useMemo<BarGroup[]>(() => rows.map((r) => ({ id: r.key || '-', label: lang === 'ja' ? r.labelJa : r.labelEn, bars: [{ key: 'rate', segments: [{ seriesKey: 'rate', value: r.rate === null ? 0 : Math.round(r.rate * 1000) / 10 }] }] })), [rows, lang]);
   const percent = (n: number) => `${n}%`;
   return (
     <div className="report-section">
@@ -285,8 +289,8 @@ function SuccessRatesSection({ report }: { report: PlanningReport }) {
         <p className="muted">{t('empty')}</p>
       ) : (
         <>
-          <BarChart groups={groups} series={series} formatValue={percent} ariaLabel={t('successRates')} labelWidth={260} imageName={`success-rates-${dimension}`} />
-          <table className="data" data-testid="report-success-rates">
+          <BarChart groups={groups} series={series} formatValue={percent} ariaLabel={t('successRates')} labelWidth={260} imageName={`success-rates-${dimension}`} dataTableId="report-success-rates" />
+          <table className="data" id="report-success-rates" data-testid="report-success-rates" style={tableHint(rows.length)}>
             <thead><tr><th>{t(`rateBy.${dimension}`)}</th><th className="num">{t('awarded')}</th><th className="num">{t('decided')}</th><th className="num">{t('successRate')}</th></tr></thead>
             <tbody>
               {rows.map((r) => (
