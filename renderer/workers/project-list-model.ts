@@ -9,6 +9,7 @@ import type { SortKey } from '../../shared/portfolio/project-query';
 import { RANKED_KEYS, rankColumnInSlices, sortByRanks } from '../../shared/portfolio/project-order';
 import type { RankedKey, SortRanks } from '../../shared/portfolio/project-order';
 import { buildRows, fiscalSpan } from '../features/timeline/timeline-layout';
+import { packStrings } from '../../shared/collections/packed-strings';
 import type { ProgramEntry } from '../store/catalog';
 import type { ListAnswer, ListQuery, ListRow, ListSnapshot, LoadRequest, ProjectListApi, TimelineAnswer, TimelineMarker, TimelineQuery } from './project-list';
 
@@ -45,6 +46,8 @@ interface Snapshot {
   header: ListSnapshot;
   key: string;
   all: Project[];
+  /** The projects' ids by position (the header carries them packed, for the page). */
+  ids: string[];
   updatedAt: string[];
   pos: Map<string, number>;
   texts: (string | undefined)[];
@@ -179,7 +182,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
     const codes = await ensureRank(s, 'code');
     const primary = key === 'risks' ? null : await ensureRank(s, key);
     const risks = key === 'risks' ? await ensureRisks(s) : null;
-    const ranks = { ids: s.header.ids, updatedAt: s.updatedAt, ranks: { ...s.ranks, code: codes, ...(primary && key !== 'risks' ? { [key]: primary } : {}) } } as SortRanks;
+    const ranks = { ids: s.ids, updatedAt: s.updatedAt, ranks: { ...s.ranks, code: codes, ...(primary && key !== 'risks' ? { [key]: primary } : {}) } } as SortRanks;
     const live = s.all.filter((p) => !p.deletedAt);
     const out = Int32Array.from(sortByRanks(live, key, dir, ranks, s.pos, (p) => risks?.get(p.id)?.length ?? 0), (p) => s.pos.get(p.id)!);
     s.sorted.set(cacheKey, out);
@@ -203,17 +206,18 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       const names = new Map(programList.map((p) => [p.id, p.nameJa]));
       const texts: (string | undefined)[] = new Array(all.length);
       const live = all.filter((p) => !p.deletedAt);
+      const ids = all.map((p) => p.id);
       const header: ListSnapshot = {
         version: ++version,
         generation: req.generation,
-        ids: all.map((p) => p.id),
-        codes: all.map((p) => p.code),
+        ids: packStrings(ids),
+        codes: packStrings(all.map((p) => p.code)),
         live: live.length,
         departments: distinctValues(live, 'department'),
         pis: distinctValues(live, 'pi'),
       };
       const s: Snapshot = {
-        header, key, all, updatedAt: all.map((p) => p.updatedAt), pos, texts, names, programs: new Map(programList.map((p) => [p.id, p])), programList, ranks: {}, ranking: new Map(), wanted: new Set(), risks: null, risking: null,
+        header, key, all, ids, updatedAt: all.map((p) => p.updatedAt), pos, texts, names, programs: new Map(programList.map((p) => [p.id, p])), programList, ranks: {}, ranking: new Map(), wanted: new Set(), risks: null, risking: null,
         sorted: new Map(), timelines: new Map(), markers: new Map(), memo: new ProjectFilterMemo(), onRisks, req,
         haystackAt: (at) => {
           const p = all[at]!;
@@ -258,7 +262,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       const shown = s.all.filter((p) => !p.deletedAt && (q.showArchived || !p.archived) && p.startDate && p.endDate);
       const codes = await ensureRank(s, 'code');
       const starts = await ensureRank(s, 'startDate');
-      const ranks = { ids: s.header.ids, updatedAt: s.updatedAt, ranks: { ...s.ranks, code: codes, startDate: starts } } as SortRanks;
+      const ranks = { ids: s.ids, updatedAt: s.updatedAt, ranks: { ...s.ranks, code: codes, startDate: starts } } as SortRanks;
       const built = buildRows(shown, s.programs, q.lang, q.unmappedLabel, (list) => sortByRanks(list, 'startDate', 'asc', ranks, s.pos));
       const items = new Int32Array(built.length);
       const groupOf = new Int32Array(built.length);
@@ -280,7 +284,7 @@ export function createProjectListModel(read: ProjectListReads, pause: () => Prom
       if (!s || s.header.version !== v) return null;
       const missing = at.filter((i) => !s.markers.has(i));
       if (missing.length > 0) {
-        const found = await read.milestonesOf(missing.map((i) => s.header.ids[i]!));
+        const found = await read.milestonesOf(missing.map((i) => s.ids[i]!));
         for (const [k, i] of missing.entries()) s.markers.set(i, found[k]!.map(({ id, kind, title, dueDate, status }) => ({ id, kind, title, dueDate, status })));
       }
       return at.map((i) => s.markers.get(i) ?? []);

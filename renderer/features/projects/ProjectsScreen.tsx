@@ -25,6 +25,7 @@ import type { ColumnId } from './ProjectTable';
 import { TrashView } from './TrashView';
 import { BulkDeleteBar, useBulkSelection } from './BulkDelete';
 import type { ShownIds } from './BulkDelete';
+import { indexOfString, stringAt } from '../../../shared/collections/packed-strings';
 
 export function ProjectsScreen({ route }: { route: Route }) {
   const { t } = useTranslation('projects');
@@ -58,16 +59,16 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const shownIds = useMemo<ShownIds>(
     () => ({
       count: order?.length ?? 0,
-      idAt: (i) => ids![order![i]!]!,
+      idAt: (i) => stringAt(ids!, order![i]!)!,
       indexOf: (id) => {
-        const at = ids ? ids.indexOf(id) : -1;
+        const at = ids ? indexOfString(ids, id) : -1;
         return at < 0 || !order ? -1 : order.indexOf(at);
       },
     }),
     [order, ids],
   );
-  const codeAt = useCallback((i: number) => codes![order![i]!]!, [codes, order]);
-  const codeOf = useCallback((id: string) => codes![ids!.indexOf(id)] ?? '', [codes, ids]);
+  const codeAt = useCallback((i: number) => stringAt(codes!, order![i]!)!, [codes, order]);
+  const codeOf = useCallback((id: string) => stringAt(codes!, indexOfString(ids!, id)) ?? '', [codes, ids]);
   const { get: getRow, need } = rowsCache;
   const rowAt = useCallback((i: number) => getRow(order![i]!), [getRow, order]);
   const onView = useCallback(

@@ -10,6 +10,7 @@ import { navigate } from '../../app/routes';
 import { useLang } from '../../i18n/use-lang';
 import { MARKER_BLOCK, markerPositions, monthsFrom } from './timeline-layout';
 import { useListRows, useProjectListSnapshot, useTimelineAnswer, useTimelineMarkers } from '../../workers/project-list';
+import { stringAt } from '../../../shared/collections/packed-strings';
 
 const ROW = 28;
 /** Height of the sticky year axis inside the scroll box (the virtualizer's scrollMargin). */
@@ -136,12 +137,12 @@ export function TimelineScreen() {
                 </div>
               );
             }
-            const id = ids![item]!;
+            const id = stringAt(ids!, item)!;
             const p = getRow(item)?.project;
             if (!p) {
               return (
-                <div key={id} className="tl-row" aria-busy="true" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-code={shown!.snapshot.codes[item]}>
-                  <div className="tl-label" style={{ width: LABEL }}><strong>{shown!.snapshot.codes[item]}</strong></div>
+                <div key={id} className="tl-row" aria-busy="true" style={{ transform: `translateY(${v.start - HEAD}px)`, height: ROW }} data-code={stringAt(shown!.snapshot.codes, item)}>
+                  <div className="tl-label" style={{ width: LABEL }}><strong>{stringAt(shown!.snapshot.codes, item)}</strong></div>
                   <div className="tl-track" style={{ width }}>{periodBand}</div>
                 </div>
               );

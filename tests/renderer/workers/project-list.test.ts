@@ -12,6 +12,11 @@ import { createProjectListModel } from '../../../renderer/workers/project-list-m
 import type { QuietClock } from '../../../renderer/workers/project-list-model';
 import type { ListAnswer, LoadRequest } from '../../../renderer/workers/project-list';
 import { makeLine, makeMilestone, makeProject } from '../../shared/portfolio/fixtures';
+import { packedCount, stringAt } from '../../../shared/collections/packed-strings';
+import type { PackedStrings } from '../../../shared/collections/packed-strings';
+
+/** The snapshot's packed ids as the array they were packed from. */
+const unpack = (p: PackedStrings) => Array.from({ length: packedCount(p) }, (_, i) => stringAt(p, i)!);
 
 const programs: ProgramEntry[] = BUILTIN_CATALOG.programs.map((p) => ({ ...p, source: 'builtin', editionId: null, overridesBuiltin: false, updatedAt: null }));
 const program = programs[0]!;
@@ -94,7 +99,7 @@ describe('project-list Worker model', () => {
           const a = await m.list({ version: snap.version, filter, sort: { key, dir }, from: 0, to: 50 });
           const riskCount = (p: Project) => flags.get(p.id)?.length ?? 0;
           const expected = filterProjects(sortProjects(projects, key, dir, riskCount), filter, haystack).map((p) => p.id);
-          expect(ids(a, snap.ids), `${key} ${dir} ${JSON.stringify(filter)}`).toEqual(expected);
+          expect(ids(a, unpack(snap.ids)), `${key} ${dir} ${JSON.stringify(filter)}`).toEqual(expected);
           expect(a!.filter).toEqual(filter);
         }
       }
@@ -140,7 +145,7 @@ describe('project-list Worker model', () => {
     expect(count.reads).toBe(1);
     expect(count.programReads).toBe(1);
     const hit = await m.list({ version: first.version, filter: { ...EMPTY_FILTER, text: '事業4999番', showArchived: true }, sort: { key: 'code', dir: 'asc' }, from: 0, to: 5 });
-    expect(ids(hit, first.ids)).toEqual(['e']);
+    expect(ids(hit, unpack(first.ids))).toEqual(['e']);
     // A write to the programs moves the generation: the catalog is read again with the projects.
     catalog.pop();
     const second = await m.load({ ...req, generation: 1 });
@@ -160,7 +165,7 @@ describe('project-list Worker model', () => {
       waiting.shift()?.();
       await settle();
     }
-    expect(ids(await asked, snap.ids)).toEqual(filterProjects(sortProjects(projects, 'code', 'asc'), { ...EMPTY_FILTER, text: '研究' }, haystack).map((p) => p.id));
+    expect(ids(await asked, unpack(snap.ids))).toEqual(filterProjects(sortProjects(projects, 'code', 'asc'), { ...EMPTY_FILTER, text: '研究' }, haystack).map((p) => p.id));
     // Texts and risk flags of 6 projects, 2 a slice: 3 pauses each.
     expect(count.pauses).toBeGreaterThanOrEqual(6);
     expect(risksReady).toBe(1);
@@ -187,7 +192,7 @@ describe('project-list Worker model', () => {
     expect(risksReady).toBe(0);
     // A sort by a column not ranked yet is answered at once: the query ranks it itself.
     const byPi = await m.list({ version: snap.version, filter: EMPTY_FILTER, sort: { key: 'pi', dir: 'asc' }, from: 0, to: 10 });
-    expect(ids(byPi, snap.ids)).toEqual(sortProjects(projects, 'pi', 'asc').filter((p) => !p.deletedAt && !p.archived).map((p) => p.id));
+    expect(ids(byPi, unpack(snap.ids))).toEqual(sortProjects(projects, 'pi', 'asc').filter((p) => !p.deletedAt && !p.archived).map((p) => p.id));
     // Typing stops: once 250 ms passed without a query, the ranks and the risk flags are prepared.
     clock.t += 1_000;
     for (let i = 0; i < 50 && risksReady === 0; i++) {
@@ -252,7 +257,7 @@ describe('project-list Worker model', () => {
       const shown = projects.filter((p) => !p.deletedAt && (showArchived || !p.archived) && p.startDate && p.endDate);
       const rows = buildRows(shown, new Map(programs.map((p) => [p.id, p])), 'ja', '未設定');
       expect(t!.count).toBe(shown.length);
-      expect([...t!.items].map((i) => (i < 0 ? `g:${t!.groups[-i - 1]!.programId ?? ''}` : snap.ids[i]))).toEqual(rows.map((r) => r.key));
+      expect([...t!.items].map((i) => (i < 0 ? `g:${t!.groups[-i - 1]!.programId ?? ''}` : unpack(snap.ids)[i]))).toEqual(rows.map((r) => r.key));
       for (const [i, g] of t!.groupOf.entries()) expect(rows[i]!.period).toEqual(t!.groups[g]!.period);
       // Asked again (the next visit), the kept layout answers with arrays of its own (the Worker moves them away).
       const expected = [...t!.items];
@@ -268,7 +273,7 @@ describe('project-list Worker model', () => {
     const stored = [makeMilestone('m1', 'b', { kind: 'stage-gate', dueDate: '2026-01-31' }), makeMilestone('m2', 'b', { dueDate: '2027-03-31' })];
     const { m, count } = model(undefined, undefined, stored);
     const first = await m.load(req);
-    const at = [first.ids.indexOf('b'), first.ids.indexOf('a')];
+    const at = [unpack(first.ids).indexOf('b'), unpack(first.ids).indexOf('a')];
     const shown = (l: { id: string; status: string }[][] | null) => l!.map((ms) => ms.map((x) => `${x.id}:${x.status}`));
     expect(shown(await m.markers(first.version, at))).toEqual([['m1:planned', 'm2:planned'], []]);
     expect(count.markerReads).toBe(2);
@@ -279,7 +284,7 @@ describe('project-list Worker model', () => {
     stored.splice(0, 2, { ...stored[0]!, status: 'passed', doneDate: '2026-01-30' }, makeMilestone('m3', 'a', { dueDate: '2026-09-30' }));
     const second = await m.load({ ...req, generation: 1 });
     expect(await m.markers(first.version, at)).toBeNull();
-    const atNow = [second.ids.indexOf('b'), second.ids.indexOf('a')];
+    const atNow = [unpack(second.ids).indexOf('b'), unpack(second.ids).indexOf('a')];
     expect(shown(await m.markers(second.version, atNow))).toEqual([['m1:passed'], ['m3:planned']]);
   });
 
@@ -299,6 +304,6 @@ describe('project-list Worker model', () => {
     const at = markerPositions(opened!.items, 0);
     const markers = await m.markers(snap.version, at);
     expect(count.markerReads).toBe(readAhead);
-    expect(markers!.map((l, i) => [snap.ids[at[i]!], l.map((x) => x.id)])).toEqual(at.map((i) => [snap.ids[i], stored.filter((x) => x.projectId === snap.ids[i]).map((x) => x.id)]));
+    expect(markers!.map((l, i) => [unpack(snap.ids)[at[i]!], l.map((x) => x.id)])).toEqual(at.map((i) => [unpack(snap.ids)[i], stored.filter((x) => x.projectId === unpack(snap.ids)[i]).map((x) => x.id)]));
   });
 });
