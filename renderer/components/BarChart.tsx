@@ -1,7 +1,8 @@
 // The app's one bar chart (Dashboard, Programs, Reports): horizontal groups of stacked bars in plain SVG, long
 // Japanese labels on the left, a legend drawn inside the SVG, a tooltip on hover or keyboard focus, the data for screen
-// readers (a visually hidden table, or the page's own table beside the chart), and "save as image" (PNG or SVG). Colours and fonts are attributes, not CSS, so a saved
-// image and a printed page look like the screen. Geometry lives in bar-chart-layout.ts.
+// readers (a visually hidden table, or the page's own table beside the chart), and "save as image" (PNG or SVG).
+// Colours and fonts are attributes, not CSS, so a saved image and a printed page look like the screen. Geometry lives
+// in bar-chart-layout.ts.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,13 +32,13 @@ export interface BarChartProps {
   imageName?: string;
   /**
    * The id of a table beside the chart that shows the same numbers (Reports): screen readers are pointed to it
-   * (aria-details) instead of a hidden copy, which at 200 groups was half the screen's layout work.
+   * (aria-details) instead of a hidden copy, which at Reports' 108 groups was a large share of the screen's layout.
    */
   dataTableId?: string;
 }
 
 /** Groups drawn with the chart's first frame (more than a screenful of rows); the rest follow a slice per frame, so a
- * chart of 200 groups (Reports, all years) is not one long task of SVG text layout. */
+ * chart of a hundred groups and more (Reports, all years) is not one long task of SVG text layout. */
 const GROUPS_FIRST = 40;
 const GROUPS_STEP = 60;
 
