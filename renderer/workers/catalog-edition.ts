@@ -1,10 +1,15 @@
 // The catalog Worker's work, kept apart from its Worker scope so it can be tested: parse and check an edition through
-// the catalog gate (describing problems in plain sentences), and count what it adds and replaces.
+// the catalog gate (describing problems in plain sentences), count what it adds and replaces, and encode the office's
+// catalog for export.
 import { BUILTIN_CATALOG } from '../../shared/catalog/builtin';
 import { describeImportProblems, importCatalogJson, importCatalogSheets } from '../../shared/catalog/catalog-import';
 import type { CatalogEdition } from '../../shared/catalog/schema';
 import type { SheetGrid } from '../../shared/excel/sheetjs';
 import type { EditionSummary } from './catalog-jobs';
+
+/** SheetJS and the sheet layout, imported at the first Excel export only: a JSON edition's check never needs them,
+ * and SheetJS builds its tables at module load. */
+const loadExcel = () => Promise.all([import('../../shared/excel/sheetjs'), import('../../shared/catalog/catalog-sheet')]);
 
 export type CheckedEdition = { ok: true; catalog: CatalogEdition } | { ok: false; lines: string[] };
 
@@ -20,4 +25,11 @@ export function summarizeEdition(catalog: CatalogEdition, storedIds: readonly st
   const replaced = catalog.programs.filter((p) => known.has(p.id)).length;
   const { id, titleJa, titleEn, fiscalYear } = catalog.edition;
   return { id, titleJa, titleEn, fiscalYear, programs: catalog.programs.length, added: catalog.programs.length - replaced, replaced };
+}
+
+/** An edition as the file the office saves: pretty JSON (what the JSON import reads back) or the two-sheet workbook. */
+export async function encodeEdition(catalog: CatalogEdition, format: 'json' | 'xlsx'): Promise<Uint8Array> {
+  if (format === 'json') return new TextEncoder().encode(`${JSON.stringify(catalog, null, 2)}\n`);
+  const [{ writeWorkbookBytes }, { catalogToSheets }] = await loadExcel();
+  return writeWorkbookBytes(catalogToSheets(catalog));
 }

@@ -1,8 +1,9 @@
 // A catalog edition is parsed, checked by the catalog gate and stored in a Worker of its own (through the one Worker
 // client): an edition of 5,000 programs is megabytes of JSON, and its parse, check and write were long tasks on the
 // page. The edition stays in the Worker between the check and the confirmed write; only its summary comes back.
+// Exports are read and encoded there too: SheetJS stays out of the Programs screen's code (its first open compiled it).
 import type { SheetGrid } from '../../shared/excel/sheetjs';
-import { checkInKeptWorker, transferred } from '../platform/worker-client';
+import { checkInKeptWorker, runInWorker, transferred } from '../platform/worker-client';
 import type { WorkerClient } from '../platform/worker-client';
 
 /** What the confirmation shows of a checked edition. */
@@ -23,6 +24,13 @@ export interface CatalogWorkerApi {
   check(input: { json: Uint8Array } | { sheets: SheetGrid[] }, lang: 'ja' | 'en'): Promise<EditionCheck>;
   /** Stores the edition kept by `check` (importEdition: one transaction, one audit entry). */
   store(): Promise<{ added: number; replaced: number }>;
+  /** The office's catalog (built-in programs merged with stored ones, newest edition) as a file's bytes. */
+  exportEdition(format: 'json' | 'xlsx'): Promise<ExportedEdition>;
+}
+
+export interface ExportedEdition {
+  editionId: string;
+  bytes: Uint8Array;
 }
 
 function startWorker(): Worker {
@@ -54,4 +62,9 @@ export class PendingEdition {
   dispose(): void {
     this.client.terminate();
   }
+}
+
+/** Reads and encodes the office's catalog in a Worker of its own (ended after), cancellable through `signal`. */
+export function exportCatalogEdition(format: 'json' | 'xlsx', signal?: AbortSignal): Promise<ExportedEdition> {
+  return runInWorker<CatalogWorkerApi, ExportedEdition>(startWorker, (w) => w.exportEdition(format), { signal });
 }

@@ -1,8 +1,9 @@
-// The catalog Worker (see catalog-jobs.ts): checks an edition and stores it, opening the app's database itself.
-import { importEdition, storedProgramIds } from '../store/catalog-edit';
+// The catalog Worker (see catalog-jobs.ts): checks an edition and stores it, and encodes the catalog for export,
+// opening the app's database itself.
+import { currentCatalogEdition, importEdition, storedProgramIds } from '../store/catalog-edit';
 import type { CatalogEdition } from '../../shared/catalog/schema';
-import { serveWorkerApi } from '../platform/worker-client';
-import { checkEdition, summarizeEdition } from './catalog-edition';
+import { serveWorkerApi, transferred } from '../platform/worker-client';
+import { checkEdition, encodeEdition, summarizeEdition } from './catalog-edition';
 import type { CatalogWorkerApi } from './catalog-jobs';
 
 let checked: CatalogEdition | null = null;
@@ -19,6 +20,11 @@ const api: CatalogWorkerApi = {
     const catalog = checked;
     checked = null;
     return importEdition(catalog);
+  },
+  async exportEdition(format) {
+    const catalog = await currentCatalogEdition();
+    const bytes = await encodeEdition(catalog, format);
+    return transferred({ editionId: catalog.edition.id, bytes }, [bytes.buffer as ArrayBuffer]);
   },
 };
 

@@ -2,15 +2,13 @@
 // anything is written; invalid files are explained in plain language and change nothing. An Excel edition is read like
 // a project import: guarded and read in a Worker (a zip bomb is refused there, never opened on the main thread). The
 // edition is parsed, checked and stored in the catalog Worker (catalog-jobs.ts): at 5,000 programs each was a long task.
+// Exports are read and encoded there too.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../platform/desktop-api';
-import { catalogToSheets } from '../../../shared/catalog/catalog-sheet';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
-import { writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 import { readWorkbookGuarded } from '../../workers/guarded-read';
-import { currentCatalogEdition } from '../../store/catalog-edit';
-import { PendingEdition } from '../../workers/catalog-jobs';
+import { PendingEdition, exportCatalogEdition } from '../../workers/catalog-jobs';
 import { throwIfCancelled } from '../../store/chunked-write';
 import { JobProgress } from '../../components/JobProgress';
 import { useJob } from '../../components/job-runner';
@@ -39,21 +37,6 @@ export function CatalogTransfer({ lang }: Props) {
     }
   };
 
-  const exportAs = (format: 'json' | 'xlsx') =>
-    run(async () => {
-      const catalog = await currentCatalogEdition();
-      const stamp = new Date().toISOString().slice(0, 10);
-      const suggestedName = `catalog-${catalog.edition.id}-${stamp}.${format}`;
-      const bytes = format === 'json' ? new TextEncoder().encode(JSON.stringify(catalog, null, 2) + '\n') : writeWorkbookBytes(catalogToSheets(catalog));
-      const result = await desktopApi.saveFile({
-        title: format === 'json' ? t('exportJson') : t('exportExcel'),
-        suggestedName,
-        filters: format === 'json' ? [{ name: 'JSON', extensions: ['json'] }] : [{ name: 'Excel', extensions: ['xlsx'] }],
-        bytes,
-      });
-      if (result.saved) setStatus({ kind: 'ok', text: t('exported', { name: result.location ?? suggestedName }) });
-    });
-
   // Reading (in the guarded Worker), checking and writing an edition are a job of the shared runner: progress bar and
   // cancel. A cancel before the write changes nothing; the write itself is one short transaction.
   const job = useJob();
@@ -61,6 +44,21 @@ export function CatalogTransfer({ lang }: Props) {
     run(async () => {
       const outcome = await job.runner.run(label, (control) => work(control.signal));
       if (!outcome.ok && !outcome.cancelled) throw outcome.error;
+    });
+
+  const exportAs = (format: 'json' | 'xlsx') =>
+    asJob({ ja: 'カタログを書き出しています', en: 'Exporting the catalog' }, async (signal) => {
+      const { editionId, bytes } = await exportCatalogEdition(format, signal);
+      throwIfCancelled(signal);
+      const stamp = new Date().toISOString().slice(0, 10);
+      const suggestedName = `catalog-${editionId}-${stamp}.${format}`;
+      const result = await desktopApi.saveFile({
+        title: format === 'json' ? t('exportJson') : t('exportExcel'),
+        suggestedName,
+        filters: format === 'json' ? [{ name: 'JSON', extensions: ['json'] }] : [{ name: 'Excel', extensions: ['xlsx'] }],
+        bytes,
+      });
+      if (result.saved) setStatus({ kind: 'ok', text: t('exported', { name: result.location ?? suggestedName }) });
     });
 
   const pick = () =>

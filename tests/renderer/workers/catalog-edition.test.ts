@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import { catalogToSheets } from '../../../shared/catalog/catalog-sheet';
-import { checkEdition, summarizeEdition } from '../../../renderer/workers/catalog-edition';
+import { checkEdition, encodeEdition, summarizeEdition } from '../../../renderer/workers/catalog-edition';
 import { readWorkbookGrids, writeWorkbookBytes } from '../../../shared/excel/sheetjs';
 
 const edition = () => {
@@ -45,5 +45,23 @@ describe('summarizeEdition', () => {
     const plain = summarizeEdition(e, []);
     expect(plain).toMatchObject({ id: 'next-edition', titleJa: '次の版', programs: e.programs.length, added: 1, replaced: e.programs.length - 1 });
     expect(summarizeEdition(e, ['brand-new-program'])).toMatchObject({ added: 0, replaced: e.programs.length });
+  });
+});
+
+describe('encodeEdition', () => {
+  it('writes JSON and a workbook that the import reads back as the same edition', async () => {
+    const source = edition();
+    const fromJson = checkEdition({ json: await encodeEdition(source, 'json') }, 'ja');
+    expect(fromJson.ok && fromJson.catalog).toEqual(source);
+    const bytes = await encodeEdition(source, 'xlsx');
+    // A zip (PK) workbook whose grids pass the gate with every program, the new one by its own name.
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const fromSheets = checkEdition({ sheets: readWorkbookGrids(bytes).sheets }, 'en');
+    expect(fromSheets.ok).toBe(true);
+    if (fromSheets.ok) {
+      expect(fromSheets.catalog.edition.id).toBe('next-edition');
+      expect(fromSheets.catalog.programs.map((p) => p.id)).toEqual(source.programs.map((p) => p.id));
+      expect(fromSheets.catalog.programs.find((p) => p.id === 'brand-new-program')?.nameJa).toBe('新しい事業');
+    }
   });
 });
