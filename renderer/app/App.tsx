@@ -30,9 +30,10 @@ const loaders: Record<ScreenId, () => Promise<ScreenComponent>> = {
 /** Screens whose code has loaded: rendered directly (see useScreen). */
 const loaded: Partial<Record<ScreenId, ScreenComponent>> = {};
 
-/** Loads the first screen's code while the app starts (main.tsx), so the first render shows it, not "loading". */
+/** Loads a screen's code ahead (main.tsx: the first screen's while the app starts, the others when it is idle), so
+ * its render shows it at once, not "loading". */
 export async function preloadScreen(id: ScreenId): Promise<void> {
-  loaded[id] = await loaders[id]();
+  loaded[id] ??= await loaders[id]();
 }
 
 /**
