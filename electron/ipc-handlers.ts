@@ -2,7 +2,7 @@
 // Electron's modules arrive as injected dependencies so the logic runs in unit tests without the Electron binary.
 import path from 'node:path';
 import type { AppInfo, FileBytes, PickedFile, SaveResult, SnapshotInfo } from '../shared/api/desktop-api';
-import { snapshotsToPrune } from '../shared/backup/backup-format';
+import { snapshotsToPrune } from '../shared/backup/backup-names';
 import {
   IPC,
   MAX_IPC_FILE_BYTES,

@@ -3,7 +3,7 @@
 // through the page's main thread (at 50,000 projects a backup is tens of MB; listing read every body: seconds).
 import type { FileBytes, SaveResult, SnapshotInfo } from '../../shared/api/desktop-api';
 import { isSnapshotFileName } from '../../shared/api/ipc-contract';
-import { snapshotsToPrune } from '../../shared/backup/backup-format';
+import { snapshotsToPrune } from '../../shared/backup/backup-names';
 import type { SnapshotVault } from '../store/db';
 import { blobOffThread } from './blob-off-thread';
 

@@ -1,8 +1,9 @@
 // Backups: the whole database as one JSON file, written on demand (Backup…), automatically (daily, and before every
-// import, restore and schema upgrade) and read back through parseBackup before a restore may replace anything.
+// import, restore and schema upgrade) and read back through the gate in backup-read.ts before a restore may replace
+// anything.
 import type { DesktopApi } from '../../shared/api/desktop-api';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName, parseBackup } from '../../shared/backup/backup-format';
-import type { BackupFile, BackupParse } from '../../shared/backup/backup-format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, backupFileName } from '../../shared/backup/backup-names';
+import type { BackupFile } from '../../shared/backup/backup-format';
 import { Dexie, GrantDatabase, SYNCED_TABLES, SYNC_LOCAL_SETTING_KEYS, SYNC_RECORDING_KEY, db, travelsToColleagues } from './db';
 import { readInPages } from './paged-read';
 import type { SettingRow, SyncOutboxRow } from './db';
@@ -19,9 +20,6 @@ const derivedRow = (row: unknown): boolean => {
 
 declare const __APP_VERSION__: string;
 const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0');
-
-/** Largest backup file a restore will read (bytes). */
-export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
 
 /** Rows read per IndexedDB request while backing up: each page is its own short task on the main thread. */
 const READ_PAGE = 2000;
@@ -95,19 +93,6 @@ export async function writeBackupParts(database: GrantDatabase = db, opts: Backu
     parts.push(enc.encode('}}'));
   });
   return parts;
-}
-
-/** The customs gate for backup files: size, JSON, then parseBackup. Never throws. */
-export function readBackupBytes(bytes: Uint8Array, currentSchemaVersion: number = db.verno): BackupParse {
-  if (bytes.byteLength === 0) return { ok: false, problems: [{ path: '(file)', message: 'The file is empty / ファイルが空です' }] };
-  if (bytes.byteLength > MAX_BACKUP_BYTES) return { ok: false, problems: [{ path: '(file)', message: 'The file is too large to be a backup / バックアップとしては大きすぎるファイルです' }] };
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return { ok: false, problems: [{ path: '(file)', message: 'The file is not a readable backup (not JSON) / バックアップとして読めないファイルです（JSONではありません）' }] };
-  }
-  return parseBackup(json, currentSchemaVersion);
 }
 
 /** Writes the app database's backup file as parts: on this thread unless the app set a Worker (setSnapshotWriter). */

@@ -3,7 +3,7 @@
 // The file leaves the Worker as parts (never one string); a cancel ends the Worker, and with it any open transaction.
 import type { BackupParse } from '../../shared/backup/backup-format';
 import type { DesktopApi, SaveResult } from '../../shared/api/desktop-api';
-import { backupFileName } from '../../shared/backup/backup-format';
+import { backupFileName } from '../../shared/backup/backup-names';
 import type { WorkerClient } from '../platform/worker-client';
 import { db } from '../store/db';
 import { deleteReplacedDatabases, discardUnfinishedRestore } from '../store/backup';

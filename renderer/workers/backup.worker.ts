@@ -1,7 +1,8 @@
 // The backup Worker: writes the backup file as parts, checks a backup file and restores it, each off the main thread
 // (see backup-jobs.ts). It opens the app's database itself, like the export Workers.
 import type { BackupFile } from '../../shared/backup/backup-format';
-import { readBackupBytes, replaceWithBackup, writeBackupParts } from '../store/backup';
+import { replaceWithBackup, writeBackupParts } from '../store/backup';
+import { readBackupBytes } from '../store/backup-read';
 import { serveWorkerApi, transferred } from '../platform/worker-client';
 import type { BackupWorkerApi } from './backup-jobs';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, backupFileName, parseBackup, snapshotsToPrune } from '../../../shared/backup/backup-format';
+import { parseBackup } from '../../../shared/backup/backup-format';
+import { BACKUP_FORMAT } from '../../../shared/backup/backup-names';
 
 function project(id: string, code: string) {
   return {
@@ -85,15 +86,5 @@ describe('parseBackup: planning tables (optional, for backups made before them)'
     expect(parseBackup(backup({}, { researchers: [researcher('r1')], memberships: [membership('m1', { applicationId: 'a1' })] }), 1)).toMatchObject({ ok: false });
     expect(parseBackup(backup({}, { memberships: [membership('m1')] }), 1)).toMatchObject({ ok: false, problems: [{ message: 'unknown researcher r1' }] });
     expect(parseBackup(backup({}, { researchers: [researcher('r1')], memberships: [membership('m1', { effort: [{ fiscalYear: 2026, percent: 140 }] })] }), 1).ok).toBe(false);
-  });
-});
-
-describe('snapshot names', () => {
-  it('sort by time and prune the oldest', () => {
-    const a = backupFileName('daily', new Date(2026, 0, 2, 9, 5, 1));
-    expect(a).toBe('grant-portfolio-2026-01-02T090501-daily.json');
-    const names = [a, 'grant-portfolio-2026-01-01T000000-daily.json', 'grant-portfolio-2026-01-03T000000-before-import.json', 'notes.txt'];
-    expect(snapshotsToPrune(names, 2)).toEqual(['grant-portfolio-2026-01-01T000000-daily.json']);
-    expect(snapshotsToPrune(names, 10)).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 // rule is refused with the project's path, one that only draws a warning restores; an older backup without the PI
 // fields gets their defaults.
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, parseBackup } from '../../../shared/backup/backup-format';
+import { parseBackup } from '../../../shared/backup/backup-format';
+import { BACKUP_FORMAT } from '../../../shared/backup/backup-names';
 import type { ProjectInput } from '../../../shared/portfolio/project-validation';
 import { RULE_CASES, VALID_INPUT, caseInput } from '../portfolio/project-rules-cases';
 
