@@ -37,8 +37,8 @@ export function CatalogTransfer({ lang }: Props) {
     }
   };
 
-  // Reading (in the guarded Worker), checking and writing an edition are a job of the shared runner: progress bar and
-  // cancel. A cancel before the write changes nothing; the write itself is one short transaction.
+  // Reading (in the guarded Worker), checking, writing and exporting an edition are jobs of the shared runner: progress
+  // bar and cancel. A cancel before the write changes nothing; the write itself is one short transaction.
   const job = useJob();
   const asJob = (label: { ja: string; en: string }, work: (signal: AbortSignal) => Promise<void>) =>
     run(async () => {
