@@ -184,3 +184,41 @@ export async function workerHeapsMB(page: Page, match = ''): Promise<{ url: stri
   await attached.detach();
   return out;
 }
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; type?: string; data?: { url?: string; functionName?: string } } };
+
+/**
+ * A Chrome trace of the page's main thread from `start()` to `stop()`, summarised as its tasks of `minMs` or more, each
+ * with the trace events inside it of 3 ms or more (the script's URL or function where the trace names one). For
+ * attributing a long task the observer saw to the app or to the harness; diagnostics only.
+ */
+export async function traceTasks(page: Page, minMs = 50) {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  let started = false;
+  return {
+    async start() {
+      if (started) return;
+      started = true;
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,blink,disabled-by-default-v8.gc', transferMode: 'ReportEvents' });
+    },
+    async stop(): Promise<string[]> {
+      if (!started) return [];
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      await cdp.detach();
+      const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+      const on = events.filter((e) => mains.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur !== undefined);
+      const tasks = on.filter((e) => e.name === 'RunTask');
+      const t0 = Math.min(...tasks.map((e) => e.ts));
+      const label = (e: TraceEvent) =>
+        [e.name, e.args?.data?.url?.split('/').pop(), e.args?.data?.functionName, e.args?.type].filter(Boolean).join(' ');
+      return tasks.filter((t) => t.dur! >= minMs * 1000).map((t) => {
+        const inside = on.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur! && e.dur! >= 3000).sort((a, b) => a.ts - b.ts);
+        return `task ${(t.dur! / 1000).toFixed(0)} ms at +${((t.ts - t0) / 1000).toFixed(0)} ms: ${inside.map((e) => `${label(e)}=${(e.dur! / 1000).toFixed(0)}`).join(', ')}`;
+      });
+    },
+  };
+}

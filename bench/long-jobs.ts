@@ -5,9 +5,9 @@
 // 'longtask') and the heap after it are recorded; ratios are medians of three.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import type { ScenarioResult } from './browser';
-import { longTasksSinceWall, pageWallNow, profileWorkers } from './browser';
+import { longTasksSinceWall, pageWallNow, profileWorkers, traceTasks } from './browser';
 
 export interface LongJobsContext {
   page: Page;
@@ -134,10 +134,19 @@ async function restore(ctx: LongJobsContext): Promise<ScenarioResult> {
     await waitFor('[data-testid="restore-confirm"]');
     checks.push(performance.now() - t0);
     ctx.log(`restore run ${i + 1}: checked in ${(performance.now() - t0).toFixed(0)} ms`);
+    // BENCH_RESTORE_TRACE=1: a trace of the main thread from the reload that ends the restore, its long tasks logged.
+    const trace = process.env.BENCH_RESTORE_TRACE ? await traceTasks(page) : null;
+    const onRequest = (r: Request) => void (r.isNavigationRequest() && trace?.start());
+    if (trace) page.on('request', onRequest);
     const t1 = performance.now();
     await page.click('[data-testid="restore-confirm"]');
     await waitFor('[data-testid="backup-message"][role="status"]');
     confirmed.push(performance.now() - t1);
+    if (trace) {
+      page.off('request', onRequest);
+      await page.waitForTimeout(1000);
+      for (const line of await trace.stop()) ctx.log(`restore run ${i + 1} trace: ${line}`);
+    }
     const tasks = await longTasksSinceWall(page, since);
     ours.push({ ms: performance.now() - t0, longest: tasks.reduce((m, x) => Math.max(m, x.duration), 0) });
     // Where the long tasks fell: seconds into the run, and ms after their page's load (the reload ends the restore).
