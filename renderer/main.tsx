@@ -16,8 +16,8 @@ import { nextTask } from './store/next-task';
 import './styles/app.css';
 
 async function start(): Promise<void> {
-  // The start runs in tasks of its own, not in the one that ends the modules' evaluation (the database's, after its
-  // name is read, is one): that chain of microtasks was a single task of 97–151 ms in the reload that ends a restore.
+  // The start runs in tasks of its own, not in the task where the modules' evaluation ends (the database module
+  // resumes there once its name is read): together they were one task of 97–151 ms in the reload that ends a restore.
   await nextTask();
   // The first screen's code loads meanwhile, so it renders at once instead of behind a Suspense fallback.
   const firstScreen = preloadScreen(parseHash(window.location.hash).screen).catch((e: unknown) => console.error('Screen preload failed', e));
