@@ -13,6 +13,7 @@ import { writeBackupInWorker } from './workers/backup-jobs';
 import { DEFAULT_PREFERENCES, loadPreferences } from './store/preferences';
 import { todayIso } from '../shared/calendar/fiscal-year';
 import { nextTask } from './store/next-task';
+import { documentFontDeclarations, fontFacesOf, layOutSample, startFaces, warmFacesNow, warmFontFallback } from './components/font-warmup';
 import './styles/app.css';
 
 async function start(): Promise<void> {
@@ -29,6 +30,8 @@ async function start(): Promise<void> {
   // Before the schema upgrade runs (the first query opens the database), keep a copy of the data in its old shape.
   await snapshotBeforeUpgrade(desktopApi, DEFAULT_PREFERENCES.backupsToKeep).catch((e: unknown) => console.error('Pre-upgrade backup failed', e));
   await firstScreen;
+  // The first layout's font searches, a task each instead of all inside the first frame's layout (font-warmup.ts).
+  await warmFacesNow(startFaces(rootFontPx()), (face) => layOutSample(document.body, face), nextTask);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   // As a transition, React renders the first screen in slices between which the browser runs its own tasks: a plain
@@ -43,6 +46,9 @@ async function start(): Promise<void> {
   );
 }
 
+/** The root's font size in px (app.css sets it on :root). */
+const rootFontPx = (): number => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+
 /** Reading every table for the daily backup waits this long after start: never urgent, it must not compete with
  * the first screen's queries (at 50,000 projects it made the dashboard appear 3x later). */
 const DAILY_BACKUP_DELAY_MS = 15_000;
@@ -54,13 +60,19 @@ const DAILY_BACKUP_DELAY_MS = 15_000;
  */
 const PROJECT_LIST_READ_AHEAD_DELAY_MS = 2_000;
 
-/** Work that must not delay the first screen: persistent storage, the project list's, the deadline counts' and the
+/** Work that must not delay the first screen: persistent storage, the fonts' fallback, the project list's, the deadline counts' and the
  * Timeline's read-aheads, the other screens' code, the daily backup, and deleting a database a restore replaced. */
 function afterFirstPaint(): void {
   const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
   const schedule = idle ? (cb: () => void) => idle(cb, { timeout: 5000 }) : (cb: () => void) => setTimeout(cb, 2000);
   const failed = (e: unknown) => console.error('Background start-up task failed', e);
   schedule(() => void requestPersistentStorage().catch(failed));
+  // Each font size and weight's first Japanese text, one per idle moment: without the stack's fonts (this build
+  // machine) its fallback search was most of a screen's first layout (Programs: two layouts of 42 and 51 ms).
+  schedule(() => {
+    const rootPx = rootFontPx();
+    warmFontFallback({ faces: fontFacesOf(documentFontDeclarations(document), rootPx), schedule, layOut: (face) => layOutSample(document.body, face) }, startFaces(rootPx));
+  });
   // The Projects screen's first open otherwise waits for the project-list Worker to read and rank every project
   // (about 1.4 s at 50,000) and for the screen's code: both once the app is idle after start. The Worker then keeps the
   // projects from start.
