@@ -127,14 +127,38 @@ function cachedHaystack(p: CatalogProgram): string {
   return text;
 }
 
-/** Managing bodies named in the list, sorted (for the filter menu); programs with none are not a body. */
-export function managingBodies(programs: readonly CatalogProgram[]): string[] {
-  return [...new Set(programs.map((p) => p.managedBy).filter((b): b is string => b !== null))].sort((a, b) => a.localeCompare(b, 'ja'));
+/** What the Programs screen's filter menus offer for a list of programs (see `catalogMenus`). */
+export interface CatalogMenus {
+  /** Managing bodies named, in Japanese order (programs whose document names none are not a body: `unstatedBody`). */
+  bodies: string[];
+  /** True when some program has no managing body stated (the filter then offers 「記載なし」). */
+  unstatedBody: boolean;
+  /** Fiscal years the "running in" menu offers, newest first: the programs' periods and two years either side of now, at most 60. */
+  years: number[];
 }
 
-/** True when some program in the list has no managing body stated (the filter then offers 「記載なし」). */
-export function hasUnstatedBody(programs: readonly CatalogProgram[]): boolean {
-  return programs.some((p) => p.managedBy === null);
+/**
+ * The filter menus' contents in one indexed pass, allocating nothing per program: on each re-read of a 5,000-program
+ * edition these ran as three passes in one render of the screen, 24 ms of it the first time (cold code, an array per
+ * program for its two years).
+ */
+export function catalogMenus(programs: readonly CatalogProgram[], currentFiscalYear: number): CatalogMenus {
+  const bodies = new Set<string>();
+  let unstatedBody = false;
+  let from = currentFiscalYear - 2;
+  let to = currentFiscalYear + 3;
+  for (let i = 0; i < programs.length; i++) {
+    const p = programs[i]!;
+    if (p.managedBy === null) unstatedBody = true;
+    else bodies.add(p.managedBy);
+    const { startFiscalYear: start, endFiscalYear: end } = p.period;
+    if (start !== null && start < from) from = start;
+    if (start !== null && start > to) to = start;
+    if (end !== null && end < from) from = end;
+    if (end !== null && end > to) to = end;
+  }
+  const years = Array.from({ length: Math.min(60, to - from + 1) }, (_, i) => to - i);
+  return { bodies: [...bodies].sort((a, b) => a.localeCompare(b, 'ja')), unstatedBody, years };
 }
 
 /**

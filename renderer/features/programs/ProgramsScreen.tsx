@@ -10,7 +10,7 @@ import { newProgramId } from '../../../shared/catalog/catalog-import';
 import { describeCatalogProblem } from '../../../shared/catalog/problem-text';
 import { draftToProgram, newProgramDraft, programToDraft } from '../../../shared/catalog/program-form';
 import type { ProgramDraft } from '../../../shared/catalog/program-form';
-import { hasUnstatedBody, managingBodies, mergeThemes, programTreeRows, themeLabel, themeResolver, themesInUse } from '../../../shared/catalog/program-search';
+import { catalogMenus, mergeThemes, programTreeRows, themeLabel, themeResolver, themesInUse } from '../../../shared/catalog/program-search';
 import { MANAGED_BY_NOT_STATED } from '../../../shared/catalog/schema';
 import type { ProgramSort } from '../../../shared/catalog/program-search';
 import { fiscalYearLabel } from '../../../shared/calendar/wareki';
@@ -25,7 +25,7 @@ import { CatalogTransfer } from './CatalogTransfer';
 import { ProgramDetail } from './ProgramDetail';
 import { ProgramForm } from './ProgramForm';
 import type { FormMode } from './ProgramForm';
-import { usePaintedOnce } from '../../components/after-paint';
+import { usePaintedOnce, useValueAfterPaint } from '../../components/after-paint';
 import { ProgramTree } from './ProgramTree';
 import type { TreeItem } from './ProgramTree';
 
@@ -47,7 +47,6 @@ export function ProgramsScreen({ route }: { route: Route }) {
   // rows and the commit then run as separate tasks instead of one of 60–100 ms.
   const programs = useDeferredValue(usePrograms());
   const editions = useEditions();
-  const currentFy = fiscalYearOf(todayIso());
 
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
@@ -69,25 +68,12 @@ export function ProgramsScreen({ route }: { route: Route }) {
   const byId = useMemo(() => new Map(programs.map((p) => [p.id, p])), [programs]);
   const selected = selectedId ? byId.get(selectedId) ?? null : null;
 
-  const bodies = useMemo(() => managingBodies(programs), [programs]);
-  const unstatedBody = useMemo(() => hasUnstatedBody(programs), [programs]);
+  const currentFy = fiscalYearOf(todayIso());
+  const { bodies, unstatedBody, years } = useMemo(() => catalogMenus(programs, currentFy), [programs, currentFy]);
   // Theme names come from the editions (built-in first, then imported ones); the menu lists the themes in use.
   const themes = useMemo(() => mergeThemes([BUILTIN_CATALOG.edition.themes, ...editions.map((e) => e.edition.themes)]), [editions]);
   const themeOf = useMemo(() => themeResolver(programs), [programs]);
   const themeIds = useMemo(() => themesInUse(programs, themes, themeOf), [programs, themes, themeOf]);
-  const years = useMemo(() => {
-    // One loop, not 10,000 years spread into Math.min/max: this runs on every re-read of a 5,000-program catalog.
-    let from = currentFy - 2;
-    let to = currentFy + 3;
-    for (const p of programs) {
-      for (const y of [p.period.startFiscalYear, p.period.endFiscalYear]) {
-        if (y === null) continue;
-        if (y < from) from = y;
-        if (y > to) to = y;
-      }
-    }
-    return Array.from({ length: Math.min(60, to - from + 1) }, (_, i) => to - i);
-  }, [programs, currentFy]);
 
   const query = useMemo(
     () => ({ text: deferredText, managedBy: managedBy || null, theme: theme || null, runningInFiscalYear: year ? Number(year) : null }),
@@ -245,6 +231,9 @@ export function ProgramsScreen({ route }: { route: Route }) {
   // The tree mounts after the screen's first paint: its virtualizer measures the scroll box on attaching, which forces
   // the whole screen's first layout inside the render's task (116 ms at 50,000 in session 10). Ready only with the tree.
   const treeShown = usePaintedOnce();
+  // The chart follows a re-read catalog a frame after the tree: with a 5,000-program edition its 40 new bars' text and
+  // the tree's rows were one frame's layout of 86 ms (and a task of 104–136 ms with the render's commit).
+  const chartPrograms = useValueAfterPaint(programs);
 
   return (
     <section
@@ -439,7 +428,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
                 </div>
               )}
               {pane === 'chart' ? (
-                <BudgetChart programs={programs} fiscalYear={BUILTIN_CATALOG.edition.fiscalYear} selectedId={selectedId} lang={lang} onSelect={(id) => navigate('programs', id)} />
+                <BudgetChart programs={chartPrograms} fiscalYear={BUILTIN_CATALOG.edition.fiscalYear} selectedId={selectedId} lang={lang} onSelect={(id) => navigate('programs', id)} />
               ) : selected ? (
                 <ProgramDetail
                   key={selected.id}
@@ -463,7 +452,7 @@ export function ProgramsScreen({ route }: { route: Route }) {
               ) : (
                 <>
                   <p className="muted">{t('selectHint')}</p>
-                  <BudgetChart programs={programs} fiscalYear={BUILTIN_CATALOG.edition.fiscalYear} selectedId={null} lang={lang} onSelect={(id) => navigate('programs', id)} />
+                  <BudgetChart programs={chartPrograms} fiscalYear={BUILTIN_CATALOG.edition.fiscalYear} selectedId={null} lang={lang} onSelect={(id) => navigate('programs', id)} />
                 </>
               )}
             </>

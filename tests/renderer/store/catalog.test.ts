@@ -69,6 +69,16 @@ describe('what the Programs screen shows of the catalog', () => {
     expect(catalogRevision(mergePrograms(BUILTIN_CATALOG.programs, rows))).toBe('2026-12-04T07:00:00.000Z');
   });
 
+  it('a merge copies the rows given unless it may adopt them (a fresh read); either way the entries are the same', () => {
+    const rows = [program(1), program(2)];
+    const copied = mergePrograms(BUILTIN_CATALOG.programs, rows);
+    expect(rows[0]).not.toHaveProperty('source');
+    const adopted = mergePrograms(BUILTIN_CATALOG.programs, rows, true);
+    expect(adopted.at(-1)).toBe(rows[1]);
+    expect(adopted).toEqual(copied);
+    expect(adopted.at(-1)).toMatchObject({ source: 'office', overridesBuiltin: false });
+  });
+
   it('a read list counts as read even when the office has no programs of its own', () => {
     expect(programsRead(mergePrograms(BUILTIN_CATALOG.programs, []))).toBe(true);
   });

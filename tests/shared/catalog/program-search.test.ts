@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG } from '../../../shared/catalog/builtin';
 import {
-  createProgramFilter, fiscalYearsLeft, hasUnstatedBody, managingBodies, mergeThemes, programRunsInFiscalYear, programTreeRows, sortPrograms,
+  catalogMenus, createProgramFilter, fiscalYearsLeft, mergeThemes, programRunsInFiscalYear, programTreeRows, sortPrograms,
   themeLabel, themeResolver, themesInUse,
 } from '../../../shared/catalog/program-search';
 import { MANAGED_BY_NOT_STATED } from '../../../shared/catalog/schema';
@@ -37,17 +37,26 @@ describe('searchPrograms', () => {
     expect(amed.length).toBeGreaterThan(0);
     expect(amed.every((p) => p.managedBy === 'AMED')).toBe(true);
     expect(ids(amed)).toContain('medical-device-development');
-    expect(managingBodies(programs)).toEqual(expect.arrayContaining(['AMED', 'RIKEN']));
+    expect(catalogMenus(programs, 2025).bodies).toEqual(expect.arrayContaining(['AMED', 'RIKEN']));
   });
   it('keeps programs whose document names no body apart: not a body in the menu, a filter of their own', () => {
-    expect(managingBodies(programs)).not.toContain(null);
-    expect(managingBodies(programs)).not.toContain('MEXT');
-    expect(hasUnstatedBody(programs)).toBe(true);
+    expect(catalogMenus(programs, 2025).bodies).not.toContain(null);
+    expect(catalogMenus(programs, 2025).bodies).not.toContain('MEXT');
+    expect(catalogMenus(programs, 2025).unstatedBody).toBe(true);
     const unstated = searchPrograms(programs, { managedBy: MANAGED_BY_NOT_STATED });
     expect(unstated.length).toBe(programs.filter((p) => p.managedBy === null).length);
     expect(ids(unstated)).toContain('binds');
     expect(ids(unstated)).not.toContain('medical-device-development');
-    expect(hasUnstatedBody(programs.filter((p) => p.managedBy !== null))).toBe(false);
+    expect(catalogMenus(programs.filter((p) => p.managedBy !== null), 2025).unstatedBody).toBe(false);
+  });
+  it("offers the years of the programs' periods and two either side of now, newest first, at most 60", () => {
+    const at = (start: number | null, end: number | null) => ({ ...programs[0]!, period: { ...programs[0]!.period, startFiscalYear: start, endFiscalYear: end } });
+    expect(catalogMenus([at(2024, 2026)], 2025).years).toEqual([2028, 2027, 2026, 2025, 2024, 2023]);
+    expect(catalogMenus([at(2019, null), at(null, 2031)], 2025).years).toEqual(Array.from({ length: 13 }, (_, i) => 2031 - i));
+    expect(catalogMenus([at(1900, 2100)], 2025).years).toHaveLength(60);
+    expect(catalogMenus([at(1900, 2100)], 2025).years[0]).toBe(2100);
+    const sorted = catalogMenus([{ ...at(2024, 2026), managedBy: 'JST' }, { ...at(2024, 2026), managedBy: 'AMED' }, { ...at(2024, 2026), managedBy: 'JST' }], 2025);
+    expect(sorted.bodies).toEqual(['AMED', 'JST']);
   });
   it('filters by running fiscal year with open ends', () => {
     const fy2026 = ids(searchPrograms(programs, { runningInFiscalYear: 2026 }));
