@@ -72,6 +72,29 @@ export async function longestTaskSince(page: Page, since: number): Promise<numbe
   }, since);
 }
 
+/**
+ * Waits until no long task has ended in the last 700 ms, counted from `quietFrom` at the earliest (at most 20 s), and
+ * returns the longest since `t0`: work a screen does after showing its result counts too (a later frame's layout, a
+ * chart drawn a frame after its data).
+ */
+export async function longestTaskUntilQuiet(page: Page, t0: number, quietFrom = t0): Promise<number> {
+  return page.evaluate(
+    ({ t0, quietFrom }) =>
+      new Promise<number>((resolve) => {
+        const w = window as unknown as { __longTasks?: { start: number; duration: number }[] };
+        const started = performance.now();
+        const check = () => {
+          const tasks = (w.__longTasks ?? []).filter((x) => x.start >= t0);
+          const lastEnd = tasks.reduce((m, x) => Math.max(m, x.start + x.duration), quietFrom);
+          if (performance.now() - lastEnd > 700 || performance.now() - started > 20_000) resolve(tasks.reduce((m, x) => Math.max(m, x.duration), 0));
+          else setTimeout(check, 100);
+        };
+        setTimeout(check, 100);
+      }),
+    { t0, quietFrom },
+  );
+}
+
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 /** The page's clock in wall-clock ms, for longTasksSinceWall. */

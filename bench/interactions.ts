@@ -3,7 +3,7 @@
 // screens render from the state they show) plus the frame that paints it, with every main-thread task it caused.
 import type { Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
-import { log, percentile, profileFile, profileWorkers, round, startProfile, stopProfile, workerHeapsMB } from './browser';
+import { log, longestTaskUntilQuiet, percentile, profileFile, profileWorkers, round, startProfile, stopProfile, workerHeapsMB } from './browser';
 import type { ScenarioResult } from './browser';
 
 const SHOWN_MS = 300;
@@ -85,27 +85,8 @@ async function once(page: Page, act: Act, until: Until): Promise<Sample> {
       }),
     { act, until },
   );
-  const longest = await settle(page, t0);
+  const longest = await longestTaskUntilQuiet(page, t0);
   return { ms, longest };
-}
-
-/** Waits until no long task has started for 700 ms (at most 20 s) and returns the longest since `t0`. */
-async function settle(page: Page, t0: number): Promise<number> {
-  return page.evaluate(
-    (t0) =>
-      new Promise<number>((resolve) => {
-        const w = window as unknown as { __longTasks?: { start: number; duration: number }[] };
-        const started = performance.now();
-        const check = () => {
-          const tasks = (w.__longTasks ?? []).filter((x) => x.start >= t0);
-          const lastEnd = tasks.reduce((m, x) => Math.max(m, x.start + x.duration), t0);
-          if (performance.now() - lastEnd > 700 || performance.now() - started > 20_000) resolve(tasks.reduce((m, x) => Math.max(m, x.duration), 0));
-          else setTimeout(check, 100);
-        };
-        setTimeout(check, 100);
-      }),
-    t0,
-  );
 }
 
 /** Opens a screen by its route and waits until it shows its data (not timed: the stage for an action). */
@@ -114,7 +95,7 @@ async function stage(page: Page, hash: string, ready: string): Promise<void> {
     window.location.hash = h;
   }, hash);
   await page.waitForSelector(ready, { timeout: 120_000 });
-  await settle(page, await page.evaluate(() => performance.now()));
+  await longestTaskUntilQuiet(page, await page.evaluate(() => performance.now()));
 }
 
 class Recorder {
