@@ -228,8 +228,8 @@ export function ProgramsScreen({ route }: { route: Route }) {
   }, [editing, programs]);
 
   const importedList = editions.map((e) => e.id).join(', ');
-  // The tree mounts after the screen's first paint: its virtualizer measures the scroll box on attaching, which forces
-  // the whole screen's first layout inside the render's task (116 ms at 50,000 in session 10). Ready only with the tree.
+  // The tree mounts after the screen's first paint, so the screen's first layout and the tree's are two frames (its
+  // virtualizer attaches without forcing a layout, virtual-scroll-box.ts). Ready only with the tree.
   const treeShown = usePaintedOnce();
   // The chart follows a re-read catalog a frame after the tree: with a 5,000-program edition its 40 new bars' text and
   // the tree's rows were one frame's layout of 86 ms (and a task of 104–136 ms with the render's commit).
