@@ -335,7 +335,7 @@ async function catalogImport(ctx: LongJobsContext): Promise<ScenarioResult> {
     runs.push({ ms: readMs + writeMs, readMs, writeMs, longest: await longestTaskUntilQuiet(page, since, await pageNow(page)) });
     ctx.log(`catalog run ${i + 1}: read ${readMs.toFixed(0)} ms + write ${writeMs.toFixed(0)} ms, re-read shown ${renderedMs.toFixed(0)} ms after the ok, longest task ${runs.at(-1)!.longest ?? '—'} ms`);
     if (process.env.BENCH_VERBOSE || cdp) {
-      // Diagnostics only (the row counts tasks until the re-read catalog is shown): the second past it is logged too.
+      // Diagnostics only (the row's count ends once the page is quiet): a second more is logged too.
       // Each long task as start+duration, ms after the file was chosen.
       await page.waitForTimeout(1000);
       const tasks = await page.evaluate((t) => ((window as unknown as { __longTasks?: { start: number; duration: number }[] }).__longTasks ?? []).filter((x) => x.start >= t), since);
